@@ -1,0 +1,42 @@
+// Build: one ESM bundle for the CLI (a lazy chunk per heavy library), the library bundle,
+// type declarations, the JSON Schemas of the rules files, and the compiled rules cache.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const t0 = Date.now();
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __cbaCreateRequire } from 'node:module'; const require = __cbaCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+await build({ ...common, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), splitting: true, chunkNames: 'chunks/[name]-[hash]', minify: true });
+await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
+if (!process.argv.includes('--no-types')) {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });
+}
+const lib = await import(join(root, 'dist/lib.js'));
+const { z } = await import('zod');
+mkdirSync(join(root, 'schema'), { recursive: true });
+const named = { agreement: lib.schemas.AgreementFile, schedule: lib.schemas.ScheduleFile };
+for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind] = spec.schema;
+for (const [name, schema] of Object.entries(named)) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  writeFileSync(join(root, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');
+}
+try {
+  await lib.writeRulesCache();
+} catch (e) {
+  console.error(`build: the rules under rules/ do not validate: ${e.message}`);
+  process.exit(2);
+}
+console.error(`build: dist/ ready in ${Date.now() - t0} ms`);

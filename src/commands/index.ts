@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import { register as salary } from './salary';
+import { register as schedule } from './schedule';
+import { register as rules } from './rules';
+
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, rules];

@@ -1,0 +1,106 @@
+// Plain calendar dates. 'YYYY-MM-DD' in and out; whole day numbers inside
+// (days since 1970-01-01 in the proleptic Gregorian calendar). No Date object,
+// no time zone, no milliseconds: the result is the same on every machine.
+import { InputError } from './errors';
+
+export type DayNumber = number;
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** Days from civil (H. Hinnant's algorithm). */
+export function fromParts(y: number, m: number, d: number): DayNumber {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function toParts(z: DayNumber): { y: number; m: number; d: number } {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parse 'YYYY-MM-DD' strictly; null if it is not a real date. */
+export function tryParseDate(s: string): DayNumber | null {
+  const m = ISO.exec(s.trim());
+  if (!m) return null;
+  const y = +m[1], mo = +m[2], d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return fromParts(y, mo, d);
+}
+
+export function parseDate(s: string, what = 'date'): DayNumber {
+  const n = tryParseDate(s);
+  if (n === null) {
+    const shape = ISO.test(s.trim());
+    throw new InputError(
+      shape
+        ? `${what} ${JSON.stringify(s)} does not exist on the calendar; give a real date as YYYY-MM-DD`
+        : `${what} ${JSON.stringify(s)} is not a date; write it as YYYY-MM-DD (for example 2005-11-18)`,
+    );
+  }
+  return n;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function formatDate(z: DayNumber): string {
+  const { y, m, d } = toParts(z);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekday(z: DayNumber): number {
+  return (((z + 4) % 7) + 7) % 7;
+}
+
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const WEEKDAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Add calendar months, clamping to the month's end (Mar 31 - 1 month = Feb 28/29). */
+export function addMonths(z: DayNumber, months: number): DayNumber {
+  const { y, m, d } = toParts(z);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = total - ny * 12 + 1;
+  return fromParts(ny, nm, Math.min(d, daysInMonth(ny, nm)));
+}
+
+/** The school year (July 1 - June 30) containing a date, as '2005-06'. */
+export function schoolYearOf(z: DayNumber): string {
+  const { y, m } = toParts(z);
+  const start = m >= 7 ? y : y - 1;
+  return `${start}-${pad((start + 1) % 100)}`;
+}
+
+/** '2005-06' -> first and last day numbers of that school year. */
+export function schoolYearRange(year: string): { first: DayNumber; last: DayNumber } {
+  const m = /^(\d{4})-(\d{2})$/.exec(year);
+  if (!m || (+m[1] + 1) % 100 !== +m[2]) {
+    throw new InputError(`school year ${JSON.stringify(year)} is not of the form YYYY-YY (for example 2005-06)`);
+  }
+  const y = +m[1];
+  return { first: fromParts(y, 7, 1), last: fromParts(y + 1, 6, 30) };
+}

@@ -1,0 +1,30 @@
+// One kind of error for each exit code; the CLI maps them in one place (src/cli/run.ts).
+
+/** Bad input from the user: exit 2, one line on stderr, no stack trace. */
+export class InputError extends Error {
+  override name = 'InputError';
+  readonly exitCode = 2;
+}
+
+/** A rules file that is malformed or inconsistent: exit 2, names the file and path. */
+export class RulesError extends Error {
+  override name = 'RulesError';
+  readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly path?: string,
+  ) {
+    super(file ? `${file}${path ? `: ${path}` : ''}: ${message}` : message);
+  }
+}
+
+/** A check that ran and failed (over a leave limit, a failed case, an audit finding): exit 1. */
+export class CheckFailed extends Error {
+  override name = 'CheckFailed';
+  readonly exitCode = 1;
+}
+
+export function isUserError(e: unknown): e is InputError | RulesError | CheckFailed {
+  return e instanceof InputError || e instanceof RulesError || e instanceof CheckFailed;
+}

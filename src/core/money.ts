@@ -1,0 +1,75 @@
+// The one money module: every amount, rate and hour figure goes through here.
+// Exact decimals (big.js); rounding happens only where a figure is shown or paid,
+// with a mode and unit that come from the rules, never from code.
+import Big from 'big.js';
+
+Big.DP = 30;
+Big.RM = Big.roundHalfUp;
+
+export type Dec = Big;
+export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up';
+export interface Rounding {
+  mode: RoundingMode;
+  /** the unit rounded to, as a decimal string or number: 0.01, 1 */
+  unit: string | number;
+}
+
+export const CENT: Rounding = { mode: 'half-up', unit: '0.01' };
+
+const MODE: Record<RoundingMode, 0 | 1 | 2 | 3> = { down: 0, 'half-up': 1, 'half-even': 2, up: 3 };
+
+/** An exact decimal from a string, an integer, a YAML number or a Big. */
+export function dec(v: string | number | Big): Big {
+  if (v instanceof Big) return v;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
+    // Number#toString gives the shortest text that reads back as the same double,
+    // which is the literal the YAML file holds (186.58 -> "186.58").
+    return new Big(String(v));
+  }
+  return new Big(v.trim());
+}
+
+/** Is this text an exact decimal (no exponent, no sign unless allowed)? */
+export function isDecimalText(s: string, allowNegative = false): boolean {
+  return (allowNegative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/).test(s.trim()) || /^\.\d+$/.test(s.trim());
+}
+
+export function round(x: Big, r: Rounding = CENT): Big {
+  const unit = dec(r.unit);
+  if (unit.lte(0)) throw new RangeError('rounding unit must be positive');
+  // Round x / unit to an integer, then scale back: works for 0.01, 1, 0.05, 0.25.
+  return x.div(unit).round(0, MODE[r.mode]).times(unit);
+}
+
+export function sum(xs: Iterable<Big>): Big {
+  let t = new Big(0);
+  for (const x of xs) t = t.plus(x);
+  return t;
+}
+
+/** A percentage written as 1.5 (meaning 1.5%) as a factor 0.015. */
+export function percent(p: string | number | Big): Big {
+  return dec(p).div(100);
+}
+
+/** 1061.96 -> "1,061.96"; decimals fixed (2 by default), grouping with commas. */
+export function formatMoney(x: Big, decimals = 2): string {
+  const s = x.toFixed(decimals);
+  const neg = s.startsWith('-');
+  const [int, frac] = (neg ? s.slice(1) : s).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+}
+
+/** Plain number for JSON: the value rounded for display, exactly as printed. */
+export function toJsonNumber(x: Big, decimals = 2): number {
+  return Number(x.toFixed(decimals));
+}
+
+/** Shortest exact text of a decimal (no trailing zeros): "0.015", "70797". */
+export function plain(x: Big): string {
+  return x.toFixed();
+}
+
+export { Big };

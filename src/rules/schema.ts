@@ -1,0 +1,175 @@
+// Zod schemas of the rules files. Every value of the contract carries its citation;
+// rounding is data on the rule that needs it. Published as JSON Schema in schema/.
+import { z } from 'zod';
+
+const realDate = (s: string) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = +m[1], mo = +m[2], d = +m[3];
+  const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= dim[mo - 1];
+};
+
+export const PlainDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine(realDate, 'this date does not exist on the calendar');
+
+export const SchoolYear = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/, 'expected a school year written YYYY-YY, like 2005-06')
+  .refine((s) => (+s.slice(0, 4) + 1) % 100 === +s.slice(5), 'the two years of a school year must follow each other (2005-06)');
+
+export const Citation = z
+  .object({
+    article: z.string().min(1).describe('Article (or appendix) of the agreement, e.g. "XV" or "Appendix A"'),
+    section: z.string().min(1).optional().describe('Section within the article, e.g. "1" or "4.C"'),
+    quote: z.string().min(8).describe('The sentence (or the words) of the agreement this value comes from, word for word'),
+  })
+  .strict();
+export type Citation = z.infer<typeof Citation>;
+
+export const Rounding = z
+  .object({
+    mode: z.enum(['half-up', 'half-even', 'down', 'up']),
+    unit: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/)]),
+  })
+  .strict();
+
+const Parameter = z
+  .object({
+    value: z.number().nonnegative(),
+    unit: z.string().optional(),
+    cite: Citation,
+    note: z.string().optional(),
+  })
+  .strict();
+export type Parameter = z.infer<typeof Parameter>;
+
+const RoundingRule = Rounding.extend({ cite: Citation.optional(), note: z.string().optional() }).strict();
+
+export const AgreementFile = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+    name: z.string().min(1),
+    employer: z.string().min(1),
+    association: z.string().min(1),
+    term: z.object({ from: PlainDate, to: PlainDate }).strict(),
+    source: z.string().min(1).describe('The agreement text, relative to this folder'),
+    fixture: z.boolean().optional().describe('true for an invented agreement used only by tests'),
+    defaultSchedule: z.string().min(1),
+    parameters: z
+      .object({
+        baseYearDays: Parameter,
+        maxYearDays: Parameter,
+        minYearDays: Parameter,
+        monthsPerYear: Parameter,
+      })
+      .catchall(Parameter),
+    rounding: z.object({ dailyRate: RoundingRule, pay: RoundingRule, monthly: RoundingRule }).catchall(RoundingRule),
+    citations: z
+      .record(z.string(), Citation)
+      .optional()
+      .describe('Named citations of rules that carry no number of their own (part-time pro rata, ...)'),
+    assignments: z.record(
+      z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      z
+        .object({
+          name: z.string(),
+          hoursPerDay: z.number().positive().max(24),
+          schedule: z.string().min(1),
+          cite: Citation,
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    if (a.term.from > a.term.to) ctx.addIssue({ code: 'custom', path: ['term'], message: 'the term ends before it starts' });
+    const p = a.parameters;
+    if (p.minYearDays.value > p.baseYearDays.value)
+      ctx.addIssue({ code: 'custom', path: ['parameters', 'minYearDays'], message: 'is above baseYearDays' });
+    if (p.maxYearDays.value < p.baseYearDays.value)
+      ctx.addIssue({ code: 'custom', path: ['parameters', 'maxYearDays'], message: 'is below baseYearDays' });
+  });
+export type AgreementFile = z.infer<typeof AgreementFile>;
+
+const ClassName = z.string().regex(/^[A-Za-z0-9]+$/, 'a class name is letters or digits, as printed (A, I, IV)');
+const Amount = z.number().positive('a salary or rate must be positive');
+const Cells = z.record(ClassName, Amount);
+
+export const ScheduleFile = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+    name: z.string().min(1),
+    year: SchoolYear,
+    effective: PlainDate,
+    assignment: z.string().min(1).describe('Key of agreement.yaml assignments: gives the hours per day'),
+    basis: z.enum(['annual', 'hourly']),
+    days: Parameter.optional().describe("The schedule's own day count when it states one (pre-school: 184); else the agreement's baseYearDays"),
+    cite: Citation,
+    derivedFrom: z
+      .object({ schedule: z.string(), year: SchoolYear, raisePercent: z.number(), rounding: Rounding, note: z.string().optional() })
+      .strict()
+      .optional()
+      .describe('Set when the file was produced by raising another schedule (cba cost --out-schedule)'),
+    classes: z.array(ClassName).min(1),
+    rows: z
+      .array(
+        z
+          .object({
+            step: z.number().int().positive(),
+            annual: Cells.optional(),
+            daily: Cells.optional(),
+            hourly: Cells.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.classes.forEach((c, i) => {
+      if (seen.has(c)) ctx.addIssue({ code: 'custom', path: ['classes', i], message: `class ${c} is listed twice` });
+      seen.add(c);
+    });
+    const { first, last } = (() => {
+      const y = +s.year.slice(0, 4);
+      return { first: `${y}-07-01`, last: `${y + 1}-06-30` };
+    })();
+    if (s.effective < first || s.effective > last)
+      ctx.addIssue({ code: 'custom', path: ['effective'], message: `${s.effective} is outside school year ${s.year} (${first} to ${last})` });
+    const lastStep = new Map<string, number>();
+    s.rows.forEach((r, i) => {
+      if (r.step !== i + 1)
+        ctx.addIssue({ code: 'custom', path: ['rows', i, 'step'], message: `steps must run 1, 2, 3... in order; expected step ${i + 1}, found ${r.step}` });
+      const main = s.basis === 'annual' ? 'annual' : 'hourly';
+      const other = s.basis === 'annual' ? 'hourly' : 'annual';
+      if (r[other]) ctx.addIssue({ code: 'custom', path: ['rows', i, other], message: `a schedule on an ${s.basis} basis has no ${other} cells` });
+      const cells = r[main] ?? {};
+      for (const c of Object.keys(cells)) {
+        if (!seen.has(c)) ctx.addIssue({ code: 'custom', path: ['rows', i, main, c], message: `class ${c} is not in classes [${s.classes.join(', ')}]` });
+      }
+      if (r.daily) {
+        if (s.basis !== 'annual') ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily'], message: 'printed daily rates belong to annual schedules' });
+        for (const c of Object.keys(r.daily))
+          if (!(c in cells)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily', c], message: `a daily rate for class ${c} step ${r.step} without its annual salary` });
+        for (const c of Object.keys(cells))
+          if (!(c in r.daily)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily', c], message: `missing cell: class ${c} step ${r.step} has an annual salary but no printed daily rate` });
+      }
+      for (const c of s.classes) {
+        const has = c in cells;
+        const prev = lastStep.get(c) ?? 0;
+        if (has) {
+          if (prev !== i) ctx.addIssue({ code: 'custom', path: ['rows', i, main, c], message: `missing cell: class ${c} has step ${r.step} but not step ${prev + 1}` });
+          lastStep.set(c, r.step);
+        }
+      }
+    });
+    for (const c of s.classes)
+      if (!lastStep.has(c)) ctx.addIssue({ code: 'custom', path: ['classes'], message: `class ${c} has no cells` });
+  });
+export type ScheduleFile = z.infer<typeof ScheduleFile>;

@@ -1,0 +1,21 @@
+// A figure's provenance: the citation of the rule, plus where in the rules it sits.
+import type { Citation } from './schema';
+
+export interface Source extends Citation {
+  /** which printed figure this source backs (annualSalary, dailyRate, ...) */
+  figure?: string;
+  /** a schedule cell, e.g. "Class IV, Step 13" */
+  cell?: string;
+  /** the rules file it was read from */
+  file?: string;
+}
+
+export function cite(c: Citation, extra: Omit<Source, keyof Citation> = {}): Source {
+  return { ...extra, article: c.article, ...(c.section ? { section: c.section } : {}), quote: c.quote };
+}
+
+/** "Art. XV.1" / "Appendix A, Basic Teacher Compensation Plan 2005-2006" */
+export function citeShort(c: Citation): string {
+  if (c.article.startsWith('Appendix')) return c.section ? `${c.article}, ${c.section}` : c.article;
+  return `Art. ${c.article}${c.section ? '.' + c.section : ''}`;
+}

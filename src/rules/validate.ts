@@ -1,0 +1,113 @@
+// Reading and validating rules files: YAML with line numbers, zod with paths.
+// Loaded only when the compiled cache is stale or --rules is given.
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { RulesError } from '../core/errors';
+import { AgreementFile, ScheduleFile } from './schema';
+import { PART_SCHEMAS, crossCheck } from './parts';
+import type { Agreement, Schedule } from './types';
+
+function pathText(path: PropertyKey[]): string {
+  let s = '';
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`;
+    else s += (s ? '.' : '') + String(p);
+  }
+  return s || '(top level)';
+}
+
+function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+export function readYaml(file: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new RulesError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, shown);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    const err = doc.errors[0];
+    const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
+    throw new RulesError(`${err.message.split('\n')[0]} (YAML syntax)`, shown, `line ${line}`);
+  }
+  return { data: doc.toJS(), doc, lc };
+}
+
+export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string): z.infer<T> {
+  const { data, doc, lc } = readYaml(file, shown);
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const line = lineOf(doc, lc, issue.path);
+    const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
+    throw new RulesError(`${issue.message}${more}`, shown, `${pathText(issue.path)}${line ? ` (line ${line})` : ''}`);
+  }
+  return r.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Load and validate one agreement folder (the one holding agreement.yaml). */
+export function loadAgreementDir(dir: string, shownBase: string): Agreement {
+  const shown = (f: string) => relative(shownBase, f) || f;
+  const metaFile = join(dir, 'agreement.yaml');
+  const meta = validateFile(AgreementFile, metaFile, shown(metaFile));
+  const schedules: Schedule[] = [];
+  for (const f of yamlFiles(join(dir, 'schedules'))) {
+    const s = validateFile(ScheduleFile, f, shown(f));
+    if (!(s.assignment in meta.assignments))
+      throw new RulesError(`assignment "${s.assignment}" is not one of agreement.yaml's assignments (${Object.keys(meta.assignments).join(', ')})`, shown(f), 'assignment');
+    const dup = schedules.find((o) => o.id === s.id && o.year === s.year);
+    if (dup) throw new RulesError(`a second ${s.id} schedule for ${s.year} (the first is ${dup.file})`, shown(f), 'id');
+    schedules.push({ ...s, file: shown(f) });
+  }
+  if (!schedules.length) throw new RulesError('no salary schedule: add schedules/<id>-<year>.yaml', shown(dir));
+  for (const [key, a] of Object.entries(meta.assignments))
+    if (!schedules.some((s) => s.id === a.schedule))
+      throw new RulesError(`assignment "${key}" names schedule "${a.schedule}", which no file under schedules/ has`, shown(metaFile), `assignments.${key}.schedule`);
+  if (!schedules.some((s) => s.id === meta.defaultSchedule))
+    throw new RulesError(`defaultSchedule "${meta.defaultSchedule}" is not a schedule id`, shown(metaFile), 'defaultSchedule');
+  const srcFile = join(dir, meta.source);
+  if (!existsSync(srcFile) || !statSync(srcFile).isFile())
+    throw new RulesError(`the agreement's source text ${meta.source} is missing`, shown(metaFile), 'source');
+
+  const parts: Agreement['parts'] = { files: {} };
+  for (const [kind, spec] of Object.entries(PART_SCHEMAS)) {
+    const files = spec.folder ? yamlFiles(join(dir, spec.folder)) : existsSync(join(dir, spec.file!)) ? [join(dir, spec.file!)] : [];
+    if (!files.length) continue;
+    const loaded = files.map((f) => ({ ...(validateFile(spec.schema, f, shown(f)) as object), file: shown(f) }));
+    parts[kind] = spec.folder ? loaded : loaded[0];
+    parts.files[kind] = files.map(shown).join(', ');
+  }
+  const agreement: Agreement = { dir, meta, schedules, parts };
+  crossCheck(agreement);
+  return agreement;
+}
+
+/** The agreement folders under a rules root: the root itself, or its sub-folders. */
+export function findAgreementDirs(root: string): string[] {
+  if (existsSync(join(root, 'agreement.yaml'))) return [root];
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new RulesError(`no such rules folder: ${root}`);
+  const dirs = readdirSync(root)
+    .sort()
+    .map((d) => join(root, d))
+    .filter((d) => existsSync(join(d, 'agreement.yaml')));
+  if (!dirs.length) throw new RulesError(`no agreement.yaml in ${root} or its sub-folders`);
+  return dirs;
+}
