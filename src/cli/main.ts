@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../core/errors';
 import { COMMANDS } from '../commands/index';
+import { checkFailed } from './check';
 
 function build(): Command {
   const program = new Command('cba');
@@ -37,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = build();
   try {
     await program.parseAsync(argv);
-    return 0;
+    return checkFailed() ? 1 : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;

@@ -74,16 +74,54 @@ export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
   return tableText(ctx, t);
 }
 
+/** Word-wrap plain text to a width (ANSI colour is dropped from wrapped cells). */
+function wrap(s: string, w: number): string[] {
+  if (width(s) <= w) return [s];
+  const words = s.replace(ANSI, '').split(/\s+/);
+  const out: string[] = [];
+  let cur = '';
+  for (let word of words) {
+    while (word.length > w) {
+      if (cur) out.push(cur), (cur = '');
+      out.push(word.slice(0, w));
+      word = word.slice(w);
+    }
+    if (!cur) cur = word;
+    else if (cur.length + 1 + word.length <= w) cur += ' ' + word;
+    else out.push(cur), (cur = word);
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
 export function tableText(ctx: Ctx, t: TableOpts): string {
   const n = t.head.length;
   const w = t.head.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r[i] ?? ''))));
+  // On a terminal, fit the width by wrapping the widest columns.
+  const cols = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  if (cols) {
+    const avail = cols - (3 * n + 1);
+    const floor = t.head.map((h) => Math.max(10, width(h)));
+    let total = w.reduce((x, y) => x + y, 0);
+    while (total > avail) {
+      let k = -1;
+      for (let i = 0; i < n; i++) if (w[i] > floor[i] && (k < 0 || w[i] > w[k])) k = i;
+      if (k < 0) break;
+      w[k]--;
+      total--;
+    }
+  }
   const cell = (s: string, i: number) => {
-    const pad = ' '.repeat(w[i] - width(s));
+    const pad = ' '.repeat(Math.max(0, w[i] - width(s)));
     return t.right?.includes(i) ? pad + s : s + pad;
   };
   const line = (l: string, m: string, r: string) => ctx.paint.dim(l + w.map((x) => '─'.repeat(x + 2)).join(m) + r);
   const bar = ctx.paint.dim('│');
-  const row = (r: string[]) => bar + Array.from({ length: n }, (_, i) => ' ' + cell(r[i] ?? '', i) + ' ').join(bar) + bar;
+  const row = (r: string[]) => {
+    const parts = Array.from({ length: n }, (_, i) => wrap(r[i] ?? '', w[i]));
+    const h = Math.max(...parts.map((p) => p.length));
+    return Array.from({ length: h }, (_, k) => bar + parts.map((p, i) => ' ' + cell(p[k] ?? '', i) + ' ').join(bar) + bar).join('\n');
+  };
   const out = [line('┌', '┬', '┐'), row(t.head.map((h) => ctx.paint.bold(h))), line('├', '┼', '┤'), ...t.rows.map(row), line('└', '┴', '┘')];
   return (t.title ? ctx.paint.bold(t.title) + '\n' : '') + out.join('\n');
 }

@@ -2,5 +2,6 @@ import type { Command } from 'commander';
 import { register as salary } from './salary';
 import { register as schedule } from './schedule';
 import { register as rules } from './rules';
+import { register as stipend } from './stipend';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, rules];

@@ -5,6 +5,13 @@ import { intArg, decArg, required } from '../cli/args';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { plain } from '../core/money';
+import { InputError } from '../core/errors';
+import { computeStipends } from '../rules/stipend';
+import { payWithStipends, type PayWithStipends } from '../rules/pay';
+import { addStipendOptions, stipendInput, checkFlagsMatch } from './stipend-options';
+import { stipendJson } from './stipend';
+import { markCheckFailed } from '../cli/check';
+import type { StipendsTotal } from '../rules/stipend';
 
 export function salaryJson(r: SalaryResult) {
   return {
@@ -35,9 +42,41 @@ export function salaryJson(r: SalaryResult) {
   };
 }
 
-export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: boolean; csv?: boolean }, extra?: object) {
-  for (const w of r.warnings) warn(ctx, w);
-  if (fmt.json) return printJson(ctx, { ...salaryJson(r), ...extra });
+export interface WithStipends {
+  st: StipendsTotal;
+  pay: PayWithStipends;
+  perfectAttendance: boolean;
+}
+
+function stipendPart(w: WithStipends) {
+  return {
+    stipends: w.st.stipends.map(stipendJson),
+    stipendTotal: jm(w.pay.stipendAnnual),
+    stipendMonthlyTotal: jm(w.pay.stipendMonthly),
+    totalPay: jm(w.pay.totalPay),
+    monthlyPayWithStipends: jm(w.pay.monthlyPay),
+    dailyRateInclusiveOfStipends: jm(w.pay.dailyRateInclusive),
+    ...(w.perfectAttendance && w.pay.perfectAttendance
+      ? { perfectAttendance: { amount: jm(w.pay.perfectAttendance.amount), how: w.pay.how, source: w.pay.perfectAttendance.source, reading: w.pay.perfectAttendance.reading } }
+      : {}),
+  };
+}
+
+export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: boolean; csv?: boolean }, w?: WithStipends) {
+  for (const x of r.warnings) warn(ctx, x);
+  if (w) {
+    r = { ...r, lines: [...r.lines], readings: [...r.readings, ...w.pay.readings] };
+    for (const x of w.st.stipends)
+      r.lines.push({ figure: `stipend:${x.id}`, label: `Stipend: ${x.name}${x.count > 1 ? ` x ${x.count}` : ''}${x.eligible === false ? ' (not eligible: 0)' : ''}`, value: x.eligible === false ? x.annual.times(0) : x.annual, unit: 'money', how: `${x.how}; ${x.reason}`, source: x.sources[0] });
+    r.lines.push({ figure: 'totalPay', label: 'Total pay with stipends', value: w.pay.totalPay, unit: 'money' });
+    r.lines.push({ figure: 'monthlyPayWithStipends', label: 'Monthly pay with stipends', value: w.pay.monthlyPay, unit: 'money' });
+    r.lines.push({ figure: 'dailyRateInclusiveOfStipends', label: 'Daily rate inclusive of stipends', value: w.pay.dailyRateInclusive, unit: 'money', how: w.pay.how });
+    if (w.perfectAttendance && w.pay.perfectAttendance) {
+      r.lines.push({ figure: 'perfectAttendance', label: 'Perfect-attendance payment (XV.3)', value: w.pay.perfectAttendance.amount, unit: 'money', how: 'one daily rate inclusive of stipends', source: w.pay.perfectAttendance.source });
+      r.readings.push(w.pay.perfectAttendance.reading);
+    }
+  }
+  if (fmt.json) return printJson(ctx, { ...salaryJson(r), ...(w ? stipendPart(w) : {}) });
   if (fmt.csv) {
     let s = csvLine(['figure', 'label', 'value', 'how', 'source']);
     for (const l of r.lines) s += csvLine([l.figure, l.label, l.unit === 'money' ? l.value.toFixed(2) : plain(l.value), l.how ?? '', sourceText(l.source)]);
@@ -50,7 +89,7 @@ export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: bool
 }
 
 export function register(program: Command) {
-  program
+  const cmd = program
     .command('salary')
     .description('Annual salary, daily rate, extra days, short calendars and part time (Appendix A, Article XV.1)')
     .option('-c, --class <class>', 'salary class as printed: A, I, II, III, IV, V, VI')
@@ -59,12 +98,16 @@ export function register(program: Command) {
     .option('--year <yyyy-yy>', 'school year of the schedule (default: the latest in the rules)')
     .option('--days <n>', 'work days on the calendar: 191-225 pays extra days, 123-189 is pro rata')
     .option('--fte <x>', 'part-time share, 0 < x <= 1')
+    .option('--stipend <ids...>', 'add stipends to the pay (ids as in cba stipend --list)')
+    .option('--perfect-attendance', 'show the XV.3 perfect-attendance payment (one daily rate inclusive of stipends)');
+  addStipendOptions(cmd, false)
     .option('--json', 'print JSON')
     .option('--csv', 'print CSV')
     .addHelpText(
       'after',
       examples([
         'cba salary --class IV --step 13',
+        'cba salary --class V --step 13 --stipend ltvs head-teacher --years 21 --rating meets --perfect-attendance',
         'cba salary --class IV --step 13 --days 200 --json',
         'cba salary --class II --step 5 --fte 0.5',
         'cba salary --schedule preschool --class III --step 4',
@@ -81,6 +124,20 @@ export function register(program: Command) {
         days: intArg(o.days, '--days', 'give the work days on the calendar, for example --days 200'),
         fte: decArg(o.fte, '--fte', 'give the fraction of full time, for example --fte 0.5'),
       });
-      await renderSalary(ctx, r, o);
+      let w: WithStipends | undefined;
+      if (o.stipend?.length) {
+        const input = stipendInput({ ...o, year: r.year, class: r.class });
+        checkFlagsMatch(a, o.stipend, input, true);
+        const st = computeStipends(a, o.stipend, input);
+        if (st.stipends.some((x) => x.eligible === false)) markCheckFailed();
+        w = { st, pay: payWithStipends(a, r, st), perfectAttendance: Boolean(o.perfectAttendance) };
+      } else if (o.perfectAttendance) {
+        const st = computeStipends(a, [], {});
+        w = { st, pay: payWithStipends(a, r, st), perfectAttendance: true };
+      } else {
+        const stray = ['years', 'rating', 'alreadyReceiving', 'awarded', 'site', 'transferred', 'teachers', 'contractDays', 'activityHours', 'activityDays', 'fourHoursPays', 'tutoringHours'].find((k) => o[k] !== undefined);
+        if (stray) throw new InputError(`--${stray.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is a stipend flag; add --stipend <id> to use it`);
+      }
+      await renderSalary(ctx, r, o, w);
     });
 }
