@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { RulesError } from '../core/errors';
 import { StipendsFile } from './stipend-schema';
+import { LeavesFile } from './leave-schema';
 import type { Agreement } from './types';
 
 export interface PartSpec {
@@ -12,6 +13,7 @@ export interface PartSpec {
 
 export const PART_SCHEMAS: Record<string, PartSpec> = {
   stipends: { file: 'stipends.yaml', schema: StipendsFile },
+  leaves: { file: 'leaves.yaml', schema: LeavesFile },
 };
 
 /** Checks that span files (a stipend base naming a schedule cell that must exist, ...). */
@@ -28,6 +30,15 @@ export const CROSS_CHECKS: ((a: Agreement) => void)[] = [
     }
   },
 ];
+
+CROSS_CHECKS.push((a) => {
+  const lv = a.parts.leaves as (LeavesFile & { file: string }) | undefined;
+  if (!lv) return;
+  lv.sickLeave.printedMaxHours.forEach((p, i) => {
+    if (!(p.assignment in a.meta.assignments))
+      throw new RulesError(`assignment "${p.assignment}" is not one of agreement.yaml's assignments`, lv.file, `sickLeave.printedMaxHours[${i}].assignment`);
+  });
+});
 
 export function crossCheck(a: Agreement): void {
   for (const c of CROSS_CHECKS) c(a);
