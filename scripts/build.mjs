@@ -26,9 +26,11 @@ if (!process.argv.includes('--no-types')) {
 }
 const lib = await import(join(root, 'dist/lib.js'));
 const { z } = await import('zod');
+rmSync(join(root, 'schema'), { recursive: true, force: true });
 mkdirSync(join(root, 'schema'), { recursive: true });
 const named = { agreement: lib.schemas.AgreementFile, schedule: lib.schemas.ScheduleFile };
-for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind] = spec.schema;
+for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind.replace(/s$/, '')] = spec.schema;
+named.closures = lib.schemas.ClosuresFile;
 for (const [name, schema] of Object.entries(named)) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   writeFileSync(join(root, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');

@@ -7,5 +7,5 @@ export * from './rules/source';
 export * from './rules/schedule';
 export * from './rules/salary';
 export { loadRules, loadAgreement, pickAgreement, defaultRulesRoot, writeRulesCache, fingerprint } from './rules/load';
-export * as schemas from './rules/schema';
+export * as schemas from './rules/all-schemas';
 export { PART_SCHEMAS } from './rules/parts';

@@ -4,5 +4,7 @@ import { register as schedule } from './schedule';
 import { register as rules } from './rules';
 import { register as stipend } from './stipend';
 import { register as sickLeave } from './sick-leave';
+import { register as deadline } from './deadline';
+import { register as calendar } from './calendar';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, rules];

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { RulesError } from '../core/errors';
 import { StipendsFile } from './stipend-schema';
 import { LeavesFile } from './leave-schema';
+import { CalendarFile, DeadlinesFile } from './deadline-schema';
 import type { Agreement } from './types';
 
 export interface PartSpec {
@@ -14,6 +15,8 @@ export interface PartSpec {
 export const PART_SCHEMAS: Record<string, PartSpec> = {
   stipends: { file: 'stipends.yaml', schema: StipendsFile },
   leaves: { file: 'leaves.yaml', schema: LeavesFile },
+  deadlines: { file: 'deadlines.yaml', schema: DeadlinesFile },
+  calendars: { folder: 'calendars', schema: CalendarFile },
 };
 
 /** Checks that span files (a stipend base naming a schedule cell that must exist, ...). */

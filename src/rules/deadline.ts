@@ -1,0 +1,362 @@
+// Deadlines of the agreement on the office's calendar: the grievance chain of Article X and every
+// other dated duty. Pure: calendars and rules in (already read), dates and sources out.
+import { InputError } from '../core/errors';
+import { addMonths, daysInMonth, formatDate, fromParts, parseDate, toParts, weekday, WEEKDAY_SHORT, schoolYearRange, type DayNumber } from '../core/date';
+import {
+  addOpenDays, buildCalendar, countedOpenDays, countedOpenDaysBefore, CoverageError, isOpen, openDaysBetween, subtractOpenDays, withClosures,
+  type CalendarSegment, type Closure, type OpenCalendar,
+} from '../core/busdays';
+import { nearest } from '../core/suggest';
+import { cite, type Source } from './source';
+import type { CalendarFile, ClosuresFile, DeadlinesFile, DeadlineRule, FixedRule, GrievanceStepRule } from './deadline-schema';
+import type { Agreement } from './types';
+
+export type Unit = DeadlineRule['unit'];
+
+export function deadlineRules(a: Agreement): DeadlinesFile & { file: string } {
+  const d = a.parts.deadlines as (DeadlinesFile & { file: string }) | undefined;
+  if (!d) throw new InputError(`the agreement ${a.meta.id} has no deadlines.yaml in its rules folder`);
+  return d;
+}
+
+const WD: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+function closuresOf(list: CalendarFile['closures']): Closure[] {
+  const out: Closure[] = [];
+  for (const c of list) {
+    if ('date' in c) out.push({ day: parseDate(c.date), name: c.name, source: c.source });
+    else for (let d = parseDate(c.from); d <= parseDate(c.to); d++) out.push({ day: d, name: c.name, source: c.source });
+  }
+  return out;
+}
+
+export function segmentOf(f: CalendarFile & { file?: string }): CalendarSegment {
+  return {
+    first: parseDate(f.from),
+    last: parseDate(f.to),
+    openWeekdays: f.openWeekdays.map((w) => WD[w]),
+    closures: closuresOf(f.closures),
+    label: f.file ?? f.year ?? `${f.from}..${f.to}`,
+    isDefault: f.default,
+  };
+}
+
+export interface CalendarOptions {
+  /** calendar files replacing the agreement's own */
+  calendars?: (CalendarFile & { file?: string })[];
+  /** extra closures layered on top */
+  closures?: (ClosuresFile & { file?: string })[];
+  /** extend coverage with weekdays-only years, with a warning */
+  beyondCoverage?: boolean;
+}
+
+export interface LoadedCalendar {
+  cal: OpenCalendar;
+  warnings: string[];
+  notes: string[];
+}
+
+export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCalendar {
+  const files = o.calendars ?? ((a.parts.calendars as (CalendarFile & { file: string })[] | undefined) ?? []);
+  if (!files.length) throw new InputError(`no office calendar: the agreement ${a.meta.id} has no calendars/ folder; give --calendar <file>`);
+  let segs = files.map(segmentOf);
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  if (segs.some((s) => s.isDefault))
+    notes.push('The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts (Article XI.1.C): check local closures, or layer them with --closures.');
+  if (o.beyondCoverage) {
+    const sorted = [...segs].sort((x, y) => x.first - y.first);
+    const lo = sorted[0].first;
+    const hi = sorted[sorted.length - 1].last;
+    const wk = [1, 2, 3, 4, 5];
+    segs = [{ first: lo - 3 * 366, last: lo - 1, openWeekdays: wk, closures: [], label: 'weekdays only (before coverage)' }, ...segs, { first: hi + 1, last: hi + 3 * 366, openWeekdays: wk, closures: [], label: 'weekdays only (beyond coverage)' }];
+    warnings.push(`outside ${formatDate(lo)} to ${formatDate(hi)} the calendar is weekdays only, with no holidays (--allow-beyond-coverage)`);
+  }
+  let cal: OpenCalendar;
+  try {
+    cal = buildCalendar(segs);
+  } catch (e) {
+    throw new InputError(`office calendar: ${(e as Error).message}`);
+  }
+  const extra = (o.closures ?? []).flatMap((f) => closuresOf(f.closures));
+  if (extra.length) {
+    cal = withClosures(cal, extra);
+    notes.push(`Extra closures layered on the calendar: ${(o.closures ?? []).map((f) => f.name ?? f.file ?? 'closures').join(', ')}.`);
+  }
+  return { cal, warnings, notes };
+}
+
+function coverage(cal: OpenCalendar, e: unknown, what: string): never {
+  if (e instanceof CoverageError)
+    throw new InputError(`${what}: ${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)}); add the school year's calendar under rules/.../calendars/, give --calendar, or allow weekdays only with --allow-beyond-coverage`);
+  throw e;
+}
+
+export interface DueDate {
+  due: DayNumber;
+  counted?: DayNumber[];
+  moved?: { from: DayNumber; reason: string };
+  closedNote?: string;
+}
+
+/** One period counted from a date in its unit. */
+export function countPeriod(cal: OpenCalendar, from: DayNumber, days: number, unit: Unit, direction: 'after' | 'before', rollToOpen = false, what = 'deadline'): DueDate {
+  try {
+    if (unit === 'office-days' || unit === 'working-days') {
+      if (direction === 'after') return { due: addOpenDays(cal, from, days), counted: countedOpenDays(cal, from, days) };
+      return { due: subtractOpenDays(cal, from, days), counted: countedOpenDaysBefore(cal, from, days) };
+    }
+    let due: DayNumber;
+    if (unit === 'months') due = addMonths(from, direction === 'after' ? days : -days);
+    else {
+      const n = unit === 'weeks' ? days * 7 : days;
+      due = direction === 'after' ? from + n : from - n;
+    }
+    const out: DueDate = { due };
+    if (due >= cal.first && due <= cal.last && !isOpen(cal, due)) {
+      const why = cal.closed.get(due) ?? `a ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday(due)]}`;
+      if (rollToOpen) {
+        let d = due;
+        while (!isOpen(cal, d)) d += direction === 'after' ? 1 : -1;
+        out.moved = { from: due, reason: `${formatDate(due)} is closed (${why}): moved to the next open day` };
+        out.due = d;
+      } else out.closedNote = `${formatDate(due)} is a day the office is closed (${why}); the agreement does not move this deadline`;
+    }
+    return out;
+  } catch (e) {
+    return coverage(cal, e, what);
+  }
+}
+
+export const UNIT_TEXT: Record<Unit, string> = {
+  'office-days': 'days the office is open (X.1.E)',
+  'working-days': 'working days (office open days)',
+  'calendar-days': 'calendar days',
+  weeks: 'weeks',
+  months: 'months',
+};
+
+// ---------------------------------------------------------------- grievance chain
+
+export interface GrievanceInput {
+  occurred: string;
+  known?: string;
+  /** actual dates by step id (filed, decisions received, appeals...) */
+  done?: Record<string, string>;
+  /** issuance date of the Level III decision, when it differs from receipt */
+  level3Issued?: string;
+  resolutionProvided?: string;
+  recess?: { from: string; to: string }[];
+  today?: string;
+}
+
+export type StepStatus = 'done' | 'done-late' | 'due' | 'due-today' | 'overdue' | 'missed-by-administration' | 'pending';
+
+export interface GrievanceStep {
+  step: string;
+  name: string;
+  actor: string;
+  days: number;
+  unit: Unit;
+  /** the day the count starts after (the trigger) */
+  from: DayNumber;
+  fromEvent: string;
+  /** the trigger was assumed (the previous step's due date), not an actual date */
+  assumed: boolean;
+  due: DayNumber;
+  actual?: DayNumber;
+  status?: StepStatus;
+  daysLeft?: number;
+  officeDaysLeft?: number;
+  note?: string;
+  counted: DayNumber[];
+  source: Source;
+}
+
+export interface GrievanceChain {
+  steps: GrievanceStep[];
+  notices: string[];
+  warnings: string[];
+  sources: Source[];
+  countingRule: string;
+}
+
+const ORDER_HINT = 'dates of a grievance must follow each other (filed, then decision received, then appeal, ...)';
+
+export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: GrievanceInput): GrievanceChain {
+  const R = deadlineRules(a);
+  const occurred = parseDate(input.occurred, '--occurred');
+  const known = input.known !== undefined ? parseDate(input.known, '--known') : undefined;
+  if (known !== undefined && known < occurred) throw new InputError(`--known ${input.known} is before --occurred ${input.occurred}: one can only learn of an occurrence after it`);
+  const stepIds = R.grievance.map((g) => g.id);
+  const done = new Map<string, DayNumber>();
+  for (const [k, v] of Object.entries(input.done ?? {})) {
+    if (!stepIds.includes(k)) {
+      const near = nearest(k, stepIds);
+      throw new InputError(`--done ${k}=...: no such step${near.length ? `; did you mean ${near.join(', ')}?` : ''} (steps: ${stepIds.join(', ')})`);
+    }
+    done.set(k, parseDate(v, `--done ${k}`));
+  }
+  const warnings = [...loaded.warnings];
+  const notices: string[] = [];
+  let cal = loaded.cal;
+  if (input.recess?.length) {
+    const extra: Closure[] = [];
+    for (const r of input.recess) {
+      const f = parseDate(r.from, '--recess');
+      const t = parseDate(r.to, '--recess');
+      if (t < f) throw new InputError(`--recess ${r.from}..${r.to}: the range ends before it starts; write FROM..TO`);
+      for (let d = f; d <= t; d++) extra.push({ day: d, name: 'grievant on scheduled recess or approved leave' });
+    }
+    cal = withClosures(cal, extra);
+    notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (X.2.G).`);
+  }
+  const today = input.today !== undefined ? parseDate(input.today, '--today') : undefined;
+  // Order of actual dates along the chain.
+  const main = R.grievance.filter((g) => g.from !== 'resolution-provided');
+  let prevActual: { id: string; day: DayNumber } | undefined;
+  for (const g of main) {
+    const d = done.get(g.id);
+    if (d === undefined) continue;
+    if (d < occurred) throw new InputError(`--done ${g.id}=${formatDate(d)} is before the occurrence ${formatDate(occurred)}; ${ORDER_HINT}`);
+    if (prevActual && d < prevActual.day && g.id !== 'arbitration-request')
+      throw new InputError(`${g.id} on ${formatDate(d)} is before ${prevActual.id} on ${formatDate(prevActual.day)}: ${ORDER_HINT}`);
+    prevActual = { id: g.id, day: d };
+  }
+  const steps: GrievanceStep[] = [];
+  const byId = new Map<string, GrievanceStep>();
+  for (const g of R.grievance) {
+    let from: DayNumber | undefined;
+    let fromEvent: string;
+    let assumed = false;
+    if (g.from === 'occurrence') {
+      from = known ?? occurred;
+      fromEvent = known !== undefined ? 'when the occurrence could reasonably have been known' : 'the occurrence';
+    } else if (g.from === 'resolution-provided') {
+      if (input.resolutionProvided === undefined) continue;
+      from = parseDate(input.resolutionProvided, '--resolution-provided');
+      fromEvent = 'the Association was provided a copy of the proposed resolution';
+    } else {
+      const prev = byId.get(g.from)!;
+      const actual = g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined ? parseDate(input.level3Issued, '--level3-issued') : prev.actual;
+      if (actual !== undefined) from = actual;
+      else {
+        from = prev.due;
+        assumed = true;
+      }
+      fromEvent = `${g.fromIssued ? 'issuance' : 'receipt'} of ${prev.name.toLowerCase()}${assumed ? ' (not yet known: its deadline is assumed)' : ''}`;
+    }
+    let dd: DueDate;
+    try {
+      dd = countPeriod(cal, from, g.days, g.unit, 'after', false, g.id);
+    } catch (e) {
+      throw e;
+    }
+    const step: GrievanceStep = { step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent, assumed, due: dd.due, counted: dd.counted ?? [], source: cite(g.cite), actual: done.get(g.id) };
+    if (step.actual !== undefined) {
+      if (step.actual > step.due) {
+        step.status = g.actor === 'administration' ? 'missed-by-administration' : 'done-late';
+        step.note =
+          g.actor === 'administration'
+            ? `decided ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: the grievant may appeal to the next level automatically (X.2.G)`
+            : `done ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: a grievant who misses a time limit forfeits the grievance (X.2.G) unless the time lines were extended by mutual written agreement`;
+        (g.actor === 'administration' ? notices : warnings).push(`${g.id}: ${step.note}`);
+      } else step.status = 'done';
+    } else if (today !== undefined) {
+      if (today > step.due) {
+        step.status = g.actor === 'administration' ? 'missed-by-administration' : 'overdue';
+        step.note =
+          g.actor === 'administration'
+            ? `no decision by ${formatDate(step.due)}: the grievant may appeal to the next level automatically (X.2.G); the appeal is counted from that deadline`
+            : `the deadline ${formatDate(step.due)} has passed`;
+      } else if (today === step.due) step.status = 'due-today';
+      else {
+        step.status = 'due';
+        step.daysLeft = step.due - today;
+        step.officeDaysLeft = openDaysBetween(cal, today, step.due);
+      }
+    }
+    steps.push(step);
+    byId.set(g.id, step);
+  }
+  const c = R.counting;
+  const countingRule =
+    'Day 1 is the first day following the trigger (receipt of the grievance or decision, or the occurrence: X.4); the trigger day never counts, open or not; ' +
+    'day N is the Nth day the administrative office is open (X.1.E); the deadline is the end of that day.';
+  const anyAssumed = steps.some((s) => s.assumed);
+  if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates (--filed, --decision-received --level N, --done STEP=DATE) to recompute from where the case really is.');
+  return { steps, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
+}
+
+// ---------------------------------------------------------------- other deadlines
+
+export type AnyDeadline = ({ kind: 'period' } & DeadlineRule) | ({ kind: 'fixed' } & FixedRule) | ({ kind: 'grievance' } & GrievanceStepRule);
+
+export function allDeadlines(a: Agreement): AnyDeadline[] {
+  const R = deadlineRules(a);
+  return [...R.grievance.map((g) => ({ kind: 'grievance' as const, ...g })), ...R.deadlines.map((d) => ({ kind: 'period' as const, ...d })), ...R.fixed.map((f) => ({ kind: 'fixed' as const, ...f }))];
+}
+
+export function findDeadline(a: Agreement, name: string): AnyDeadline {
+  const all = allDeadlines(a);
+  const d = all.find((x) => x.id === name);
+  if (!d) {
+    const near = nearest(name, [...all.map((x) => x.id), 'grievance', 'list']);
+    throw new InputError(`unknown deadline "${name}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (cba deadline list shows them all)`);
+  }
+  return d;
+}
+
+export interface SingleDeadline {
+  id: string;
+  name: string;
+  days?: number;
+  unit?: Unit | 'date';
+  direction?: 'after' | 'before';
+  from?: DayNumber;
+  fromEvent?: string;
+  due: DayNumber;
+  counted?: DayNumber[];
+  notes: string[];
+  warnings: string[];
+  source: Source;
+}
+
+export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: string, input: { from?: string; year?: string }): SingleDeadline {
+  const d = findDeadline(a, name);
+  if (d.kind === 'fixed') {
+    if (input.from !== undefined) throw new InputError(`${d.id} is a fixed date of the year (${d.month}/${d.day}); give --year YYYY-YY, not --from`);
+    const year = input.year ?? (() => { throw new InputError(`${d.id} is a fixed date of each year: give --year, for example --year 2005-06`); })();
+    const { first } = schoolYearRange(year);
+    const y = toParts(first).y + (d.month >= 7 ? 0 : 1);
+    const due = fromParts(y, d.month, Math.min(d.day, daysInMonth(y, d.month)));
+    const notes: string[] = [];
+    if (due >= loaded.cal.first && due <= loaded.cal.last && !isOpen(loaded.cal, due))
+      notes.push(`${formatDate(due)} is a ${WEEKDAY_SHORT[weekday(due)]}${loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : ''}, a day the office is closed; the agreement says "by" that date, so plan for the open day before`);
+    return { id: d.id, name: d.name, unit: 'date', due, notes, warnings: [], source: cite(d.cite) };
+  }
+  if (input.year !== undefined) throw new InputError(`--year applies to the fixed dates of the year; ${d.id} counts from a date: give --from`);
+  if (input.from === undefined) throw new InputError(`${d.id}: give --from <date> (${d.kind === 'period' ? d.from : 'the trigger'})`);
+  const from = parseDate(input.from, '--from');
+  const direction = d.kind === 'period' ? d.direction : 'after';
+  const dd = countPeriod(loaded.cal, from, d.days, d.unit, direction, d.kind === 'period' ? d.rollToOpen : false, d.id);
+  const notes = [...loaded.notes];
+  if (dd.closedNote) notes.push(dd.closedNote);
+  if (dd.moved) notes.push(dd.moved.reason);
+  if (d.unit === 'working-days') notes.push('"Working days" are read as the days the office is open (the office calendar); a member\'s own work calendar may differ.');
+  if (direction === 'before') notes.push(`Counted back from ${formatDate(from)}: the latest date that leaves ${d.days} ${d.unit.replace('-', ' ')} before it.`);
+  return {
+    id: d.id,
+    name: d.name,
+    days: d.days,
+    unit: d.unit,
+    direction,
+    from,
+    fromEvent: d.kind === 'period' ? d.from : d.from,
+    due: dd.due,
+    counted: dd.counted,
+    notes,
+    warnings: loaded.warnings,
+    source: cite(d.cite),
+  };
+}
