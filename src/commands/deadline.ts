@@ -155,7 +155,6 @@ export function register(program: Command) {
         write(ctx, ctx.paint.dim(`Counting: ${chain.countingRule}`));
         if (chain.steps.some((s) => s.assumed)) write(ctx, ctx.paint.dim('* not yet known: counted from the previous step\'s deadline'));
         for (const n of chain.notices) write(ctx, ctx.paint.dim(`Note: ${n}`));
-        for (const s of chain.steps.filter((x) => x.note)) write(ctx, `${s.step}: ${s.note}`);
         if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
         return;
       }

@@ -95,10 +95,10 @@ export function countedOpenDaysBefore(cal: OpenCalendar, target: DayNumber, n: n
   return Array.from(cal.openDays.subarray(k - n, k));
 }
 
-/** Open days strictly between a and b (a < b), for "due in N office days". */
+/** Open days after a up to and including b, for "due in N office days". */
 export function openDaysBetween(cal: OpenCalendar, a: DayNumber, b: DayNumber): number {
   const lo = Math.max(a + 1, cal.first);
-  const hi = Math.min(b, cal.last + 1);
+  const hi = Math.min(b + 1, cal.last + 1);
   return hi > lo ? rankOf(cal, hi) - rankOf(cal, lo) : 0;
 }
 

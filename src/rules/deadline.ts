@@ -269,6 +269,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
           g.actor === 'administration'
             ? `no decision by ${formatDate(step.due)}: the grievant may appeal to the next level automatically (X.2.G); the appeal is counted from that deadline`
             : `the deadline ${formatDate(step.due)} has passed`;
+        (g.actor === 'administration' ? notices : warnings).push(`${g.id}: ${step.note}`);
       } else if (today === step.due) step.status = 'due-today';
       else {
         step.status = 'due';
