@@ -6,5 +6,6 @@ import { register as stipend } from './stipend';
 import { register as sickLeave } from './sick-leave';
 import { register as deadline } from './deadline';
 import { register as calendar } from './calendar';
+import { register as stepAdvance } from './step-advance';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, rules];

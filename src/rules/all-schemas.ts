@@ -2,3 +2,4 @@ export * from './schema';
 export { StipendsFile } from './stipend-schema';
 export { LeavesFile } from './leave-schema';
 export { CalendarFile, ClosuresFile, DeadlinesFile } from './deadline-schema';
+export { AdvancementFile } from './advance-schema';

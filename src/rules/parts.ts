@@ -4,6 +4,7 @@ import { RulesError } from '../core/errors';
 import { StipendsFile } from './stipend-schema';
 import { LeavesFile } from './leave-schema';
 import { CalendarFile, DeadlinesFile } from './deadline-schema';
+import { AdvancementFile } from './advance-schema';
 import type { Agreement } from './types';
 
 export interface PartSpec {
@@ -17,6 +18,7 @@ export const PART_SCHEMAS: Record<string, PartSpec> = {
   leaves: { file: 'leaves.yaml', schema: LeavesFile },
   deadlines: { file: 'deadlines.yaml', schema: DeadlinesFile },
   calendars: { folder: 'calendars', schema: CalendarFile },
+  advancement: { file: 'advancement.yaml', schema: AdvancementFile },
 };
 
 /** Checks that span files (a stipend base naming a schedule cell that must exist, ...). */
@@ -40,6 +42,20 @@ CROSS_CHECKS.push((a) => {
   lv.sickLeave.printedMaxHours.forEach((p, i) => {
     if (!(p.assignment in a.meta.assignments))
       throw new RulesError(`assignment "${p.assignment}" is not one of agreement.yaml's assignments`, lv.file, `sickLeave.printedMaxHours[${i}].assignment`);
+  });
+});
+
+CROSS_CHECKS.push((a) => {
+  const adv = a.parts.advancement as (AdvancementFile & { file: string }) | undefined;
+  if (!adv) return;
+  adv.plans.forEach((p, i) => {
+    for (const id of p.schedules) {
+      const s = a.schedules.find((x) => x.id === id);
+      if (!s) throw new RulesError(`schedule "${id}" is not a schedule id`, adv.file, `plans[${i}].schedules`);
+      p.classification.classes.forEach((c, j) => {
+        if (!s.classes.includes(c.class)) throw new RulesError(`class ${c.class} is not a class of the ${id} schedule`, adv.file, `plans[${i}].classification.classes[${j}].class`);
+      });
+    }
   });
 });
 
