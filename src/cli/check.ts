@@ -7,3 +7,6 @@ export function markCheckFailed(): void {
 export function checkFailed(): boolean {
   return failed;
 }
+export function resetCheck(): void {
+  failed = false;
+}

@@ -2,11 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../core/errors';
 import { COMMANDS } from '../commands/index';
-import { checkFailed } from './check';
+import { checkFailed, resetCheck } from './check';
+import { currentSink } from './output';
 
-function build(): Command {
+function build(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Command {
   const program = new Command('cba');
   program
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .description(
       'Contract calculator for a teachers\' collective bargaining agreement (default: SDCOE and the Association of Educators, 2005-2008).\nEvery figure says which article and schedule cell it comes from.',
     )
@@ -35,7 +37,9 @@ Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const program = build();
+  const io = currentSink();
+  resetCheck();
+  const program = build(io);
   try {
     await program.parseAsync(argv);
     return checkFailed() ? 1 : 0;
@@ -45,13 +49,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2; // commander has printed the message
     }
     if (isUserError(e)) {
-      process.stderr.write(`cba: ${e.message}\n`);
-      if (debug && e.stack) process.stderr.write(e.stack + '\n');
+      io.stderr.write(`cba: ${e.message}\n`);
+      if (debug && e.stack) io.stderr.write(e.stack + '\n');
       return e.exitCode;
     }
     const err = e as Error;
-    process.stderr.write(`cba: internal error: ${err?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && err?.stack) process.stderr.write(err.stack + '\n');
+    io.stderr.write(`cba: internal error: ${err?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err?.stack) io.stderr.write(err.stack + '\n');
     return 70;
   }
 }

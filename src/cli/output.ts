@@ -30,7 +30,21 @@ export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, i
   return Boolean(isTTY);
 }
 
+export interface Sink {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+let sink: Sink | undefined;
+/** Send command output somewhere else (cba check runs commands in-process and reads their JSON). */
+export function setSink(s: Sink | undefined): void {
+  sink = s;
+}
+export function currentSink(): Sink {
+  return sink ?? { stdout: process.stdout, stderr: process.stderr };
+}
+
 export async function makeCtx(colorFlag: boolean | undefined): Promise<Ctx> {
+  if (sink) return { color: false, paint: plainPainter, stdout: sink.stdout, stderr: sink.stderr };
   const color = decideColor(colorFlag, process.env, process.stdout.isTTY);
   let paint = plainPainter;
   if (color) {

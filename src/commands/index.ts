@@ -7,5 +7,6 @@ import { register as sickLeave } from './sick-leave';
 import { register as deadline } from './deadline';
 import { register as calendar } from './calendar';
 import { register as stepAdvance } from './step-advance';
+import { register as check } from './check';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, rules];

@@ -3,3 +3,4 @@ export { StipendsFile } from './stipend-schema';
 export { LeavesFile } from './leave-schema';
 export { CalendarFile, ClosuresFile, DeadlinesFile } from './deadline-schema';
 export { AdvancementFile } from './advance-schema';
+export { CheckFile } from './check-schema';

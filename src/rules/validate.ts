@@ -26,10 +26,10 @@ function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | u
   return undefined;
 }
 
-export function readYaml(file: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
+export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = given ?? readFileSync(file, 'utf8');
   } catch (e) {
     throw new RulesError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, shown);
   }
@@ -43,8 +43,8 @@ export function readYaml(file: string, shown: string): { data: unknown; doc: Doc
   return { data: doc.toJS(), doc, lc };
 }
 
-export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string): z.infer<T> {
-  const { data, doc, lc } = readYaml(file, shown);
+export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, text?: string): z.infer<T> {
+  const { data, doc, lc } = readYaml(file, shown, text);
   const r = schema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
