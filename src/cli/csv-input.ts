@@ -14,7 +14,7 @@ export async function* readCsv(file: string, flag: string): AsyncGenerator<{ hea
   if (file !== '-' && !existsSync(file)) throw new InputError(`${flag} ${file}: no such file (give a CSV file, or - for standard input)`);
   const { parse } = await import('csv-parse');
   const input = file === '-' ? process.stdin : createReadStream(file);
-  const parser = input.pipe(parse({ relax_column_count: true, skip_empty_lines: false, bom: true, info: true, trim: false }));
+  const parser = input.pipe(parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, info: true, trim: false }));
   let header: string[] | undefined;
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {

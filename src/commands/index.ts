@@ -8,5 +8,6 @@ import { register as deadline } from './deadline';
 import { register as calendar } from './calendar';
 import { register as stepAdvance } from './step-advance';
 import { register as check } from './check';
+import { register as audit } from './audit';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, audit, rules];
