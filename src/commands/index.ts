@@ -9,5 +9,6 @@ import { register as calendar } from './calendar';
 import { register as stepAdvance } from './step-advance';
 import { register as check } from './check';
 import { register as audit } from './audit';
+import { register as cost } from './cost';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, audit, rules];
+export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, audit, cost, rules];

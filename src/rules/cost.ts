@@ -1,0 +1,160 @@
+// Raise costing: a roster's annual cost on the schedule, on the schedule raised across the board,
+// and after next year's step and column movement. Pure: agreement and rows in, totals out.
+import { Big, dec, round, percent, type Dec } from '../core/money';
+import { InputError } from '../core/errors';
+import { Auditor } from './audit';
+import { findSchedule, lastStep, normalizeClass } from './schedule';
+import { planFor, thresholdDays } from './advance';
+import type { Agreement, Schedule } from './types';
+
+export const WHOLE_DOLLAR = { mode: 'half-up' as const, unit: 1 };
+
+/** Every cell raised by pct, as the contract's across-the-board increases are: annual cells rounded
+ *  half-up to the dollar (the schedules print whole dollars), daily rates re-derived, hourly cells to the cent. */
+export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: string): Schedule {
+  const f = dec(1).plus(percent(pct));
+  const R = a.meta.rounding;
+  const baseDays = s.days?.value ?? a.meta.parameters.baseYearDays.value;
+  const y = +s.year.slice(0, 4) + (newYear ? 0 : 1);
+  const year = newYear ?? `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+  const rows = s.rows.map((r) => {
+    const out: Schedule['rows'][number] = { step: r.step };
+    if (r.annual) {
+      out.annual = {};
+      out.daily = {};
+      for (const [c, v] of Object.entries(r.annual)) {
+        const n = round(dec(v).times(f), WHOLE_DOLLAR);
+        out.annual[c] = Number(n.toFixed(0));
+        out.daily[c] = Number(round(n.div(baseDays), R.dailyRate).toFixed(2));
+      }
+    }
+    if (r.hourly) {
+      out.hourly = {};
+      for (const [c, v] of Object.entries(r.hourly)) out.hourly[c] = Number(round(dec(v).times(f), R.pay).toFixed(2));
+    }
+    return out;
+  });
+  return {
+    ...s,
+    year,
+    effective: `${year.slice(0, 4)}-07-01`,
+    derivedFrom: { schedule: s.id, year: s.year, raisePercent: Number(pct.toFixed()), rounding: s.basis === 'annual' ? WHOLE_DOLLAR : R.pay, note: 'annual cells rounded half-up to the dollar; daily rates re-derived as annual / base days' },
+    rows,
+    file: `(raised from ${s.file})`,
+  };
+}
+
+/** The agreement with every schedule of a year replaced by its raised copy (same year label). */
+export function raisedAgreement(a: Agreement, year: string, pct: Dec): Agreement {
+  return { ...a, schedules: a.schedules.map((s) => (s.year === year ? raiseSchedule(a, s, pct, year) : s)) };
+}
+
+export interface CostRow {
+  line: number;
+  id: string;
+  current?: Dec;
+  raised?: Dec;
+  moved?: Dec;
+  movement?: string;
+  error?: string;
+}
+
+export interface CostResult {
+  year: string;
+  raisePercent: Dec | null;
+  rows: CostRow[];
+  current: Dec;
+  raised: Dec | null;
+  moved: Dec;
+  counted: number;
+  invalid: number;
+  notes: string[];
+}
+
+/** Next year's placement of a row: one step if eligible (days_served given and at 75%, or assumed), and new_class. */
+export function movedPlacement(a: Agreement, v: Record<string, string>, year: string): { values: Record<string, string>; text: string } {
+  const s = findSchedule(a, (v.schedule ?? '').trim() || undefined, year);
+  let cls = normalizeClass(s, (v.class ?? '').trim());
+  const step = Number((v.step ?? '').trim());
+  const parts: string[] = [];
+  const ds = (v.days_served ?? '').trim();
+  let eligible = true;
+  if (ds) {
+    if (!/^\d+$/.test(ds)) throw new InputError(`days_served ${JSON.stringify(ds)} is not a whole number`);
+    eligible = Number(ds) >= thresholdDays(a, s, planFor(a, s.id)).days;
+  }
+  const nc = (v.new_class ?? '').trim();
+  if (nc) {
+    const n = normalizeClass(s, nc);
+    if (n !== cls) parts.push(`class ${cls} -> ${n}`);
+    cls = n;
+  }
+  const last = lastStep(s, cls);
+  const to = eligible ? Math.min(step + 1, last) : Math.min(step, last);
+  if (to !== step) parts.push(`step ${step} -> ${to}`);
+  else parts.push(eligible ? 'at the last step' : 'no step (under 75%)');
+  return { values: { ...v, class: cls, step: String(to) }, text: parts.join(', ') };
+}
+
+export function costRoster(a: Agreement, rows: { line: number; values: Record<string, string>; error?: string }[], opts: { year?: string; raise?: Dec }): CostResult {
+  const year = findSchedule(a, undefined, opts.year).year;
+  const base = new Auditor(a, 0, { year });
+  const up = opts.raise ? new Auditor(raisedAgreement(a, year, opts.raise), 0, { year }) : undefined;
+  const out: CostRow[] = [];
+  let current = new Big(0), raised = new Big(0), moved = new Big(0);
+  let counted = 0;
+  for (const r of rows) {
+    const v = r.values;
+    const row: CostRow = { line: r.line, id: v.id ?? '' };
+    if (r.error) row.error = r.error;
+    else
+      try {
+        if ((v.class ?? '').trim() === '' || (v.step ?? '').trim() === '') throw new InputError('class and step are required');
+        row.current = base.contract(v).annual;
+        if (up) row.raised = up.contract(v).annual;
+        const m = movedPlacement(a, v, year);
+        row.moved = base.contract(m.values).annual;
+        row.movement = m.text;
+        current = current.plus(row.current);
+        if (row.raised) raised = raised.plus(row.raised);
+        moved = moved.plus(row.moved);
+        counted++;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        row.error = e.message;
+        delete row.current;
+        delete row.raised;
+        delete row.moved;
+      }
+    out.push(row);
+  }
+  const notes = [
+    'Annual cost per member = salary (with days and FTE) + yearly stipends; percentage stipends are of Class IV Step 13 and move with the schedule.',
+    'Step movement: one step for members with days_served at 75% of the year or more (assumed when the column is absent), never past the last step; new_class moves the column.',
+  ];
+  if (opts.raise) notes.push(`Raised schedule: every cell x (1 + ${opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived, as the XV.2 across-the-board increase is applied.`);
+  return { year, raisePercent: opts.raise ?? null, rows: out, current, raised: opts.raise ? raised : null, moved, counted, invalid: out.length - counted, notes };
+}
+
+/** A schedule as YAML in the layout of the shipped files (one flow map of cells per row). */
+export function scheduleYaml(s: Schedule): string {
+  const q = (x: string) => JSON.stringify(x);
+  const cite = (c: { article: string; section?: string; quote: string }, ind: string) =>
+    `${ind}article: ${q(c.article)}\n${c.section ? `${ind}section: ${q(c.section)}\n` : ''}${ind}quote: ${q(c.quote)}\n`;
+  const cells = (m: Record<string, number>) => `{${Object.entries(m).map(([k, v]) => `${k}: ${s.basis === 'hourly' || Object.is(v, v) ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`).join(', ')}}`;
+  let y = `id: ${s.id}\nname: ${q(s.name)}\nyear: ${s.year}\neffective: ${s.effective}\nassignment: ${s.assignment}\nbasis: ${s.basis}\n`;
+  if (s.days) y += `days:\n  value: ${s.days.value}\n${s.days.unit ? `  unit: ${s.days.unit}\n` : ''}  cite:\n${cite(s.days.cite, '    ')}`;
+  y += `cite:\n${cite(s.cite, '  ')}`;
+  if (s.derivedFrom) {
+    const d = s.derivedFrom;
+    y += `derivedFrom: { schedule: ${d.schedule}, year: ${d.year}, raisePercent: ${d.raisePercent}, rounding: { mode: ${d.rounding.mode}, unit: ${q(String(d.rounding.unit))} }${d.note ? `, note: ${q(d.note)}` : ''} }\n`;
+  }
+  y += `classes: [${s.classes.join(', ')}]\nrows:\n`;
+  for (const r of s.rows) {
+    y += `  - step: ${r.step}\n`;
+    if (r.annual) y += `    annual: ${cells(r.annual)}\n`;
+    if (r.daily) y += `    daily: ${cells(r.daily)}\n`;
+    if (r.hourly) y += `    hourly: ${cells(r.hourly)}\n`;
+  }
+  return y;
+}
