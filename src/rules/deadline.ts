@@ -7,7 +7,7 @@ import {
   type CalendarSegment, type Closure, type OpenCalendar,
 } from '../core/busdays';
 import { nearest } from '../core/suggest';
-import { cite, type Source } from './source';
+import { cite, citeShort, type Source } from './source';
 import type { CalendarFile, ClosuresFile, DeadlinesFile, DeadlineRule, FixedRule, GrievanceStepRule } from './deadline-schema';
 import type { Agreement } from './types';
 
@@ -209,7 +209,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       for (let d = f; d <= t; d++) extra.push({ day: d, name: 'grievant on scheduled recess or approved leave' });
     }
     cal = withClosures(cal, extra);
-    notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (X.2.G).`);
+    notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (${citeShort(R.counting.recessCite)}).`);
   }
   const today = input.today !== undefined ? parseDate(input.today, '--today') : undefined;
   // Order of actual dates along the chain.
@@ -258,8 +258,8 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
         step.status = g.actor === 'administration' ? 'missed-by-administration' : 'done-late';
         step.note =
           g.actor === 'administration'
-            ? `decided ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: the grievant may appeal to the next level automatically (X.2.G)`
-            : `done ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: a grievant who misses a time limit forfeits the grievance (X.2.G) unless the time lines were extended by mutual written agreement`;
+            ? `decided ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: the grievant may appeal to the next level automatically (${citeShort(R.counting.automaticAppealCite)})`
+            : `done ${formatDate(step.actual)}, after the ${formatDate(step.due)} deadline: a grievant who misses a time limit forfeits the grievance (${citeShort(R.counting.forfeitCite)}) unless the time lines were extended by mutual written agreement`;
         (g.actor === 'administration' ? notices : warnings).push(`${g.id}: ${step.note}`);
       } else step.status = 'done';
     } else if (today !== undefined) {
@@ -267,7 +267,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
         step.status = g.actor === 'administration' ? 'missed-by-administration' : 'overdue';
         step.note =
           g.actor === 'administration'
-            ? `no decision by ${formatDate(step.due)}: the grievant may appeal to the next level automatically (X.2.G); the appeal is counted from that deadline`
+            ? `no decision by ${formatDate(step.due)}: the grievant may appeal to the next level automatically (${citeShort(R.counting.automaticAppealCite)}); the appeal is counted from that deadline`
             : `the deadline ${formatDate(step.due)} has passed`;
         (g.actor === 'administration' ? notices : warnings).push(`${g.id}: ${step.note}`);
       } else if (today === step.due) step.status = 'due-today';
@@ -282,8 +282,8 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   }
   const c = R.counting;
   const countingRule =
-    'Day 1 is the first day following the trigger (receipt of the grievance or decision, or the occurrence: X.4); the trigger day never counts, open or not; ' +
-    'day N is the Nth day the administrative office is open (X.1.E); the deadline is the end of that day.';
+    `Day 1 is the first day following the trigger (receipt of the grievance or decision, or the occurrence: ${citeShort(c.cite)}); the trigger day never counts, open or not; ` +
+    `day N is the Nth day the office is open (${citeShort(c.dayCite)}); the deadline is the end of that day.`;
   const anyAssumed = steps.some((s) => s.assumed);
   if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates (--filed, --decision-received --level N, --done STEP=DATE) to recompute from where the case really is.');
   return { steps, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };

@@ -2,7 +2,7 @@
 // limits of the other leaves. Pure: rules and inputs in; figures, checks and sources out.
 import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
-import { cite, type Source } from './source';
+import { cite, citeShort, type Source } from './source';
 import type { LeavesFile } from './leave-schema';
 import type { Agreement } from './types';
 
@@ -221,7 +221,7 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
     sources: [cite(d.cite), cite(d.onceCite)],
     readings: [
       `A partial day left in the balance is paid in full for that part (sick leave is kept in hours); the rest of that day starts the differential band.`,
-      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (XIII.1.F): give --prior-differential-days for days already used before the year changed.`,
+      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (${citeShort(d.onceCite)}): give --prior-differential-days for days already used before the year changed.`,
     ],
   };
   if (input.dailyRate) {

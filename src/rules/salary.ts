@@ -3,7 +3,7 @@
 import { Big, dec, round, formatMoney, plain, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { findSchedule, getCell } from './schedule';
-import { cite, type Source } from './source';
+import { cite, citeShort, type Source } from './source';
 import type { Agreement } from './types';
 
 export interface SalaryInput {
@@ -175,7 +175,7 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
     });
     sources.push(cite(P.minYearDays.cite, { figure: 'partialYear' }));
     readings.push(
-      `A calendar of ${minDays} to ${baseDays - 1} days (a shared or reduced contract, Article XI.1.F) is paid pro rata: annual x days / ${baseDays}. The agreement states the ${minDays}-day minimum but not the pay formula; this is the reading applied.`,
+      `A calendar of ${minDays} to ${baseDays - 1} days (a shared or reduced contract, ${citeShort(P.minYearDays.cite)}) is paid pro rata: annual x days / ${baseDays}. The agreement states the ${minDays}-day minimum but not the pay formula; this is the reading applied.`,
     );
   }
 

@@ -5,7 +5,7 @@ import { InputError } from '../core/errors';
 import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../core/date';
 import { nearest } from '../core/suggest';
 import { findSchedule, getCell } from './schedule';
-import { cite, type Source } from './source';
+import { cite, citeShort, type Source } from './source';
 import type { StipendsFile, StipendRule } from './stipend-schema';
 import type { Agreement } from './types';
 
@@ -185,7 +185,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   if (el?.kind === 'service-milestones') {
     sources.push(cite(el.keepCite));
     readings.push(
-      `LTVS milestones are read as cumulative: one ${amt.kind === 'percent' ? amt.percent + '% ' : ''}stipend for each of ${el.milestones.join(', ')} years reached, up to ${el.milestones.length} ("any new long term valued service stipend", Appendix A, Advancements 5).`,
+      `LTVS milestones are read as cumulative: one ${amt.kind === 'percent' ? amt.percent + '% ' : ''}stipend for each of ${el.milestones.join(', ')} years reached, up to ${el.milestones.length} (${citeShort(el.keepCite)}).`,
     );
     const already = checkInt(input.alreadyReceiving, '--already-receiving', 0, el.milestones.length, `give how many LTVS stipends are already received, 0 to ${el.milestones.length}`);
     const years = checkInt(input.years, '--years', 0, 60, 'give whole years of service, 0 to 60');
@@ -242,7 +242,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     } else {
       const site = el.sites.find((s) => s.toLowerCase() === input.site!.trim().toLowerCase());
       eligible = site !== undefined;
-      reason = site ? `${site} is a designated remote site (XVIII.15)` : `"${input.site}" is not a designated remote site; the list is ${el.sites.join(', ')}`;
+      reason = site ? `${site} is a designated remote site (${citeShort(el.cite)})` : `"${input.site}" is not a designated remote site; the list is ${el.sites.join(', ')}`;
     }
     if (input.transferred !== undefined) {
       const t = parseDate(input.transferred, '--transferred');
