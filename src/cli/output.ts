@@ -143,7 +143,12 @@ export function tableText(ctx: Ctx, t: TableOpts): string {
 /** A spreadsheet-safe CSV cell: quote when needed; text starting =, +, -, @ (not a number) is escaped. */
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
-  let s = String(v);
+  let s = typeof v === 'string' ? v : String(v);
+  if (s === '') return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  // fast path: no quote, comma or line break, no leading formula character, no edge whitespace
+  if (first > 32 && last > 32 && first !== 61 && first !== 43 && first !== 45 && first !== 64 && !/[",\r\n]/.test(s)) return s;
   if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
 }

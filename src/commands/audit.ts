@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { InputError } from '../core/errors';
-import { Auditor, ROSTER_COLUMNS, type AuditResult } from '../rules/audit';
+import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../rules/audit';
 import { setup, examples } from '../cli/context';
 import { intArg } from '../cli/args';
 import { csvLine, type Ctx } from '../cli/output';
-import { readCsv } from '../cli/csv-input';
+import { readCsvBatches } from '../cli/csv-input';
+import { formatCents } from '../core/money';
 import { markCheckFailed } from '../cli/check';
 
 /** Buffered writes that respect back-pressure, so memory stays flat on a slow reader. */
@@ -76,29 +77,39 @@ Columns (header names; others are kept):
       const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0 };
       let header: string[] = [];
       let rows = 0;
-      let bytes = 0;
-      for await (const r of readCsv(roster, 'roster')) {
-        if ('header' in r) {
-          header = r.header;
+      let bytes = 0; // an estimate, for the progress line
+      let idx: Record<string, number> = {};
+      let at: RosterIndex | undefined;
+      for await (const b of readCsvBatches(roster, 'roster', { values: Boolean(o.json) })) {
+        if (!Array.isArray(b)) {
+          header = b.header;
+          idx = Object.fromEntries(header.map((h, i) => [h, i]));
+          at = rosterIndex(header);
           const missing = ROSTER_COLUMNS.required.filter((c) => !header.includes(c));
           if (missing.length) throw new InputError(`roster ${roster}: the header lacks ${missing.join(', ')}; required columns are ${ROSTER_COLUMNS.required.join(', ')}`);
           if (o.csv) await out.write(csvLine([...header, 'contract', 'difference', 'status', 'reason']));
-          else if (!o.json) await out.write(['line'.padEnd(6), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'contract'.padStart(W[2]), 'difference'.padStart(W[3]), ' status'.padEnd(W[4]), 'reason'].join(' ') + '\n');
+          else if (!o.json) await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'contract'.padStart(W[2]), 'difference'.padStart(W[3]), ' status'.padEnd(W[4]), 'reason'].join(' ') + '\n');
           continue;
         }
-        rows++;
-        bytes += r.raw.reduce((t, x) => t + x.length + 1, 0);
-        const res: AuditResult = r.error ? { status: 'invalid', reason: r.error } : auditor.row(r.values);
-        counts[res.status]++;
-        const contract = res.contract?.toFixed(2) ?? '';
-        const diff = res.difference?.toFixed(2) ?? '';
-        if (o.json) await out.write(JSON.stringify({ line: r.line, ...Object.fromEntries(header.map((h) => [h, r.values[h] ?? ''])), contract: res.contract ? Number(contract) : null, difference: res.difference ? Number(diff) : null, status: res.status, reason: res.reason || null }) + '\n');
-        else if (o.csv) await out.write(csvLine([...header.map((h) => r.values[h] ?? ''), contract, diff, res.status, res.reason]));
-        else {
-          const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
-          await out.write([String(r.line).padEnd(6), (r.values.id ?? '').slice(0, W[0]).padEnd(W[0]), (r.values.paid ?? '').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), res.reason].join(' ') + '\n');
+        let chunk = '';
+        for (const r of b) {
+          rows++;
+          const raw = r.raw;
+          const res: AuditResult = r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
+          counts[res.status]++;
+          const contract = res.contract === undefined ? '' : formatCents(res.contract);
+          const diff = res.difference === undefined ? '' : formatCents(res.difference);
+          if (o.json) chunk += JSON.stringify({ row: r.row, ...r.values, contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }) + '\n';
+          else if (o.csv) chunk += csvLine([...r.raw.slice(0, header.length), ...Array(Math.max(0, header.length - r.raw.length)).fill(''), contract, diff, res.status, res.reason]);
+          else {
+            const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
+            const f = (c: string) => (idx[c] === undefined ? '' : raw[idx[c]] ?? '');
+            chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), res.reason].join(' ') + '\n';
+          }
+          bytes += r.raw.length * 8;
         }
-        if ((rows & 1023) === 0) bar.tick(rows, bytes);
+        await out.write(chunk);
+        bar.tick(rows, bytes);
       }
       await out.flush();
       bar.done();

@@ -67,7 +67,7 @@ export async function runDeadlineBatch(a: Agreement, loaded: LoadedCalendar, nam
     }
     if (status !== 'ok') bad++;
     const vals = header.map((h) => r.values[h] ?? '');
-    if (o.json) out(JSON.stringify({ line: r.line, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
+    if (o.json) out(JSON.stringify({ row: r.row, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
     else out(csvLine([...vals, due, rule.days, rule.unit, status, reason]));
   }
   if (bad) {

@@ -73,3 +73,27 @@ export function plain(x: Big): string {
 }
 
 export { Big };
+
+/** Integer cents of a decimal text with at most two decimals ("1,234.5" is not accepted; "-12.50" is).
+ *  Exact for any amount below 90 trillion; null when the text is not such an amount. For batch hot paths. */
+export function parseCents(text: string): number | null {
+  const m = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, '0')) : 0);
+  return m[1] ? -c : c;
+}
+
+/** Integer cents -> "1234.50" (no grouping). */
+export function formatCents(c: number): string {
+  const neg = c < 0;
+  const a = Math.abs(c);
+  const s = `${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  return neg ? '-' + s : s;
+}
+
+/** An exact decimal that is a whole number of cents -> integer cents. */
+export function toCents(x: Big): number {
+  const c = x.times(100);
+  if (!c.eq(c.round(0))) throw new RangeError(`${x.toFixed()} is not a whole number of cents`);
+  return Number(c.toFixed(0));
+}

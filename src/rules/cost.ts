@@ -50,7 +50,7 @@ export function raisedAgreement(a: Agreement, year: string, pct: Dec): Agreement
 }
 
 export interface CostRow {
-  line: number;
+  row: number;
   id: string;
   current?: Dec;
   raised?: Dec;
@@ -96,7 +96,7 @@ export function movedPlacement(a: Agreement, v: Record<string, string>, year: st
   return { values: { ...v, class: cls, step: String(to) }, text: parts.join(', ') };
 }
 
-export function costRoster(a: Agreement, rows: { line: number; values: Record<string, string>; error?: string }[], opts: { year?: string; raise?: Dec }): CostResult {
+export function costRoster(a: Agreement, rows: { row: number; values: Record<string, string>; error?: string }[], opts: { year?: string; raise?: Dec }): CostResult {
   const year = findSchedule(a, undefined, opts.year).year;
   const base = new Auditor(a, 0, { year });
   const up = opts.raise ? new Auditor(raisedAgreement(a, year, opts.raise), 0, { year }) : undefined;
@@ -105,7 +105,7 @@ export function costRoster(a: Agreement, rows: { line: number; values: Record<st
   let counted = 0;
   for (const r of rows) {
     const v = r.values;
-    const row: CostRow = { line: r.line, id: v.id ?? '' };
+    const row: CostRow = { row: r.row, id: v.id ?? '' };
     if (r.error) row.error = r.error;
     else
       try {

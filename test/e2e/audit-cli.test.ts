@@ -10,8 +10,8 @@ describe('cba audit', () => {
     const r = cba(['audit', ROSTER, '--json']);
     expect(r.code).toBe(1);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows.map((x) => x.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    const by = Object.fromEntries(rows.map((x) => [x.id || `line${x.line}`, x]));
+    expect(rows.map((x) => x.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const by = Object.fromEntries(rows.map((x) => [x.id || `row${x.row}`, x]));
     expect(by.E001).toMatchObject({ status: 'ok', contract: 70797, difference: 0 });
     expect(by.E002).toMatchObject({ status: 'ok', contract: 81510.72 }); // 74,785 + 2 x 2,831.88 + 1,061.96
     expect(by.E003).toMatchObject({ status: 'underpaid', difference: -0.01 });
@@ -20,7 +20,7 @@ describe('cba audit', () => {
     expect(by.E006).toMatchObject({ status: 'invalid' });
     expect(by.E006.reason).toMatch(/no class VII/);
     expect(by.E007.reason).toMatch(/not an amount/);
-    expect(by.line9).toMatchObject({ status: 'invalid', reason: 'blank line' });
+    expect(by.row8).toMatchObject({ status: 'invalid', reason: 'blank line' });
     expect(by.E009).toMatchObject({ status: 'ok', name: 'Doe, Jane', note: 'quoted, with a comma' });
     expect(by.E010.reason).toMatch(/4 fields where the header has 11/);
     expect(r.stderr).toMatch(/11 rows: 5 ok, 1 underpaid, 1 overpaid, 4 invalid/);
@@ -54,7 +54,7 @@ describe('cba audit', () => {
 
   it('the table and stdin', () => {
     const r = cba(['audit', '-'], { input: readFileSync(ROSTER, 'utf8') });
-    expect(r.stdout.split('\n')[0]).toMatch(/^line\s+id\s+paid\s+contract\s+difference\s+status\s+reason/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^row\s+id\s+paid\s+contract\s+difference\s+status\s+reason/);
     expect(r.code).toBe(1);
   });
 
