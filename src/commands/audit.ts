@@ -4,7 +4,7 @@ import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../rules/audit';
 import { setup, examples } from '../cli/context';
 import { intArg } from '../cli/args';
-import { csvLine, type Ctx } from '../cli/output';
+import { csvCell, csvLine, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { formatCents } from '../core/money';
 import { markCheckFailed } from '../cli/check';
@@ -100,7 +100,12 @@ Columns (header names; others are kept):
           const contract = res.contract === undefined ? '' : formatCents(res.contract);
           const diff = res.difference === undefined ? '' : formatCents(res.difference);
           if (o.json) chunk += JSON.stringify({ row: r.row, ...r.values, contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }) + '\n';
-          else if (o.csv) chunk += csvLine([...r.raw.slice(0, header.length), ...Array(Math.max(0, header.length - r.raw.length)).fill(''), contract, diff, res.status, res.reason]);
+          else if (o.csv) {
+            // the input cells (each escaped), then the audit's: amounts are plain decimals, status a word
+            let line = '';
+            for (let i = 0; i < header.length; i++) line += (i ? ',' : '') + csvCell(raw[i]);
+            chunk += `${line},${contract},${diff},${res.status},${csvCell(res.reason)}\n`;
+          }
           else {
             const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
             const f = (c: string) => (idx[c] === undefined ? '' : raw[idx[c]] ?? '');

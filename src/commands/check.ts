@@ -5,7 +5,8 @@ import { InputError } from '../core/errors';
 import { examples, type GlobalOpts } from '../cli/context';
 import { makeCtx, printJson, setSink, write } from '../cli/output';
 import { markCheckFailed } from '../cli/check';
-import { compareExpected, toArgv, type CheckCase, type FieldFailure } from '../rules/check-schema';
+import { compareExpected, toArgv, type FieldFailure } from '../rules/check-compare';
+import type { CheckCase } from '../rules/check-schema';
 
 function capture() {
   let text = '';
