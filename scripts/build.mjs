@@ -19,7 +19,18 @@ const common = {
   banner: { js: "import { createRequire as __cbaCreateRequire } from 'node:module'; const require = __cbaCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), splitting: true, chunkNames: 'chunks/[name]-[hash]', minify: true });
+// The CLI is one file (one module to load at start-up); the heavy libraries are separate bundles
+// under dist/lazy/, loaded by dynamic import only when a command needs them.
+const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../rules/check-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', 'ical-generator': 'ical' };
+const lazyPlugin = {
+  name: 'lazy',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && LAZY[args.path] ? { path: `./lazy/${LAZY[args.path]}.js`, external: true } : undefined));
+  },
+};
+const stub = join(root, 'src/cli/no-child-process.ts');
+await build({ ...common, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), minify: !process.env.CBA_NO_MINIFY, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
+await build({ ...common, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), minify: true });
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });

@@ -17,6 +17,4 @@ export async function setup(cmd: Command): Promise<{ a: Agreement; ctx: Ctx; g: 
   return { a, ctx, g };
 }
 
-export function examples(lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n') + '\n';
-}
+export { examples } from './help';

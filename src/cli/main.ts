@@ -1,11 +1,11 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
 import { Command, CommanderError } from 'commander';
 import { isUserError } from '../core/errors';
-import { COMMANDS } from '../commands/index';
+import { registerCommands } from '../commands/index';
 import { checkFailed, resetCheck } from './check';
 import { currentSink } from './output';
 
-function build(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Command {
+function build(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, argv: string[]): Command {
   const program = new Command('cba');
   program
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -31,7 +31,7 @@ Examples:
 
 Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
     );
-  for (const register of COMMANDS) register(program);
+  registerCommands(program, argv);
   return program;
 }
 
@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const io = currentSink();
   resetCheck();
-  const program = build(io);
+  const program = build(io, argv);
   try {
     await program.parseAsync(argv);
     return checkFailed() ? 1 : 0;

@@ -1,14 +1,44 @@
+// The subcommands. Only the one invoked is registered in full (its options and help); the others are
+// registered by name and description, so a start-up does not build ~150 options it will not use.
 import type { Command } from 'commander';
-import { register as salary } from './salary';
-import { register as schedule } from './schedule';
-import { register as rules } from './rules';
-import { register as stipend } from './stipend';
-import { register as sickLeave } from './sick-leave';
-import { register as deadline } from './deadline';
-import { register as calendar } from './calendar';
-import { register as stepAdvance } from './step-advance';
-import { register as check } from './check';
-import { register as audit } from './audit';
-import { register as cost } from './cost';
+import * as salary from './salary';
+import * as schedule from './schedule';
+import * as stipend from './stipend';
+import * as sickLeave from './sick-leave';
+import * as deadline from './deadline';
+import * as calendar from './calendar';
+import * as stepAdvance from './step-advance';
+import * as check from './check';
+import * as audit from './audit';
+import * as cost from './cost';
+import * as rules from './rules';
 
-export const COMMANDS: ((p: Command) => void)[] = [salary, schedule, stipend, sickLeave, deadline, calendar, stepAdvance, check, audit, cost, rules];
+interface CommandModule {
+  DESCRIPTION: string;
+  register(p: Command): void;
+}
+
+export const COMMANDS: Record<string, CommandModule> = {
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, rules,
+};
+
+const VALUE_OPTIONS = new Set(['--rules', '--agreement']);
+
+/** The subcommand named on the command line, if any (after the global options). */
+export function invoked(argv: string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
+export function registerCommands(program: Command, argv: string[]): void {
+  const name = invoked(argv);
+  const full = name === undefined || name === 'help' || !(name in COMMANDS);
+  for (const [n, m] of Object.entries(COMMANDS)) {
+    if (full || n === name) m.register(program);
+    else program.command(n).description(m.DESCRIPTION);
+  }
+}

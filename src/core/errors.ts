@@ -25,6 +25,7 @@ export class CheckFailed extends Error {
   readonly exitCode = 1;
 }
 
+/** By name and exit code rather than instanceof: the validator is a separate lazy bundle with its own copy of these classes. */
 export function isUserError(e: unknown): e is InputError | RulesError | CheckFailed {
-  return e instanceof InputError || e instanceof RulesError || e instanceof CheckFailed;
+  return e instanceof Error && ['InputError', 'RulesError', 'CheckFailed'].includes(e.name) && typeof (e as { exitCode?: unknown }).exitCode === 'number';
 }

@@ -2,14 +2,13 @@
 // dist/rules-cache.json; each run fingerprints the YAML files and uses the cache only when
 // it matches, so an added or edited file is read (and validated) on the next run.
 // A --rules folder given at run time is always read and validated.
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** The package root: the nearest folder above this file holding package.json and rules/. */
 export function packageRoot(): string {
@@ -25,30 +24,47 @@ export function defaultRulesRoot(): string {
   return join(packageRoot(), 'rules');
 }
 
-function listYaml(root: string, out: string[] = []): string[] {
-  for (const e of readdirSync(root, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(root, e.name);
-    if (e.isDirectory()) listYaml(p, out);
-    else if (/\.ya?ml$/.test(e.name)) out.push(p);
-  }
-  return out;
+/** What the cache is keyed on: every YAML file under the root by name, size and modification time
+ *  (as make decides what to rebuild), and every folder's modification time (a file added or removed
+ *  changes it). Checking it costs a few stat calls, where hashing the contents cost milliseconds. */
+export interface Fingerprint {
+  files: [string, number, number][];
+  dirs: [string, number][];
 }
 
-/** Content hash of every YAML file under the root (names and bytes). */
-export function fingerprint(root: string): string {
-  const h = createHash('sha1');
-  for (const f of listYaml(root)) {
-    h.update(relative(root, f).split(sep).join('/'));
-    h.update('\0');
-    h.update(readFileSync(f));
-    h.update('\0');
+export function fingerprint(root: string): Fingerprint {
+  const fp: Fingerprint = { files: [], dirs: [] };
+  const walk = (d: string) => {
+    fp.dirs.push([relative(root, d), Math.trunc(statSync(d).mtimeMs)]);
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) {
+        const st = statSync(p);
+        fp.files.push([relative(root, p), st.size, Math.trunc(st.mtimeMs)]);
+      }
+    }
+  };
+  walk(root);
+  return fp;
+}
+
+function fingerprintHolds(root: string, fp: Fingerprint): boolean {
+  try {
+    for (const [d, m] of fp.dirs) if (Math.trunc(statSync(join(root, d)).mtimeMs) !== m) return false;
+    for (const [f, size, m] of fp.files) {
+      const st = statSync(join(root, f));
+      if (st.size !== size || Math.trunc(st.mtimeMs) !== m) return false;
+    }
+    return true;
+  } catch {
+    return false;
   }
-  return h.digest('hex');
 }
 
 interface Cache {
   version: number;
-  fingerprint: string;
+  fingerprint: Fingerprint;
   agreements: (Omit<Agreement, 'dir'> & { dir: string })[];
 }
 
@@ -91,7 +107,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   if (!rulesDir) {
     try {
       const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
-      if (cache.version === CACHE_VERSION && cache.fingerprint === fingerprint(root))
+      if (cache.version === CACHE_VERSION && fingerprintHolds(root, cache.fingerprint))
         set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
     } catch {
       /* no cache or unreadable: validate below */
