@@ -116,8 +116,14 @@ export function accrual(a: Agreement, input: AccrualInput): Accrual {
   const sources = [cite(lv.daysWorkedPerSickDay.cite), cite(lv.maxDaysPerYear.cite)];
   if (source) sources.push(source);
   if (!fte.eq(1) && a.meta.citations?.partTimeSickLeave) sources.push(cite(a.meta.citations.partTimeSickLeave));
-  if (assignment === 'preschool' || (assignment && a.meta.assignments[assignment]?.schedule === 'preschool'))
-    readings.push(`Pre-school: a day of sick leave is valued at the pre-school workday of ${plain(hpd)} hours (XI.4.C); XIII.1.B values a day at the member's workday (6.75, or 7.75 where the workday is 7.75 hours), so the ${plain(max)}-day cap is ${plain(max.times(hpd))} hours.`);
+  // An assignment whose sick-leave day the agreement does not state in hours (pre-school here) is valued at its own workday.
+  const printed = lv.printedMaxHours.map((p) => p.assignment);
+  if (assignment && !printed.includes(assignment)) {
+    const asg = a.meta.assignments[assignment];
+    readings.push(
+      `${asg.name}: the agreement states the sick-leave day in hours only for ${printed.map((k) => `${a.meta.assignments[k].name.toLowerCase()} (${a.meta.assignments[k].hoursPerDay} h)`).join(' and ')} (${citeShort(lv.daysWorkedPerSickDay.cite)}), each at its workday; a day here is valued at this assignment's workday of ${plain(hpd)} hours (${citeShort(asg.cite)}), so the ${plain(max)}-day cap is ${plain(max.times(hpd))} hours.`,
+    );
+  }
   const warnings: string[] = [];
   const reach = per.times(max);
   if (!capped && !given) readings.push(`Days worked not given: a ${plain(dw)}-day calendar is assumed. A full year of ${plain(max)} days needs ${plain(reach)} days worked (${plain(max)} x ${plain(per)}), so only a calendar of about ${P.maxYearDays.value} days reaches the cap.`);
