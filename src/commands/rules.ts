@@ -5,7 +5,7 @@ import { examples } from '../cli/help';
 export const DESCRIPTION = 'Check the rules files: schema validation and consistency audit';
 
 export function register(program: Command) {
-  const rules = program.command('rules').description(DESCRIPTION);
+  const rules = program.command('rules').description(DESCRIPTION).addHelpText('after', examples(['cba rules validate', 'cba rules audit', 'cba rules audit --rules fixtures/rules/example-district --json']));
   rules
     .command('validate')
     .description('Validate every rules file against the schema (names file, path and line of the first problem)')

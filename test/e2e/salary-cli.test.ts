@@ -86,7 +86,7 @@ describe('cba salary (built bin)', () => {
   });
 
   it('help of every command shows examples', () => {
-    for (const c of [[], ['salary'], ['schedule'], ['rules', 'validate']]) {
+    for (const c of [[], ['salary'], ['schedule'], ['stipend'], ['sick-leave'], ['deadline'], ['calendar'], ['step-advance'], ['check'], ['audit'], ['cost'], ['rules'], ['rules', 'validate'], ['rules', 'audit']]) {
       const r = cba([...c, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:\n\s+\$ cba/);
