@@ -89,7 +89,7 @@ describe('cba salary (built bin)', () => {
     for (const c of [[], ['salary'], ['schedule'], ['stipend'], ['sick-leave'], ['deadline'], ['calendar'], ['step-advance'], ['check'], ['audit'], ['cost'], ['rules'], ['rules', 'validate'], ['rules', 'audit']]) {
       const r = cba([...c, '--help']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Examples:\n\s+\$ cba/);
+      expect(r.stdout).toMatch(/Examples:\n(\s+#.*\n)*\s+\$ cba/);
     }
   });
 
