@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { writeFileSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { formatDate, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
 import { allDeadlines, computeDeadline, grievanceChain, officeCalendar, UNIT_TEXT, type CalendarOptions, type GrievanceChain, type LoadedCalendar } from '../rules/deadline';
 import type { Agreement } from '../rules/types';
-import { setup, examples } from '../cli/context';
+import { setup, examples, writeUserFile } from '../cli/context';
 import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { readValidated } from '../cli/files';
@@ -62,7 +61,7 @@ async function writeIcs(file: string, caseId: string, events: { uid: string; day
     // All-day VALUE=DATE events: start that day, end the next; built from UTC parts, so no time zone shifts them.
     cal.createEvent({ id: e.uid, allDay: true, start: new Date(Date.UTC(p[0], p[1] - 1, p[2])), end: new Date(Date.UTC(p[0], p[1] - 1, p[2] + 1)), summary: e.summary, description: e.description });
   }
-  writeFileSync(file, cal.toString());
+  writeUserFile(file, cal.toString(), '--ics');
 }
 
 export async function action0(name: string, o: any, cmd: Command) {

@@ -37,6 +37,7 @@ export function lastStep(s: Schedule, cls: string): number {
 /** Accept "iv", "IV", "Class IV"; return the class as written on the schedule. */
 export function normalizeClass(s: Schedule, input: string): string {
   const t = input.trim().replace(/^class\s+/i, '');
+  if (!t) throw new InputError(`--class is empty: give one of the classes of the ${s.name} ${s.year}: ${s.classes.join(', ')}`);
   const found = s.classes.find((c) => c.toLowerCase() === t.toLowerCase());
   if (!found) {
     throw new InputError(

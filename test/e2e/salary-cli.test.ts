@@ -148,3 +148,19 @@ describe('rules are data: a new year is a new file, and edits are picked up', ()
     rmSync(pkg, { recursive: true });
   });
 });
+
+describe('more bad input through the bin: one line, exit 2', () => {
+  it.each([
+    [['salary', '--class', '', '--step', '1'], /--class is empty/],
+    [['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', '1', '--out-schedule', '/nonexistent/dir/x.yaml'], /cannot write the file \(no such folder\)/],
+    [['deadline', 'grievance', '--occurred', '2005-11-18', '--ics', '/nonexistent/x.ics'], /--ics .*cannot write/],
+    [['stipend', '--list', '--json', '--csv'], /--json or --csv, not both/],
+    [['audit'], /missing required argument/],
+    [['check', 'nonexistent.yaml'], /cannot read/],
+  ])('%j', (args, msg) => {
+    const r = cba(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+});
