@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { statSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../rules/audit';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { intArg } from '../cli/args';
 import { csvCell, csvLine, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';

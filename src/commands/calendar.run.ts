@@ -1,13 +1,10 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import { formatDate, fromParts, daysInMonth, weekday, MONTH_NAMES, parseDate, schoolYearRange, toParts, WEEKDAY_SHORT } from '../core/date';
 import { isOpen } from '../core/busdays';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { printJson, renderTable, write, csvLine } from '../cli/output';
 import { calendarFor } from './deadline.run';
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export async function action0(o: any, cmd: any) {
       const { a, ctx } = await setup(cmd);

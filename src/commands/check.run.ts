@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
-import { examples, type GlobalOpts } from '../cli/context';
+import type { GlobalOpts } from '../cli/context';
 import { makeCtx, printJson, setSink, write } from '../cli/output';
 import { markCheckFailed } from '../cli/check';
 import { compareExpected, toArgv, type FieldFailure } from '../rules/check-compare';

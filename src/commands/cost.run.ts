@@ -1,10 +1,8 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import { dec } from '../core/money';
 import { costRoster, raiseSchedule, scheduleYaml } from '../rules/cost';
 import { findSchedule } from '../rules/schedule';
-import { setup, examples, writeUserFile } from '../cli/context';
+import { setup, writeUserFile } from '../cli/context';
 import { decArg } from '../cli/args';
 import { csvLine, jm, money, note, printJson, renderTable, warn, write } from '../cli/output';
 import { readCsv, type CsvRecord } from '../cli/csv-input';

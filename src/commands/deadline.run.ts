@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import { formatDate, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
 import { allDeadlines, computeDeadline, grievanceChain, officeCalendar, UNIT_TEXT, type CalendarOptions, type GrievanceChain, type LoadedCalendar } from '../rules/deadline';
 import type { Agreement } from '../rules/types';
-import { setup, examples, writeUserFile } from '../cli/context';
+import { setup, writeUserFile } from '../cli/context';
 import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { readValidated } from '../cli/files';
 import { citeShort } from '../rules/source';
 import { markCheckFailed } from '../cli/check';
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 const ymd = (d: DayNumber) => `${formatDate(d)} ${WEEKDAY_SHORT[weekday(d)]}`;
 
 export async function calendarFor(a: Agreement, o: { calendar?: string[]; closures?: string[]; allowBeyondCoverage?: boolean }): Promise<LoadedCalendar> {

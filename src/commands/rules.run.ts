@@ -1,6 +1,3 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
-import { examples } from '../cli/context';
 import type { GlobalOpts } from '../cli/context';
 import { loadRules, defaultRulesRoot } from '../rules/load';
 import { makeCtx, printJson, renderTable, write, csvLine } from '../cli/output';

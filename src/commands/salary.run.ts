@@ -1,7 +1,5 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { salary, type SalaryResult } from '../rules/salary';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { intArg, decArg, required } from '../cli/args';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';

@@ -1,7 +1,5 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { scheduleTable } from '../rules/salary';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { cite } from '../rules/source';
 

@@ -1,12 +1,10 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import { dec, plain, type Dec } from '../core/money';
 import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty, type LimitInput } from '../rules/leave';
 import { salary } from '../rules/salary';
 import { computeStipends } from '../rules/stipend';
 import { payWithStipends } from '../rules/pay';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { decArg, intArg } from '../cli/args';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';

@@ -1,15 +1,12 @@
-import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import type { Dec } from '../core/money';
 import { stepAdvance, classChange, placement, project, type Education } from '../rules/advance';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { intArg, decArg } from '../cli/args';
 import { jm, money, printJson, renderTable, write, csvLine, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { markCheckFailed } from '../cli/check';
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function chart(ctx: Ctx, rows: { label: string; value: Dec }[]): string {
   const max = Math.max(...rows.map((r) => Number(r.value.toFixed(0))));

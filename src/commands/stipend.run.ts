@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { InputError } from '../core/errors';
 import { computeStipends, listStipends, type StipendResult } from '../rules/stipend';
-import { setup, examples } from '../cli/context';
+import { setup } from '../cli/context';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { citeShort } from '../rules/source';

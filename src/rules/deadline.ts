@@ -246,12 +246,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       }
       fromEvent = `${g.fromIssued ? 'issuance' : 'receipt'} of ${prev.name.toLowerCase()}${assumed ? ' (not yet known: its deadline is assumed)' : ''}`;
     }
-    let dd: DueDate;
-    try {
-      dd = countPeriod(cal, from, g.days, g.unit, 'after', false, g.id);
-    } catch (e) {
-      throw e;
-    }
+    const dd = countPeriod(cal, from, g.days, g.unit, 'after', false, g.id);
     const step: GrievanceStep = { step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent, assumed, due: dd.due, counted: dd.counted ?? [], source: cite(g.cite), actual: done.get(g.id) };
     if (step.actual !== undefined) {
       if (step.actual > step.due) {
@@ -353,7 +348,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
     unit: d.unit,
     direction,
     from,
-    fromEvent: d.kind === 'period' ? d.from : d.from,
+    fromEvent: d.from,
     due: dd.due,
     counted: dd.counted,
     notes,
