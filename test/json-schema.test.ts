@@ -13,6 +13,6 @@ describe('schema/*.schema.json', () => {
   ] as const)('%s matches its zod schema', (name, schema) => {
     const file = JSON.parse(readFileSync(join(ROOT, 'schema', `${name}.schema.json`), 'utf8'));
     expect(file).toEqual(z.toJSONSchema(schema as z.ZodTypeAny, { io: 'input', unrepresentable: 'any' }));
-    expect(JSON.stringify(file)).toContain('quote'.slice(0, name === 'check' || name === 'closures' ? 0 : 5));
+    if (name !== 'check' && name !== 'closures') expect(JSON.stringify(file)).toContain('"quote"'); // citations are required fields
   });
 });

@@ -84,7 +84,7 @@ describe('LTVS (Appendix A, Advancements 5): milestones 15, 18, 21, 24, Classes 
     const r = computeStipend(a, 'ltvs', { years, class: cls, rating, alreadyReceiving: already });
     expect(r.count).toBe(count);
     expect(r.eligible).toBe(eligible);
-    expect(r.annual.toFixed(2)).toBe((Number(one) * count).toFixed(2)); // count x one rounded stipend (exact in cents)
+    expect(r.annual.toFixed(2)).toBe(['0.00', '2831.88', '5663.76', '8495.64', '11327.52'][count]); // count x one rounded stipend of 2,831.88
     expect(r.readings.join(' ')).toMatch(/cumulative/);
   });
   it('without flags the amount of one stipend is shown, eligibility not checked', () => {

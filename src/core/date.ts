@@ -88,11 +88,15 @@ export function addMonths(z: DayNumber, months: number): DayNumber {
   return fromParts(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
+/** The school year that starts on July 1 of a year: 2005 -> '2005-06'. */
+export function schoolYearStarting(y: number): string {
+  return `${y}-${pad((y + 1) % 100)}`;
+}
+
 /** The school year (July 1 - June 30) containing a date, as '2005-06'. */
 export function schoolYearOf(z: DayNumber): string {
   const { y, m } = toParts(z);
-  const start = m >= 7 ? y : y - 1;
-  return `${start}-${pad((start + 1) % 100)}`;
+  return schoolYearStarting(m >= 7 ? y : y - 1);
 }
 
 /** '2005-06' -> first and last day numbers of that school year. */

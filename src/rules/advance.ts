@@ -2,7 +2,7 @@
 // and the career ahead. Pure: rules and inputs in; results with reasons and sources out.
 import { Big, dec, round, percent, plain, formatMoney, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
-import { formatDate, fromParts, parseDate, toParts, schoolYearRange, type DayNumber } from '../core/date';
+import { formatDate, fromParts, parseDate, toParts, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
 import { findSchedule, getCell, lastStep, normalizeClass } from './schedule';
 import { salary } from './salary';
 import { computeStipend, stipendRules } from './stipend';
@@ -27,7 +27,7 @@ const annualOf = (a: Agreement, s: Schedule, cls: string, step: number) => salar
 /** The next school year's schedule when the rules have it, else the same one (said in a note). */
 function nextSchedule(a: Agreement, s: Schedule): { s: Schedule; note?: string } {
   const y = +s.year.slice(0, 4) + 1;
-  const next = `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+  const next = schoolYearStarting(y);
   const found = a.schedules.find((x) => x.id === s.id && x.year === next);
   return found ? { s: found } : { s, note: `No ${s.id} schedule for ${next} is in the rules: the new salary is shown on the ${s.year} schedule.` };
 }
@@ -103,7 +103,7 @@ export function stepAdvance(a: Agreement, input: { schedule?: string; year?: str
     annualBefore: before,
     annualAfter: after,
     raise: after.minus(before),
-    notes: [`Eligibility is determined as of June 30, ${y}, for the ${y}-${String((y + 1) % 100).padStart(2, '0')} school year.`, ...notes],
+    notes: [`Eligibility is determined as of June 30, ${y}, for the ${schoolYearStarting(y)} school year.`, ...notes],
     sources: [cite(sa.cite), cite(sa.asOfCite), cite(sa.oneStepCite), ...(sa.printedThresholdCite ? [cite(sa.printedThresholdCite)] : [])],
   };
 }
@@ -385,7 +385,7 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
       }
     }
     const y = startY + k;
-    rows.push({ year: k + 1, schoolYear: `${y}-${String((y + 1) % 100).padStart(2, '0')}`, class: cls, step, serviceYears: service, salary: sal, ltvsCount: count, stipends: st, total: sal.plus(st) });
+    rows.push({ year: k + 1, schoolYear: schoolYearStarting(y), class: cls, step, serviceYears: service, salary: sal, ltvsCount: count, stipends: st, total: sal.plus(st) });
   }
   if (input.serviceYears === undefined && ltvs) notes.push('LTVS stipends are projected when --service-years (years of service now) is given.');
   else if (ltvs) notes.push(`LTVS: one ${ltvs.amount.kind === 'percent' ? ltvs.amount.percent : ''}% stipend per milestone reached, assuming a "standard" or better evaluation${input.rating === 'unsatisfactory' ? ' (here: unsatisfactory, so none new)' : ''}; each year assumes a full year of service (a step a year until the last step).`);

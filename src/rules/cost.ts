@@ -2,6 +2,7 @@
 // and after next year's step and column movement. Pure: agreement and rows in, totals out.
 import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
+import { schoolYearStarting } from '../core/date';
 import { Auditor } from './audit';
 import { findSchedule, lastStep, normalizeClass } from './schedule';
 import { planFor, thresholdDays } from './advance';
@@ -16,7 +17,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
   const R = a.meta.rounding;
   const baseDays = s.days?.value ?? a.meta.parameters.baseYearDays.value;
   const y = +s.year.slice(0, 4) + (newYear ? 0 : 1);
-  const year = newYear ?? `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+  const year = newYear ?? schoolYearStarting(y);
   const rows = s.rows.map((r) => {
     const out: Schedule['rows'][number] = { step: r.step };
     if (r.annual) {
