@@ -25,8 +25,14 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
   let n = 0;
   let failed: Error | undefined;
   let ended = false;
+  // 'readable' may fire while this generator is suspended at a yield (the consumer is slow, say a
+  // pipe to a slow reader): remember it, or the loop would wait for an event that already came.
+  let readable = false;
   let wake: (() => void) | undefined;
-  parser.on('readable', () => wake?.());
+  parser.on('readable', () => {
+    readable = true;
+    wake?.();
+  });
   parser.on('end', () => {
     ended = true;
     wake?.();
@@ -36,6 +42,7 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
     wake?.();
   });
   for (;;) {
+    readable = false;
     const batch: CsvRecord[] = [];
     let raw: string[] | null;
     while ((raw = parser.read()) !== null) {
@@ -58,8 +65,13 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
       throw new InputError(`${flag} ${file}: the CSV cannot be read past line ${e.lines ?? '?'}: ${e.message}`);
     }
     if (ended) break;
+    if (readable) {
+      readable = false;
+      continue;
+    }
     await new Promise<void>((r) => (wake = r));
     wake = undefined;
+    readable = false;
   }
   if (!header) throw new InputError(`${flag} ${file}: the file is empty; the first line must be a header row`);
 }

@@ -1,0 +1,60 @@
+// Batch output through a real OS pipe to a slow reader: every row comes back, with the summary and
+// the same exit code as when the output goes to a file (the reliability issue, finding 1).
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli';
+import { ROOT } from '../helpers/contract';
+
+const ROWS = 200_000;
+
+function roster(rows: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cba-pipe-'));
+  const file = join(dir, 'roster.csv');
+  const lines = ['id,class,step,paid'];
+  // every 1000th row underpaid, so the run must exit 1 whichever way the output goes
+  for (let i = 0; i < rows; i++) lines.push(`P${String(i).padStart(7, '0')},IV,13,${i % 1000 === 999 ? '70796.00' : '70797.00'}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+/** Run the bin with stdout on a pipe that this process reads slowly (paused between 64 KiB reads). */
+function slowRead(args: string[], stdinFile?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    if (stdinFile) createReadStream(stdinFile).pipe(child.stdin);
+    else child.stdin.end();
+    const out: Buffer[] = [];
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d: Buffer) => {
+      out.push(d);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 5);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
+  });
+}
+
+describe('batch output through a pipe to a slow reader', () => {
+  const file = roster(ROWS);
+  const summary = `${ROWS} rows: ${ROWS - ROWS / 1000} ok, ${ROWS / 1000} underpaid, 0 overpaid, 0 invalid`;
+
+  it.each([['--csv'], ['--json'], ['(table)']])(`audit %s: all ${ROWS} rows, the summary, exit 1`, async (fmt) => {
+    const r = await slowRead(['audit', file, ...(fmt === '(table)' ? [] : [fmt])]);
+    const ids = new Set(r.stdout.match(/P\d{7}/g));
+    expect(ids.size).toBe(ROWS);
+    expect(r.stderr).toContain(summary);
+    expect(r.code).toBe(1);
+  }, 120_000);
+
+  it('audit of standard input (-) through a pipe both ways', async () => {
+    const r = await slowRead(['audit', '-', '--csv'], file);
+    expect(r.stdout.trim().split('\n')).toHaveLength(ROWS + 1);
+    expect(r.stderr).toContain(summary);
+    expect(r.code).toBe(1);
+  }, 120_000);
+});
