@@ -19,18 +19,33 @@ const common = {
   banner: { js: "import { createRequire as __cbaCreateRequire } from 'node:module'; const require = __cbaCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 };
-// The CLI is one file (one module to load at start-up); the heavy libraries are separate bundles
-// under dist/lazy/, loaded by dynamic import only when a command needs them.
+// The CLI is one CommonJS file (one script to compile at start-up, through bin/cba.js's V8 code
+// cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
+// command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
 const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../rules/check-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', 'ical-generator': 'ical' };
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && LAZY[args.path] ? { path: `./lazy/${LAZY[args.path]}.js`, external: true } : undefined));
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && LAZY[args.path] ? { path: LAZY[args.path], namespace: 'cba-lazy' } : undefined));
+    // an ES module naming the chunk's exports (its default too), filled from the loaded chunk
+    b.onLoad({ filter: /.*/, namespace: 'cba-lazy' }, (args) => {
+      const names = lazyExports[args.path];
+      const own = names.filter((n) => n !== 'default');
+      return { contents: `const m = __cbaLazy(${JSON.stringify(args.path)});\n${names.includes('default') ? 'export default m.default;\n' : ''}export const { ${own.join(', ')} } = m;\n`, loader: 'js' };
+    });
   },
 };
 const stub = join(root, 'src/cli/no-child-process.ts');
-await build({ ...common, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), minify: !process.env.CBA_NO_MINIFY, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
-await build({ ...common, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), minify: true });
+const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaUrl' }, minify: !process.env.CBA_NO_MINIFY };
+await build({ ...cjs, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: true });
+// each chunk's export names, from an ES module build of it that is not written (a CommonJS output's
+// metafile does not list them)
+const lazyExports = {};
+for (const n of new Set(Object.values(LAZY))) {
+  const r = await build({ ...common, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy') });
+  lazyExports[n] = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports;
+}
+await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });

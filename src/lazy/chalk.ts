@@ -1,2 +1,2 @@
-// Loaded on demand by the CLI bundle (dist/lazy/chalk.js), only when colour is on.
+// Loaded on demand by the CLI bundle (dist/lazy/chalk.cjs), only when colour is on.
 export { Chalk } from 'chalk';

@@ -1,2 +1,2 @@
-// Loaded on demand by the CLI bundle (dist/lazy/csv.js).
+// Loaded on demand by the CLI bundle (dist/lazy/csv.cjs).
 export { parse } from 'csv-parse';

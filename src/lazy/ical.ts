@@ -1,2 +1,2 @@
-// Loaded on demand by the CLI bundle (dist/lazy/ical.js), only with --ics.
+// Loaded on demand by the CLI bundle (dist/lazy/ical.cjs), only with --ics.
 export { default } from 'ical-generator';

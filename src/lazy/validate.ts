@@ -1,3 +1,3 @@
-// Loaded on demand by the CLI bundle (dist/lazy/validate.js): the validator with yaml and zod.
+// Loaded on demand by the CLI bundle (dist/lazy/validate.cjs): the validator with yaml and zod.
 export * from '../rules/validate';
 export * from '../rules/all-schemas';

@@ -5,5 +5,5 @@ import { join } from 'node:path';
 
 export default function setup() {
   const root = join(import.meta.dirname ?? __dirname, '..', '..');
-  if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types'], { stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist', 'cli.cjs'))) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types'], { stdio: 'inherit' });
 }
