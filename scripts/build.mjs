@@ -58,6 +58,8 @@ const named = { agreement: lib.schemas.AgreementFile, schedule: lib.schemas.Sche
 for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind.replace(/s$/, '')] = spec.schema;
 named.closures = lib.schemas.ClosuresFile;
 named.check = lib.schemas.CheckFile;
+named.rates = lib.schemas.RatesFile;
+named.scenario = lib.schemas.ScenarioFile;
 for (const [name, schema] of Object.entries(named)) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   writeFileSync(join(root, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');

@@ -5,6 +5,7 @@ import { StipendsFile } from './stipend-schema';
 import { LeavesFile } from './leave-schema';
 import { CalendarFile, DeadlinesFile } from './deadline-schema';
 import { AdvancementFile } from './advance-schema';
+import { BenefitsFile } from '../batch/benefits-schema';
 import type { Agreement } from './types';
 
 export interface PartSpec {
@@ -19,6 +20,7 @@ export const PART_SCHEMAS: Record<string, PartSpec> = {
   deadlines: { file: 'deadlines.yaml', schema: DeadlinesFile },
   calendars: { folder: 'calendars', schema: CalendarFile },
   advancement: { file: 'advancement.yaml', schema: AdvancementFile },
+  benefits: { file: 'benefits.yaml', schema: BenefitsFile },
 };
 
 /** Checks that span files (a stipend base naming a schedule cell that must exist, ...). */

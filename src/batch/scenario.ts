@@ -1,0 +1,514 @@
+// Scenario costing: a roster priced year by year under bargaining proposals (scenario files), with
+// step and column movement, the employer's statutory and county-rate costs, and health and welfare.
+// Pure: the agreement, the parsed scenarios, the rates and roster rows in; figures per person and
+// totals out. Rows are priced one at a time (streaming); memory holds only the totals and a memo of
+// placements.
+import { Big, dec, percent, round, type Dec } from '../core/money';
+import { InputError } from '../core/errors';
+import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
+import { findSchedule, lastStep, normalizeClass } from '../rules/schedule';
+import { raiseSchedule, WHOLE_DOLLAR } from '../rules/cost';
+import { planFor, thresholdDays } from '../rules/advance';
+import { parseStipendCell } from '../rules/audit';
+import { salary } from '../rules/salary';
+import { computeStipend, stipendRules } from '../rules/stipend';
+import type { Agreement, Schedule } from '../rules/types';
+import type { StipendsFile } from '../rules/stipend-schema';
+import { benefitsRules, employerCostsExact, healthMonthly, monthsBetween, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
+import { KINDS, type Change, type ScenarioFile } from './scenario-schema';
+
+export interface Scenario {
+  /** shown name: the file's name: field */
+  name: string;
+  /** where it came from (a file name), for messages */
+  file: string;
+  data: ScenarioFile;
+}
+
+/** The empty scenario. */
+export function statusQuo(a: Agreement): Scenario {
+  return { name: 'Status quo', file: '(status quo)', data: { name: 'Status quo', agreement: a.meta.id, years: {} } };
+}
+
+const ZERO = new Big(0);
+const t = (v: string | number) => String(v).trim();
+
+/** One state of the agreement under a scenario: schedules and stipends as changed so far. */
+class Pricer {
+  private memo = new Map<string, Priced | { error: string }>();
+  constructor(
+    readonly a: Agreement,
+    readonly year: string,
+    readonly daysDelta: number,
+    readonly creditable: Set<string>,
+  ) {}
+
+  price(v: Record<string, string>, cls: string, step: number): Priced {
+    const key = `${v.schedule ?? ''}|${cls}|${step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      try {
+        hit = this.compute(v, cls, step);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        hit = { error: e.message.replace(/^--(\w)/, '$1') };
+      }
+      this.memo.set(key, hit);
+    }
+    if ('error' in hit) throw new InputError(hit.error);
+    return hit;
+  }
+
+  private compute(v: Record<string, string>, cls: string, step: number): Priced {
+    const daysText = (v.days ?? '').trim();
+    if (daysText && !/^\d+$/.test(daysText)) throw new InputError(`days ${JSON.stringify(v.days)} is not a whole number`);
+    const fte = (v.fte ?? '').trim();
+    const schedule = (v.schedule ?? '').trim() || undefined;
+    const s = findSchedule(this.a, schedule, this.year);
+    const base = s.days?.value ?? this.a.meta.parameters.baseYearDays.value;
+    let days = daysText ? Number(daysText) : undefined;
+    if (this.daysDelta) {
+      days = (days ?? base) + this.daysDelta;
+      const P = this.a.meta.parameters;
+      if (days < P.minYearDays.value || days > P.maxYearDays.value)
+        throw new InputError(`days ${days} (the roster's ${daysText || base} with the scenario's ${this.daysDelta > 0 ? '+' : ''}${this.daysDelta} work days) is outside ${P.minYearDays.value} to ${P.maxYearDays.value}`);
+    }
+    const sal = salary(this.a, { schedule, year: this.year, class: cls, step, days, fte: fte || undefined });
+    let cred = ZERO, other = ZERO, pct = ZERO;
+    const rules = stipendRules(this.a);
+    for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
+      const isCount = id === 'btsa';
+      const r = computeStipend(this.a, id, isCount ? { teachers: n, year: sal.year } : { year: sal.year });
+      if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
+      const amt = r.annual.times(isCount ? 1 : n);
+      if (this.creditable.has(id)) cred = cred.plus(amt);
+      else other = other.plus(amt);
+      if (rules.stipends.find((x) => x.id === id)?.amount.kind === 'percent') pct = pct.plus(amt);
+    }
+    return { salary: sal.totalSalary, annualSalary: sal.annualSalary, creditableStipends: cred, otherStipends: other, percentStipends: pct, fte: sal.fte };
+  }
+}
+
+interface Priced {
+  /** the year's salary with days and FTE */
+  salary: Dec;
+  /** the cell's annual salary */
+  annualSalary: Dec;
+  creditableStipends: Dec;
+  otherStipends: Dec;
+  /** stipends that are a percent of a cell (they move with the schedule) */
+  percentStipends: Dec;
+  fte: Dec;
+}
+
+interface Segment {
+  from: DayNumber;
+  /** exclusive */
+  to: DayNumber;
+  months: Dec;
+  pricer: Pricer;
+  rates: RatesInForce;
+  healthCap?: Dec;
+}
+
+interface OneTime {
+  change: Extract<Change, { kind: 'one-time' }>;
+  date: DayNumber;
+  pricer: Pricer;
+  rates: RatesInForce;
+}
+
+export interface YearPlan {
+  year: string;
+  first: string;
+  last: string;
+  segments: Segment[];
+  oneTime: OneTime[];
+  /** the state in force on July 1 (movement into this year follows its last steps) */
+  july: Pricer;
+  /** employer health and welfare for one eligible member for the year (exact) */
+  healthPerMember: Dec;
+  ratesJuly: RatesInForce;
+  changes: { kind: string; effective: string; text: string }[];
+}
+
+export interface PlanOptions {
+  years: number;
+  /** the school year of year 1 (default: the latest year of the default schedule) */
+  baseYear?: string;
+  rates?: RatesFile;
+}
+
+function describe(c: Change): string {
+  switch (c.kind) {
+    case 'schedule-percent':
+      return `${t(c.percent)}% on the schedule${c.schedules ? ` (${c.schedules.join(', ')})` : ''}`;
+    case 'cell-amount':
+      return `$${t(c.amount)} added to ${c.classes ? `class ${c.classes.join(', ')}` : 'every class'}${c.steps ? `, step ${c.steps.join(', ')}` : ''}`;
+    case 'add-step':
+      return `a new step ${c.percent !== undefined ? `${t(c.percent)}% above` : `$${t(c.amount!)} above`} the last step of ${c.classes ? `class ${c.classes.join(', ')}` : 'every class'}`;
+    case 'stipend':
+      return `stipend ${c.stipend} ${c.percent !== undefined ? `at ${t(c.percent)}% of the base cell` : `at $${t(c.annual!)} a year`}`;
+    case 'work-days':
+      return `${c.days > 0 ? '+' : ''}${c.days} work days`;
+    case 'one-time':
+      return `one-time payment of ${c.percent !== undefined ? `${t(c.percent)}% of salary` : `$${t(c.amount!)} per FTE`}`;
+    case 'health-cap':
+      return `health cap ${c.monthly !== undefined ? `$${t(c.monthly)} a month` : `$${t(c.annual!)} a year`}`;
+  }
+}
+
+/** Check a parsed scenario against the agreement; one clear line for the first problem. */
+export function checkScenario(a: Agreement, sc: Scenario, opts: { years: number; baseYear: string }): void {
+  const where = `--scenario ${sc.file}`;
+  if (sc.data.agreement !== a.meta.id)
+    throw new InputError(`${where}: the scenario is for agreement "${sc.data.agreement}", but the rules loaded are "${a.meta.id}"; give the matching --rules/--agreement, or set agreement: ${a.meta.id}`);
+  const { from, to } = a.meta.term;
+  for (const [year, changes] of Object.entries(sc.data.years ?? {})) {
+    const { first, last } = schoolYearRange(year);
+    changes.forEach((c, i) => {
+      const at = `${where}: years.${year}[${i}] (${c.kind})`;
+      if (!(KINDS as readonly string[]).includes(c.kind)) throw new InputError(`${at}: unknown change kind; kinds: ${KINDS.join(', ')}`);
+      const eff = c.effective ?? formatDate(first);
+      const d = parseDate(eff, `${at}: effective`);
+      if (d < first || d > last) throw new InputError(`${at}: effective ${eff} is outside the ${year} school year it is listed under (${formatDate(first)} to ${formatDate(last)})`);
+      if (eff < from || eff > to) throw new InputError(`${at}: effective ${eff} is outside the agreement's term (${from} to ${to})`);
+      if ('schedules' in c && c.schedules) for (const id of c.schedules) findSchedule(a, id, opts.baseYear);
+      if (c.kind === 'schedule-percent' && dec(t(c.percent)).lte(-50)) throw new InputError(`${at}: percent ${t(c.percent)} would cut the schedule by half or more; give a percentage above -50`);
+      if (c.kind === 'stipend') {
+        const st = stipendRules(a).stipends.find((x) => x.id === c.stipend);
+        if (!st) throw new InputError(`${at}: no stipend "${c.stipend}"; stipends: ${stipendRules(a).stipends.map((x) => x.id).join(', ')}`);
+        if (st.amount.kind !== 'percent' && st.amount.kind !== 'flat') throw new InputError(`${at}: stipend ${c.stipend} is paid by the ${st.amount.kind}; only percent and flat stipends can be changed`);
+      }
+      if (('classes' in c) && c.classes)
+        for (const cls of c.classes)
+          for (const s of a.schedules.filter((x) => x.year === opts.baseYear && (!('schedules' in c) || !c.schedules || c.schedules.includes(x.id))))
+            if (!s.classes.some((k) => k.toLowerCase() === cls.toLowerCase().replace(/^class\s+/, '')))
+              throw new InputError(`${at}: class ${cls} is not a class of the ${s.id} schedule (${s.classes.join(', ')}); name the schedules it applies to`);
+    });
+  }
+}
+
+function applyChange(a: Agreement, baseYear: string, c: Change): Agreement {
+  const applies = (s: Schedule) => s.year === baseYear && (!('schedules' in c) || !c.schedules || c.schedules.includes(s.id));
+  const baseDays = (s: Schedule) => s.days?.value ?? a.meta.parameters.baseYearDays.value;
+  const daily = (s: Schedule, n: Dec) => Number(round(n.div(baseDays(s)), a.meta.rounding.dailyRate).toFixed(2));
+  const clsOk = (_s: Schedule, cls: string) => !('classes' in c) || !c.classes || c.classes.some((k) => k.toLowerCase().replace(/^class\s+/, '') === cls.toLowerCase());
+  switch (c.kind) {
+    case 'schedule-percent':
+      return { ...a, schedules: a.schedules.map((s) => (applies(s) ? { ...raiseSchedule(a, s, dec(t(c.percent)), baseYear), file: s.file } : s)) };
+    case 'cell-amount': {
+      const amt = dec(t(c.amount));
+      return {
+        ...a,
+        schedules: a.schedules.map((s) => {
+          if (!applies(s)) return s;
+          const key = s.basis === 'annual' ? 'annual' : 'hourly';
+          const rows = s.rows.map((r) => {
+            if (c.steps && !c.steps.includes(r.step)) return r;
+            const cells = { ...(r[key] ?? {}) };
+            const out = { ...r, [key]: cells } as Schedule['rows'][number];
+            if (key === 'annual') out.daily = { ...(r.daily ?? {}) };
+            for (const [cls, v] of Object.entries(r[key] ?? {})) {
+              if (!clsOk(s, cls)) continue;
+              const n = dec(v).plus(amt);
+              if (n.lte(0)) throw new InputError(`cell-amount ${amt.toFixed()} leaves class ${cls} step ${r.step} of the ${s.id} schedule at or below zero`);
+              cells[cls] = Number(n.toFixed(2));
+              if (key === 'annual') out.daily![cls] = daily(s, n);
+            }
+            return out;
+          });
+          return { ...s, rows };
+        }),
+      };
+    }
+    case 'add-step':
+      return {
+        ...a,
+        schedules: a.schedules.map((s) => {
+          if (!applies(s)) return s;
+          const key = s.basis === 'annual' ? 'annual' : 'hourly';
+          const rows = s.rows.map((r) => ({ ...r, [key]: { ...(r[key] ?? {}) }, ...(r.daily ? { daily: { ...r.daily } } : {}) })) as Schedule['rows'];
+          for (const cls of s.classes) {
+            if (!clsOk(s, cls)) continue;
+            const last = lastStep(s, cls);
+            const v = dec(s.rows[last - 1][key]![cls]);
+            const n = c.percent !== undefined ? round(v.times(dec(1).plus(percent(t(c.percent)))), key === 'annual' ? WHOLE_DOLLAR : a.meta.rounding.pay) : v.plus(t(c.amount!));
+            if (!rows[last]) rows.push({ step: last + 1, [key]: {}, ...(key === 'annual' && s.rows[0].daily ? { daily: {} } : {}) } as Schedule['rows'][number]);
+            rows[last][key]![cls] = Number(n.toFixed(2));
+            if (key === 'annual' && rows[last].daily) rows[last].daily![cls] = daily(s, n);
+          }
+          return { ...s, rows };
+        }),
+      };
+    case 'stipend': {
+      const st = stipendRules(a);
+      const stipends: StipendsFile['stipends'] = st.stipends.map((x) =>
+        x.id !== c.stipend ? x : { ...x, amount: c.percent !== undefined ? { kind: 'percent' as const, percent: Number(t(c.percent)) } : { kind: 'flat' as const, annual: Number(t(c.annual!)) }, printed: undefined },
+      );
+      return { ...a, parts: { ...a.parts, stipends: { ...st, stipends } } };
+    }
+    default:
+      return a;
+  }
+}
+
+/** Year by year, the states of the agreement under one scenario and the rates in force. */
+export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): YearPlan[] {
+  const b = benefitsRules(a);
+  const baseYear = opts.baseYear ?? findSchedule(a).year;
+  checkScenario(a, sc, { years: opts.years, baseYear });
+  const creditable = new Set(b.creditable.stipends);
+  let agreement = a;
+  let daysDelta = 0;
+  let healthCap: Dec | undefined;
+  let pricer = new Pricer(agreement, baseYear, 0, creditable);
+  const y0 = +baseYear.slice(0, 4);
+  const plans: YearPlan[] = [];
+  for (let k = 0; k < opts.years; k++) {
+    const year = schoolYearStarting(y0 + k);
+    const { first, last } = schoolYearRange(year);
+    const end = last + 1;
+    const changes = [...(sc.data.years?.[year] ?? [])].map((c) => ({ c, d: parseDate(c.effective ?? formatDate(first)) })).sort((p, q) => p.d - q.d);
+    const cuts = new Set<number>([first]);
+    for (const { d } of changes) cuts.add(d);
+    for (const s of b.statutory) for (const p of s.periods) for (const x of [p.from, p.to]) if (x) { const d = parseDate(x) + (x === p.to ? 1 : 0); if (d > first && d < end) cuts.add(d); }
+    for (const r of opts.rates?.rates ?? []) { const d = parseDate(r.from); if (d > first && d < end) cuts.add(d); }
+    for (const c of b.health.cap) { const d = parseDate(c.from); if (d > first && d < end) cuts.add(d); }
+    const points = [...cuts].sort((p, q) => p - q);
+    const segments: Segment[] = [];
+    const oneTime: OneTime[] = [];
+    let july: Pricer | undefined;
+    let i = 0;
+    for (let j = 0; j < points.length; j++) {
+      const from = points[j];
+      const to = j + 1 < points.length ? points[j + 1] : end;
+      let changed = false;
+      const pending: Change[] = [];
+      while (i < changes.length && changes[i].d <= from) pending.push(changes[i++].c);
+      for (const c of pending) {
+        if (c.kind === 'work-days') { daysDelta += c.days; changed = true; }
+        else if (c.kind === 'health-cap') healthCap = c.monthly !== undefined ? dec(t(c.monthly)) : dec(t(c.annual!)).div(12);
+        else if (c.kind !== 'one-time') { agreement = applyChange(agreement, baseYear, c); changed = true; }
+      }
+      if (changed) pricer = new Pricer(agreement, baseYear, daysDelta, creditable);
+      const rates = ratesOn(b, opts.rates, from);
+      for (const c of pending) if (c.kind === 'one-time') oneTime.push({ change: c, date: from, pricer, rates });
+      if (!july) july = pricer;
+      segments.push({ from, to, months: monthsBetween(from, to), pricer, rates, healthCap });
+    }
+    let health = ZERO;
+    for (const s of segments) health = health.plus(healthMonthly(s.rates, s.healthCap).times(s.months));
+    plans.push({
+      year,
+      first: formatDate(first),
+      last: formatDate(last),
+      segments,
+      oneTime,
+      july: july!,
+      healthPerMember: health,
+      ratesJuly: segments[0].rates,
+      changes: changes.map(({ c, d }) => ({ kind: c.kind, effective: formatDate(d), text: describe(c) })),
+    });
+  }
+  return plans;
+}
+
+export interface PersonYear {
+  year: string;
+  class: string;
+  step: number;
+  movement: string;
+  salary: Dec;
+  stipends: Dec;
+  oneTime: Dec;
+  creditable: Dec;
+  /** statutory and county-rate costs by id (calstrs, medicare, unemployment, workersComp), each rounded */
+  costs: Record<string, Dec>;
+  health: Dec;
+  total: Dec;
+  /** salary and percentage stipends (what a 1% raise moves), exact */
+  onePercentBase: Dec;
+}
+
+export interface PersonResult {
+  row: number;
+  id: string;
+  status: 'ok' | 'invalid';
+  reason?: string;
+  fte?: Dec;
+  /** [scenario][year] */
+  years?: PersonYear[][];
+}
+
+export interface YearTotals {
+  year: string;
+  members: number;
+  fte: Dec;
+  salary: Dec;
+  stipends: Dec;
+  oneTime: Dec;
+  creditable: Dec;
+  costs: Record<string, Dec>;
+  statutory: Dec;
+  health: Dec;
+  total: Dec;
+  onePercentBase: Dec;
+}
+
+function emptyTotals(year: string, keys: string[]): YearTotals {
+  return { year, members: 0, fte: ZERO, salary: ZERO, stipends: ZERO, oneTime: ZERO, creditable: ZERO, costs: Object.fromEntries(keys.map((k) => [k, ZERO])), statutory: ZERO, health: ZERO, total: ZERO, onePercentBase: ZERO };
+}
+
+const truthy = (s: string | undefined) => /^(y|yes|true|1|x)$/i.test((s ?? '').trim());
+
+/** The roster columns the costing reads; id, class and step are required. */
+export const SCENARIO_COLUMNS = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'days_served', 'new_class', 'vacant'] } as const;
+
+/** Prices roster rows one at a time under every scenario (the status quo first) and keeps the totals. */
+export class ScenarioCoster {
+  readonly plans: YearPlan[][];
+  readonly totals: YearTotals[][];
+  readonly keys: string[];
+  readonly baseYear: string;
+  counted = 0;
+  invalid = 0;
+
+  constructor(
+    readonly a: Agreement,
+    readonly scenarios: Scenario[],
+    readonly opts: PlanOptions,
+  ) {
+    if (!Number.isInteger(opts.years) || opts.years < 1 || opts.years > 10) throw new InputError(`--years ${opts.years}: cost 1 to 10 school years`);
+    this.baseYear = opts.baseYear ?? findSchedule(a).year;
+    const b = benefitsRules(a);
+    this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
+    this.plans = scenarios.map((s) => planScenario(a, s, { ...opts, baseYear: this.baseYear }));
+    this.totals = this.plans.map((p) => p.map((y) => emptyTotals(y.year, this.keys)));
+  }
+
+  /** One roster row: every scenario, every year; adds an ok row to the totals. */
+  person(r: { row: number; values: Record<string, string>; error?: string }): PersonResult {
+    const v = r.values;
+    const out: PersonResult = { row: r.row, id: (v.id ?? '').trim(), status: 'ok' };
+    if (r.error) return { ...out, status: 'invalid', reason: r.error };
+    try {
+      for (const c of SCENARIO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);
+      const stepText = v.step.trim();
+      if (!/^\d+$/.test(stepText)) throw new InputError(`step ${JSON.stringify(v.step)} is not a whole number`);
+      const ds = (v.days_served ?? '').trim();
+      if (ds && !/^\d+$/.test(ds)) throw new InputError(`days_served ${JSON.stringify(ds)} is not a whole number`);
+      const vacant = truthy(v.vacant);
+      const years = this.plans.map((plan) => this.personUnder(plan, v, Number(stepText), ds, vacant));
+      out.years = years;
+      out.fte = years[0][0] ? dec((v.fte ?? '').trim() || 1) : undefined;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return { ...out, status: 'invalid', reason: e.message };
+    }
+    this.counted++;
+    out.years!.forEach((ys, si) =>
+      ys.forEach((p, k) => {
+        const T = this.totals[si][k];
+        T.members++;
+        T.fte = T.fte.plus(out.fte!);
+        T.salary = T.salary.plus(p.salary);
+        T.stipends = T.stipends.plus(p.stipends);
+        T.oneTime = T.oneTime.plus(p.oneTime);
+        T.creditable = T.creditable.plus(p.creditable);
+        for (const k2 of this.keys) {
+          T.costs[k2] = T.costs[k2].plus(p.costs[k2]);
+          T.statutory = T.statutory.plus(p.costs[k2]);
+        }
+        T.health = T.health.plus(p.health);
+        T.total = T.total.plus(p.total);
+        T.onePercentBase = T.onePercentBase.plus(p.onePercentBase);
+      }),
+    );
+    return out;
+  }
+
+  private personUnder(plan: YearPlan[], v: Record<string, string>, step0: number, daysServed: string, vacant: boolean): PersonYear[] {
+    const out: PersonYear[] = [];
+    const s0 = findSchedule(plan[0].july.a, (v.schedule ?? '').trim() || undefined, this.baseYear);
+    let cls = normalizeClass(s0, v.class);
+    let step = step0;
+    const fteText = (v.fte ?? '').trim();
+    for (let k = 0; k < plan.length; k++) {
+      const Y = plan[k];
+      let movement = k === 0 ? 'placement on the roster' : '';
+      if (k > 0) {
+        const s = findSchedule(Y.july.a, (v.schedule ?? '').trim() || undefined, this.baseYear);
+        if (vacant) movement = 'vacancy: costed at its budgeted placement, no movement';
+        else {
+          const parts: string[] = [];
+          let eligible = true;
+          if (k === 1 && daysServed) eligible = Number(daysServed) >= thresholdDays(this.a, s, planFor(this.a, s.id)).days;
+          const nc = k === 1 ? (v.new_class ?? '').trim() : '';
+          if (nc) {
+            const n = normalizeClass(s, nc);
+            if (n !== cls) parts.push(`class ${cls} -> ${n}`);
+            cls = n;
+          }
+          const last = lastStep(s, cls);
+          const to = eligible ? Math.min(step + 1, last) : Math.min(step, last);
+          if (to !== step) parts.push(`step ${step} -> ${to}`);
+          else parts.push(eligible ? 'at the last step' : 'no step (under 75%)');
+          step = to;
+          movement = parts.join(', ');
+        }
+      }
+      let sal = ZERO, stip = ZERO, cred = ZERO, onePct = ZERO;
+      const costs: Record<string, Dec> = Object.fromEntries(this.keys.map((x) => [x, ZERO]));
+      let fte = dec(1);
+      for (const seg of Y.segments) {
+        const p = seg.pricer.price(v, cls, step);
+        fte = p.fte;
+        const m = seg.months;
+        sal = sal.plus(p.salary.times(m));
+        const st = p.creditableStipends.plus(p.otherStipends);
+        stip = stip.plus(st.times(m));
+        const cr = p.salary.plus(p.creditableStipends);
+        cred = cred.plus(cr.times(m));
+        onePct = onePct.plus(p.salary.plus(p.percentStipends).times(m));
+        const c = employerCostsExact(seg.rates, { creditable: cr.times(m), all: p.salary.plus(st).times(m) });
+        for (const x of this.keys) costs[x] = costs[x].plus(c[x]);
+      }
+      const months = dec(this.a.meta.parameters.monthsPerYear.value);
+      let one = ZERO;
+      for (const o of Y.oneTime) {
+        const p = o.pricer.price(v, cls, step);
+        const amt = o.change.percent !== undefined ? p.salary.times(percent(t(o.change.percent))) : dec(t(o.change.amount!)).times(p.fte);
+        const r = roundCent(amt);
+        one = one.plus(r);
+        const c = employerCostsExact(o.rates, { creditable: ZERO, all: r.times(months) });
+        for (const x of this.keys) costs[x] = costs[x].plus(c[x]);
+      }
+      const salary = roundCent(sal.div(months));
+      const stipends = roundCent(stip.div(months));
+      const creditable = roundCent(cred.div(months));
+      for (const x of this.keys) costs[x] = roundCent(costs[x].div(months));
+      void fteText;
+      const health = fte.gte(Y.ratesJuly.minFte) ? roundCent(Y.healthPerMember) : ZERO;
+      let total = salary.plus(stipends).plus(one).plus(health);
+      for (const x of this.keys) total = total.plus(costs[x]);
+      out.push({ year: Y.year, class: cls, step, movement, salary, stipends, oneTime: one, creditable, costs, health, total, onePercentBase: onePct.div(months) });
+    }
+    return out;
+  }
+
+  /** Cost of a 1% raise in a year: 1% of salary and percentage stipends, with the statutory and county-rate costs on it (rates of July 1). */
+  costOfOnePercent(si: number, k: number): Dec {
+    const T = this.totals[si][k];
+    const r = this.plans[si][k].ratesJuly;
+    const base = T.onePercentBase.times('0.01');
+    let f = dec(1).plus(r.unemployment).plus(r.workersComp);
+    for (const s of r.statutory) f = f.plus(s.rate);
+    return roundCent(base.times(f));
+  }
+}
+
+/** Year 1 of a plan starts on July 1 of this calendar year. */
+export function baseYearStart(year: string): string {
+  return formatDate(fromParts(+year.slice(0, 4), 7, 1));
+}
