@@ -14,6 +14,8 @@ const DATE_COLS = ['date', 'trigger', 'from', 'occurred', 'received'];
 export async function runDeadlineBatch(a: Agreement, loaded: LoadedCalendar, name: string, o: { input: string; json?: boolean; csv?: boolean }, ctx: Ctx) {
   const rule = name === 'grievance' ? { ...deadlineRules(a).grievance[0], kind: 'grievance' as const } : findDeadline(a, name);
   if (rule.kind === 'fixed') throw new InputError(`${rule.id} is a fixed date of the year; a batch needs a deadline counted from a date`);
+  if (rule.kind === 'period' && (rule.unit === 'hours' || rule.anchor !== undefined || rule.days === 0))
+    throw new InputError(`${rule.id} is counted ${rule.unit === 'hours' ? 'in hours from a time of day' : 'from an anchored or same-day trigger'}; compute it one at a time with --from, not --input`);
   const direction = rule.kind === 'period' ? rule.direction : 'after';
   const cal = loaded.cal;
   let header: string[] = [];
@@ -67,8 +69,8 @@ export async function runDeadlineBatch(a: Agreement, loaded: LoadedCalendar, nam
     }
     if (status !== 'ok') bad++;
     const vals = header.map((h) => r.values[h] ?? '');
-    if (o.json) out(JSON.stringify({ row: r.row, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
-    else out(csvLine([...vals, due, rule.days, rule.unit, status, reason]));
+    if (o.json) out(JSON.stringify({ row: r.row, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, ...(rule.kind === 'period' && rule.time ? { dueTime: rule.time } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
+    else out(csvLine([...vals, due && rule.kind === 'period' && rule.time ? `${due} ${rule.time}` : due, rule.days, rule.unit, status, reason]));
   }
   if (bad) {
     markCheckFailed();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { formatDate, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
-import { allDeadlines, computeDeadline, grievanceChain, officeCalendar, UNIT_TEXT, type CalendarOptions, type GrievanceChain, type LoadedCalendar } from '../rules/deadline';
+import { allDeadlines, clockText, computeDeadline, grievanceChain, officeCalendar, UNIT_TEXT, whenText, type CalendarOptions, type GrievanceChain, type LoadedCalendar } from '../rules/deadline';
 import type { Agreement } from '../rules/types';
 import { setup, writeUserFile } from '../cli/context';
 import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
@@ -66,8 +66,22 @@ export async function action0(name: string, o: any, cmd: Command) {
       const { a, ctx } = await setup(cmd);
       if (name === 'list') {
         const list = allDeadlines(a);
-        if (o.json) return printJson(ctx, list.map((d) => ({ id: d.id, kind: d.kind, name: d.name, ...(d.kind === 'fixed' ? { date: `${d.month}-${d.day}` } : { days: d.days, unit: d.unit, direction: d.kind === 'period' ? d.direction : 'after', from: d.from }), source: d.cite })));
-        const rows = list.map((d) => [d.id, d.name, d.kind === 'fixed' ? `by ${['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.month]} ${d.day}` : `${d.days} ${d.unit} ${d.kind === 'period' ? d.direction : 'after'} ${d.from}`, citeShort(d.cite)]);
+        if (o.json)
+          return printJson(
+            ctx,
+            list.map((d) => ({
+              id: d.id,
+              kind: d.kind,
+              name: d.name,
+              when: whenText(d),
+              ...(d.kind === 'fixed'
+                ? { date: `${d.month}-${d.day}`, relation: d.relation ?? 'by', ...(d.opens ? { opens: `${d.opens.month}-${d.opens.day}` } : {}), ...(d.calendarYear ? { calendarYear: d.calendarYear } : {}), ...(d.everyYears ? { everyYears: d.everyYears } : {}) }
+                : { days: d.days, unit: d.unit, direction: d.kind === 'period' ? d.direction : 'after', from: d.from, ...(d.kind === 'period' && d.time ? { time: d.time, timeRelation: d.timeRelation ?? 'not-later-than' } : {}), ...(d.kind === 'period' && d.anchor ? { anchor: d.anchor } : {}) }),
+              ...(d.kind !== 'grievance' && d.reading ? { reading: d.reading } : {}),
+              source: d.cite,
+            })),
+          );
+        const rows = list.map((d) => [d.id, d.name, whenText(d), citeShort(d.cite)]);
         if (o.csv) return write(ctx, [csvLine(['id', 'name', 'when', 'source']), ...rows.map((r) => csvLine(r))].join('').trimEnd());
         return write(ctx, await renderTable(ctx, { head: ['Id', 'Deadline', 'When', 'Source'], rows }));
       }
@@ -116,17 +130,43 @@ export async function action0(name: string, o: any, cmd: Command) {
         if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
         return;
       }
-      const r = computeDeadline(a, loaded, name, { from: o.from, year: o.year });
+      const r = computeDeadline(a, loaded, name, { from: o.from, year: o.year, since: o.since });
       for (const w of r.warnings) warn(ctx, w);
       if (o.ics) {
-        await writeIcs(o.ics, o.case ?? `${r.id}-${o.from ?? o.year}`, [{ uid: `${o.case ?? `${r.id}-${o.from ?? o.year}`}@cba`, day: r.due, summary: r.name, description: `${sourceText(r.source)}: "${r.source.quote}"` }]);
+        await writeIcs(o.ics, o.case ?? `${r.id}-${o.from ?? o.year}`, [{ uid: `${o.case ?? `${r.id}-${o.from ?? o.year}`}@cba`, day: r.due, summary: `${r.name}${r.dueTime ? ` (${r.timeRelation === 'before' ? 'before' : 'by'} ${clockText(r.dueTime)})` : ''}`, description: `${sourceText(r.source)}: "${r.source.quote}"` }]);
         note(ctx, `wrote 1 event to ${o.ics}`);
       }
-      const j = { id: r.id, name: r.name, due: formatDate(r.due), days: r.days ?? null, unit: r.unit, direction: r.direction ?? null, from: r.from !== undefined ? formatDate(r.from) : null, fromEvent: r.fromEvent ?? null, notes: r.notes, warnings: r.warnings, source: r.source, ...(o.explain && r.counted ? { countedDays: r.counted.map(formatDate) } : {}) };
+      const at = r.dueTime ? ` ${r.dueTime}` : '';
+      const j = {
+        id: r.id,
+        name: r.name,
+        due: formatDate(r.due),
+        ...(r.dueTime ? { dueTime: r.dueTime, timeRelation: r.timeRelation ?? 'not-later-than' } : {}),
+        ...(r.opens !== undefined ? { opens: formatDate(r.opens) } : {}),
+        ...(r.relation ? { relation: r.relation } : {}),
+        days: r.days ?? null,
+        unit: r.unit,
+        direction: r.direction ?? null,
+        from: r.from !== undefined ? formatDate(r.from) : null,
+        ...(r.fromTime ? { fromTime: r.fromTime } : {}),
+        fromEvent: r.fromEvent ?? null,
+        notes: r.notes,
+        readings: r.readings,
+        warnings: r.warnings,
+        source: r.source,
+        ...(o.explain && r.counted ? { countedDays: r.counted.map(formatDate) } : {}),
+      };
       if (o.json) return printJson(ctx, j);
-      if (o.csv) return write(ctx, (csvLine(['id', 'due', 'days', 'unit', 'direction', 'from', 'source']) + csvLine([r.id, j.due, r.days, r.unit, r.direction, j.from, sourceText(r.source)])).trimEnd());
-      const rows = [[r.name, ctx.paint.bold(ymd(r.due)), r.unit === 'date' ? 'fixed date' : `${r.days} ${UNIT_TEXT[r.unit as keyof typeof UNIT_TEXT]} ${r.direction} ${formatDate(r.from!)}`, sourceText(r.source)]];
+      if (o.csv) return write(ctx, (csvLine(['id', 'due', 'time', 'opens', 'days', 'unit', 'direction', 'from', 'source']) + csvLine([r.id, j.due, r.dueTime ?? '', r.opens !== undefined ? formatDate(r.opens) : '', r.days, r.unit, r.direction, j.from, sourceText(r.source)])).trimEnd());
+      const timeWord = r.dueTime ? (r.timeRelation === 'before' ? `before ${clockText(r.dueTime)}` : `by ${clockText(r.dueTime)}`) : '';
+      const dueText = `${ymd(r.due)}${r.unit === 'hours' ? at : timeWord ? ` ${timeWord}` : ''}`;
+      const period =
+        r.unit === 'date'
+          ? r.relation === 'window' ? `window from ${ymd(r.opens!)}` : r.relation === 'before' ? 'fixed date (the day before)' : 'fixed date'
+          : r.days === 0 ? `on ${formatDate(r.from!)}` : `${r.days} ${UNIT_TEXT[r.unit as keyof typeof UNIT_TEXT]} ${r.direction} ${formatDate(r.from!)}${r.fromTime && r.unit === 'hours' ? ` ${r.fromTime}` : ''}`;
+      const rows = [[r.name, ctx.paint.bold(dueText), period, sourceText(r.source)]];
       write(ctx, await renderTable(ctx, { head: ['Deadline', 'Due', 'Period', 'Source'], rows }));
       for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
+      for (const n of r.readings) write(ctx, ctx.paint.dim(`Reading: ${n}`));
       if (o.explain && r.counted) write(ctx, `counted: ${r.counted.map(formatDate).join(' ')}`);
     }

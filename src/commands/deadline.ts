@@ -23,6 +23,7 @@ export function register(program: Command) {
     .option('--case <id>', 'case id for the calendar file UIDs (default: from the occurrence date)')
     .option('--from <date>', 'other deadlines: the date the period counts from')
     .option('--year <yyyy-yy>', 'fixed dates: the school year')
+    .option('--since <yyyy-yy>', 'fixed dates due every N years: the first school year of the cycle')
     .option('--calendar <file>', 'office calendar file replacing the agreement\'s (repeatable)', collect)
     .option('--closures <file>', 'extra closures layered on the calendar (repeatable)', collect)
     .option('--allow-beyond-coverage', 'count weekdays only past the loaded calendars (with a warning)')
@@ -42,6 +43,9 @@ export function register(program: Command) {
         'cba deadline evaluation-second-request --from 2006-03-01',
         'cba deadline sabbatical-application --from 2007-03-31',
         'cba deadline sick-leave-statement --year 2005-06',
+        'cba deadline sick-leave-call-in --from 2006-01-10',
+        'cba deadline industrial-injury-report --from 2006-01-10T14:30',
+        'cba deadline reopener-notice --year 2006-07',
         'cba deadline level1-file --input triggers.csv --csv',
       ]),
     )

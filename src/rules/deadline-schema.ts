@@ -33,7 +33,9 @@ export type CalendarFile = z.infer<typeof CalendarFile>;
 export const ClosuresFile = z.object({ $schema: z.string().optional(), name: z.string().optional(), closures: z.array(Closure).min(1) }).strict();
 export type ClosuresFile = z.infer<typeof ClosuresFile>;
 
-const Unit = z.enum(['office-days', 'working-days', 'calendar-days', 'weeks', 'months']);
+const Unit = z.enum(['office-days', 'working-days', 'calendar-days', 'weeks', 'months', 'hours']);
+const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day written HH:MM (24-hour), like 07:00 or 15:00');
+const MonthDay = z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict();
 
 export const DeadlinesFile = z
   .object({
@@ -60,23 +62,52 @@ export const DeadlinesFile = z
         .object({
           id: z.string().regex(/^[a-z0-9-]+$/),
           name: z.string(),
-          days: z.number().int().positive(),
+          days: z.number().int().nonnegative().describe('0 only with a time of day or an anchor: the deadline is on the (anchored) trigger day itself'),
           unit: Unit,
           direction: z.enum(['after', 'before']),
           from: z.string(),
           rollToOpen: z.boolean().optional().describe('move a calendar-day deadline that lands on a closed day to the next open day'),
+          time: TimeOfDay.optional().describe('the deadline is this time of day on the due date (XIII.1.H "not later than 7:00 a.m.")'),
+          timeRelation: z.enum(['not-later-than', 'before']).optional().describe('"not later than" the time (at it) or "prior to" it (before it); default not-later-than'),
+          anchor: z.enum(['last-open-day-of-previous-month']).optional().describe('move the trigger first: the last day the office is open in the month before the trigger\'s month (XVI.3.A(3))'),
+          reading: z.string().optional().describe('how an ambiguous sentence is read; printed with the result'),
           cite: Citation,
         })
-        .strict(),
+        .strict()
+        .refine((d) => d.days > 0 || d.time !== undefined || d.anchor !== undefined, { message: 'days must be positive unless a time of day or an anchor is given', path: ['days'] })
+        .refine((d) => d.unit !== 'hours' || d.time === undefined, { message: 'an hours period has no time of day', path: ['time'] }),
     ),
     fixed: z.array(
-      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), name: z.string(), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), cite: Citation }).strict(),
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          name: z.string(),
+          month: z.number().int().min(1).max(12),
+          day: z.number().int().min(1).max(31),
+          relation: z.enum(['by', 'before', 'window']).optional().describe('"by" the date (on or before it, the default), "prior to"/"before" it (the day before is the last), or a window that opens on `opens`'),
+          opens: MonthDay.extend({ exclusive: z.boolean().optional().describe('"after March 1st": the window opens the day after') }).strict().optional(),
+          calendarYear: z.number().int().optional().describe('the one calendar year the date applies to (VII.1: the year the agreement expires)'),
+          everyYears: z.number().int().positive().optional().describe('due once every N years (XII.1.B: every two years), counted from --since'),
+          reading: z.string().optional(),
+          cite: Citation,
+        })
+        .strict()
+        .refine((f) => (f.relation === 'window') === (f.opens !== undefined), { message: 'a window (relation: window) needs opens, and only a window has one', path: ['opens'] }),
     ),
+    excluded: z
+      .array(Citation.extend({ reason: z.string().min(8).describe('why this sentence with a time limit is not a deadline entry') }).strict())
+      .optional()
+      .describe('sentences of the agreement with a time limit that are deliberately not deadlines, each with its reason'),
   })
   .strict()
   .superRefine((f, ctx) => {
     const ids = new Set<string>();
     const all = [...f.grievance.map((g) => g.id), ...f.deadlines.map((d) => d.id), ...f.fixed.map((d) => d.id)];
+    const seen = new Set<string>();
+    (f.excluded ?? []).forEach((x, i) => {
+      if (seen.has(x.quote)) ctx.addIssue({ code: 'custom', path: ['excluded', i, 'quote'], message: 'this sentence is excluded twice' });
+      seen.add(x.quote);
+    });
     all.forEach((id) => {
       if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [], message: `deadline id ${id} appears twice` });
       ids.add(id);

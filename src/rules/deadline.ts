@@ -1,7 +1,7 @@
 // Deadlines of the agreement on the office's calendar: the grievance chain of Article X and every
 // other dated duty. Pure: calendars and rules in (already read), dates and sources out.
 import { InputError } from '../core/errors';
-import { addMonths, daysInMonth, formatDate, fromParts, parseDate, toParts, weekday, WEEKDAY_SHORT, schoolYearRange, type DayNumber } from '../core/date';
+import { addMonths, daysInMonth, formatDate, fromParts, parseDate, toParts, weekday, WEEKDAY_SHORT, MONTH_NAMES, schoolYearRange, schoolYearOf, schoolYearStarting, type DayNumber } from '../core/date';
 import {
   addOpenDays, buildCalendar, countedOpenDays, countedOpenDaysBefore, CoverageError, isOpen, openDaysBetween, subtractOpenDays, withClosures,
   type CalendarSegment, type Closure, type OpenCalendar,
@@ -101,6 +101,7 @@ export interface DueDate {
 
 /** One period counted from a date in its unit. */
 export function countPeriod(cal: OpenCalendar, from: DayNumber, days: number, unit: Unit, direction: 'after' | 'before', rollToOpen = false, what = 'deadline'): DueDate {
+  if (unit === 'hours') throw new InputError(`${what}: a period in hours is counted from a time of day, not by countPeriod`);
   try {
     if (unit === 'office-days' || unit === 'working-days') {
       if (direction === 'after') return { due: addOpenDays(cal, from, days), counted: countedOpenDays(cal, from, days) };
@@ -134,7 +135,56 @@ export const UNIT_TEXT: Record<Unit, string> = {
   'calendar-days': 'calendar days',
   weeks: 'weeks',
   months: 'months',
+  hours: 'hours',
 };
+
+const MONTH_SHORT = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "07:00" -> "7:00 a.m.", as the agreement writes times. */
+export function clockText(t: string): string {
+  const [h, m] = t.split(':').map(Number);
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+/** How a deadline is stated, for lists: "10 working-days before <event>", "by May 15", "between Nov 15 and Mar 1". */
+export function whenText(d: AnyDeadline): string {
+  if (d.kind === 'fixed') {
+    const on = `${MONTH_SHORT[d.month]} ${d.day}${d.calendarYear ? `, ${d.calendarYear}` : ''}`;
+    const base = d.relation === 'window' ? `${d.opens!.exclusive ? 'after' : 'between'} ${MONTH_SHORT[d.opens!.month]} ${d.opens!.day} ${d.opens!.exclusive ? 'and by' : 'and'} ${on}` : `${d.relation === 'before' ? 'before' : 'by'} ${on}`;
+    return d.everyYears ? `${base}, every ${d.everyYears} years` : base;
+  }
+  if (d.kind === 'grievance') return `${d.days} ${d.unit} after ${d.from}`;
+  const anchor = d.anchor === 'last-open-day-of-previous-month' ? 'the last working day of the month before ' : '';
+  const at = d.time ? `${d.timeRelation === 'before' ? 'before' : 'by'} ${clockText(d.time)} ` : '';
+  if (d.days === 0) return `${at}on ${anchor}${d.from}`;
+  return `${at}${d.days} ${d.unit} ${d.direction} ${anchor}${d.from}`;
+}
+
+/** A trigger written YYYY-MM-DD, or with a time of day: YYYY-MM-DDTHH:MM or "YYYY-MM-DD HH:MM". */
+export function parseDateTime(s: string, what: string): { day: DayNumber; minutes: number; timeGiven: boolean } {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?$/.exec(s.trim());
+  if (!m) throw new InputError(`${what} ${JSON.stringify(s)}: write a date YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM (24-hour), e.g. 2006-01-10T14:30`);
+  const day = parseDate(m[1], what);
+  if (m[2] === undefined) return { day, minutes: 0, timeGiven: false };
+  const h = +m[2];
+  const mi = +m[3];
+  if (h > 23 || mi > 59) throw new InputError(`${what} ${JSON.stringify(s)}: the time of day must be 00:00 to 23:59`);
+  return { day, minutes: h * 60 + mi, timeGiven: true };
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The last day the office is open in the month before the month of `d` (XVI.3.A(3) "the last working day of the month proceeding the month"). */
+export function lastOpenDayOfPreviousMonth(cal: OpenCalendar, d: DayNumber): DayNumber {
+  const { y, m } = toParts(d);
+  let x = fromParts(y, m, 1) - 1;
+  try {
+    while (!isOpen(cal, x)) x--;
+  } catch (e) {
+    return coverage(cal, e, 'last working day of the month');
+  }
+  return x;
+}
 
 // ---------------------------------------------------------------- grievance chain
 
@@ -310,49 +360,93 @@ export interface SingleDeadline {
   unit?: Unit | 'date';
   direction?: 'after' | 'before';
   from?: DayNumber;
+  /** the trigger's time of day (hours periods) */
+  fromTime?: string;
   fromEvent?: string;
   due: DayNumber;
+  /** the deadline's time of day, when the agreement gives one (7:00 a.m.) or the period is in hours */
+  dueTime?: string;
+  /** "not later than" the time (at it), or "prior to" it */
+  timeRelation?: 'not-later-than' | 'before';
+  /** a window's first day (fixed windows) */
+  opens?: DayNumber;
+  /** the fixed date's relation: by, before (the day before is the last), window */
+  relation?: 'by' | 'before' | 'window';
   counted?: DayNumber[];
   notes: string[];
+  readings: string[];
   warnings: string[];
   source: Source;
 }
 
-export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: string, input: { from?: string; year?: string }): SingleDeadline {
+export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: string, input: { from?: string; year?: string; since?: string }): SingleDeadline {
   const d = findDeadline(a, name);
   if (d.kind === 'fixed') {
-    if (input.from !== undefined) throw new InputError(`${d.id} is a fixed date of the year (${d.month}/${d.day}); give --year YYYY-YY, not --from`);
-    const year = input.year ?? (() => { throw new InputError(`${d.id} is a fixed date of each year: give --year, for example --year 2005-06`); })();
+    if (input.from !== undefined) throw new InputError(`${d.id} is a fixed date of the year (${whenText(d)}); give --year YYYY-YY, not --from`);
+    let year = input.year;
+    if (d.calendarYear !== undefined) {
+      const only = schoolYearOf(fromParts(d.calendarYear, d.month, 1));
+      if (year !== undefined && year !== only) throw new InputError(`${d.id} applies only in ${d.calendarYear} (${whenText(d)}): give --year ${only} or leave --year out`);
+      year = only;
+    }
+    if (year === undefined) throw new InputError(`${d.id} is a fixed date of each year: give --year, for example --year 2005-06`);
     const { first } = schoolYearRange(year);
-    const y = toParts(first).y + (d.month >= 7 ? 0 : 1);
-    const due = fromParts(y, d.month, Math.min(d.day, daysInMonth(y, d.month)));
+    const y0 = toParts(first).y;
+    const dateOf = (month: number, day: number) => {
+      const y = y0 + (month >= 7 ? 0 : 1);
+      return fromParts(y, month, Math.min(day, daysInMonth(y, month)));
+    };
+    const on = dateOf(d.month, d.day);
+    const relation = d.relation ?? 'by';
+    const due = relation === 'before' ? on - 1 : on;
     const notes: string[] = [];
+    const readings: string[] = d.reading ? [d.reading] : [];
+    let opens: DayNumber | undefined;
+    if (relation === 'window') {
+      opens = dateOf(d.opens!.month, d.opens!.day) + (d.opens!.exclusive ? 1 : 0);
+      notes.push(`The window runs from ${formatDate(opens)} to ${formatDate(due)}, both included.`);
+    }
+    if (relation === 'before') notes.push(`"Prior to ${MONTH_NAMES[d.month - 1]} ${d.day}": the last day is ${formatDate(due)}, the day before.`);
+    if (d.everyYears) {
+      if (input.since === undefined) notes.push(`Due once every ${d.everyYears} years: give --since YYYY-YY (the first year of the cycle) to check whether ${year} is one of them.`);
+      else {
+        const s0 = toParts(schoolYearRange(input.since).first).y;
+        const k = y0 - s0;
+        if (k < 0) throw new InputError(`--since ${input.since} is after --year ${year}: the cycle starts on or before the year asked for`);
+        notes.push(k % d.everyYears === 0 ? `${year} is a year of the cycle that started in ${input.since} (every ${d.everyYears} years).` : `${year} is not a year of the cycle that started in ${input.since}: the next is ${schoolYearStarting(y0 + d.everyYears - (k % d.everyYears))}.`);
+      }
+    }
     if (due >= loaded.cal.first && due <= loaded.cal.last && !isOpen(loaded.cal, due))
-      notes.push(`${formatDate(due)} is a ${WEEKDAY_SHORT[weekday(due)]}${loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : ''}, a day the office is closed; the agreement says "by" that date, so plan for the open day before`);
-    return { id: d.id, name: d.name, unit: 'date', due, notes, warnings: [], source: cite(d.cite) };
+      notes.push(`${formatDate(due)} is a ${WEEKDAY_SHORT[weekday(due)]}${loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : ''}, a day the office is closed; the agreement does not move the date, so plan for the open day before`);
+    return { id: d.id, name: d.name, unit: 'date', relation, due, ...(opens !== undefined ? { opens } : {}), notes, readings, warnings: [], source: cite(d.cite) };
   }
   if (input.year !== undefined) throw new InputError(`--year applies to the fixed dates of the year; ${d.id} counts from a date: give --from`);
   if (input.from === undefined) throw new InputError(`${d.id}: give --from <date> (${d.kind === 'period' ? d.from : 'the trigger'})`);
-  const from = parseDate(input.from, '--from');
   const direction = d.kind === 'period' ? d.direction : 'after';
-  const dd = countPeriod(loaded.cal, from, d.days, d.unit, direction, d.kind === 'period' ? d.rollToOpen : false, d.id);
   const notes = [...loaded.notes];
+  const readings: string[] = d.kind === 'period' && d.reading ? [d.reading] : [];
+  const base = { id: d.id, name: d.name, days: d.days, unit: d.unit, direction, fromEvent: d.from, warnings: loaded.warnings, source: cite(d.cite) };
+  if (d.unit === 'hours') {
+    const t = parseDateTime(input.from, '--from');
+    let total = t.day * 1440 + t.minutes + (direction === 'after' ? 1 : -1) * d.days * 60;
+    const due = Math.floor(total / 1440);
+    total -= due * 1440;
+    if (!t.timeGiven)
+      notes.push(`No time of day given with --from: counted from the start of ${formatDate(t.day)} (00:00), the safe side; give --from ${formatDate(t.day)}THH:MM for the exact time.`);
+    notes.push(`${d.days} hours are counted on the clock, every hour of every day, open or not.`);
+    return { ...base, from: t.day, fromTime: hhmm(t.minutes), due, dueTime: hhmm(total), notes, readings };
+  }
+  let from = parseDate(input.from, '--from');
+  if (d.kind === 'period' && d.anchor === 'last-open-day-of-previous-month') {
+    const anchored = lastOpenDayOfPreviousMonth(loaded.cal, from);
+    notes.push(`The month of ${formatDate(from)}: the last working day of the month before it is ${formatDate(anchored)} (office open days).`);
+    from = anchored;
+  }
+  const dd = d.days === 0 ? { due: from } as DueDate : countPeriod(loaded.cal, from, d.days, d.unit, direction, d.kind === 'period' ? d.rollToOpen : false, d.id);
   if (dd.closedNote) notes.push(dd.closedNote);
   if (dd.moved) notes.push(dd.moved.reason);
   if (d.unit === 'working-days') notes.push('"Working days" are read as the days the office is open (the office calendar); a member\'s own work calendar may differ.');
-  if (direction === 'before') notes.push(`Counted back from ${formatDate(from)}: the latest date that leaves ${d.days} ${d.unit.replace('-', ' ')} before it.`);
-  return {
-    id: d.id,
-    name: d.name,
-    days: d.days,
-    unit: d.unit,
-    direction,
-    from,
-    fromEvent: d.from,
-    due: dd.due,
-    counted: dd.counted,
-    notes,
-    warnings: loaded.warnings,
-    source: cite(d.cite),
-  };
+  if (direction === 'before' && d.days > 0) notes.push(`Counted back from ${formatDate(from)}: the latest date that leaves ${d.days} ${d.unit.replace('-', ' ')} before it.`);
+  const timed = d.kind === 'period' && d.time !== undefined ? { dueTime: d.time, timeRelation: d.timeRelation ?? ('not-later-than' as const) } : {};
+  return { ...base, from, due: dd.due, ...timed, counted: dd.counted, notes, readings };
 }
