@@ -445,7 +445,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
   const dd = d.days === 0 ? { due: from } as DueDate : countPeriod(loaded.cal, from, d.days, d.unit, direction, d.kind === 'period' ? d.rollToOpen : false, d.id);
   if (dd.closedNote) notes.push(dd.closedNote);
   if (dd.moved) notes.push(dd.moved.reason);
-  if (d.unit === 'working-days') notes.push('"Working days" are read as the days the office is open (the office calendar); a member\'s own work calendar may differ.');
+  if (d.unit === 'working-days' && d.days > 0) notes.push('"Working days" are read as the days the office is open (the office calendar); a member\'s own work calendar may differ.');
   if (direction === 'before' && d.days > 0) notes.push(`Counted back from ${formatDate(from)}: the latest date that leaves ${d.days} ${d.unit.replace('-', ' ')} before it.`);
   const timed = d.kind === 'period' && d.time !== undefined ? { dueTime: d.time, timeRelation: d.timeRelation ?? ('not-later-than' as const) } : {};
   return { ...base, from, due: dd.due, ...timed, counted: dd.counted, notes, readings };
