@@ -512,3 +512,97 @@ export class ScenarioCoster {
 export function baseYearStart(year: string): string {
   return formatDate(fromParts(+year.slice(0, 4), 7, 1));
 }
+
+export interface YearSummary extends YearTotals {
+  perFte: Dec | null;
+  /** this scenario's total so far, years 1..k */
+  cumulative: Dec;
+  /** total minus the status quo's total of the same year, and cumulated */
+  vsStatusQuo: Dec;
+  vsStatusQuoCumulative: Dec;
+  costOfOnePercent: Dec;
+  changes: { kind: string; effective: string; text: string }[];
+}
+
+export interface ScenarioSummary {
+  name: string;
+  file: string;
+  years: YearSummary[];
+}
+
+/** Totals of every scenario by year, with per-FTE, cumulative and status-quo differences. Scenario 0 is the status quo. */
+export function summarize(c: ScenarioCoster): ScenarioSummary[] {
+  return c.scenarios.map((sc, si) => {
+    let cum = ZERO, cumVs = ZERO;
+    return {
+      name: sc.name,
+      file: sc.file,
+      years: c.totals[si].map((T, k) => {
+        const vs = T.total.minus(c.totals[0][k].total);
+        cum = cum.plus(T.total);
+        cumVs = cumVs.plus(vs);
+        return { ...T, perFte: T.fte.gt(0) ? roundCent(T.total.div(T.fte)) : null, cumulative: cum, vsStatusQuo: vs, vsStatusQuoCumulative: cumVs, costOfOnePercent: c.costOfOnePercent(si, k), changes: c.plans[si][k].changes };
+      }),
+    };
+  });
+}
+
+export interface DisclosureYear {
+  year: string;
+  members: number;
+  fte: Dec;
+  /** the scenario's salary minus the status quo's in the same year (the schedule change, work days) */
+  scheduleChange: Dec;
+  /** the status quo's pay this year minus year 1's: step and column movement */
+  stepAndColumn: Dec;
+  /** stipends and one-time payments against the status quo's stipends this year */
+  otherCompensation: Dec;
+  /** statutory and county-rate costs against year 1's */
+  statutoryBenefits: Dec;
+  healthAndWelfare: Dec;
+  /** the scenario's total minus year 1's status quo total (the sum of the five lines above) */
+  total: Dec;
+  /** total / year 1's status quo total, as a percent, two decimals */
+  percentChange: Dec;
+  scenarioTotal: Dec;
+  costOfOnePercent: Dec;
+}
+
+/** The public disclosure's lines (Government Code 3547.5) for each scenario: cost over the current year's status quo. */
+export function disclosure(c: ScenarioCoster): { name: string; file: string; base: YearTotals; years: DisclosureYear[] }[] {
+  const sq = c.totals[0];
+  const base = sq[0];
+  return c.scenarios.map((sc, si) => ({
+    name: sc.name,
+    file: sc.file,
+    base,
+    years: c.totals[si].map((T, k) => {
+      const Q = sq[k];
+      const total = T.total.minus(base.total);
+      return {
+        year: T.year,
+        members: T.members,
+        fte: T.fte,
+        scheduleChange: T.salary.minus(Q.salary),
+        stepAndColumn: Q.salary.plus(Q.stipends).minus(base.salary).minus(base.stipends),
+        otherCompensation: T.stipends.plus(T.oneTime).minus(Q.stipends),
+        statutoryBenefits: T.statutory.minus(base.statutory),
+        healthAndWelfare: T.health.minus(base.health),
+        total,
+        percentChange: base.total.gt(0) ? round(total.div(base.total).times(100), { mode: 'half-up', unit: '0.01' }) : ZERO,
+        scenarioTotal: T.total,
+        costOfOnePercent: c.costOfOnePercent(si, k),
+      };
+    }),
+  }));
+}
+
+export const SCENARIO_NOTES = [
+  'Year 1 is the school year of the schedule in force (the latest in the rules, or --year); later years carry its schedule forward, changed only by the scenario.',
+  'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (so a new step is reached the July after it exists); new_class moves the column in year 2.',
+  'A vacancy (column vacant = yes) is costed at the placement on its row every year and does not move; a new hire is a roster row at its expected placement. Every row is costed for whole years: no attrition is assumed.',
+  'A change mid-year is prorated by months of the 12-month year (a partial month by calendar days); each person-year figure is rounded half-up to the cent and totals are sums of the rounded figures.',
+  'One-time payments: a percent of the annual salary in force on their date, or an amount times FTE; not creditable (no CalSTRS), subject to Medicare and the county rates.',
+  'Health and welfare: the monthly premium up to the XVI.1 cap, plus the rates file\'s other benefits, for each member of 0.5 FTE or more; the cap escalation each January is the rates file\'s healthCap, else the cap printed in XVI.1 (benefits.yaml).',
+  'The cost of 1%: 1% of salary and percentage stipends, with CalSTRS, Medicare and the county rates in force on July 1 on it.',
+];

@@ -1,0 +1,70 @@
+// Reading what bargaining commands need: scenario files, the county rates file, and the roster
+// (streamed through the scenario coster). Shared by cba cost --scenario and cba disclose.
+import { existsSync } from 'node:fs';
+import { InputError } from '../core/errors';
+import { readCsv } from '../cli/csv-input';
+import { bufferedWriter } from './audit.run';
+import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
+import type { RatesFile } from '../batch/benefits-schema';
+import type { Agreement } from '../rules/types';
+
+const KIND_LIST = ['schedule-percent', 'cell-amount', 'add-step', 'stipend', 'work-days', 'one-time', 'health-cap'];
+
+export async function loadScenario(file: string): Promise<Scenario> {
+  if (!existsSync(file)) throw new InputError(`--scenario ${file}: no such file; give a scenario YAML file (see schema/scenario.schema.json)`);
+  const { readYaml, validateFile } = await import('../rules/validate');
+  const { ScenarioFile } = await import('../rules/all-schemas');
+  const { data } = readYaml(file, file);
+  // An unknown change kind is named before the schema's longer message.
+  const years = (data as { years?: Record<string, unknown> } | null)?.years;
+  if (years && typeof years === 'object')
+    for (const [y, list] of Object.entries(years))
+      if (Array.isArray(list))
+        list.forEach((c, i) => {
+          const k = (c as { kind?: unknown } | null)?.kind;
+          if (typeof k !== 'string' || !KIND_LIST.includes(k))
+            throw new InputError(`--scenario ${file}: years.${y}[${i}]: unknown change kind ${JSON.stringify(k ?? null)}; kinds: ${KIND_LIST.join(', ')}`);
+        });
+  const parsed = validateFile(ScenarioFile, file, `--scenario ${file}`);
+  return { name: parsed.name, file, data: parsed };
+}
+
+export async function loadRates(file: string | undefined): Promise<RatesFile | undefined> {
+  if (!file) return undefined;
+  if (!existsSync(file)) throw new InputError(`--rates ${file}: no such file; give the county office's rates YAML file (see schema/rates.schema.json)`);
+  const { validateFile } = await import('../rules/validate');
+  const { RatesFile } = await import('../rules/all-schemas');
+  return validateFile(RatesFile, file, `--rates ${file}`) as RatesFile;
+}
+
+export interface BargainOpts {
+  roster: string;
+  scenario?: string[];
+  years?: string;
+  rates?: string;
+  year?: string;
+}
+
+/** Build the coster (status quo first), then stream the roster through it, handing each person to onPerson. */
+export async function runScenarios(a: Agreement, o: BargainOpts, onPerson: (p: PersonResult, c: ScenarioCoster) => Promise<void> | void): Promise<ScenarioCoster> {
+  const yearsText = (o.years ?? '3').trim();
+  if (!/^\d+$/.test(yearsText)) throw new InputError(`--years ${JSON.stringify(o.years)}: not a whole number; give the school years to cost, 1 to 10 (for example 3)`);
+  const scenarios = [statusQuo(a), ...(await Promise.all((o.scenario ?? []).map(loadScenario)))];
+  const rates = await loadRates(o.rates);
+  if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
+  const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
+  let header: string[] | undefined;
+  for await (const r of readCsv(o.roster, '--roster')) {
+    if ('header' in r) {
+      header = r.header;
+      const missing = SCENARIO_COLUMNS.required.filter((c) => !header!.includes(c));
+      if (missing.length)
+        throw new InputError(`--roster ${o.roster}: the header lacks ${missing.join(', ')}; give ${SCENARIO_COLUMNS.required.join(', ')} (and ${SCENARIO_COLUMNS.optional.join(', ')})`);
+      continue;
+    }
+    await onPerson(coster.person(r), coster);
+  }
+  return coster;
+}
+
+export { bufferedWriter };
