@@ -599,7 +599,7 @@ export function disclosure(c: ScenarioCoster): { name: string; file: string; bas
 
 export const SCENARIO_NOTES = [
   'Year 1 is the school year of the schedule in force (the latest in the rules, or --year); later years carry its schedule forward, changed only by the scenario.',
-  'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (so a new step is reached the July after it exists); new_class moves the column in year 2.',
+  'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (a step added on July 1 is reached that day; one added mid-year, the next July); new_class moves the column in year 2.',
   'A vacancy (column vacant = yes) is costed at the placement on its row every year and does not move; a new hire is a roster row at its expected placement. Every row is costed for whole years: no attrition is assumed.',
   'A change mid-year is prorated by months of the 12-month year (a partial month by calendar days); each person-year figure is rounded half-up to the cent and totals are sums of the rounded figures.',
   'One-time payments: a percent of the annual salary in force on their date, or an amount times FTE; not creditable (no CalSTRS), subject to Medicare and the county rates.',

@@ -5,7 +5,9 @@ import { csvLine, jm, money, renderTable, warn, write, type Ctx } from '../cli/o
 import { bufferedWriter, runScenarios, type BargainOpts } from './bargain-io';
 import { SCENARIO_NOTES, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
 import type { Dec } from '../core/money';
+import { InputError } from '../core/errors';
 
+export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 const f2 = (x: Dec | undefined | null) => (x === undefined || x === null ? '' : x.toFixed(2));
 
 export const PERSON_CSV_HEAD = ['row', 'id', 'status', 'scenario', 'year', 'class', 'step', 'movement', 'fte', 'salary', 'stipends', 'one_time', 'creditable'];
@@ -60,10 +62,10 @@ export function yearJson(c: ScenarioCoster, y: YearSummary) {
 /** A small line chart of each scenario's total by year, on a terminal only (asciichart, loaded lazily). */
 export async function terminalChart(ctx: Ctx, series: { name: string; values: number[] }[]): Promise<void> {
   if (!ctx.stdout.isTTY || series[0].values.length < 2) return;
-  const asciichart = (await import('asciichart')).default as { plot(s: number[][], o: object): string };
+  const { plot } = await import('../lazy/chart');
   const all = series.flatMap((s) => s.values);
   const lo = Math.min(...all), hi = Math.max(...all);
-  const chart = asciichart.plot(series.map((s) => s.values.flatMap((v, i) => (i ? [v, v, v, v, v, v] : [v]))), {
+  const chart = plot(series.map((s) => s.values.flatMap((v, i) => (i ? [v, v, v, v, v, v] : [v]))), {
     height: 8,
     min: lo,
     max: hi === lo ? lo + 1 : hi,
@@ -72,7 +74,8 @@ export async function terminalChart(ctx: Ctx, series: { name: string; values: nu
   write(ctx, '\nTotal cost by year (one line per scenario, in the order of the table)\n' + chart);
 }
 
-export async function action(o: BargainOpts & { json?: boolean; csv?: boolean }, cmd: Command) {
+export async function action(o: BargainOpts & { json?: boolean; csv?: boolean; raise?: string; outSchedule?: string }, cmd: Command) {
+  if (o.raise !== undefined || o.outSchedule) throw new InputError('--scenario prices proposal files; --raise and --out-schedule are for a single raise without them (put the raise in a scenario: kind: schedule-percent)');
   const { a, ctx } = await setup(cmd);
   const out = bufferedWriter(ctx.stdout);
   let keys: string[] = [];
@@ -81,7 +84,7 @@ export async function action(o: BargainOpts & { json?: boolean; csv?: boolean },
   const coster = await runScenarios(a, o, async (p, c) => {
     if (first) {
       keys = c.keys;
-      if (o.csv) await out.write(csvLine([...PERSON_CSV_HEAD, ...keys, 'health', 'total', 'reason']));
+      if (o.csv) await out.write(csvLine([...PERSON_CSV_HEAD, ...keys.map(snake), 'health', 'total', 'reason']));
       if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"rows": [\n`);
       first = false;
     } else if (o.json) await out.write(',\n');
@@ -94,7 +97,7 @@ export async function action(o: BargainOpts & { json?: boolean; csv?: boolean },
   });
   const sum = summarize(coster);
   if (o.csv) {
-    if (first) await out.write(csvLine([...PERSON_CSV_HEAD, ...coster.keys, 'health', 'total', 'reason']));
+    if (first) await out.write(csvLine([...PERSON_CSV_HEAD, ...coster.keys.map(snake), 'health', 'total', 'reason']));
     await out.flush();
     if (invalid) warn(ctx, `${invalid} row${invalid > 1 ? 's' : ''} not costed (status invalid, with the reason)`);
     return;

@@ -8,6 +8,7 @@ import { csvLine, jm, money, note, printJson, renderTable, warn, write } from '.
 import { readCsv, type CsvRecord } from '../cli/csv-input';
 
 export async function action0(o: any, cmd: any) {
+      if (o.years !== undefined || o.rates !== undefined) throw new InputError('--years and --rates go with --scenario <file> (a proposal to cost over school years)');
       const { a, ctx } = await setup(cmd);
       const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 1 or 4.23', true)!) : undefined;
       if (raise && (raise.lt(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
