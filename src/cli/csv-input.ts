@@ -1,8 +1,9 @@
-// Streaming CSV input (csv-parse): a file or '-' for stdin, with a header row. Every record comes
+// Streaming CSV input (the quote-aware parser of src/core/csv.ts, csv-parse's behaviour): a file or '-' for stdin, with a header row. Every record comes
 // back, including malformed ones (as an error), so batch work never drops a row. Records come in
 // batches (all those parsed from one chunk), which keeps the per-row cost down on large files.
 import { createReadStream, existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
+import { CsvDecoder, CsvParser, CsvUnclosedQuote } from '../core/csv';
 
 export interface CsvRecord {
   /** 1-based number of the data row (the header is not counted) */
@@ -16,63 +17,53 @@ export interface CsvRecord {
 export async function* readCsvBatches(file: string, flag: string, opts: { values?: boolean } = {}): AsyncGenerator<{ header: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   if (file !== '-' && !existsSync(file)) throw new InputError(`${flag} ${file}: no such file (give a CSV file, or - for standard input)`);
-  const { parse } = await import('csv-parse');
   const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16 });
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
-  input.on('error', (e: Error) => parser.destroy(e));
-  input.pipe(parser);
+  const parser = new CsvParser();
+  const decoder = new CsvDecoder();
   let header: string[] | undefined;
   let n = 0;
-  let failed: Error | undefined;
-  let ended = false;
-  // 'readable' may fire while this generator is suspended at a yield (the consumer is slow, say a
-  // pipe to a slow reader): remember it, or the loop would wait for an event that already came.
-  let readable = false;
-  let wake: (() => void) | undefined;
-  parser.on('readable', () => {
-    readable = true;
-    wake?.();
-  });
-  parser.on('end', () => {
-    ended = true;
-    wake?.();
-  });
-  parser.on('error', (e) => {
-    failed = e;
-    wake?.();
-  });
-  for (;;) {
-    readable = false;
+  const records = (raws: string[][]): CsvRecord[] => {
     const batch: CsvRecord[] = [];
-    let raw: string[] | null;
-    while ((raw = parser.read()) !== null) {
-      if (!header) {
-        header = raw.map((h) => h.trim());
-        if (!header.length || header.every((h) => !h)) throw new InputError(`${flag} ${file}: the first line must be a header row naming the columns`);
-        yield { header };
-        continue;
-      }
+    const nh = header!.length;
+    for (const raw of raws) {
       const values: Record<string, string> = {};
-      if (withValues) for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
+      if (withValues) for (let i = 0; i < nh; i++) values[header![i]] = raw[i] ?? '';
       const r: CsvRecord = { row: ++n, values, raw };
       if (raw.length === 1 && raw[0] === '') r.error = 'blank line';
-      else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
+      else if (raw.length !== nh) r.error = `${raw.length} fields where the header has ${nh}`;
       batch.push(r);
     }
-    if (batch.length) yield batch;
-    if (failed) {
-      const e = failed as Error & { lines?: number };
-      throw new InputError(`${flag} ${file}: the CSV cannot be read past line ${e.lines ?? '?'}: ${e.message}`);
+    return batch;
+  };
+  // the header (the first record), then every record parsed from one chunk, as one batch
+  function* batches(raws: string[][]): Generator<{ header: string[] } | CsvRecord[]> {
+    if (!header && raws.length) {
+      header = raws[0].map((h) => h.trim());
+      if (!header.length || header.every((h) => !h)) throw new InputError(`${flag} ${file}: the first line must be a header row naming the columns`);
+      yield { header };
+      raws = raws.slice(1);
     }
-    if (ended) break;
-    if (readable) {
-      readable = false;
-      continue;
-    }
-    await new Promise<void>((r) => (wake = r));
-    wake = undefined;
-    readable = false;
+    if (raws.length) yield records(raws);
   }
+  const unclosed = (e: unknown) => {
+    if (!(e instanceof CsvUnclosedQuote)) return e;
+    const where = e.record === 1 ? 'the header row' : `row ${e.record - 1}`;
+    return new InputError(`${flag} ${file}: a quoted field in ${where} is never closed; close it with " (a " inside quotes is written "")`);
+  };
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    const raws: string[][] = [];
+    parser.push(decoder.write(chunk), raws);
+    yield* batches(raws);
+  }
+  const raws: string[][] = [];
+  try {
+    parser.push(decoder.end(), raws);
+    parser.end(raws);
+  } catch (e) {
+    yield* batches(raws);
+    throw unclosed(e);
+  }
+  yield* batches(raws);
   if (!header) throw new InputError(`${flag} ${file}: the file is empty; the first line must be a header row`);
 }
 
