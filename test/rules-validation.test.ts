@@ -10,7 +10,7 @@ describe('rules validation', () => {
   it.each([
     ['a missing cell', BASIC, (t: string) => t.replace('    annual: {II: 59904, ', '    annual: {'), /basic-2005-06\.yaml: rows\[9\]\.annual\.III \(line \d+\): missing cell: class II has step 11 but not step 10|rows\[9\]\.daily\.II.*daily rate for class II step 10 without its annual salary/],
     ['a missing printed daily rate', BASIC, (t: string) => t.replace(', IV: 372.62', ''), /rows\[12\]\.daily\.IV.*missing cell: class IV step 13 has an annual salary but no printed daily rate/],
-    ['a step out of order', BASIC, (t: string) => t.replace('  - step: 3\n', '  - step: 4\n'), /rows\[2\]\.step.*expected step 3, found 4/],
+    ['a step out of order', BASIC, (t: string) => t.replace('  - step: 3\n', '  - step: 4\n'), /rows\[3\]\.step.*steps must increase down the schedule; step 4 follows step 4/],
     ['a duplicate class', BASIC, (t: string) => t.replace('classes: [A, I, II, III, IV, V, VI]', 'classes: [A, I, II, III, IV, IV, V, VI]'), /classes\[5\].*class IV is listed twice/],
     ['a negative salary', BASIC, (t: string) => t.replace('IV: 70797', 'IV: -70797'), /rows\[12\]\.annual\.IV.*must be positive/],
     ['a salary that is text', BASIC, (t: string) => t.replace('IV: 70797', 'IV: seventy'), /rows\[12\]\.annual\.IV/],
@@ -30,6 +30,6 @@ describe('rules validation', () => {
 
   it('a second schedule for the same year is refused', async () => {
     const dir = brokenCopy('schedules/preschool-2005-06.yaml', (t) => t.replace('id: preschool', 'id: basic'));
-    await expect(loadRules(dir)).rejects.toThrow(/a second basic schedule for 2005-06|assignment "preschool" names schedule "preschool"/);
+    await expect(loadRules(dir)).rejects.toThrow(/a second basic schedule effective 2005-07-01|assignment "preschool" names schedule "preschool"/);
   });
 });

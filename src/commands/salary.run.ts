@@ -23,6 +23,7 @@ export function salaryJson(r: SalaryResult) {
     step: r.step,
     annualSalary: jm(r.annualSalary),
     dailyRate: jm(r.dailyRate),
+    ...(r.printedStep !== r.step ? { printedStep: r.printedStep } : {}),
     printedDailyRate: jm(r.printedDailyRate),
     dailyRateDiffers: r.printedDailyRate !== undefined && !r.printedDailyRate.eq(r.dailyRate),
     ...(r.hourlyRate ? { hourlyRate: jm(r.hourlyRate) } : {}),

@@ -56,7 +56,7 @@ export async function action0(o: any, cmd: any) {
         rows.push(main, sub);
       }
       const title = `${s.name} ${s.year}, effective ${s.effective}${hourly ? ` (hourly rates; daily pay below)` : ' (annual salary; daily rate below)'}`;
-      write(ctx, await renderTable(ctx, { title, head: ['Step', ...s.classes.map((c) => `Class ${c}`)], rows, right: s.classes.map((_, i) => i + 1) }));
+      write(ctx, await renderTable(ctx, { title, head: ['Step', ...s.classes.map((c) => (/^(class|column|col\.?)\s/i.test(c) ? c : `Class ${c}`))], rows, right: s.classes.map((_, i) => i + 1) }));
       const differ = cells.filter((c) => c.differs);
       if (differ.length)
         write(

@@ -19,7 +19,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
   const y = +s.year.slice(0, 4) + (newYear ? 0 : 1);
   const year = newYear ?? schoolYearStarting(y);
   const rows = s.rows.map((r) => {
-    const out: Schedule['rows'][number] = { step: r.step };
+    const out: Schedule['rows'][number] = { step: r.step, ...(r.label !== undefined ? { label: r.label } : {}), ...(r.years !== undefined ? { years: r.years } : {}) };
     if (r.annual) {
       out.annual = {};
       out.daily = {};
@@ -29,14 +29,19 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
         out.daily[c] = Number(round(n.div(baseDays), R.dailyRate).toFixed(2));
       }
     }
+    else if (r.daily) {
+      out.daily = {};
+      for (const [c, v] of Object.entries(r.daily)) out.daily[c] = Number(round(dec(v).times(f), R.pay).toFixed(2));
+    }
     if (r.hourly) {
       out.hourly = {};
       for (const [c, v] of Object.entries(r.hourly)) out.hourly[c] = Number(round(dec(v).times(f), R.pay).toFixed(2));
     }
     return out;
   });
+  const { source: _source, until: _until, boardApproved: _approved, ...rest } = s;
   return {
-    ...s,
+    ...rest,
     year,
     effective: `${year.slice(0, 4)}-07-01`,
     derivedFrom: { schedule: s.id, year: s.year, raisePercent: Number(pct.toFixed()), rounding: s.basis === 'annual' ? WHOLE_DOLLAR : R.pay, note: 'annual cells rounded half-up to the dollar; daily rates re-derived as annual / base days' },
@@ -142,17 +147,20 @@ export function scheduleYaml(s: Schedule): string {
   const q = (x: string) => JSON.stringify(x);
   const cite = (c: { article: string; section?: string; quote: string }, ind: string) =>
     `${ind}article: ${q(c.article)}\n${c.section ? `${ind}section: ${q(c.section)}\n` : ''}${ind}quote: ${q(c.quote)}\n`;
-  const cells = (m: Record<string, number>) => `{${Object.entries(m).map(([k, v]) => `${k}: ${s.basis === 'hourly' || Object.is(v, v) ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`).join(', ')}}`;
-  let y = `id: ${s.id}\nname: ${q(s.name)}\nyear: ${s.year}\neffective: ${s.effective}\nassignment: ${s.assignment}\nbasis: ${s.basis}\n`;
+  const key = (k: string) => (/^[A-Za-z0-9]+$/.test(k) ? k : q(k));
+  const cells = (m: Record<string, number>) => `{${Object.entries(m).map(([k, v]) => `${key(k)}: ${Number.isInteger(v) ? v : v.toFixed(2)}`).join(', ')}}`;
+  let y = `id: ${s.id}\nname: ${q(s.name)}\nyear: ${s.year}\neffective: ${s.effective}\n${s.district ? `district: ${q(s.district)}\n` : ''}assignment: ${s.assignment}\nbasis: ${s.basis}\n`;
   if (s.days) y += `days:\n  value: ${s.days.value}\n${s.days.unit ? `  unit: ${s.days.unit}\n` : ''}  cite:\n${cite(s.days.cite, '    ')}`;
   y += `cite:\n${cite(s.cite, '  ')}`;
   if (s.derivedFrom) {
     const d = s.derivedFrom;
     y += `derivedFrom: { schedule: ${d.schedule}, year: ${d.year}, raisePercent: ${d.raisePercent}, rounding: { mode: ${d.rounding.mode}, unit: ${q(String(d.rounding.unit))} }${d.note ? `, note: ${q(d.note)}` : ''} }\n`;
   }
-  y += `classes: [${s.classes.join(', ')}]\nrows:\n`;
+  y += `classes: [${s.classes.map(key).join(', ')}]\nrows:\n`;
   for (const r of s.rows) {
     y += `  - step: ${r.step}\n`;
+    if (r.label !== undefined) y += `    label: ${q(r.label)}\n`;
+    if (r.years !== undefined) y += `    years: ${r.years}\n`;
     if (r.annual) y += `    annual: ${cells(r.annual)}\n`;
     if (r.daily) y += `    daily: ${cells(r.daily)}\n`;
     if (r.hourly) y += `    hourly: ${cells(r.hourly)}\n`;

@@ -31,8 +31,8 @@ export const CROSS_CHECKS: ((a: Agreement) => void)[] = [
     const sch = a.schedules.filter((s) => s.id === st.base.schedule);
     if (!sch.length) throw new RulesError(`base schedule "${st.base.schedule}" is not a schedule id`, st.file, 'base.schedule');
     for (const s of sch) {
-      const row = s.rows[st.base.step - 1];
-      const v = s.basis === 'annual' ? row?.annual?.[st.base.class] : row?.hourly?.[st.base.class];
+      const row = s.rows.find((r) => r.step === st.base.step);
+      const v = row?.[s.basis]?.[st.base.class];
       if (v === undefined) throw new RulesError(`the ${s.id} ${s.year} schedule has no Class ${st.base.class} Step ${st.base.step}`, st.file, 'base');
     }
   },

@@ -21,7 +21,7 @@ function cellsOf(s: Schedule): Map<string, Map<number, number>> {
   const m = new Map<string, Map<number, number>>();
   for (const c of s.classes) m.set(c, new Map());
   for (const r of s.rows) {
-    const cells = s.basis === 'annual' ? r.annual : r.hourly;
+    const cells = r[s.basis];
     for (const [c, v] of Object.entries(cells ?? {})) m.get(c)?.set(r.step, v);
   }
   return m;
@@ -49,12 +49,21 @@ export function auditRules(a: Agreement, sourceText?: string): Finding[] {
               message: `printed daily rate ${formatMoney(dec(d))} differs from ${formatMoney(dec(annual), 0)} / ${baseDays} = ${formatMoney(rule)} by ${formatMoney(diff)}`,
             });
         }
+    // a blank between two printed steps of a class (paid at the step above it)
+    for (const [c, m] of cells) {
+      const printed = s.rows.filter((r) => m.has(r.step)).map((r) => r.step);
+      for (const r of s.rows)
+        if (!m.has(r.step) && r.step > printed[0] && r.step < printed[printed.length - 1])
+          out.push({ severity: 'warning', check: 'blank-cell', file: s.file, where: `${s.year} Class ${c} Step ${r.step}`, message: `blank between printed steps: paid at step ${Math.max(...printed.filter((x) => x < r.step))}, the printed step above it` });
+    }
     // increasing along steps
     for (const [c, m] of cells) {
       const steps = [...m.keys()].sort((x, y) => x - y);
       for (let i = 1; i < steps.length; i++)
-        if (m.get(steps[i])! <= m.get(steps[i - 1])!)
-          out.push({ severity: 'error', check: 'steps-increase', file: s.file, where: `${s.year} Class ${c} Step ${steps[i]}`, message: `${m.get(steps[i])} is not above step ${steps[i - 1]} (${m.get(steps[i - 1])})` });
+        if (m.get(steps[i])! < m.get(steps[i - 1])!)
+          out.push({ severity: 'error', check: 'steps-increase', file: s.file, where: `${s.year} Class ${c} Step ${steps[i]}`, message: `${m.get(steps[i])} is below step ${steps[i - 1]} (${m.get(steps[i - 1])})` });
+        else if (m.get(steps[i])! === m.get(steps[i - 1])!)
+          out.push({ severity: 'warning', check: 'steps-increase', file: s.file, where: `${s.year} Class ${c} Step ${steps[i]}`, message: `${m.get(steps[i])} equals step ${steps[i - 1]}: a plateau, or a misread?` });
     }
     // increasing along classes
     for (const r of s.rows) {
@@ -62,7 +71,8 @@ export function auditRules(a: Agreement, sourceText?: string): Finding[] {
       for (let i = 1; i < present.length; i++) {
         const lo = cells.get(present[i - 1])!.get(r.step)!;
         const hi = cells.get(present[i])!.get(r.step)!;
-        if (hi <= lo) out.push({ severity: 'error', check: 'classes-increase', file: s.file, where: `${s.year} Step ${r.step} Class ${present[i]}`, message: `${hi} is not above Class ${present[i - 1]} (${lo})` });
+        if (hi < lo) out.push({ severity: 'error', check: 'classes-increase', file: s.file, where: `${s.year} Step ${r.step} Class ${present[i]}`, message: `${hi} is below Class ${present[i - 1]} (${lo})` });
+        else if (hi === lo) out.push({ severity: 'warning', check: 'classes-increase', file: s.file, where: `${s.year} Step ${r.step} Class ${present[i]}`, message: `${hi} equals Class ${present[i - 1]}: the same pay in both classes, or a misread?` });
       }
     }
   }
@@ -113,11 +123,16 @@ export function auditRules(a: Agreement, sourceText?: string): Finding[] {
     const text = fold(sourceText);
     const walk = (v: unknown, file: string, path: string) => {
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, file, `${path}[${i}]`));
-      else if (v && typeof v === 'object')
+      else if (v && typeof v === 'object') {
+        // a placeholder still to be filled (cba rules validate lists it); an imported schedule's
+        // citation quotes the schedule document, not the agreement text
+        if ((v as { unfilled?: boolean }).unfilled) return;
+        if (path === '' && (v as { source?: { kind?: string } }).source?.kind) return;
         for (const [k, x] of Object.entries(v)) {
           if (k === 'quote' && typeof x === 'string' && !text.includes(fold(x))) out.push({ severity: 'error', check: 'quote', file, where: path, message: `quote not found in the agreement text: "${x.slice(0, 60)}${x.length > 60 ? '...' : ''}"` });
           else if (k !== 'file') walk(x, file, path ? `${path}.${k}` : k);
         }
+      }
     };
     walk(a.meta, 'agreement.yaml', '');
     for (const s of a.schedules) walk(s, s.file, '');

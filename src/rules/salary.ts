@@ -34,7 +34,9 @@ export interface SalaryResult {
   effective: string;
   class: string;
   step: number;
-  basis: 'annual' | 'hourly';
+  basis: 'annual' | 'daily' | 'hourly';
+  /** the printed step the pay is read from (below the step asked for on a plateau) */
+  printedStep: number;
   annualSalary: Dec;
   dailyRate: Dec;
   printedDailyRate?: Dec;
@@ -75,12 +77,17 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
   const baseDays = s.days?.value ?? P.baseYearDays.value;
   const baseCite = s.days?.cite ?? P.baseYearDays.cite;
   const cellName = `Class ${cell.cls}, Step ${cell.step}`;
+  const plateau = cell.printedStep !== cell.step;
   const cellSource = cite(s.cite, { cell: cellName, file: s.file });
   const sources: Source[] = [];
   const lines: SalaryLine[] = [];
   const warnings: string[] = [];
   const readings: string[] = [];
   const fte = parseFte(input.fte);
+  if (plateau)
+    readings.push(
+      `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,
+    );
 
   let annual: Dec;
   let dailyRate: Dec;
@@ -108,6 +115,18 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
           `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${annual.div(baseDays).toFixed(4)}... rounds to ${formatMoney(dailyRate)}; Article XV.1 defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
         );
     }
+  } else if (s.basis === 'daily') {
+    dailyRate = dec(cell.daily!);
+    annual = dailyRate.times(baseDays);
+    lines.push({ figure: 'dailyRate', label: `Daily rate (${cellName})`, value: dailyRate, unit: 'money', source: { ...cellSource, figure: 'dailyRate' } });
+    lines.push({
+      figure: 'annualSalary',
+      label: `Annual salary (${baseDays} days)`,
+      value: annual,
+      unit: 'money',
+      how: `${dailyRate.toFixed(2)} x ${baseDays} days = ${plain(annual)} (exact)`,
+      source: cite(baseCite, { figure: 'annualSalary' }),
+    });
   } else {
     hourly = dec(cell.hourly!);
     const exactDaily = hourly.times(hoursPerDay);
@@ -215,6 +234,7 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
     effective: s.effective,
     class: cell.cls,
     step: cell.step,
+    printedStep: cell.printedStep,
     basis: s.basis,
     annualSalary: annual,
     dailyRate,
@@ -251,7 +271,7 @@ export function scheduleTable(a: Agreement, id?: string, year?: string) {
   const cells: ScheduleCellView[] = [];
   for (const r of s.rows) {
     for (const c of s.classes) {
-      const has = s.basis === 'annual' ? r.annual?.[c] !== undefined : r.hourly?.[c] !== undefined;
+      const has = r[s.basis]?.[c] !== undefined;
       if (!has) continue;
       const res = salary(a, { schedule: s.id, year: s.year, class: c, step: r.step });
       cells.push({

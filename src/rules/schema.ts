@@ -25,6 +25,10 @@ export const Citation = z
     article: z.string().min(1).describe('Article (or appendix) of the agreement, e.g. "XV" or "Appendix A"'),
     section: z.string().min(1).optional().describe('Section within the article, e.g. "1" or "4.C"'),
     quote: z.string().min(8).describe('The sentence (or the words) of the agreement this value comes from, word for word'),
+    unfilled: z
+      .literal(true)
+      .optional()
+      .describe('Set by `cba rules init` and `cba rules import` where the citation is a placeholder still to be filled in; `cba rules validate` lists it (an error under --strict)'),
   })
   .strict();
 export type Citation = z.infer<typeof Citation>;
@@ -95,9 +99,25 @@ export const AgreementFile = z
   });
 export type AgreementFile = z.infer<typeof AgreementFile>;
 
-const ClassName = z.string().regex(/^[A-Za-z0-9]+$/, 'a class name is letters or digits, as printed (A, I, IV)');
+const ClassName = z
+  .string()
+  .min(1, 'a class name cannot be empty')
+  .max(60, 'a class name is at most 60 characters')
+  .refine((c) => c === c.trim() && !/[\r\n\t]/.test(c), 'a class name is written on one line, without leading or trailing spaces')
+  .describe('The class (column) as printed: "IV", "BA+45", "Class I", "MA+60"');
 const Amount = z.number().positive('a salary or rate must be positive');
 const Cells = z.record(ClassName, Amount);
+export const CellSource = z
+  .object({
+    text: z.string().describe('the cell exactly as printed or typed, e.g. "$66,282"'),
+    page: z.number().int().positive().optional().describe('PDF page, 1-based'),
+    sheet: z.string().optional().describe('workbook sheet'),
+    ref: z.string().optional().describe('cell reference: "C7" in a workbook, "r7c3" (line, field) in a CSV'),
+    ocr: z.literal(true).optional().describe('read by OCR from a scanned page'),
+  })
+  .strict();
+const Printed = z.record(ClassName, CellSource);
+const BASIS_KEY = { annual: 'annual', daily: 'daily', hourly: 'hourly' } as const;
 
 export const ScheduleFile = z
   .object({
@@ -106,8 +126,22 @@ export const ScheduleFile = z
     name: z.string().min(1),
     year: SchoolYear,
     effective: PlainDate,
+    until: PlainDate.optional().describe('The last day this schedule is in force, when the agreement says; otherwise until the next schedule of the same id takes effect, or the end of its school year'),
+    district: z.string().min(1).optional().describe('The employer as the schedule prints it'),
+    boardApproved: PlainDate.optional().describe('The date the board approved the schedule, when printed'),
+    source: z
+      .object({
+        file: z.string().min(1).describe('base name of the file the schedule was imported from'),
+        kind: z.enum(['csv', 'xlsx', 'pdf']),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        sheet: z.string().optional(),
+        pages: z.array(z.number().int().positive()).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('Set by `cba rules import schedule`: the file every cell was read from (see each row\'s printed)'),
     assignment: z.string().min(1).describe('Key of agreement.yaml assignments: gives the hours per day'),
-    basis: z.enum(['annual', 'hourly']),
+    basis: z.enum(['annual', 'daily', 'hourly']).describe('What the cells are: annual salaries, daily rates (annual = daily x days) or hourly rates (daily = hourly x hours per day)'),
     days: Parameter.optional().describe("The schedule's own day count when it states one (pre-school: 184); else the agreement's baseYearDays"),
     cite: Citation,
     derivedFrom: z
@@ -120,10 +154,17 @@ export const ScheduleFile = z
       .array(
         z
           .object({
-            step: z.number().int().positive(),
+            step: z.number().int().positive().describe('The step number; numbers may skip (longevity steps 15, 20, 25): a step not printed is paid at the highest printed step below it'),
+            label: z.string().min(1).optional().describe('The step as printed, when not the bare number ("L1", "25+")'),
+            years: z.number().nonnegative().optional().describe('Years of service the step stands for, when the schedule labels steps by years'),
             annual: Cells.optional(),
             daily: Cells.optional(),
             hourly: Cells.optional(),
+            printed: z
+              .object({ annual: Printed.optional(), daily: Printed.optional(), hourly: Printed.optional() })
+              .strict()
+              .optional()
+              .describe('Each cell as it was read from the source file (text, page, sheet, cell)'),
           })
           .strict(),
       )
@@ -142,34 +183,36 @@ export const ScheduleFile = z
     })();
     if (s.effective < first || s.effective > last)
       ctx.addIssue({ code: 'custom', path: ['effective'], message: `${s.effective} is outside school year ${s.year} (${first} to ${last})` });
-    const lastStep = new Map<string, number>();
+    if (s.until !== undefined && (s.until < s.effective || s.until > last))
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `${s.until} must fall between the effective date ${s.effective} and the end of school year ${s.year} (${last})` });
+    const main = BASIS_KEY[s.basis];
+    const firstRow = new Map<string, number>();
     s.rows.forEach((r, i) => {
-      if (r.step !== i + 1)
-        ctx.addIssue({ code: 'custom', path: ['rows', i, 'step'], message: `steps must run 1, 2, 3... in order; expected step ${i + 1}, found ${r.step}` });
-      const main = s.basis === 'annual' ? 'annual' : 'hourly';
-      const other = s.basis === 'annual' ? 'hourly' : 'annual';
-      if (r[other]) ctx.addIssue({ code: 'custom', path: ['rows', i, other], message: `a schedule on an ${s.basis} basis has no ${other} cells` });
+      if (i > 0 && r.step <= s.rows[i - 1].step)
+        ctx.addIssue({ code: 'custom', path: ['rows', i, 'step'], message: `steps must increase down the schedule; step ${r.step} follows step ${s.rows[i - 1].step}` });
+      for (const other of ['annual', 'daily', 'hourly'] as const) {
+        if (other === main || (s.basis === 'annual' && other === 'daily')) continue;
+        if (r[other]) ctx.addIssue({ code: 'custom', path: ['rows', i, other], message: `a schedule on a${s.basis === 'annual' ? 'n' : ''} ${s.basis} basis has no ${other} cells` });
+      }
       const cells = r[main] ?? {};
       for (const c of Object.keys(cells)) {
         if (!seen.has(c)) ctx.addIssue({ code: 'custom', path: ['rows', i, main, c], message: `class ${c} is not in classes [${s.classes.join(', ')}]` });
       }
-      if (r.daily) {
-        if (s.basis !== 'annual') ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily'], message: 'printed daily rates belong to annual schedules' });
+      if (s.basis === 'annual' && r.daily) {
         for (const c of Object.keys(r.daily))
           if (!(c in cells)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily', c], message: `a daily rate for class ${c} step ${r.step} without its annual salary` });
         for (const c of Object.keys(cells))
           if (!(c in r.daily)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'daily', c], message: `missing cell: class ${c} step ${r.step} has an annual salary but no printed daily rate` });
       }
-      for (const c of s.classes) {
-        const has = c in cells;
-        const prev = lastStep.get(c) ?? 0;
-        if (has) {
-          if (prev !== i) ctx.addIssue({ code: 'custom', path: ['rows', i, main, c], message: `missing cell: class ${c} has step ${r.step} but not step ${prev + 1}` });
-          lastStep.set(c, r.step);
-        }
+      for (const [k, m] of Object.entries(r.printed ?? {}))
+        for (const c of Object.keys(m ?? {}))
+          if (!(c in (r[k as 'annual'] ?? {}))) ctx.addIssue({ code: 'custom', path: ['rows', i, 'printed', k, c], message: `printed text for class ${c} step ${r.step} with no ${k} value` });
+      for (const c of seen) {
+        if (!(c in cells)) continue;
+        if (!firstRow.has(c)) firstRow.set(c, i);
       }
     });
     for (const c of s.classes)
-      if (!lastStep.has(c)) ctx.addIssue({ code: 'custom', path: ['classes'], message: `class ${c} has no cells` });
+      if (!firstRow.has(c)) ctx.addIssue({ code: 'custom', path: ['classes'], message: `class ${c} has no cells` });
   });
 export type ScheduleFile = z.infer<typeof ScheduleFile>;

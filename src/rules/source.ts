@@ -16,6 +16,6 @@ export function cite(c: Citation, extra: Omit<Source, keyof Citation> = {}): Sou
 
 /** "Art. XV.1" / "Appendix A, Basic Teacher Compensation Plan 2005-2006" */
 export function citeShort(c: Citation): string {
-  if (c.article.startsWith('Appendix')) return c.section ? `${c.article}, ${c.section}` : c.article;
+  if (c.article.startsWith('Appendix') || !/^[IVXLCDM\d]/.test(c.article)) return c.section ? `${c.article}, ${c.section}` : c.article;
   return `Art. ${c.article}${c.section ? '.' + c.section : ''}`;
 }

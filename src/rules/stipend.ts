@@ -75,7 +75,7 @@ export function stipendBase(a: Agreement, year?: string) {
   const s = findSchedule(a, st.base.schedule, year);
   const cell = getCell(s, st.base.class, st.base.step);
   return {
-    amount: dec(cell.annual ?? cell.hourly!),
+    amount: dec(cell.annual ?? cell.hourly ?? cell.daily!),
     label: `Class ${cell.cls} Step ${cell.step} of the ${s.name} ${s.year}`,
     year: s.year,
     sources: [cite(st.base.cite), cite(s.cite, { cell: `Class ${cell.cls}, Step ${cell.step}`, file: s.file })],

@@ -73,16 +73,23 @@ export function loadAgreementDir(dir: string, shownBase: string): Agreement {
     const s = validateFile(ScheduleFile, f, shown(f));
     if (!(s.assignment in meta.assignments))
       throw new RulesError(`assignment "${s.assignment}" is not one of agreement.yaml's assignments (${Object.keys(meta.assignments).join(', ')})`, shown(f), 'assignment');
-    const dup = schedules.find((o) => o.id === s.id && o.year === s.year);
-    if (dup) throw new RulesError(`a second ${s.id} schedule for ${s.year} (the first is ${dup.file})`, shown(f), 'id');
+    const dup = schedules.find((o) => o.id === s.id && o.effective === s.effective);
+    if (dup) throw new RulesError(`a second ${s.id} schedule effective ${s.effective} (the first is ${dup.file}); schedules of one id take effect on different dates`, shown(f), 'effective');
+    const over = schedules.find((o) => o.id === s.id && ((o.effective < s.effective && o.until !== undefined && o.until >= s.effective) || (s.effective < o.effective && s.until !== undefined && s.until >= o.effective)));
+    if (over) {
+      const [x, y] = over.effective < s.effective ? [{ ...over, file: over.file }, { ...s, file: shown(f) }] : [{ ...s, file: shown(f) }, { ...over, file: over.file }];
+      throw new RulesError(`overlapping effective dates: the ${s.id} schedule of ${x.file} runs ${x.effective} to ${x.until}, past ${y.effective} when ${y.file} takes effect`, shown(f), 'until');
+    }
     schedules.push({ ...s, file: shown(f) });
   }
-  if (!schedules.length) throw new RulesError('no salary schedule: add schedules/<id>-<year>.yaml', shown(dir));
-  for (const [key, a] of Object.entries(meta.assignments))
-    if (!schedules.some((s) => s.id === a.schedule))
-      throw new RulesError(`assignment "${key}" names schedule "${a.schedule}", which no file under schedules/ has`, shown(metaFile), `assignments.${key}.schedule`);
-  if (!schedules.some((s) => s.id === meta.defaultSchedule))
-    throw new RulesError(`defaultSchedule "${meta.defaultSchedule}" is not a schedule id`, shown(metaFile), 'defaultSchedule');
+  // a new agreement (cba rules init) has no schedule yet: it validates, and the commands say to import one
+  if (schedules.length) {
+    for (const [key, a] of Object.entries(meta.assignments))
+      if (!schedules.some((s) => s.id === a.schedule))
+        throw new RulesError(`assignment "${key}" names schedule "${a.schedule}", which no file under schedules/ has`, shown(metaFile), `assignments.${key}.schedule`);
+    if (!schedules.some((s) => s.id === meta.defaultSchedule))
+      throw new RulesError(`defaultSchedule "${meta.defaultSchedule}" is not a schedule id`, shown(metaFile), 'defaultSchedule');
+  }
   const srcFile = join(dir, meta.source);
   if (!existsSync(srcFile) || !statSync(srcFile).isFile())
     throw new RulesError(`the agreement's source text ${meta.source} is missing`, shown(metaFile), 'source');

@@ -1,0 +1,64 @@
+// The schedule readers by file type: each turns a file into one or more ImportedGrids.
+// CSV and XLSX go through the tabular reader; PDF is read by src/import/pdf.ts (readPdfGrids),
+// wired in below. Loaded only by `cba rules import schedule`.
+import { basename, extname } from 'node:path';
+import { InputError } from '../core/errors';
+import type { ImportedGrid } from './grid';
+import { readCsvText } from './csv';
+import { tableToGrid } from './tabular';
+
+export type FileKind = 'csv' | 'xlsx' | 'pdf';
+
+export interface ReadOptions {
+  /** workbook sheet (name or 1-based number) */
+  sheet?: string;
+  transpose?: boolean;
+  basis?: ImportedGrid['basis'];
+  /** CSV delimiter; detected when not given */
+  delimiter?: string;
+}
+
+export interface ReadResult {
+  kind: FileKind;
+  grids: ImportedGrid[];
+  /** the sheet read, for a workbook */
+  sheet?: string;
+}
+
+export function kindOf(file: string, bytes: Uint8Array): FileKind {
+  const ext = extname(file).toLowerCase();
+  if (bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    if (ext === '.xlsx' || ext === '.xlsm' || ext === '') return 'xlsx';
+    throw new InputError(`${basename(file)}: a zip archive, not a ${ext} file: give an .xlsx workbook or a CSV`);
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') throw new InputError(`${basename(file)}: not an .xlsx workbook (it does not start as one): save it again as .xlsx, or export the sheet as CSV`);
+  if (ext === '.xls') throw new InputError(`${basename(file)}: the old .xls format is not read: save the workbook as .xlsx, or export the sheet as CSV`);
+  if (ext === '.pdf') throw new InputError(`${basename(file)}: not a PDF (it does not start with %PDF-)`);
+  if (ext === '.ods' || ext === '.numbers') throw new InputError(`${basename(file)}: ${ext} is not read: save the sheet as .xlsx or CSV`);
+  return 'csv';
+}
+
+export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions): Promise<ReadResult> {
+  const name = file === '-' ? 'stdin.csv' : basename(file);
+  const kind = file === '-' ? 'csv' : kindOf(file, bytes);
+  if (kind === 'csv') {
+    if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a CSV file has no sheets; --sheet is for an .xlsx workbook`);
+    const text = Buffer.from(bytes).toString('utf8');
+    const { rows } = readCsvText(text, o.delimiter);
+    return { kind, grids: [tableToGrid({ rows, file: name, ref: (r, c) => `r${r + 1}c${c + 1}`, transpose: o.transpose, basis: o.basis })] };
+  }
+  if (kind === 'xlsx') {
+    const { readXlsxTable } = await import('./xlsx');
+    const t = await readXlsxTable(bytes, name, o.sheet);
+    return { kind, sheet: t.sheet, grids: [tableToGrid({ rows: t.rows, file: name, sheet: t.sheet, ref: t.ref, transpose: o.transpose, basis: o.basis })] };
+  }
+  // PDF: the "pdf" reader (issue 20) plugs in here as
+  //   const { readPdfGrids } = await import('./pdf'); return { kind, grids: await readPdfGrids(file, o) };
+  return { kind, grids: await readPdf(file, o) };
+}
+
+/** Replaced by the PDF reader: `readPdfGrids(file, opts): Promise<ImportedGrid[]>` in src/import/pdf.ts. */
+async function readPdf(file: string, _o: ReadOptions): Promise<ImportedGrid[]> {
+  throw new InputError(`${basename(file)}: reading a PDF is not built yet: export the table as CSV or XLSX and import that`);
+}
