@@ -162,6 +162,22 @@ describe('remote site (XVIII.15)', () => {
     expect(r.lastMonthPaid).toBe(last);
     expect(r.endsOn).toBe(ends);
   });
+  it.each([
+    // transferred, as of, paid?  (XVIII.15: "not be paid effective the 1st of the month following the
+    // effective date"; on the 1st, "the remote stipend will end on the effective date")
+    ['2006-03-15', '2006-04-15', false], // issue 13: ended 2006-04-01
+    ['2006-03-15', '2006-04-01', false], // the first day not paid
+    ['2006-03-15', '2006-03-31', true], // March is still paid
+    ['2006-04-01', '2006-04-01', false], // on the 1st: ends that day
+    ['2006-04-01', '2006-03-31', true],
+  ])('transferred %s, --as-of %s: paid %s', (t, asOf, paid) => {
+    const r = computeStipend(a, 'remote-site', { site: 'Phoenix', transferred: t, asOf });
+    expect(r.eligible).toBe(paid);
+    expect(r.reason).toContain(asOf);
+  });
+  it('a site not designated stays not eligible, whatever the dates', () => {
+    expect(computeStipend(a, 'remote-site', { site: 'Downtown', transferred: '2006-03-15', asOf: '2006-03-20' }).eligible).toBe(false);
+  });
 });
 
 describe('head teacher (XVIII.14.a): contract year of at least 190 days', () => {

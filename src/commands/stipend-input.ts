@@ -46,6 +46,7 @@ export function checkFlagsMatch(a: Agreement, ids: string[], input: StipendInput
     ['--awarded', input.awarded, has((r) => r.eligibility?.kind === 'july-first-after-award')],
     ['--site', input.site, has((r) => r.eligibility?.kind === 'site-list')],
     ['--transferred', input.transferred, has((r) => r.eligibility?.kind === 'site-list')],
+    ['--as-of', input.asOf, has((r) => r.eligibility?.kind === 'site-list' || r.eligibility?.kind === 'july-first-after-award')],
     ['--teachers', input.teachers, has((r) => r.amount.kind === 'per-count')],
     ['--contract-days', input.contractDays, has((r) => r.eligibility?.kind === 'min-contract-days')],
     ['--activity-hours', input.activityHours, has((r) => r.amount.kind === 'per-day-by-hours')],

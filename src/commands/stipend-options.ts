@@ -7,7 +7,7 @@ export function addStipendOptions(cmd: Command, withClass: boolean): Command {
     .option('--rating <r>', 'LTVS: most recent evaluation, meets (standard or better) or unsatisfactory')
     .option('--already-receiving <k>', 'LTVS: stipends already received (never lost)')
     .option('--awarded <date>', 'Ph.D./bilingual: date of the award (paid from the July 1 following)')
-    .option('--as-of <date>', 'the date to check payability on')
+    .option('--as-of <date>', 'the date to check payability on (Ph.D./bilingual award, remote-site transfer)')
     .option('--site <name>', 'remote site: the site assigned')
     .option('--transferred <date>', 'remote site: effective date of a transfer to a non-remote site')
     .option('--teachers <n>', 'BTSA: participating teachers, 1 to 3')

@@ -253,7 +253,14 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       extra.lastMonthPaid = ym(lastMonth);
       const lp = toParts(lastMonth);
       reason += `; transferred effective ${formatDate(t)}: ${p.d === 1 ? 'the stipend ends on the effective date' : 'not paid from the 1st of the following month'}, last month paid ${MONTH_NAMES[lp.m - 1]} ${lp.y}`;
-    }
+      if (input.asOf !== undefined) {
+        const asOf = parseDate(input.asOf, '--as-of');
+        if (asOf >= ends) {
+          eligible = false;
+          reason += `; not paid on ${formatDate(asOf)}: the stipend ended ${formatDate(ends)} (${citeShort(el.endCite)})`;
+        } else if (eligible !== false) reason += `; still paid on ${formatDate(asOf)} (it ends ${formatDate(ends)})`;
+      }
+    } else if (input.asOf !== undefined && eligible) reason += `; paid on ${input.asOf} (no transfer given)`;
   } else if (el?.kind === 'min-contract-days') {
     const days = checkInt(input.contractDays, '--contract-days', 1, a.meta.parameters.maxYearDays.value, `give the days of the contract year, up to ${a.meta.parameters.maxYearDays.value}`);
     if (days === undefined) {

@@ -56,4 +56,13 @@ describe('cba stipend (built bin)', () => {
     expect(r.stderr).toMatch(msg);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('remote site after a transfer, --as-of: not paid once it ended (exit 1); --as-of with no dated rule is bad input', () => {
+    const r = cba(['stipend', 'remote-site', '--site', 'La Posta', '--transferred', '2006-03-15', '--as-of', '2006-04-15', '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).stipends[0]).toMatchObject({ eligible: false, endsOn: '2006-04-01', lastMonthPaid: '2006-03' });
+    const bad = cba(['stipend', 'ltvs', '--as-of', '2006-04-15']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--as-of does not apply/);
+  });
 });
