@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
 import { parse } from 'yaml';
 import { loadRules } from '../src/rules/load';
-import { officeCalendar, grievanceChain, computeDeadline, type LoadedCalendar } from '../src/rules/deadline';
-import { addOpenDays } from '../src/core/busdays';
+import { officeCalendar, grievanceChain, computeDeadline, fixedDateHolidays, observedHolidays, type LoadedCalendar } from '../src/rules/deadline';
+import { addOpenDays, isOpen } from '../src/core/busdays';
 import { formatDate, parseDate } from '../src/core/date';
 import type { Agreement } from '../src/rules/types';
 import { InputError } from '../src/core/errors';
@@ -76,7 +76,62 @@ describe('office days (X.1.E) counted from the day after the trigger (X.4)', () 
     expect(() => computeDeadline(a, L, 'complaint-report', { from: '2008-06-20' })).toThrow(/runs past the last date/);
     const wide = officeCalendar(a, { beyondCoverage: true });
     expect(wide.warnings[0]).toMatch(/weekdays only/);
-    expect(formatDate(computeDeadline(a, wide, 'complaint-report', { from: '2008-06-20' }).due)).toBe('2008-07-18');
+    // 20 working days after Fri 2008-06-20: Jun 23-27 (5), Jun 30 (6), Jul 1-3 (9), Fri Jul 4 closed
+    // (Independence Day, a fixed-date holiday), Jul 7-11 (14), Jul 14-18 (19), Mon Jul 21 (20).
+    expect(formatDate(computeDeadline(a, wide, 'complaint-report', { from: '2008-06-20' }).due)).toBe('2008-07-21');
+  });
+});
+
+describe('beyond the last calendar (issue 13)', () => {
+  it('a grievance whose later steps run past the calendars: the steps inside are counted, the rest marked beyond', () => {
+    const c = grievanceChain(a, L, { occurred: '2008-05-01' });
+    const got = Object.fromEntries(c.steps.map((s) => [s.step, formatDate(s.due)]));
+    // 25 office days after Thu 2008-05-01 (Memorial Day, Mon May 26, closed): Fri 2008-06-06;
+    // 10 more: Jun 9-13, Jun 16-20: Fri 2008-06-20; the next 10 run past 2008-06-30.
+    expect(got).toEqual({ 'level1-file': '2008-06-06', 'level1-decision': '2008-06-20' });
+    expect(oracle('2008-05-01', 25)).toBe('2008-06-06');
+    expect(c.beyond.map((b) => b.step)).toEqual(['level2-appeal', 'level2-decision', 'level3-appeal', 'level3-decision', 'arbitration-member-request', 'arbitration-request', 'arbitrator-selection']);
+    expect(formatDate(c.beyond[0].from!)).toBe('2008-06-20');
+    expect(c.beyond[0].reason).toMatch(/past the last calendar loaded \(2008-06-30\)/);
+    expect(c.beyond[1].from).toBeUndefined();
+    expect(c.warnings.join(' ')).toMatch(/7 steps .* marked beyond the calendar/);
+  });
+
+  it('an occurrence before the first calendar is still an error', () => {
+    expect(() => grievanceChain(a, L, { occurred: '2005-06-01' })).toThrow(InputError);
+  });
+
+  it('a step done on a known date past its uncountable deadline still triggers the next', () => {
+    const c = grievanceChain(a, L, { occurred: '2008-05-01', done: { 'level1-file': '2008-06-02', 'level1-decision': '2008-06-27' } });
+    // level2-appeal: 10 office days after 2008-06-27 run past 2008-06-30: beyond, from the actual date
+    expect(formatDate(c.beyond[0].from!)).toBe('2008-06-27');
+  });
+
+  it('--allow-beyond-coverage: the fixed-date holidays of the defaults still close the office (July 4)', () => {
+    const wide = officeCalendar(a, { beyondCoverage: true });
+    const c = grievanceChain(a, wide, { occurred: '2008-05-01' });
+    const got = Object.fromEntries(c.steps.map((s) => [s.step, formatDate(s.due)]));
+    // level2-appeal, 10 days after Fri 2008-06-20: Jun 23-27 (5), Jun 30 (6), Jul 1-3 (9), Jul 4 closed, Mon Jul 7 (10)
+    expect(got['level2-appeal']).toBe('2008-07-07');
+    // level2-decision: Jul 8-11 (4), Jul 14-18 (9), Mon Jul 21 (10)
+    expect(got['level2-decision']).toBe('2008-07-21');
+    expect(c.beyond).toEqual([]);
+    expect(wide.warnings[0]).toMatch(/Independence Day, Jul 4/);
+  });
+
+  it('the fixed-date holidays read from the default calendars, observed Friday or Monday on a weekend', () => {
+    const files = ['2005-06', '2006-07', '2007-08'].map((y) => parse(readFileSync(join(AGREEMENT_DIR, 'calendars', `${y}.yaml`), 'utf8')));
+    expect(fixedDateHolidays(files).map((h) => `${h.name} ${h.month}-${h.day}`)).toEqual(["New Year's Day 1-1", 'Lincoln Day 2-12', 'Independence Day 7-4', 'Veterans Day 11-11', 'Christmas Day 12-25']);
+    const wide = officeCalendar(a, { beyondCoverage: true });
+    expect(isOpen(wide.cal, parseDate('2009-07-03'))).toBe(false); // 2009-07-04 is a Saturday: Friday
+    expect(isOpen(wide.cal, parseDate('2010-07-05'))).toBe(false); // 2010-07-04 is a Sunday: Monday
+    expect(isOpen(wide.cal, parseDate('2008-12-25'))).toBe(false);
+    expect(isOpen(wide.cal, parseDate('2008-09-01'))).toBe(true); // Labor Day: a weekday rule, not counted (said in the warning)
+    // the same observance reproduces every fixed-date closure of the loaded files
+    for (const f of files) {
+      const dates = new Set((f.closures as { date: string }[]).map((c) => c.date));
+      for (const o of observedHolidays(fixedDateHolidays(files), parseDate(f.from), parseDate(f.to))) expect(dates.has(formatDate(o.day))).toBe(true);
+    }
   });
 });
 
@@ -271,5 +326,72 @@ describe('cba deadline (built bin)', () => {
     const m = cba(['calendar', '--month', '2005-11', '--mark', '2005-11-28']);
     expect(m.stdout).toContain('[28]');
     expect(m.stdout).toContain('(24)');
+  });
+});
+
+describe('the dated duties added by issue 13, worked by hand', () => {
+  const c = (id: string, input: { from?: string; year?: string; since?: string }) => computeDeadline(a, L, id, input);
+  it.each([
+    // id, --from, due, due time, working
+    ['sick-leave-call-in', '2006-01-10', '2006-01-10', '07:00', 'XIII.1.H: not later than 7:00 a.m. of the day of the absence'],
+    ['sick-leave-return-notice', '2006-01-17', '2006-01-13', '15:00', 'return Tue Jan 17; Mon Jan 16 is Martin Luther King Jr. Day: the working day before is Fri Jan 13, before 3:00 p.m.'],
+    ['reassignment-preparation', '2006-01-17', '2006-01-11', undefined, 'three working days before Tue Jan 17: Fri 13, Thu 12, Wed 11 (Mon 16 closed)'],
+    ['professional-growth-transfer-notice', '2006-02-01', '2005-12-16', undefined, '30 working days back from Wed Feb 1: 20 open days in January (Jan 2 and 16 closed), 10 in December back to Fri Dec 16 (Dec 26 closed)'],
+    ['retiree-payment-due', '2006-05-20', '2006-04-28', undefined, 'coverage May 2006: the last working day of April; Apr 30 is a Sunday, Apr 29 a Saturday: Fri Apr 28'],
+    ['retiree-late-charge', '2006-05-20', '2006-05-08', undefined, 'ten days after Fri Apr 28'],
+    ['retiree-removal', '2006-05-20', '2006-06-27', undefined, 'sixty days after Apr 28: 2 in April, 31 in May, 27 in June'],
+    ['tb-examination-notice', '2007-09-15', '2007-08-16', undefined, 'thirty days before Sep 15: 15 in September, 15 back into August'],
+    ['evaluation-lesson-plan', '2006-03-08', '2006-03-01', undefined, 'one week before the observation'],
+    ['track2-final-plan', '2005-11-18', '2005-11-30', undefined, '7 working days after Fri Nov 18: Nov 21, 22, 23, (24 Thanksgiving), 25, 28, 29, 30'],
+    ['par-council-meeting', '2006-02-10', '2006-02-24', undefined, 'two weeks'],
+  ])('%s --from %s: due %s %s (%s)', (id, from, due, time) => {
+    const r = c(id, { from });
+    expect(formatDate(r.due)).toBe(due);
+    expect(r.dueTime).toBe(time);
+  });
+
+  it.each([
+    // hours on the clock
+    ['industrial-injury-report', '2006-01-10T14:30', '2006-01-11', '14:30'],
+    ['accident-report', '2006-01-13 16:05', '2006-01-14', '16:05'], // a Saturday: hours run every day
+    ['released-time-notice', '2006-03-06T08:00', '2006-03-04', '08:00'], // 48 hours before Mon 8:00 is Sat 8:00
+    ['released-time-notice', '2006-03-06', '2006-03-04', '00:00'], // no time: from the start of the day, said in a note
+  ])('%s --from %s: due %s %s', (id, from, due, time) => {
+    const r = c(id, { from });
+    expect([formatDate(r.due), r.dueTime]).toEqual([due, time]);
+  });
+
+  it('fixed dates: "prior to" is the day before, windows open and close, one-year dates, cycles', () => {
+    expect(formatDate(c('evaluation-materials', { year: '2005-06' }).due)).toBe('2005-09-14');
+    expect(formatDate(c('evaluation-process-meeting', { year: '2005-06' }).due)).toBe('2005-09-30');
+    expect(formatDate(c('evaluation-planning-conference', { year: '2005-06' }).due)).toBe('2005-10-01');
+    const w = c('track2-updates', { year: '2005-06' });
+    expect([formatDate(w.opens!), formatDate(w.due)]).toEqual(['2005-11-15', '2006-03-01']);
+    const p = c('proposal-window', {});
+    expect([formatDate(p.opens!), formatDate(p.due)]).toEqual(['2008-03-02', '2008-04-01']); // "after March 1st, but not later than April 1st"
+    expect(() => c('proposal-window', { year: '2006-07' })).toThrow(/only in 2008/);
+    const r = c('reopener-notice', { year: '2006-07' });
+    expect([formatDate(r.opens!), formatDate(r.due)]).toEqual(['2007-03-01', '2007-04-01']);
+    const oe = c('open-enrollment', { year: '2006-07' });
+    expect([formatDate(oe.opens!), formatDate(oe.due)]).toEqual(['2006-10-01', '2006-11-30']);
+    expect(c('evaluation-permanent-cycle', { year: '2006-07', since: '2004-05' }).notes.join(' ')).toMatch(/2006-07 is a year of the cycle/);
+    expect(c('evaluation-permanent-cycle', { year: '2007-08', since: '2004-05' }).notes.join(' ')).toMatch(/next is 2008-09/);
+    expect(c('evaluation-process-meeting', { year: '2005-06' }).readings[0]).toMatch(/prior to October 1/i);
+  });
+
+  it('bad trigger times are bad input', () => {
+    expect(() => c('accident-report', { from: '2006-01-10T25:00' })).toThrow(InputError);
+    expect(() => c('accident-report', { from: '2006-01-10 at noon' })).toThrow(/YYYY-MM-DDTHH:MM/);
+  });
+
+  it('cba deadline (built bin): a grievance past the calendars exits 0 with the steps inside counted', () => {
+    const r = cba(['deadline', 'grievance', '--occurred', '2008-05-01', '--json']);
+    expect(r.code).toBe(0);
+    const j = json(r);
+    expect(j.steps[0]).toMatchObject({ step: 'level1-file', due: '2008-06-06' });
+    expect(j.steps[2]).toMatchObject({ step: 'level2-appeal', due: null, status: 'beyond-calendar' });
+    expect(r.stderr).toMatch(/beyond the calendar/);
+    const list = json(cba(['deadline', 'list', '--json']));
+    expect(list.find((d: { id: string }) => d.id === 'sick-leave-call-in')).toMatchObject({ time: '07:00', when: 'by 7:00 a.m. on the day of the absence' });
   });
 });

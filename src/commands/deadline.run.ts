@@ -20,6 +20,23 @@ export async function calendarFor(a: Agreement, o: { calendar?: string[]; closur
 }
 
 function chainJson(c: GrievanceChain, explain: boolean) {
+  const beyond = c.beyond.map((b) => ({
+    step: b.step,
+    name: b.name,
+    actor: b.actor,
+    due: null,
+    days: b.days,
+    unit: b.unit,
+    from: b.from !== undefined ? formatDate(b.from) : null,
+    fromEvent: b.fromEvent,
+    status: 'beyond-calendar',
+    note: b.reason,
+    source: b.source,
+  }));
+  return [...chainSteps(c, explain), ...beyond];
+}
+
+function chainSteps(c: GrievanceChain, explain: boolean) {
   return c.steps.map((s) => ({
     step: s.step,
     name: s.name,
@@ -120,13 +137,16 @@ export async function action0(name: string, o: any, cmd: Command) {
         if (o.csv) {
           let s = csvLine(['step', 'name', 'due', 'days', 'unit', 'from', 'assumed', 'actual', 'status', 'source']);
           for (const x of chain.steps) s += csvLine([x.step, x.name, formatDate(x.due), x.days, x.unit, formatDate(x.from), x.assumed, x.actual !== undefined ? formatDate(x.actual) : '', x.status ?? '', sourceText(x.source)]);
+          for (const b of chain.beyond) s += csvLine([b.step, b.name, '', b.days, b.unit, b.from !== undefined ? formatDate(b.from) : '', '', '', 'beyond-calendar', sourceText(b.source)]);
           return write(ctx, s.trimEnd());
         }
         const rows = chain.steps.map((s) => [s.step, ctx.paint.bold(ymd(s.due)), `${s.days} ${s.unit}`, `${ymd(s.from)}${s.assumed ? '*' : ''}`, STATUS_TEXT(ctx, s), sourceText(s.source)]);
+        for (const b of chain.beyond) rows.push([b.step, ctx.paint.yellow('beyond the calendar'), `${b.days} ${b.unit}`, b.from !== undefined ? ymd(b.from) : '-', b.from !== undefined ? 'runs past the last calendar' : 'follows a step beyond the calendar', sourceText(b.source)]);
         write(ctx, await renderTable(ctx, { title: `Grievance timeline: occurred ${o.occurred}${o.known ? `, known ${o.known}` : ''}`, head: ['Step', 'Due (end of day)', 'Period', 'Counted after', 'Status', 'Source'], rows }));
         write(ctx, ctx.paint.dim(`Counting: ${chain.countingRule}`));
         if (chain.steps.some((s) => s.assumed)) write(ctx, ctx.paint.dim('* not yet known: counted from the previous step\'s deadline'));
         for (const n of chain.notices) write(ctx, ctx.paint.dim(`Note: ${n}`));
+        for (const b of chain.beyond) write(ctx, ctx.paint.dim(`Beyond the calendar: ${b.step}: ${b.reason}`));
         if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
         return;
       }

@@ -50,6 +50,53 @@ export interface CalendarOptions {
   beyondCoverage?: boolean;
 }
 
+/** A holiday on the same month and day every year (July 4), read from the default calendars. */
+export interface FixedHoliday {
+  name: string;
+  month: number;
+  day: number;
+}
+
+/**
+ * The fixed-date holidays of the Education Code defaults, read from the loaded calendar files: a
+ * closure of a default file whose nominal date (the date, or the one its note says was moved) has the
+ * same month and day in every file that has it, and is in at least two.
+ */
+export function fixedDateHolidays(files: CalendarFile[]): FixedHoliday[] {
+  const seen = new Map<string, Set<string>>();
+  for (const f of files) {
+    if (!f.default) continue;
+    for (const c of f.closures) {
+      if (!('date' in c)) continue;
+      const nominal = /^(\d{4}-\d{2}-\d{2}) is a/.exec(c.note ?? '')?.[1] ?? c.date;
+      const md = nominal.slice(5);
+      if (!seen.has(c.name)) seen.set(c.name, new Set());
+      seen.get(c.name)!.add(md + '|' + f.from);
+    }
+  }
+  const out: FixedHoliday[] = [];
+  for (const [name, set] of seen) {
+    const mds = new Set([...set].map((x) => x.split('|')[0]));
+    if (mds.size !== 1 || set.size < 2) continue;
+    const [m, d] = [...mds][0].split('-').map(Number);
+    out.push({ name, month: m, day: d });
+  }
+  return out.sort((x, y) => x.month - y.month || x.day - y.day);
+}
+
+/** The closures of fixed-date holidays between two days: Saturday observed Friday, Sunday observed Monday. */
+export function observedHolidays(h: FixedHoliday[], first: DayNumber, last: DayNumber): Closure[] {
+  const out: Closure[] = [];
+  for (let y = toParts(first).y - 1; y <= toParts(last).y + 1; y++)
+    for (const x of h) {
+      const nominal = fromParts(y, x.month, x.day);
+      const wd = weekday(nominal);
+      const d = wd === 6 ? nominal - 1 : wd === 0 ? nominal + 1 : nominal;
+      if (d >= first && d <= last) out.push({ day: d, name: `${x.name} (fixed date, beyond the calendars)` });
+    }
+  return out;
+}
+
 export interface LoadedCalendar {
   cal: OpenCalendar;
   warnings: string[];
@@ -69,8 +116,20 @@ export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCal
     const lo = sorted[0].first;
     const hi = sorted[sorted.length - 1].last;
     const wk = [1, 2, 3, 4, 5];
-    segs = [{ first: lo - 3 * 366, last: lo - 1, openWeekdays: wk, closures: [], label: 'weekdays only (before coverage)' }, ...segs, { first: hi + 1, last: hi + 3 * 366, openWeekdays: wk, closures: [], label: 'weekdays only (beyond coverage)' }];
-    warnings.push(`outside ${formatDate(lo)} to ${formatDate(hi)} the calendar is weekdays only, with no holidays (--allow-beyond-coverage)`);
+    const fixed = fixedDateHolidays(files);
+    const before = { first: lo - 3 * 366, last: lo - 1 };
+    const after = { first: hi + 1, last: hi + 3 * 366 };
+    segs = [
+      { ...before, openWeekdays: wk, closures: observedHolidays(fixed, before.first, before.last), label: 'weekdays only (before coverage)' },
+      ...segs,
+      { ...after, openWeekdays: wk, closures: observedHolidays(fixed, after.first, after.last), label: 'weekdays only (beyond coverage)' },
+    ];
+    warnings.push(
+      `outside ${formatDate(lo)} to ${formatDate(hi)} the calendar is weekdays only (--allow-beyond-coverage)` +
+        (fixed.length
+          ? `, closed on the fixed-date holidays of the loaded calendars' Education Code defaults (${fixed.map((h) => `${h.name}, ${MONTH_NAMES[h.month - 1].slice(0, 3)} ${h.day}`).join('; ')}; a Saturday one observed the Friday before, a Sunday one the Monday after); holidays on a weekday rule (Labor Day, Thanksgiving, the Monday holidays) are not counted`
+          : ', with no holidays'),
+    );
   }
   let cal: OpenCalendar;
   try {
@@ -101,8 +160,17 @@ export interface DueDate {
 
 /** One period counted from a date in its unit. */
 export function countPeriod(cal: OpenCalendar, from: DayNumber, days: number, unit: Unit, direction: 'after' | 'before', rollToOpen = false, what = 'deadline'): DueDate {
-  if (unit === 'hours') throw new InputError(`${what}: a period in hours is counted from a time of day, not by countPeriod`);
   try {
+    return countPeriodRaw(cal, from, days, unit, direction, rollToOpen, what);
+  } catch (e) {
+    return coverage(cal, e, what);
+  }
+}
+
+/** countPeriod, throwing CoverageError when the count runs past the calendars. */
+export function countPeriodRaw(cal: OpenCalendar, from: DayNumber, days: number, unit: Unit, direction: 'after' | 'before', rollToOpen = false, what = 'deadline'): DueDate {
+  if (unit === 'hours') throw new InputError(`${what}: a period in hours is counted from a time of day, not by countPeriod`);
+  {
     if (unit === 'office-days' || unit === 'working-days') {
       if (direction === 'after') return { due: addOpenDays(cal, from, days), counted: countedOpenDays(cal, from, days) };
       return { due: subtractOpenDays(cal, from, days), counted: countedOpenDaysBefore(cal, from, days) };
@@ -124,8 +192,6 @@ export function countPeriod(cal: OpenCalendar, from: DayNumber, days: number, un
       } else out.closedNote = `${formatDate(due)} is a day the office is closed (${why}); the agreement does not move this deadline`;
     }
     return out;
-  } catch (e) {
-    return coverage(cal, e, what);
   }
 }
 
@@ -223,8 +289,24 @@ export interface GrievanceStep {
   source: Source;
 }
 
+/** A step that cannot be counted: its period runs past the last loaded calendar. */
+export interface BeyondStep {
+  step: string;
+  name: string;
+  actor: string;
+  days: number;
+  unit: Unit;
+  /** the trigger, when it is known (inside the calendars) */
+  from?: DayNumber;
+  fromEvent: string;
+  reason: string;
+  source: Source;
+}
+
 export interface GrievanceChain {
   steps: GrievanceStep[];
+  /** steps past the last calendar, in chain order, after the computed ones */
+  beyond: BeyondStep[];
   notices: string[];
   warnings: string[];
   sources: Source[];
@@ -274,8 +356,16 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     prevActual = { id: g.id, day: d };
   }
   const steps: GrievanceStep[] = [];
+  const beyond: BeyondStep[] = [];
+  const beyondIds = new Set<string>();
   const byId = new Map<string, GrievanceStep>();
   for (const g of R.grievance) {
+    if (beyondIds.has(g.from) && !(g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined)) {
+      const prev = beyond.find((b) => b.step === g.from)!;
+      beyond.push({ step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, fromEvent: `${g.fromIssued ? 'issuance' : 'receipt'} of ${prev.name.toLowerCase()}`, reason: `counted from ${g.from}, which is itself beyond the calendar`, source: cite(g.cite) });
+      beyondIds.add(g.id);
+      continue;
+    }
     let from: DayNumber | undefined;
     let fromEvent: string;
     let assumed = false;
@@ -296,7 +386,23 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       }
       fromEvent = `${g.fromIssued ? 'issuance' : 'receipt'} of ${prev.name.toLowerCase()}${assumed ? ' (not yet known: its deadline is assumed)' : ''}`;
     }
-    const dd = countPeriod(cal, from, g.days, g.unit, 'after', false, g.id);
+    let dd: DueDate;
+    try {
+      dd = countPeriodRaw(cal, from, g.days, g.unit, 'after', false, g.id);
+    } catch (e) {
+      if (!(e instanceof CoverageError)) throw e;
+      if (from < cal.first) return coverage(cal, e, g.id);
+      beyond.push({
+        step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent,
+        reason: `${g.days} ${UNIT_TEXT[g.unit]} after ${formatDate(from)} run past the last calendar loaded (${formatDate(cal.last)}); add that school year's calendar (rules/.../calendars/ or --calendar), or count weekdays with --allow-beyond-coverage`,
+        source: cite(g.cite),
+      });
+      const actual = done.get(g.id);
+      // a step done on a known date still triggers the next one, though its own deadline is beyond
+      if (actual !== undefined) byId.set(g.id, { step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent, assumed, due: actual, actual, counted: [], source: cite(g.cite) });
+      else beyondIds.add(g.id);
+      continue;
+    }
     const step: GrievanceStep = { step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent, assumed, due: dd.due, counted: dd.counted ?? [], source: cite(g.cite), actual: done.get(g.id) };
     if (step.actual !== undefined) {
       if (step.actual > step.due) {
@@ -329,9 +435,11 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   const countingRule =
     `Day 1 is the first day following the trigger (receipt of the grievance or decision, or the occurrence: ${citeShort(c.cite)}); the trigger day never counts, open or not; ` +
     `day N is the Nth day the office is open (${citeShort(c.dayCite)}); the deadline is the end of that day.`;
+  if (beyond.length)
+    warnings.push(`${beyond.length} step${beyond.length === 1 ? '' : 's'} (${beyond.map((b) => b.step).join(', ')}) ${beyond.length === 1 ? 'runs' : 'run'} past the last calendar loaded (${formatDate(cal.last)}): marked beyond the calendar; the steps before are counted`);
   const anyAssumed = steps.some((s) => s.assumed);
   if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates (--filed, --decision-received --level N, --done STEP=DATE) to recompute from where the case really is.');
-  return { steps, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
+  return { steps, beyond, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
 }
 
 // ---------------------------------------------------------------- other deadlines
