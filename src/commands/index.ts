@@ -11,6 +11,7 @@ import * as stepAdvance from './step-advance';
 import * as check from './check';
 import * as audit from './audit';
 import * as cost from './cost';
+import * as retro from './retro';
 import * as rules from './rules';
 
 interface CommandModule {
@@ -19,7 +20,7 @@ interface CommandModule {
 }
 
 export const COMMANDS: Record<string, CommandModule> = {
-  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, rules,
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, rules,
 };
 
 const VALUE_OPTIONS = new Set(['--rules', '--agreement']);

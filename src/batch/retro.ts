@@ -1,0 +1,306 @@
+// Retroactive pay after a settlement: for each person and each pay period from the effective date
+// through the last period paid, what was paid at the old rates, what is owed at the new, and the
+// difference, rounded per period half-up to the cent as payroll pays it; the employer's statutory
+// costs on the retro amount. Pure: the agreement, the old and new rates and roster rows in.
+import { Big, dec, round, type Dec } from '../core/money';
+import { InputError } from '../core/errors';
+import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
+import { scheduleIds } from '../rules/schedule';
+import { raiseSchedule } from '../rules/cost';
+import { parseStipendCell } from '../rules/audit';
+import { salary } from '../rules/salary';
+import { computeStipend } from '../rules/stipend';
+import type { Agreement, Schedule } from '../rules/types';
+import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
+
+const ZERO = new Big(0);
+const CENT = { mode: 'half-up' as const, unit: '0.01' };
+
+/** The schedule of an id in force on a day: the one with the latest effective date on or before it. */
+export function scheduleInForce(a: Agreement, id: string, day: DayNumber): Schedule | undefined {
+  const date = formatDate(day);
+  let best: Schedule | undefined;
+  for (const s of a.schedules) if (s.id === id && s.effective <= date && (!best || s.effective > best.effective)) best = s;
+  return best;
+}
+
+/** The agreement with, for every schedule id, the schedule in force on a day, labelled with one school year
+ *  (so salary and percentage stipends read it as that year's). */
+function agreementOn(a: Agreement, day: DayNumber, label: string, what: string): Agreement {
+  const schedules: Schedule[] = [];
+  for (const id of scheduleIds(a)) {
+    const s = scheduleInForce(a, id, day);
+    if (s) schedules.push({ ...s, year: label });
+  }
+  if (!schedules.some((s) => s.id === a.meta.defaultSchedule))
+    throw new InputError(`${what} ${formatDate(day)}: no ${a.meta.defaultSchedule} schedule is in force on that date in the rules (their effective dates: ${a.schedules.filter((s) => s.id === a.meta.defaultSchedule).map((s) => s.effective).join(', ')})`);
+  return { ...a, schedules };
+}
+
+export interface RetroOptions {
+  effective: string;
+  paidThrough: string;
+  /** 12 (monthly, July to June: the default) or 10 (September to June) */
+  periods?: 12 | 10;
+  /** the new schedule: every cell of the old one raised by this percent; else the rules' schedule in force on the effective date */
+  raise?: Dec;
+  rates?: RatesFile;
+}
+
+export interface Period {
+  /** YYYY-MM */
+  period: string;
+  first: string;
+  last: string;
+  /** months: the days employed / days in the month at the old and new rates */
+  before: Dec;
+  after: Dec;
+}
+
+export interface RetroPeriod {
+  period: string;
+  /** employed fraction of the period */
+  fraction: Dec;
+  paid: Dec;
+  owed: Dec;
+  owedExact: Dec;
+  /** owed (exact) - paid, and the same rounded half-up to the cent: what is paid */
+  differenceExact: Dec;
+  difference: Dec;
+  salary: Dec;
+  stipends: Dec;
+  /** the stipends' part of differenceExact */
+  stipendsExact: Dec;
+}
+
+export interface RetroPerson {
+  row: number;
+  id: string;
+  status: 'ok' | 'invalid';
+  reason?: string;
+  periods?: RetroPeriod[];
+  paid?: Dec;
+  owed?: Dec;
+  /** sum of the exact differences, and of the rounded ones (what is paid) */
+  retroExact?: Dec;
+  retro?: Dec;
+  salary?: Dec;
+  stipends?: Dec;
+  creditable?: Dec;
+  /** employer costs on the retro amount, by id, rounded per person */
+  costs?: Record<string, Dec>;
+  employerTotal?: Dec;
+}
+
+interface Rates {
+  salary: Dec;
+  creditableStipends: Dec;
+  otherStipends: Dec;
+}
+
+const RETRO_COLUMNS = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'start', 'end', 'paid'] } as const;
+export { RETRO_COLUMNS };
+
+export class RetroCalculator {
+  readonly periods: Period[];
+  readonly year: string;
+  readonly periodsPerYear: number;
+  readonly keys: string[];
+  readonly notes: string[] = [];
+  private aOld: Agreement;
+  private aNew: Agreement;
+  private rates: RatesInForce[];
+  private creditable: Set<string>;
+  private memo = new Map<string, { old: Rates; new: Rates } | { error: string }>();
+  totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
+
+  constructor(
+    readonly a: Agreement,
+    readonly opts: RetroOptions,
+  ) {
+    const eff = parseDate(opts.effective, '--effective');
+    const thru = parseDate(opts.paidThrough, '--paid-through');
+    if (thru < eff) throw new InputError(`--paid-through ${opts.paidThrough} is before --effective ${opts.effective}: give the last day already paid at the old rates, on or after the effective date`);
+    this.year = schoolYearOf(eff);
+    if (schoolYearOf(thru) !== this.year)
+      throw new InputError(`--paid-through ${opts.paidThrough} is in another school year than --effective ${opts.effective} (${this.year}): run one school year at a time (placements change each July 1)`);
+    const { first } = schoolYearRange(this.year);
+    this.periodsPerYear = opts.periods ?? 12;
+    if (this.periodsPerYear !== 12 && this.periodsPerYear !== 10) throw new InputError(`--periods ${opts.periods}: give 12 (monthly, July to June) or 10 (September to June)`);
+    const b = benefitsRules(a);
+    this.creditable = new Set(b.creditable.stipends);
+    this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
+    this.totals.costs = Object.fromEntries(this.keys.map((k) => [k, ZERO]));
+    // the pay months of the year: July to June, or September to June for ten
+    const y0 = toParts(first).y;
+    const months = Array.from({ length: 12 }, (_, i) => ({ y: i < 6 ? y0 : y0 + 1, m: ((6 + i) % 12) + 1 })).slice(this.periodsPerYear === 10 ? 2 : 0);
+    this.periods = [];
+    for (const { y, m } of months) {
+      const p0 = fromParts(y, m, 1), p1 = fromParts(y, m, daysInMonth(y, m));
+      if (p1 < eff || p1 > thru) continue;
+      this.periods.push({ period: `${y}-${String(m).padStart(2, '0')}`, first: formatDate(p0), last: formatDate(p1), before: ZERO, after: ZERO });
+    }
+    if (!this.periods.length)
+      throw new InputError(`no ${this.periodsPerYear === 10 ? 'ten-month (September to June) ' : ''}pay period ends between --effective ${opts.effective} and --paid-through ${opts.paidThrough}: give the last day of the last month paid at the old rates`);
+    if (thru !== parseDate(this.periods[this.periods.length - 1].last))
+      this.notes.push(`--paid-through ${opts.paidThrough} falls inside a month: only pay periods ending on or before it are counted (through ${this.periods[this.periods.length - 1].last}).`);
+    if (this.periodsPerYear === 10 && toParts(eff).m >= 7 && toParts(eff).m <= 8)
+      this.notes.push('Ten pay periods: July and August are not pay periods; each of September to June pays a tenth of the year.');
+    // the old schedule: in force the day before the effective date (or on it, when the new one is derived by --raise)
+    if (opts.raise !== undefined) {
+      this.aOld = agreementOn(a, eff, this.year, '--effective');
+      this.aNew = { ...this.aOld, schedules: this.aOld.schedules.map((s) => ({ ...raiseSchedule(this.aOld, s, opts.raise!, this.year), file: s.file })) };
+      this.notes.push(`New rates: every cell of the schedule in force on ${opts.effective} raised by ${opts.raise.toFixed()}% (annual cells rounded half-up to the dollar); percentage stipends follow their cell.`);
+    } else {
+      this.aNew = agreementOn(a, eff, this.year, '--effective');
+      const newBasic = this.aNew.schedules.find((s) => s.id === a.meta.defaultSchedule)!;
+      if (newBasic.effective !== formatDate(eff))
+        throw new InputError(`--effective ${opts.effective}: no new schedule takes effect that day in the rules (the ${newBasic.id} schedule in force has been since ${newBasic.effective}); add the settled schedule with effective: ${opts.effective}, or give --raise <percent>`);
+      this.aOld = agreementOn(a, eff - 1, this.year, 'the day before --effective,');
+      this.notes.push(`New rates: the schedules in force on ${opts.effective}; old rates: those in force the day before.`);
+    }
+    this.rates = this.periods.map((p) => ratesOn(b, opts.rates, parseDate(p.first)));
+    this.notes.push(
+      `Pay periods: ${this.periodsPerYear === 12 ? 'monthly, July to June, each a twelfth of the year (the agreement pays annual amounts / 12 mos, Appendix A)' : 'ten, September to June, each a tenth of the year'}; a month partly worked (start, end) or partly at the new rates is prorated by calendar days.`,
+      'Each period\'s difference is owed (exact) minus paid, rounded half-up to the cent; a person\'s retro is the sum of the rounded periods, and the exact sum is shown beside it.',
+      'Paid: the old rates for the period (rounded to the cent, as paid), or the roster\'s paid column (the regular pay of a full period, prorated like the rest).',
+      'Employer costs: CalSTRS on the creditable retro (salary and creditable stipends), Medicare and the county rates on all of it, at the rates in force in each period, rounded once per person.',
+    );
+  }
+
+  private placement(v: Record<string, string>): { old: Rates; new: Rates } {
+    const key = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
+    let hit = this.memo.get(key);
+    if (!hit) {
+      try {
+        const step = (v.step ?? '').trim();
+        if (!/^\d+$/.test(step)) throw new InputError(`step ${JSON.stringify(v.step ?? '')} is not a whole number`);
+        const days = (v.days ?? '').trim();
+        if (days && !/^\d+$/.test(days)) throw new InputError(`days ${JSON.stringify(v.days)} is not a whole number`);
+        const fte = (v.fte ?? '').trim();
+        const price = (a: Agreement): Rates => {
+          const s = salary(a, { schedule: (v.schedule ?? '').trim() || undefined, year: this.year, class: v.class.trim(), step: Number(step), days: days ? Number(days) : undefined, fte: fte || undefined });
+          let cred = ZERO, other = ZERO;
+          for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
+            const isCount = id === 'btsa';
+            const r = computeStipend(a, id, isCount ? { teachers: n, year: this.year } : { year: this.year });
+            if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
+            const amt = r.annual.times(isCount ? 1 : n);
+            if (this.creditable.has(id)) cred = cred.plus(amt);
+            else other = other.plus(amt);
+          }
+          return { salary: s.totalSalary, creditableStipends: cred, otherStipends: other };
+        };
+        hit = { old: price(this.aOld), new: price(this.aNew) };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        hit = { error: e.message.replace(/^--(\w)/, '$1') };
+      }
+      if (this.memo.size > 50000) this.memo.clear();
+      this.memo.set(key, hit);
+    }
+    if ('error' in hit) throw new InputError(hit.error);
+    return hit;
+  }
+
+  /** One roster row, with its status; adds an ok row to the totals. */
+  person(r: { row: number; values: Record<string, string>; error?: string }): RetroPerson {
+    const v = r.values;
+    const out: RetroPerson = { row: r.row, id: (v.id ?? '').trim(), status: 'ok' };
+    if (r.error) return this.bad(out, r.error);
+    try {
+      for (const c of RETRO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);
+      const start = this.dateCol(v.start, 'start');
+      const end = this.dateCol(v.end, 'end');
+      if (start !== null && end !== null && end < start) throw new InputError(`end ${v.end} is before start ${v.start}`);
+      let paidCol: Dec | null = null;
+      const pt = (v.paid ?? '').trim().replace(/^\$/, '').replace(/,/g, '');
+      if ((v.paid ?? '').trim() !== '') {
+        if (!/^\d+(\.\d{1,2})?$/.test(pt)) throw new InputError(`paid ${JSON.stringify(v.paid)} is not an amount of money (dollars, at most two decimals)`);
+        paidCol = dec(pt);
+      }
+      const p = this.placement(v);
+      const eff = parseDate(this.opts.effective);
+      const P = this.periodsPerYear;
+      const lines: RetroPeriod[] = [];
+      let tPaid = ZERO, tOwed = ZERO, tEx = ZERO, tDiff = ZERO, tSal = ZERO, tSt = ZERO, tCred = ZERO;
+      const costs: Record<string, Dec> = Object.fromEntries(this.keys.map((k) => [k, ZERO]));
+      this.periods.forEach((per, i) => {
+        const p0 = parseDate(per.first), p1 = parseDate(per.last);
+        const dim = p1 - p0 + 1;
+        const lo = Math.max(p0, start ?? p0), hi = Math.min(p1, end ?? p1);
+        const worked = Math.max(0, hi - lo + 1);
+        const atNew = Math.max(0, hi - Math.max(lo, eff) + 1);
+        const fAll = worked === dim ? dec(1) : dec(worked).div(dim);
+        const fNew = atNew === dim ? dec(1) : dec(atNew).div(dim);
+        const fOld = fAll.minus(fNew);
+        const comp = (o: Dec, n: Dec) => {
+          const paid = round(o.times(fAll).div(P), CENT);
+          const owedExact = o.times(fOld).plus(n.times(fNew)).div(P);
+          return { paid, owedExact, diff: round(owedExact.minus(paid), CENT), diffExact: owedExact.minus(paid) };
+        };
+        const sal = comp(p.old.salary, p.new.salary);
+        const stc = comp(p.old.creditableStipends, p.new.creditableStipends);
+        const sto = comp(p.old.otherStipends, p.new.otherStipends);
+        let paid = sal.paid.plus(stc.paid).plus(sto.paid);
+        const owedExact = sal.owedExact.plus(stc.owedExact).plus(sto.owedExact);
+        let salDiff = sal.diff;
+        let exact = sal.diffExact.plus(stc.diffExact).plus(sto.diffExact);
+        if (paidCol) {
+          // the roster's paid figure replaces the computed old pay; the stipends' part stays as computed
+          const given = round(paidCol.times(fAll), CENT);
+          exact = owedExact.minus(given);
+          salDiff = round(exact, CENT).minus(stc.diff).minus(sto.diff);
+          paid = given;
+        }
+        const stDiff = stc.diff.plus(sto.diff);
+        const diff = salDiff.plus(stDiff);
+        lines.push({ period: per.period, fraction: fAll, paid, owed: round(owedExact, CENT), owedExact, differenceExact: exact, difference: diff, salary: salDiff, stipends: stDiff, stipendsExact: stc.diffExact.plus(sto.diffExact) });
+        const creditable = salDiff.plus(stc.diff);
+        const c = employerCostsExact(this.rates[i], { creditable, all: diff });
+        for (const k of this.keys) costs[k] = costs[k].plus(c[k]);
+        tPaid = tPaid.plus(paid);
+        tOwed = tOwed.plus(round(owedExact, CENT));
+        tEx = tEx.plus(exact);
+        tDiff = tDiff.plus(diff);
+        tSal = tSal.plus(salDiff);
+        tSt = tSt.plus(stDiff);
+        tCred = tCred.plus(creditable);
+      });
+      let emp = ZERO;
+      for (const k of this.keys) {
+        costs[k] = roundCent(costs[k]);
+        emp = emp.plus(costs[k]);
+      }
+      Object.assign(out, { periods: lines, paid: tPaid, owed: tOwed, retroExact: tEx, retro: tDiff, salary: tSal, stipends: tSt, creditable: tCred, costs, employerTotal: emp });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return this.bad(out, e.message);
+    }
+    const T = this.totals;
+    T.persons++;
+    T.paid = T.paid.plus(out.paid!);
+    T.owed = T.owed.plus(out.owed!);
+    T.retroExact = T.retroExact.plus(out.retroExact!);
+    T.retro = T.retro.plus(out.retro!);
+    T.salary = T.salary.plus(out.salary!);
+    T.stipends = T.stipends.plus(out.stipends!);
+    T.creditable = T.creditable.plus(out.creditable!);
+    for (const k of this.keys) T.costs[k] = T.costs[k].plus(out.costs![k]);
+    T.employerTotal = T.employerTotal.plus(out.employerTotal!);
+    return out;
+  }
+
+  private bad(out: RetroPerson, reason: string): RetroPerson {
+    this.totals.invalid++;
+    return { ...out, status: 'invalid', reason };
+  }
+
+  private dateCol(s: string | undefined, col: string): DayNumber | null {
+    const t = (s ?? '').trim();
+    if (!t) return null;
+    const d = tryParseDate(t);
+    if (d === null) throw new InputError(`${col} ${JSON.stringify(s)} is not a date; write it as YYYY-MM-DD`);
+    return d;
+  }
+}
