@@ -102,44 +102,92 @@ export function movedPlacement(a: Agreement, v: Record<string, string>, year: st
   return { values: { ...v, class: cls, step: String(to) }, text: parts.join(', ') };
 }
 
-export function costRoster(a: Agreement, rows: { row: number; values: Record<string, string>; error?: string }[], opts: { year?: string; raise?: Dec }): CostResult {
-  const year = findSchedule(a, undefined, opts.year).year;
-  const base = new Auditor(a, 0, { year });
-  const up = opts.raise ? new Auditor(raisedAgreement(a, year, opts.raise), 0, { year }) : undefined;
-  const out: CostRow[] = [];
-  let current = new Big(0), raised = new Big(0), moved = new Big(0);
-  let counted = 0;
-  for (const r of rows) {
-    const v = r.values;
-    const row: CostRow = { row: r.row, id: v.id ?? '' };
-    if (r.error) row.error = r.error;
-    else
+export const COST_NOTES = [
+  'Annual cost per member = salary (with days and FTE) + yearly stipends; percentage stipends are of Class IV Step 13 and move with the schedule.',
+  'Step movement: one step for members with days_served at 75% of the year or more (assumed when the column is absent), never past the last step; new_class moves the column.',
+];
+
+/** Costs a roster one row at a time in flat memory: a memo of the contract amount of each placement
+ *  (and of each row's next-year placement), and running totals in integer cents, so the totals are
+ *  exactly the sum of the rows however many there are. Rows go back to the caller as they come. */
+export class RosterCoster {
+  readonly year: string;
+  private base: Auditor;
+  private up: Auditor | undefined;
+  private moves = new Map<string, { cls: string; step: string; text: string } | { error: string }>();
+  private cents = { current: 0, raised: 0, moved: 0 };
+  counted = 0;
+  rows = 0;
+
+  constructor(
+    private a: Agreement,
+    private opts: { year?: string; raise?: Dec },
+  ) {
+    this.year = findSchedule(a, undefined, opts.year).year;
+    this.base = new Auditor(a, 0, { year: this.year });
+    this.up = opts.raise ? new Auditor(raisedAgreement(a, this.year, opts.raise), 0, { year: this.year }) : undefined;
+  }
+
+  private move(v: Record<string, string>): { cls: string; step: string; text: string } {
+    const key = `${v.schedule ?? ''}|${v.class ?? ''}|${v.step ?? ''}|${v.days_served ?? ''}|${v.new_class ?? ''}`;
+    let hit = this.moves.get(key);
+    if (!hit) {
       try {
-        if ((v.class ?? '').trim() === '' || (v.step ?? '').trim() === '') throw new InputError('class and step are required');
-        row.current = base.contract(v).annual;
-        if (up) row.raised = up.contract(v).annual;
-        const m = movedPlacement(a, v, year);
-        row.moved = base.contract(m.values).annual;
-        row.movement = m.text;
-        current = current.plus(row.current);
-        if (row.raised) raised = raised.plus(row.raised);
-        moved = moved.plus(row.moved);
-        counted++;
+        const m = movedPlacement(this.a, v, this.year);
+        hit = { cls: m.values.class, step: m.values.step, text: m.text };
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        row.error = e.message;
-        delete row.current;
-        delete row.raised;
-        delete row.moved;
+        hit = { error: e.message };
       }
-    out.push(row);
+      this.moves.set(key, hit);
+    }
+    if ('error' in hit) throw new InputError(hit.error);
+    return hit;
   }
-  const notes = [
-    'Annual cost per member = salary (with days and FTE) + yearly stipends; percentage stipends are of Class IV Step 13 and move with the schedule.',
-    'Step movement: one step for members with days_served at 75% of the year or more (assumed when the column is absent), never past the last step; new_class moves the column.',
-  ];
-  if (opts.raise) notes.push(`Raised schedule: every cell x (1 + ${opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived, as the XV.2 across-the-board increase is applied.`);
-  return { year, raisePercent: opts.raise ?? null, rows: out, current, raised: opts.raise ? raised : null, moved, counted, invalid: out.length - counted, notes };
+
+  row(r: { row: number; values: Record<string, string>; error?: string }): CostRow {
+    const v = r.values;
+    const row: CostRow = { row: r.row, id: v.id ?? '' };
+    this.rows++;
+    if (r.error) {
+      row.error = r.error;
+      return row;
+    }
+    try {
+      if ((v.class ?? '').trim() === '' || (v.step ?? '').trim() === '') throw new InputError('class and step are required');
+      const cur = this.base.contract(v);
+      const up = this.up?.contract(v);
+      const m = this.move(v);
+      const mv = this.base.contractOf((c) => (c === 'class' ? m.cls : c === 'step' ? m.step : v[c]));
+      row.current = cur.annual;
+      if (up) row.raised = up.annual;
+      row.moved = mv.annual;
+      row.movement = m.text;
+      this.cents.current += cur.annualCents;
+      if (up) this.cents.raised += up.annualCents;
+      this.cents.moved += mv.annualCents;
+      this.counted++;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      row.error = e.message;
+    }
+    return row;
+  }
+
+  /** The totals of the rows costed so far. */
+  totals(): Omit<CostResult, 'rows'> {
+    const d = (c: number) => new Big(c).div(100);
+    const notes = [...COST_NOTES];
+    if (this.opts.raise) notes.push(`Raised schedule: every cell x (1 + ${this.opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived, as the XV.2 across-the-board increase is applied.`);
+    return { year: this.year, raisePercent: this.opts.raise ?? null, current: d(this.cents.current), raised: this.opts.raise ? d(this.cents.raised) : null, moved: d(this.cents.moved), counted: this.counted, invalid: this.rows - this.counted, notes };
+  }
+}
+
+/** A whole roster at once (the library; the CLI streams through RosterCoster). */
+export function costRoster(a: Agreement, rows: { row: number; values: Record<string, string>; error?: string }[], opts: { year?: string; raise?: Dec }): CostResult {
+  const c = new RosterCoster(a, opts);
+  const out = rows.map((r) => c.row(r));
+  return { ...c.totals(), rows: out };
 }
 
 /** A schedule as YAML in the layout of the shipped files (one flow map of cells per row). */
