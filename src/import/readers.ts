@@ -51,7 +51,9 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
   if (kind === 'xlsx') {
     const { readXlsxTable } = await import('./xlsx');
     const t = await readXlsxTable(bytes, name, o.sheet);
-    return { kind, sheet: t.sheet, grids: [tableToGrid({ rows: t.rows, file: name, sheet: t.sheet, ref: t.ref, transpose: o.transpose, basis: o.basis })] };
+    const grid = tableToGrid({ rows: t.rows, file: name, sheet: t.sheet, ref: t.ref, transpose: o.transpose, basis: o.basis });
+    grid.notes.push(...t.notes);
+    return { kind, sheet: t.sheet, grids: [grid] };
   }
   // PDF: the "pdf" reader (issue 20) plugs in here as
   //   const { readPdfGrids } = await import('./pdf'); return { kind, grids: await readPdfGrids(file, o) };

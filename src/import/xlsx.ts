@@ -1,5 +1,80 @@
-// placeholder until the spreadsheet library lands
+// Reading a worksheet of an .xlsx workbook into a table of text cells, through exceljs (loaded only
+// by `cba rules import schedule`, in the lazy import bundle). Each cell keeps its A1 reference.
+// Numbers are the workbook's doubles written as their shortest decimal text (66282, 356.12); a
+// formula's cached result is read; a number with more decimals than its format shows (a computed
+// daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
+import { Big } from '../core/money';
 import { InputError } from '../core/errors';
-export async function readXlsxTable(_bytes: Uint8Array, name: string, _sheet?: string): Promise<{ rows: string[][]; sheet: string; ref: (r: number, c: number) => string }> {
-  throw new InputError(`${name}: reading .xlsx is not built yet: export the sheet as CSV`);
+
+export interface XlsxTable {
+  rows: string[][];
+  sheet: string;
+  ref: (r: number, c: number) => string;
+  notes: string[];
+}
+
+function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function numberText(v: number, fmt: string | undefined, where: string, notes: string[]): string {
+  if (!Number.isFinite(v)) return String(v);
+  const raw = String(v);
+  if (/e/i.test(raw)) return raw;
+  const places = (raw.split('.')[1] ?? '').length;
+  if (places <= 4) return raw;
+  const shown = /\.(0+)/.exec(fmt ?? '')?.[1].length ?? (/^[#,$0\s]*0[^.]*$/.test(fmt ?? '') ? 0 : 2);
+  const r = new Big(raw).round(shown, Big.roundHalfUp).toFixed(shown);
+  notes.push(`${where}: ${raw} read as ${r} (the ${shown} decimals its format shows)`);
+  return r;
+}
+
+export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: string): Promise<XlsxTable> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new InputError(`${name}: cannot read the workbook (${String((e as Error).message ?? e).split('\n')[0]}): save it again as .xlsx, or export the sheet as CSV`);
+  }
+  const sheets = wb.worksheets;
+  if (!sheets.length) throw new InputError(`${name}: the workbook has no worksheets`);
+  const names = sheets.map((w) => w.name);
+  let ws = sheets[0];
+  if (sheet !== undefined) {
+    const byName = sheets.find((w) => w.name === sheet) ?? sheets.find((w) => w.name.toLowerCase() === sheet.trim().toLowerCase());
+    const byNumber = /^\d+$/.test(sheet) ? sheets[+sheet - 1] : undefined;
+    const found = byName ?? byNumber;
+    if (!found) throw new InputError(`--sheet ${sheet}: ${name} has no such sheet; its sheets are ${names.map((n) => JSON.stringify(n)).join(', ')}`);
+    ws = found;
+  }
+  const notes: string[] = [];
+  const rows: string[][] = [];
+  const height = ws.rowCount;
+  const width = ws.columnCount;
+  for (let r = 1; r <= height; r++) {
+    const row = ws.getRow(r);
+    const out: string[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      const where = `${colName(c - 1)}${r}`;
+      let v: unknown = cell.value;
+      if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result?: unknown }).result;
+      if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+      if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
+      if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
+      let text: string;
+      if (v === null || v === undefined) text = '';
+      else if (typeof v === 'number') text = numberText(v, cell.numFmt, where, notes);
+      else if (v instanceof Date) text = v.toISOString().slice(0, 10);
+      else text = String(v);
+      // a merged cell's value belongs to its top-left cell only
+      if (cell.isMerged && cell.master && cell.master.address !== cell.address) text = '';
+      out.push(text);
+    }
+    rows.push(out);
+  }
+  return { rows, sheet: ws.name, ref: (r, c) => `${colName(c)}${r + 1}`, notes };
 }

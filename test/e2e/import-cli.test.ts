@@ -132,6 +132,22 @@ describe('cba rules init and import schedule', () => {
     expect(snapshot(rules)).toEqual(before);
   });
 
+  it('bad input: a sheet that does not exist is one line, exit 2, nothing written', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Certificated').addRows([['Schedule 2023-24'], ['Step', 'I'], [1, 50000]]);
+    const file = join(tmp, 'book.xlsx');
+    await wb.xlsx.writeFile(file);
+    const before = snapshot(rules);
+    const r = cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Classified', '--schedule', 'book']);
+    expect(r.stderr).toBe('cba: --sheet Classified: book.xlsx has no such sheet; its sheets are "Certificated"\n');
+    expect(r.code).toBe(2);
+    expect(snapshot(rules)).toEqual(before);
+    const ok = cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Certificated', '--schedule', 'book', '--dry-run', '--json']);
+    expect(ok.code).toBe(0);
+    expect(json(ok)).toMatchObject({ kind: 'xlsx', sheet: 'Certificated', written: null });
+  });
+
   it('init refuses a folder that is not empty', () => {
     const r = cba(['rules', 'init', rules]);
     expect(r.code).toBe(2);

@@ -1,0 +1,84 @@
+// XLSX import through exceljs: a workbook the test writes with the same library imports to the same
+// schedule as the CSV it was made from (cell for cell; only the source and printed texts differ).
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { readCsvText } from '../src/import/csv';
+import { readGrids } from '../src/import/readers';
+import { gridToSchedule } from '../src/import/schedule-yaml';
+import { ScheduleFile } from '../src/rules/schema';
+import { ROOT } from './helpers/contract';
+
+const FIX = join(ROOT, 'fixtures', 'schedules');
+
+/** The CSV's cells in a worksheet: amounts as numbers in a currency format, the rest as text. */
+async function workbookOf(csvFile: string, o: { sheet?: string; decoy?: boolean; merge?: boolean } = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  if (o.decoy) wb.addWorksheet('Cover').getCell('A1').value = 'Salary schedules 2023-24';
+  const ws = wb.addWorksheet(o.sheet ?? 'Sheet1');
+  readCsvText(readFileSync(csvFile, 'utf8')).rows.forEach((row, i) =>
+    row.forEach((text, j) => {
+      if (text === '') return;
+      const cell = ws.getCell(i + 1, j + 1);
+      const m = /^\$([\d,]+)$/.exec(text);
+      if (m) {
+        cell.value = Number(m[1].replace(/,/g, ''));
+        cell.numFmt = '"$"#,##0';
+      } else cell.value = text;
+    }),
+  );
+  if (o.merge) ws.mergeCells('A1:F1');
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function scheduleOf(file: string, bytes: Uint8Array, sheet?: string) {
+  const read = await readGrids(file, bytes, { sheet });
+  const r = gridToSchedule(read.grids[0], { id: 'teacher', assignment: 'teacher', source: { file, kind: read.kind, bytes, sheet: read.sheet } });
+  return ScheduleFile.parse(parse(r.yaml));
+}
+
+const strip = (s: ReturnType<typeof ScheduleFile.parse>) => ({ ...s, source: undefined, rows: s.rows.map(({ printed: _p, ...r }) => r) });
+
+describe('XLSX', () => {
+  it.each(['cvusd-2023-24.csv', 'pvsd-2023-24.csv'])('%s as a workbook imports to the same schedule as the CSV', async (name) => {
+    const csv = join(FIX, name);
+    const fromCsv = await scheduleOf(csv, readFileSync(csv));
+    const xlsx = await workbookOf(csv, { sheet: 'Certificated', decoy: true, merge: true });
+    const fromXlsx = await scheduleOf(name.replace('.csv', '.xlsx'), xlsx, 'Certificated');
+    expect(strip(fromXlsx)).toEqual(strip(fromCsv));
+    expect(fromXlsx.source).toMatchObject({ kind: 'xlsx', sheet: 'Certificated' });
+    // the printed text of a workbook cell is its number; its place is the A1 reference
+    expect(fromXlsx.rows[0].printed!.annual![fromXlsx.classes[0]].ref).toMatch(/^B\d+$/);
+    expect(fromXlsx.rows[0].printed!.annual![fromXlsx.classes[0]].sheet).toBe('Certificated');
+  });
+  it('a sheet may be chosen by its number', async () => {
+    const csv = join(FIX, 'cvusd-2023-24.csv');
+    const s = await scheduleOf('cv.xlsx', await workbookOf(csv, { decoy: true }), '2');
+    expect(s.rows.length).toBe(17);
+  });
+  it('a sheet that does not exist is refused, naming the sheets', async () => {
+    const bytes = await workbookOf(join(FIX, 'cvusd-2023-24.csv'), { sheet: 'Teachers', decoy: true });
+    await expect(readGrids('cv.xlsx', bytes, { sheet: 'Teacher' })).rejects.toThrow(/--sheet Teacher: cv\.xlsx has no such sheet; its sheets are "Cover", "Teachers"/);
+  });
+  it('a computed daily rate is read at the decimals its format shows, and noted', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.addRow(['Schedule 2024-25']);
+    ws.addRow(['Step', 'BA']);
+    ws.addRow([1, 50000]);
+    const c = ws.getCell('B4');
+    c.value = { formula: 'B3/185', result: 50000 / 185 };
+    c.numFmt = '0.00';
+    ws.getCell('A4').value = 'daily';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const read = await readGrids('d.xlsx', bytes, {});
+    // 50,000 / 185 = 270.270270..., shown with two decimals: 270.27
+    expect(read.grids[0].daily![0][0]!.value).toBe('270.27');
+    expect(read.grids[0].notes.join(' ')).toMatch(/B4: 270\.27027\d* read as 270\.27/);
+  });
+  it('a file named .xlsx that is not a workbook is refused', async () => {
+    await expect(readGrids('x.xlsx', new TextEncoder().encode('Step,BA\n1,5\n'), {})).rejects.toThrow(/not an \.xlsx workbook/);
+  });
+});
