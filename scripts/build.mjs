@@ -22,7 +22,7 @@ const common = {
 // The CLI is one CommonJS file (one script to compile at start-up, through bin/cba.js's V8 code
 // cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
-const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../rules/check-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', 'ical-generator': 'ical', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import' };
+const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', 'ical-generator': 'ical', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import' };
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
@@ -57,7 +57,7 @@ mkdirSync(join(root, 'schema'), { recursive: true });
 const named = { agreement: lib.schemas.AgreementFile, schedule: lib.schemas.ScheduleFile };
 for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind.replace(/s$/, '')] = spec.schema;
 named.closures = lib.schemas.ClosuresFile;
-named.check = lib.schemas.CheckFile;
+named.check = lib.CheckFile;
 named.rates = lib.schemas.RatesFile;
 named.scenario = lib.schemas.ScenarioFile;
 for (const [name, schema] of Object.entries(named)) {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../src/rules/load';
 import { ScenarioCoster, statusQuo, type Scenario } from '../src/batch/scenario';
 import { ScenarioFile } from '../src/batch/scenario-schema';
-import { costRoster } from '../src/rules/cost';
+import { costRoster } from '../src/batch/cost';
 import type { Agreement } from '../src/rules/types';
 import { AGREEMENT_DIR } from './helpers/contract';
 

@@ -10,7 +10,7 @@ import type { Agreement } from '../rules/types';
 export type { BenefitsFile, RatesFile } from './benefits-schema';
 
 export function benefitsRules(a: Agreement): BenefitsFile & { file: string } {
-  const b = a.parts.benefits as (BenefitsFile & { file: string }) | undefined;
+  const b = a.parts.benefits;
   if (!b) throw new InputError(`the agreement ${a.meta.id} has no benefits.yaml in its rules folder (statutory employer costs); add one like rules/sdcoe-ae-2005-2008/benefits.yaml`);
   return b;
 }

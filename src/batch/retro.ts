@@ -5,11 +5,11 @@
 import { Big, dec, round, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
-import { scheduleIds } from '../rules/schedule';
-import { raiseSchedule } from '../rules/cost';
-import { parseStipendCell } from '../rules/audit';
-import { salary } from '../rules/salary';
-import { computeStipend } from '../rules/stipend';
+import { scheduleIds } from '../rules/schedules/schedule';
+import { raiseSchedule } from './cost';
+import { parseStipendCell } from './audit';
+import { salary } from '../rules/schedules/salary';
+import { computeStipend } from '../rules/stipends/stipends';
 import type { Agreement, Schedule } from '../rules/types';
 import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 

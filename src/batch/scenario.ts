@@ -6,14 +6,15 @@
 import { Big, dec, percent, round, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
-import { findSchedule, lastStep, normalizeClass } from '../rules/schedule';
-import { raiseSchedule, WHOLE_DOLLAR } from '../rules/cost';
-import { planFor, thresholdDays } from '../rules/advance';
-import { parseStipendCell } from '../rules/audit';
-import { salary } from '../rules/salary';
-import { computeStipend, stipendRules } from '../rules/stipend';
+import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
+import { raiseSchedule, WHOLE_DOLLAR } from './cost';
+import { planFor, thresholdDays } from '../rules/advancement/advancement';
+import { parseStipendCell } from './audit';
+import { salary } from '../rules/schedules/salary';
+import { computeStipend } from '../rules/stipends/stipends';
+import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
-import type { StipendsFile } from '../rules/stipend-schema';
+import type { StipendsFile } from '../rules/stipends/schema';
 import { benefitsRules, employerCostsExact, healthMonthly, monthsBetween, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 import { KINDS, type Change, type ScenarioFile } from './scenario-schema';
 
@@ -75,7 +76,7 @@ class Pricer {
     }
     const sal = salary(this.a, { schedule, year: this.year, class: cls, step, days, fte: fte || undefined });
     let cred = ZERO, other = ZERO, pct = ZERO;
-    const rules = stipendRules(this.a);
+    const rules = part(this.a, 'stipends');
     for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
       const isCount = id === 'btsa';
       const r = computeStipend(this.a, id, isCount ? { teachers: n, year: sal.year } : { year: sal.year });
@@ -176,8 +177,8 @@ export function checkScenario(a: Agreement, sc: Scenario, opts: { years: number;
       if ('schedules' in c && c.schedules) for (const id of c.schedules) findSchedule(a, id, opts.baseYear);
       if (c.kind === 'schedule-percent' && dec(t(c.percent)).lte(-50)) throw new InputError(`${at}: percent ${t(c.percent)} would cut the schedule by half or more; give a percentage above -50`);
       if (c.kind === 'stipend') {
-        const st = stipendRules(a).stipends.find((x) => x.id === c.stipend);
-        if (!st) throw new InputError(`${at}: no stipend "${c.stipend}"; stipends: ${stipendRules(a).stipends.map((x) => x.id).join(', ')}`);
+        const st = part(a, 'stipends').stipends.find((x) => x.id === c.stipend);
+        if (!st) throw new InputError(`${at}: no stipend "${c.stipend}"; stipends: ${part(a, 'stipends').stipends.map((x) => x.id).join(', ')}`);
         if (st.amount.kind !== 'percent' && st.amount.kind !== 'flat') throw new InputError(`${at}: stipend ${c.stipend} is paid by the ${st.amount.kind}; only percent and flat stipends can be changed`);
       }
       if (('classes' in c) && c.classes)
@@ -242,7 +243,7 @@ function applyChange(a: Agreement, baseYear: string, c: Change): Agreement {
         }),
       };
     case 'stipend': {
-      const st = stipendRules(a);
+      const st = part(a, 'stipends');
       const stipends: StipendsFile['stipends'] = st.stipends.map((x) =>
         x.id !== c.stipend ? x : { ...x, amount: c.percent !== undefined ? { kind: 'percent' as const, percent: Number(t(c.percent)) } : { kind: 'flat' as const, annual: Number(t(c.annual!)) }, printed: undefined },
       );

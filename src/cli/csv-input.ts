@@ -14,10 +14,10 @@ export interface CsvRecord {
   error?: string;
 }
 
-export async function* readCsvBatches(file: string, flag: string, opts: { values?: boolean } = {}): AsyncGenerator<{ header: string[] } | CsvRecord[]> {
+export async function* readCsvBatches(file: string, flag: string, opts: { values?: boolean; stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<{ header: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   if (file !== '-' && !existsSync(file)) throw new InputError(`${flag} ${file}: no such file (give a CSV file, or - for standard input)`);
-  const input = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16 });
+  const input: NodeJS.ReadableStream = file === '-' ? (opts.stdin ?? process.stdin) : createReadStream(file, { highWaterMark: 1 << 16 });
   const parser = new CsvParser();
   const decoder = new CsvDecoder();
   let header: string[] | undefined;
@@ -68,8 +68,8 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
 }
 
 /** One record at a time (small inputs: cost, batch deadlines). */
-export async function* readCsv(file: string, flag: string): AsyncGenerator<{ header: string[] } | CsvRecord> {
-  for await (const b of readCsvBatches(file, flag)) {
+export async function* readCsv(file: string, flag: string, stdin?: NodeJS.ReadableStream): AsyncGenerator<{ header: string[] } | CsvRecord> {
+  for await (const b of readCsvBatches(file, flag, { stdin })) {
     if (Array.isArray(b)) yield* b;
     else yield b;
   }

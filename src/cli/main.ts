@@ -1,11 +1,10 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../core/errors';
 import { registerCommands } from '../commands/index';
-import { checkFailed, resetCheck } from './check';
-import { currentSink } from './output';
+import { agreementLoader, errorOutcome, oneFormat, processIo, type Exec, type GlobalOpts, type Io } from './command';
+import { makeCtx } from './output';
 
-function build(io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, argv: string[]): Command {
+function build(io: Io, argv: string[], exec: Exec): Command {
   const program = new Command('cba');
   program
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -31,32 +30,36 @@ Examples:
 
 Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
     );
-  registerCommands(program, argv);
+  registerCommands(program, argv, exec);
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Run cba with these arguments (argv[0] and argv[1] are node and the script) on these streams;
+ *  returns the exit code: 0 success, 1 a check failed, 2 bad input or rules, 70 an internal error. */
+export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
-  const io = currentSink();
-  resetCheck();
-  const program = build(io, argv);
+  let failed = false;
+  const exec: Exec = async (cmd, body) => {
+    const g = cmd.optsWithGlobals() as GlobalOpts;
+    oneFormat(cmd.opts());
+    const out = await makeCtx(g.color, io);
+    const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
+    if (r?.failed) failed = true;
+  };
+  const program = build(io, argv, exec);
   try {
     await program.parseAsync(argv);
-    return checkFailed() ? 1 : 0;
+    return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2; // commander has printed the message
     }
-    if (isUserError(e)) {
-      io.stderr.write(`cba: ${e.message}\n`);
-      if (debug && e.stack) io.stderr.write(e.stack + '\n');
-      return e.exitCode;
-    }
-    const err = e as Error;
-    io.stderr.write(`cba: internal error: ${err?.message ?? String(e)}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && err?.stack) io.stderr.write(err.stack + '\n');
-    return 70;
+    const o = errorOutcome(e);
+    io.stderr.write(`cba: ${o.message}${o.internal && !debug ? ' (run with --debug for details)' : ''}\n`);
+    const stack = (e as Error)?.stack;
+    if (debug && stack) io.stderr.write(stack + '\n');
+    return o.code;
   }
 }
 
@@ -65,9 +68,9 @@ function onPipeError(err: NodeJS.ErrnoException) {
   throw err;
 }
 
+/** The bin: the process's arguments and streams. */
 export async function run(): Promise<void> {
   process.stdout.on('error', onPipeError);
   process.stderr.on('error', onPipeError);
-  const code = await main(process.argv);
-  process.exitCode = code;
+  process.exitCode = await main(process.argv, processIo());
 }

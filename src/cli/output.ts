@@ -2,6 +2,7 @@
 // messages on stderr. Colour is decided once, here.
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
+import type { Io } from './command';
 
 export interface Painter {
   bold(s: string): string;
@@ -12,17 +13,24 @@ export interface Painter {
   cyan(s: string): string;
 }
 
-const plainPainter: Painter = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s };
+export const plainPainter: Painter = { bold: (s) => s, dim: (s) => s, red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s };
 
 export interface Ctx {
   color: boolean;
   paint: Painter;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** stdout is a terminal (tables fit its width) */
+  isTTY: boolean;
+  /** the terminal's width, when it is one */
+  columns?: number;
+  /** stderr is a terminal (progress lines) */
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
 }
 
 /** --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then whether stdout is a TTY. */
-export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+export function decideColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTTY: boolean | undefined): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
@@ -30,29 +38,16 @@ export function decideColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, i
   return Boolean(isTTY);
 }
 
-export interface Sink {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
-let sink: Sink | undefined;
-/** Send command output somewhere else (cba check runs commands in-process and reads their JSON). */
-export function setSink(s: Sink | undefined): void {
-  sink = s;
-}
-export function currentSink(): Sink {
-  return sink ?? { stdout: process.stdout, stderr: process.stderr };
-}
-
-export async function makeCtx(colorFlag: boolean | undefined): Promise<Ctx> {
-  if (sink) return { color: false, paint: plainPainter, stdout: sink.stdout, stderr: sink.stderr };
-  const color = decideColor(colorFlag, process.env, process.stdout.isTTY);
+/** The output context of one run, on the given streams. */
+export async function makeCtx(colorFlag: boolean | undefined, io: Io): Promise<Ctx> {
+  const color = decideColor(colorFlag, io.env, io.isTTY);
   let paint = plainPainter;
   if (color) {
     const { Chalk } = await import('chalk');
     const c = new Chalk({ level: 1 });
     paint = { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan };
   }
-  return { color, paint, stdout: process.stdout, stderr: process.stderr };
+  return { color, paint, stdout: io.stdout, stderr: io.stderr, isTTY: Boolean(io.isTTY), columns: io.columns, stderrIsTTY: Boolean(io.stderrIsTTY), env: io.env };
 }
 
 export function write(ctx: Ctx, text: string): void {
@@ -112,7 +107,7 @@ export function tableText(ctx: Ctx, t: TableOpts): string {
   const n = t.head.length;
   const w = t.head.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r[i] ?? ''))));
   // On a terminal, fit the width by wrapping the widest columns.
-  const cols = ctx.stdout.isTTY ? ctx.stdout.columns : undefined;
+  const cols = ctx.isTTY ? ctx.columns : undefined;
   if (cols) {
     const avail = cols - (3 * n + 1);
     const floor = t.head.map((h) => Math.max(10, width(h)));

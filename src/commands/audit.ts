@@ -1,18 +1,27 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba audit: every row of a payroll roster against the contract, streamed, each row back with its status.
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { InputError } from '../core/errors';
+import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
+import { intArg } from '../cli/args';
+import { csvCell, csvLine, type Ctx } from '../cli/output';
+import { readCsvBatches } from '../cli/csv-input';
+import { formatCents } from '../core/money';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'Check every row of a payroll roster against the contract: ok, underpaid, overpaid or invalid';
 
-export function register(program: Command) {
-  program
-    .command('audit')
-    .argument('<roster>', 'CSV roster with a header row (- for stdin)')
-    .description(DESCRIPTION)
-    .option('--tolerance <cents>', 'difference allowed before a row is off, in cents (default 0)')
-    .option('--year <yyyy-yy>', 'school year for rows without a year column')
-    .option('--json', 'print JSON Lines: one object per row')
-    .option('--csv', 'print CSV: the input columns plus contract, difference, status, reason')
+export const OPTIONS = {
+  tolerance: { flags: '--tolerance <cents>', help: 'difference allowed before a row is off, in cents (default 0)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year for rows without a year column' },
+  json: { flags: '--json', help: 'print JSON Lines: one object per row' },
+  csv: { flags: '--csv', help: 'print CSV: the input columns plus contract, difference, status, reason' },
+} as const;
+export type AuditOptions = OptionsOf<typeof OPTIONS> & { roster: string };
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('audit').argument('<roster>', 'CSV roster with a header row (- for stdin)').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       `${examples(['cba audit fixtures/roster/roster.csv', 'cba audit payroll-2005-10.csv --tolerance 1 --csv > findings.csv', 'cat roster.csv | cba audit - --json | jq -c \'select(.status != "ok")\''])}
@@ -22,5 +31,102 @@ Columns (header names; others are kept):
   stipends: ids separated by spaces or ';', ID:COUNT for several (ltvs:2) or BTSA teachers (btsa:3)
 `,
     )
-    .action(async (...args: any[]) => ((await import('./audit.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
+}
+
+/** Buffered writes that respect back-pressure, so memory stays flat on a slow reader. */
+export function bufferedWriter(stream: NodeJS.WritableStream) {
+  let buf = '';
+  const flush = async () => {
+    if (!buf) return;
+    const ok = stream.write(buf);
+    buf = '';
+    if (!ok) await new Promise<void>((r) => stream.once('drain', () => r()));
+  };
+  return {
+    async write(s: string) {
+      buf += s;
+      if (buf.length > 65536) await flush();
+    },
+    flush,
+  };
+}
+
+/** A progress line on stderr, only for a terminal, never in CI, for inputs of a few MB or more. */
+export function progress(ctx: Ctx, total: number) {
+  const on = ctx.stderrIsTTY && !ctx.env.CI && total > 4 * 1024 * 1024;
+  let last = 0;
+  return {
+    tick(rows: number, bytes: number) {
+      if (!on) return;
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      const pct = Math.min(100, Math.round((bytes / total) * 100));
+      const bar = '#'.repeat(Math.round(pct / 4)).padEnd(25, '.');
+      ctx.stderr.write(`\r[${bar}] ${pct}% ${rows.toLocaleString('en-US')} rows`);
+    },
+    done() {
+      if (on) ctx.stderr.write('\r' + ' '.repeat(60) + '\r');
+    },
+  };
+}
+
+const W = [12, 12, 12, 12, 10];
+
+export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
+  const roster = o.roster;
+  const a = await agreement();
+  const tol = intArg(o.tolerance, '--tolerance', 'give whole cents, for example --tolerance 1') ?? 0;
+  const auditor = new Auditor(a, tol, { year: o.year });
+  const out = bufferedWriter(ctx.stdout);
+  const size = roster === '-' ? 0 : statSync(roster, { throwIfNoEntry: false })?.size ?? 0;
+  const bar = progress(ctx, size);
+  const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0 };
+  let header: string[] = [];
+  let rows = 0;
+  let bytes = 0; // an estimate, for the progress line
+  let idx: Record<string, number> = {};
+  let at: RosterIndex | undefined;
+  for await (const b of readCsvBatches(roster, 'roster', { values: Boolean(o.json), stdin: io.stdin })) {
+    if (!Array.isArray(b)) {
+      header = b.header;
+      idx = Object.fromEntries(header.map((h, i) => [h, i]));
+      at = rosterIndex(header);
+      const missing = ROSTER_COLUMNS.required.filter((c) => !header.includes(c));
+      if (missing.length) throw new InputError(`roster ${roster}: the header lacks ${missing.join(', ')}; required columns are ${ROSTER_COLUMNS.required.join(', ')}`);
+      if (o.csv) await out.write(csvLine([...header, 'contract', 'difference', 'status', 'reason']));
+      else if (!o.json) await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'contract'.padStart(W[2]), 'difference'.padStart(W[3]), ' status'.padEnd(W[4]), 'reason'].join(' ') + '\n');
+      continue;
+    }
+    let chunk = '';
+    for (const r of b) {
+      rows++;
+      const raw = r.raw;
+      const res: AuditResult = r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
+      counts[res.status]++;
+      const contract = res.contract === undefined ? '' : formatCents(res.contract);
+      const diff = res.difference === undefined ? '' : formatCents(res.difference);
+      if (o.json) chunk += JSON.stringify({ row: r.row, ...r.values, contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }) + '\n';
+      else if (o.csv) {
+        // the input cells (each escaped), then the audit's: amounts are plain decimals, status a word
+        let line = '';
+        for (let i = 0; i < header.length; i++) line += (i ? ',' : '') + csvCell(raw[i]);
+        chunk += `${line},${contract},${diff},${res.status},${csvCell(res.reason)}\n`;
+      }
+      else {
+        const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
+        const f = (c: string) => (idx[c] === undefined ? '' : raw[idx[c]] ?? '');
+        chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), res.reason].join(' ') + '\n';
+      }
+      bytes += r.raw.length * 8;
+    }
+    await out.write(chunk);
+    bar.tick(rows, bytes);
+  }
+  await out.flush();
+  bar.done();
+  const off = counts.underpaid + counts.overpaid + counts.invalid;
+  ctx.stderr.write(`${rows} rows: ${counts.ok} ok, ${counts.underpaid} underpaid, ${counts.overpaid} overpaid, ${counts.invalid} invalid\n`);
+  return { failed: off > 0 };
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { readCsv } from '../cli/csv-input';
-import { bufferedWriter } from './audit.run';
+import { bufferedWriter } from './audit';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
 import type { RatesFile } from '../batch/benefits-schema';
 import type { Agreement } from '../rules/types';
@@ -46,7 +46,7 @@ export interface BargainOpts {
 }
 
 /** Build the coster (status quo first), then stream the roster through it, handing each person to onPerson. */
-export async function runScenarios(a: Agreement, o: BargainOpts, onPerson: (p: PersonResult, c: ScenarioCoster) => Promise<void> | void): Promise<ScenarioCoster> {
+export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.ReadableStream, onPerson: (p: PersonResult, c: ScenarioCoster) => Promise<void> | void): Promise<ScenarioCoster> {
   const yearsText = (o.years ?? '3').trim();
   if (!/^\d+$/.test(yearsText)) throw new InputError(`--years ${JSON.stringify(o.years)}: not a whole number; give the school years to cost, 1 to 10 (for example 3)`);
   const scenarios = [statusQuo(a), ...(await Promise.all((o.scenario ?? []).map(loadScenario)))];
@@ -54,7 +54,7 @@ export async function runScenarios(a: Agreement, o: BargainOpts, onPerson: (p: P
   if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
   const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
   let header: string[] | undefined;
-  for await (const r of readCsv(o.roster, '--roster')) {
+  for await (const r of readCsv(o.roster, '--roster', stdin)) {
     if ('header' in r) {
       header = r.header;
       const missing = SCENARIO_COLUMNS.required.filter((c) => !header!.includes(c));

@@ -1,21 +1,70 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba calendar: the office calendar, a school year's closures or a month view.
 import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+import { formatDate, fromParts, daysInMonth, weekday, MONTH_NAMES, parseDate, schoolYearRange, toParts, WEEKDAY_SHORT } from '../core/date';
+import { isOpen } from '../core/busdays';
+import { printJson, renderTable, write, csvLine } from '../cli/output';
+import { calendarFor } from '../cli/files';
+import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export const DESCRIPTION = "The office calendar: a school year's closures, or a month view with dates marked";
 
-export function register(program: Command) {
-  program
-    .command('calendar')
-    .description(DESCRIPTION)
-    .option('--year <yyyy-yy>', 'school year (default: the first the calendars cover)')
-    .option('--month <yyyy-mm>', 'show one month as a grid')
-    .option('--mark <date>', 'mark a date in the month view (repeatable), e.g. a deadline', collect)
-    .option('--calendar <file>', 'office calendar file replacing the agreement\'s (repeatable)', collect)
-    .option('--closures <file>', 'extra closures layered on the calendar (repeatable)', collect)
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+export const OPTIONS = {
+  year: { flags: '--year <yyyy-yy>', help: 'school year (default: the first the calendars cover)' },
+  month: { flags: '--month <yyyy-mm>', help: 'show one month as a grid' },
+  mark: { flags: '--mark <date>', help: 'mark a date in the month view (repeatable), e.g. a deadline', repeat: true },
+  calendar: { flags: '--calendar <file>', help: "office calendar file replacing the agreement\'s (repeatable)", repeat: true },
+  closures: { flags: '--closures <file>', help: 'extra closures layered on the calendar (repeatable)', repeat: true },
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV' },
+} as const;
+export type CalendarOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('calendar').description(DESCRIPTION), OPTIONS)
     .addHelpText('after', examples(['cba calendar --year 2005-06', 'cba calendar --month 2005-12 --mark 2005-12-28', 'cba calendar --year 2006-07 --closures fixtures/closures/winter-break-2006.yaml --csv']))
-    .action(async (...args: any[]) => ((await import('./calendar.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((o: CalendarOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+
+export async function run(o: CalendarOptions, { out: ctx, agreement }: RunCtx): Promise<void> {
+  const a = await agreement();
+  const { cal, notes } = await calendarFor(a, o);
+  if (o.month) {
+    const m = /^(\d{4})-(\d{2})$/.exec(o.month);
+    if (!m || +m[2] < 1 || +m[2] > 12) throw new InputError(`--month ${o.month}: write YYYY-MM, for example 2005-12`);
+    const y = +m[1], mo = +m[2];
+    const marks = new Set((o.mark ?? []).map((d: string) => parseDate(d, '--mark')));
+    const first = fromParts(y, mo, 1);
+    const last = fromParts(y, mo, daysInMonth(y, mo));
+    if (first < cal.first || last > cal.last) throw new InputError(`--month ${o.month} is outside the loaded calendars (${formatDate(cal.first)} to ${formatDate(cal.last)})`);
+    const rows: string[][] = [];
+    let row: string[] = Array(weekday(first)).fill('');
+    for (let d = first; d <= last; d++) {
+      const day = String(toParts(d).d).padStart(2);
+      const cell = marks.has(d) ? ctx.paint.bold(`[${day}]`) : isOpen(cal, d) ? ` ${day} ` : ctx.paint.dim(`(${day})`);
+      row.push(cell);
+      if (row.length === 7) rows.push(row), (row = []);
+    }
+    if (row.length) rows.push([...row, ...Array(7 - row.length).fill('')]);
+    write(ctx, await renderTable(ctx, { title: `${MONTH_NAMES[mo - 1]} ${y}: (dd) office closed, [dd] marked`, head: WEEKDAY_SHORT, rows }));
+    for (let d = first; d <= last; d++) if (cal.closed.has(d)) write(ctx, `${formatDate(d)} ${cal.closed.get(d)}`);
+    return;
+  }
+  const years = [...new Set(cal.segments.map((s) => s.label))];
+  let range = { first: cal.first, last: cal.last };
+  if (o.year) range = schoolYearRange(o.year);
+  else {
+    const s0 = cal.segments[0];
+    range = { first: s0.first, last: s0.last };
+  }
+  if (range.first < cal.first || range.last > cal.last) throw new InputError(`--year ${o.year}: no calendar covers it (loaded: ${years.join(', ')})`);
+  const closed = [...cal.closed.entries()].filter(([d]) => d >= range.first && d <= range.last).sort((x, y) => x[0] - y[0]);
+  let open = 0;
+  for (let d = range.first; d <= range.last; d++) if (isOpen(cal, d)) open++;
+  if (o.json) return printJson(ctx, { from: formatDate(range.first), to: formatDate(range.last), openDays: open, closures: closed.map(([d, n]) => ({ date: formatDate(d), weekday: WEEKDAY_SHORT[weekday(d)], name: n })), notes });
+  if (o.csv) return write(ctx, [csvLine(['date', 'weekday', 'name']), ...closed.map(([d, n]) => csvLine([formatDate(d), WEEKDAY_SHORT[weekday(d)], n]))].join('').trimEnd());
+  write(ctx, await renderTable(ctx, { title: `Office closures ${formatDate(range.first)} to ${formatDate(range.last)} (${open} open days)`, head: ['Date', 'Day', 'Closure'], rows: closed.map(([d, n]) => [formatDate(d), WEEKDAY_SHORT[weekday(d)], n]) }));
+  for (const n of notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
 }

@@ -1,18 +1,166 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba check: files of expected results. Each case names a command, its inputs as the CLI takes them
+// and the figures expected; the case runs that command's run() in-process and compares its JSON.
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { InputError } from '../core/errors';
+import { compareExpected, type FieldFailure } from '../batch/check/compare';
+import type { CheckCase } from '../batch/check/schema';
+import type { Computation } from '../batch/check/computations';
+import { declare, errorOutcome, oneFormat, optionsFrom, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+import { plainPainter, printJson, write } from '../cli/output';
+import * as salary from './salary';
+import * as schedule from './schedule';
+import * as stipend from './stipend';
+import * as sickLeave from './sick-leave';
+import * as deadline from './deadline';
+import * as stepAdvance from './step-advance';
+import * as calendar from './calendar';
 
 export const DESCRIPTION = 'Run files of expected results: each case names a computation, its inputs as the CLI takes them, and the expected figures';
 
-export function register(program: Command) {
-  program
-    .command('check')
-    .argument('<files...>', 'YAML or JSON files of cases (- for stdin)')
-    .description(DESCRIPTION)
-    .option('--json', 'print JSON')
+export const OPTIONS = {
+  json: { flags: '--json', help: 'print JSON' },
+} as const;
+export type CheckOptions = OptionsOf<typeof OPTIONS> & { files: string[] };
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('check').argument('<files...>', 'YAML or JSON files of cases (- for stdin)').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       examples(['cba check fixtures/check/expected.yaml', 'cat cases.json | cba check -', '# a case:', '#   - name: Class IV Step 13 with 200 days', '#     run: salary', '#     input: { class: IV, step: 13, days: 200 }', '#     expect: { totalSalary: 74523.20, dailyRate: 372.62 }']),
     )
-    .action(async (...args: any[]) => ((await import('./check.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((files: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, files }, ctx)));
+}
+
+type Input = Record<string, unknown>;
+type CaseRun = (input: Input, args: string[], ctx: RunCtx) => Promise<RunResult | void>;
+
+/** Positional arguments as commander checks them: none, or one required. */
+function noArgs(run: string, args: string[]): void {
+  if (args.length) throw new InputError(`error: too many arguments for '${run}'. Expected 0 arguments but got ${args.length}.`);
+}
+function oneArg(run: string, name: string, args: string[]): string {
+  if (!args.length) throw new InputError(`error: missing required argument '${name}'`);
+  if (args.length > 1) throw new InputError(`error: too many arguments for '${run}'. Expected 1 argument but got ${args.length}.`);
+  return args[0];
+}
+/** The options of a case checked against the command's table, with one output format. */
+function opts<T extends Parameters<typeof optionsFrom>[0]>(table: T, input: Input): OptionsOf<T> {
+  const o = optionsFrom(table, input);
+  oneFormat(o as { json?: boolean; csv?: boolean });
+  return o;
+}
+
+/** Each computation a case may name: its command's run, with the case's input as its options. */
+const RUNS: Record<Computation, CaseRun> = {
+  salary: (i, args, ctx) => (noArgs('salary', args), salary.run(opts(salary.OPTIONS, i), ctx)),
+  schedule: (i, args, ctx) => (noArgs('schedule', args), schedule.run(opts(schedule.OPTIONS, i), ctx)),
+  stipend: (i, args, ctx) => stipend.run({ ...opts(stipend.OPTIONS, i), ids: args }, ctx),
+  'sick-leave': (i, args, ctx) => (noArgs('sick-leave', args), sickLeave.run(opts(sickLeave.OPTIONS, i), ctx)),
+  deadline: (i, args, ctx) => deadline.run({ ...opts(deadline.OPTIONS, i), name: oneArg('deadline', 'name', args) }, ctx),
+  'step-advance': (i, args, ctx) => (noArgs('step-advance', args), stepAdvance.run(opts(stepAdvance.OPTIONS, i), ctx)),
+  calendar: (i, args, ctx) => (noArgs('calendar', args), calendar.run(opts(calendar.OPTIONS, i), ctx)),
+};
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      text += String(chunk);
+      cb();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function readText(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (file !== '-') {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`);
+    }
+  }
+  let s = '';
+  for await (const chunk of stdin) s += chunk;
+  return s;
+}
+
+interface CaseResult {
+  file: string;
+  name: string;
+  status: 'passed' | 'failed' | 'bad';
+  failures: FieldFailure[];
+  message?: string;
+}
+
+/** One case: its command's run on captured streams (no colour, not a terminal); exit code and message as the CLI's. */
+async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; message?: string; stdout: string; stderr: string }> {
+  const out = capture();
+  const err = capture();
+  const sub: RunCtx = {
+    ...ctx,
+    out: { ...ctx.out, color: false, paint: plainPainter, stdout: out.stream, stderr: err.stream, isTTY: false, columns: undefined, stderrIsTTY: false },
+  };
+  const input: Input = { ...c.input, ...(c.run === 'calendar' || c.run === 'schedule' || c.expect ? { json: true } : {}) };
+  try {
+    const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
+    return { code: r?.failed ? 1 : 0, stdout: out.text(), stderr: err.text() };
+  } catch (e) {
+    const o = errorOutcome(e);
+    return { code: o.code, message: o.message, stdout: out.text(), stderr: err.text() };
+  }
+}
+
+export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
+  const { out } = ctx;
+  const [{ validateFile }, { CheckFile }] = await Promise.all([import('../rules/validate'), import('../batch/check/schema')]);
+  const results: CaseResult[] = [];
+  for (const file of o.files) {
+    const text = await readText(file, ctx.io.stdin);
+    const shown = file === '-' ? '(stdin)' : file;
+    let parsed;
+    try {
+  parsed = validateFile(CheckFile, shown, shown, text);
+} catch (e) {
+  throw new InputError((e as Error).message);
+}
+    for (const [i, c] of (parsed.cases as CheckCase[]).entries()) {
+  const { code, message: msg, stdout, stderr } = await runCase(c, ctx);
+  const r: CaseResult = { file: shown, name: c.name, status: 'passed', failures: [] };
+  const wantCode = c.exitCode ?? (c.error !== undefined ? 2 : undefined);
+  if (code === 2 && wantCode !== 2) {
+    r.status = 'bad';
+    r.message = `${shown}: cases[${i}] "${c.name}": ${msg ?? stderr.trim()}`;
+  } else {
+    if (wantCode !== undefined && code !== wantCode) r.failures.push({ field: 'exitCode', expected: wantCode, actual: code });
+    if (wantCode === undefined && code !== 0 && code !== 1) r.failures.push({ field: 'exitCode', expected: '0 or 1', actual: code });
+    if (c.error !== undefined && !(msg ?? '').includes(c.error)) r.failures.push({ field: 'error', expected: c.error, actual: msg ?? '(none)' });
+    if (c.expect && code !== 2) {
+      let actual: unknown;
+      try {
+        actual = JSON.parse(stdout);
+      } catch {
+        actual = undefined;
+      }
+      r.failures.push(...compareExpected(c.expect, actual));
+    }
+    if (r.failures.length) r.status = 'failed';
+  }
+  results.push(r);
+}
+  }
+  const passed = results.filter((r) => r.status === 'passed').length;
+  const failed = results.filter((r) => r.status === 'failed').length;
+  const bad = results.filter((r) => r.status === 'bad');
+  if (o.json) printJson(out, { passed, failed, bad: bad.length, cases: results });
+  else {
+    for (const r of results.filter((x) => x.status === 'failed'))
+  for (const f of r.failures) write(out, `${out.paint.red('FAIL')} ${r.file}: ${r.name}: ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+    write(out, `${passed} passed, ${failed} failed`);
+  }
+  if (bad.length) throw new InputError(bad.map((b) => b.message).join('; '));
+  return { failed: failed > 0 };
 }

@@ -1,23 +1,113 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba cost: what a roster costs a year, on the schedule, with a raise, after movement.
 import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+import { dec, type Dec } from '../core/money';
+import { RosterCoster, raiseSchedule, scheduleYaml } from '../batch/cost';
+import { findSchedule } from '../rules/schedules/schedule';
+import { writeUserFile } from '../cli/files';
+import { decArg } from '../cli/args';
+import { csvLine, jm, money, note, renderTable, warn, write } from '../cli/output';
+import { readCsvBatches } from '../cli/csv-input';
+import { bufferedWriter } from './audit';
+import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
+import { runScenario } from './cost-scenario';
 
 export const DESCRIPTION = 'What a roster costs a year: on the schedule, with a raise, and after next year\'s step and column movement';
 
-export function register(program: Command) {
-  program
-    .command('cost')
-    .description(DESCRIPTION)
-    .requiredOption('--roster <file>', 'CSV roster (the columns of cba audit; paid is not needed; days_served and new_class optional)')
-    .option('--raise <percent>', 'across-the-board raise to cost, e.g. 1 or 4.23')
-    .option('--year <yyyy-yy>', 'school year of the schedule (default: the latest)')
-    .option('--schedule <id>', 'with --out-schedule: the schedule to write raised (default: basic)')
-    .option('--out-schedule <file>', 'write the raised schedule as a YAML schedule file for the next year')
-    .option('--scenario <file>', 'a proposal as a scenario YAML file (repeat for several); costs --years school years against the status quo', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--years <n>', 'with --scenario: school years to cost, from --year (default 3)')
-    .option('--rates <file>', "with --scenario: the county office's rates file (unemployment, workers' comp, health premiums)")
-    .option('--json', 'print JSON (totals and every row)')
-    .option('--csv', 'print CSV (every row)')
+export const OPTIONS = {
+  roster: { flags: '--roster <file>', help: 'CSV roster (the columns of cba audit; paid is not needed; days_served and new_class optional)', required: true },
+  raise: { flags: '--raise <percent>', help: 'across-the-board raise to cost, e.g. 1 or 4.23' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule (default: the latest)' },
+  schedule: { flags: '--schedule <id>', help: 'with --out-schedule: the schedule to write raised (default: basic)' },
+  outSchedule: { flags: '--out-schedule <file>', help: 'write the raised schedule as a YAML schedule file for the next year' },
+  scenario: { flags: '--scenario <file>', help: 'a proposal as a scenario YAML file (repeat for several); costs --years school years against the status quo', repeat: true },
+  years: { flags: '--years <n>', help: 'with --scenario: school years to cost, from --year (default 3)' },
+  rates: { flags: '--rates <file>', help: "with --scenario: the county office's rates file (unemployment, workers' comp, health premiums)" },
+  json: { flags: '--json', help: 'print JSON (totals and every row)' },
+  csv: { flags: '--csv', help: 'print CSV (every row)' },
+} as const;
+export type CostOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('cost').description(DESCRIPTION), OPTIONS)
     .addHelpText('after', examples(['cba cost --roster fixtures/roster/cost-roster.csv --raise 1', 'cba cost --roster roster.csv --raise 4.23 --out-schedule rules/sdcoe-ae-2005-2008/schedules/basic-2006-07.yaml', 'cba cost --roster roster.csv --json', 'cba cost --roster fixtures/bargain/roster3.csv --scenario fixtures/bargain/proposal-a.yaml --scenario fixtures/bargain/proposal-b.yaml --years 3', 'cba cost --roster roster.csv --scenario proposal.yaml --rates county-rates.yaml --csv > per-person.csv']))
-    .action(async (...args: any[]) => (args[0].scenario ? ((await import('./cost-scenario.run')).action as (...a: any[]) => Promise<void>) : ((await import('./cost.run')).action0 as (...a: any[]) => Promise<void>))(...args));
+    .action((o: CostOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+export async function run(o: CostOptions, ctx: RunCtx): Promise<void> {
+  if (o.scenario) return runScenario({ ...o, scenario: o.scenario }, ctx);
+  if (o.years !== undefined || o.rates !== undefined) throw new InputError('--years and --rates go with --scenario <file> (a proposal to cost over school years)');
+  return runRaise(o, ctx);
+}
+
+/** A roster on the schedule, raised across the board, and after step and column movement. */
+async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Promise<void> {
+  const a = await agreement();
+  const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 1 or 4.23', true)!) : undefined;
+  if (raise && (raise.lt(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
+  if (o.outSchedule && !raise) throw new InputError('--out-schedule needs --raise <percent>');
+  // Streamed: each row is costed and written as it is read; only the memo of placements and the
+  // running totals stay in memory (flat at millions of rows).
+  const coster = new RosterCoster(a, { year: o.year, raise });
+  const out = bufferedWriter(ctx.stdout);
+  const fmt = new Map<Dec, string>(); // the memo's amounts are shared objects: format each once
+  const f2 = (x: Dec | undefined) => {
+    if (x === undefined) return undefined;
+    let t = fmt.get(x);
+    if (t === undefined) fmt.set(x, (t = x.toFixed(2)));
+    return t;
+  };
+  let first = true;
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin })) {
+    if (!Array.isArray(b)) {
+      const header = b.header;
+      for (const c of ['id', 'class', 'step']) if (!header.includes(c)) throw new InputError(`--roster ${o.roster}: the header lacks ${c}; give id, class, step (and schedule, days, fte, stipends, days_served, new_class)`);
+      if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
+      if (o.json) await out.write('{\n"rows": [\n');
+      continue;
+    }
+    let chunk = '';
+    for (const rec of b) {
+      const r = coster.row(rec);
+      if (r.error) warn(ctx, `row ${r.row}${r.id ? ` (${r.id})` : ''}: not costed: ${r.error}`);
+      if (o.csv) chunk += csvLine([r.row, r.id, r.error ? 'invalid' : 'ok', f2(r.current), f2(r.raised), f2(r.moved), r.movement, r.error]);
+      else if (o.json) {
+        chunk += (first ? '' : ',\n') + JSON.stringify({ row: r.row, id: r.id, status: r.error ? 'invalid' : 'ok', current: jm(r.current), raised: jm(r.raised), moved: jm(r.moved), movement: r.movement, reason: r.error });
+        first = false;
+      }
+    }
+    if (chunk) await out.write(chunk);
+  }
+  const res = coster.totals();
+  if (o.json) {
+    const j = {
+      year: res.year,
+      raisePercent: res.raisePercent ? Number(res.raisePercent.toFixed()) : null,
+      members: res.counted,
+      invalid: res.invalid,
+      current: jm(res.current),
+      raised: res.raised ? jm(res.raised) : null,
+      raiseCost: res.raised ? jm(res.raised.minus(res.current)) : null,
+      movement: jm(res.moved),
+      movementCost: jm(res.moved.minus(res.current)),
+      notes: res.notes,
+    };
+    await out.write(`${first ? '' : '\n'}],\n${JSON.stringify(j, null, 2).slice(2)}\n`);
+  }
+  await out.flush();
+  if (o.outSchedule && raise) {
+    const s = findSchedule(a, o.schedule, res.year);
+    const up = raiseSchedule(a, s, raise);
+    writeUserFile(o.outSchedule, `# Generated by cba cost --raise ${raise.toFixed()} from ${s.file}: ${s.name} ${s.year} raised by ${raise.toFixed()}%.\n# Check every cell against the adopted schedule before relying on it.\n` + scheduleYaml(up), '--out-schedule');
+    note(ctx, `wrote the ${up.id} ${up.year} schedule (${s.year} + ${raise.toFixed()}%) to ${o.outSchedule}; in a rules folder it is chosen with --year ${up.year}`);
+  }
+  if (o.json || o.csv) return;
+  const t = [
+    [`On the ${res.year} schedule`, money(res.current), ''],
+    ...(res.raised ? [[`With a ${res.raisePercent!.toFixed()}% raise`, money(res.raised), money(res.raised.minus(res.current))]] : []),
+    ['After step and column movement', money(res.moved), money(res.moved.minus(res.current))],
+  ];
+  write(ctx, await renderTable(ctx, { title: `Annual cost of ${res.counted} members${res.invalid ? ` (${res.invalid} rows not costed)` : ''}`, head: ['', 'Total', 'Difference'], rows: t, right: [1, 2] }));
+  for (const n of res.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
 }

@@ -1,37 +1,48 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba deadline: grievance timelines, every other deadline, and batches of trigger dates.
 import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+import { formatDate, tryParseDate, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
+import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
+import { CoverageError } from '../core/busdays';
+import type { Agreement } from '../rules/types';
+import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
+import { sourceText } from '../cli/sources';
+import { calendarFor, writeUserFile } from '../cli/files';
+import { readCsv } from '../cli/csv-input';
+import { citeShort } from '../rules/source';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export const DESCRIPTION = 'Grievance timelines and every other deadline of the agreement, on the office calendar';
 
-export function register(program: Command) {
-  program
-    .command('deadline')
-    .argument('<name>', 'grievance, list, or a deadline id from cba deadline list')
-    .description(DESCRIPTION)
-    .option('--occurred <date>', 'grievance: date of the occurrence')
-    .option('--known <date>', 'grievance: date the member could reasonably have known of it')
-    .option('--filed <date>', 'grievance: date the Level I grievance was filed (received)')
-    .option('--decision-received <date>', 'grievance: date the decision of --level was received')
-    .option('--level <n>', 'grievance: the level (1-3) whose decision --decision-received is')
-    .option('--done <step=date>', 'grievance: actual date of any step (repeatable), e.g. level2-appeal=2006-01-10', collect)
-    .option('--level3-issued <date>', 'grievance: issuance date of the Level III decision')
-    .option('--resolution-provided <date>', 'grievance: the Association received a proposed resolution')
-    .option('--recess <from..to>', "grievance: the grievant's scheduled recess or approved leave, not counted (repeatable)", collect)
-    .option('--today <date>', 'mark each step done, due in N days, or overdue as of this date')
-    .option('--case <id>', 'case id for the calendar file UIDs (default: from the occurrence date)')
-    .option('--from <date>', 'other deadlines: the date the period counts from')
-    .option('--year <yyyy-yy>', 'fixed dates: the school year')
-    .option('--since <yyyy-yy>', 'fixed dates due every N years: the first school year of the cycle')
-    .option('--calendar <file>', 'office calendar file replacing the agreement\'s (repeatable)', collect)
-    .option('--closures <file>', 'extra closures layered on the calendar (repeatable)', collect)
-    .option('--allow-beyond-coverage', 'count weekdays only past the loaded calendars (with a warning)')
-    .option('--explain', 'list the dates counted')
-    .option('--ics <file>', 'write the deadlines as all-day events to an iCalendar file')
-    .option('--input <file>', 'batch: CSV with a trigger date per row (- for stdin)')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+export const OPTIONS = {
+  occurred: { flags: '--occurred <date>', help: 'grievance: date of the occurrence' },
+  known: { flags: '--known <date>', help: 'grievance: date the member could reasonably have known of it' },
+  filed: { flags: '--filed <date>', help: 'grievance: date the Level I grievance was filed (received)' },
+  decisionReceived: { flags: '--decision-received <date>', help: 'grievance: date the decision of --level was received' },
+  level: { flags: '--level <n>', help: 'grievance: the level (1-3) whose decision --decision-received is' },
+  done: { flags: '--done <step=date>', help: 'grievance: actual date of any step (repeatable), e.g. level2-appeal=2006-01-10', repeat: true },
+  level3Issued: { flags: '--level3-issued <date>', help: 'grievance: issuance date of the Level III decision' },
+  resolutionProvided: { flags: '--resolution-provided <date>', help: 'grievance: the Association received a proposed resolution' },
+  recess: { flags: '--recess <from..to>', help: "grievance: the grievant's scheduled recess or approved leave, not counted (repeatable)", repeat: true },
+  today: { flags: '--today <date>', help: 'mark each step done, due in N days, or overdue as of this date' },
+  case: { flags: '--case <id>', help: 'case id for the calendar file UIDs (default: from the occurrence date)' },
+  from: { flags: '--from <date>', help: 'other deadlines: the date the period counts from' },
+  year: { flags: '--year <yyyy-yy>', help: 'fixed dates: the school year' },
+  since: { flags: '--since <yyyy-yy>', help: 'fixed dates due every N years: the first school year of the cycle' },
+  calendar: { flags: '--calendar <file>', help: "office calendar file replacing the agreement's (repeatable)", repeat: true },
+  closures: { flags: '--closures <file>', help: 'extra closures layered on the calendar (repeatable)', repeat: true },
+  allowBeyondCoverage: { flags: '--allow-beyond-coverage', help: 'count weekdays only past the loaded calendars (with a warning)' },
+  explain: { flags: '--explain', help: 'list the dates counted' },
+  ics: { flags: '--ics <file>', help: 'write the deadlines as all-day events to an iCalendar file' },
+  input: { flags: '--input <file>', help: 'batch: CSV with a trigger date per row (- for stdin)' },
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV' },
+} as const;
+export type DeadlineOptions = OptionsOf<typeof OPTIONS> & { name: string };
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('deadline').argument('<name>', 'grievance, list, or a deadline id from cba deadline list').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       examples([
@@ -49,5 +60,249 @@ export function register(program: Command) {
         'cba deadline level1-file --input triggers.csv --csv',
       ]),
     )
-    .action(async (...args: any[]) => ((await import('./deadline.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((name: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, name }, ctx)));
+}
+
+const ymd = (d: DayNumber) => `${formatDate(d)} ${WEEKDAY_SHORT[weekday(d)]}`;
+
+
+function chainJson(c: GrievanceChain, explain: boolean) {
+  const beyond = c.beyond.map((b) => ({
+    step: b.step,
+    name: b.name,
+    actor: b.actor,
+    due: null,
+    days: b.days,
+    unit: b.unit,
+    from: b.from !== undefined ? formatDate(b.from) : null,
+    fromEvent: b.fromEvent,
+    status: 'beyond-calendar',
+    note: b.reason,
+    source: b.source,
+  }));
+  return [...chainSteps(c, explain), ...beyond];
+}
+
+function chainSteps(c: GrievanceChain, explain: boolean) {
+  return c.steps.map((s) => ({
+    step: s.step,
+    name: s.name,
+    actor: s.actor,
+    due: formatDate(s.due),
+    days: s.days,
+    unit: s.unit,
+    from: formatDate(s.from),
+    fromEvent: s.fromEvent,
+    assumed: s.assumed,
+    ...(s.actual !== undefined ? { actual: formatDate(s.actual) } : {}),
+    ...(s.status ? { status: s.status } : {}),
+    ...(s.daysLeft !== undefined ? { daysLeft: s.daysLeft, officeDaysLeft: s.officeDaysLeft } : {}),
+    ...(s.note ? { note: s.note } : {}),
+    source: s.source,
+    ...(explain ? { countedDays: s.counted.map(formatDate) } : {}),
+  }));
+}
+
+const STATUS_TEXT = (ctx: Ctx, s: GrievanceChain['steps'][number]) => {
+  switch (s.status) {
+    case 'done': return ctx.paint.green(`done ${formatDate(s.actual!)}`);
+    case 'done-late': return ctx.paint.red(`done late ${formatDate(s.actual!)}`);
+    case 'due': return `due in ${s.daysLeft} days (${s.officeDaysLeft} office days)`;
+    case 'due-today': return ctx.paint.yellow('due today');
+    case 'overdue': return ctx.paint.red('overdue');
+    case 'missed-by-administration': return ctx.paint.yellow('missed by the administration: may appeal');
+    default: return s.assumed ? 'if the previous step takes all its time' : '';
+  }
+};
+
+async function writeIcs(file: string, caseId: string, events: { uid: string; day: DayNumber; summary: string; description: string }[]) {
+  const { default: ical } = await import('ical-generator');
+  const cal = ical({ name: `cba ${caseId}`, prodId: { company: 'cba', product: 'contract calculator', language: 'EN' } });
+  for (const e of events) {
+    const p = formatDate(e.day).split('-').map(Number);
+    // All-day VALUE=DATE events: start that day, end the next; built from UTC parts, so no time zone shifts them.
+    cal.createEvent({ id: e.uid, allDay: true, start: new Date(Date.UTC(p[0], p[1] - 1, p[2])), end: new Date(Date.UTC(p[0], p[1] - 1, p[2] + 1)), summary: e.summary, description: e.description });
+  }
+  writeUserFile(file, cal.toString(), '--ics');
+}
+
+export async function run(o: DeadlineOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
+  const a = await agreement();
+  if (o.name === 'list') return list(a, o, ctx);
+  const loaded = await calendarFor(a, o);
+  if (o.input !== undefined) return batch(a, loaded, { ...o, input: o.input }, ctx, io.stdin);
+  if (o.name === 'grievance') return grievance(a, loaded, o, ctx);
+  return one(a, loaded, o, ctx);
+}
+
+async function list(a: Agreement, o: DeadlineOptions, ctx: Ctx): Promise<RunResult> {
+  const all = allDeadlines(a);
+  if (o.json)
+    printJson(
+      ctx,
+      all.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        name: d.name,
+        when: whenText(d),
+        ...(d.kind === 'fixed'
+          ? { date: `${d.month}-${d.day}`, relation: d.relation ?? 'by', ...(d.opens ? { opens: `${d.opens.month}-${d.opens.day}` } : {}), ...(d.calendarYear ? { calendarYear: d.calendarYear } : {}), ...(d.everyYears ? { everyYears: d.everyYears } : {}) }
+          : { days: d.days, unit: d.unit, direction: d.kind === 'period' ? d.direction : 'after', from: d.from, ...(d.kind === 'period' && d.time ? { time: d.time, timeRelation: d.timeRelation ?? 'not-later-than' } : {}), ...(d.kind === 'period' && d.anchor ? { anchor: d.anchor } : {}) }),
+        ...(d.kind !== 'grievance' && d.reading ? { reading: d.reading } : {}),
+        source: d.cite,
+      })),
+    );
+  else {
+    const rows = all.map((d) => [d.id, d.name, whenText(d), citeShort(d.cite)]);
+    if (o.csv) write(ctx, [csvLine(['id', 'name', 'when', 'source']), ...rows.map((r) => csvLine(r))].join('').trimEnd());
+    else write(ctx, await renderTable(ctx, { head: ['Id', 'Deadline', 'When', 'Source'], rows }));
+  }
+  return {};
+}
+
+async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx: Ctx): Promise<RunResult> {
+  if (!o.occurred) throw new InputError('grievance: give --occurred <date> (the date of the act or omission)');
+  const done: Record<string, string> = {};
+  for (const d of o.done ?? []) {
+    const m = /^([a-z0-9-]+)=(.+)$/.exec(d);
+    if (!m) throw new InputError(`--done ${d}: write STEP=DATE, for example --done level2-appeal=2006-01-10`);
+    done[m[1]] = m[2];
+  }
+  if (o.filed) done['level1-file'] = o.filed;
+  if (o.decisionReceived !== undefined || o.level !== undefined) {
+    if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError('--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)');
+    done[`level${o.level}-decision`] = o.decisionReceived;
+  }
+  const recess = (o.recess ?? []).map((r: string) => {
+    const m = /^(.+)\.\.(.+)$/.exec(r);
+    if (!m) throw new InputError(`--recess ${r}: write FROM..TO, for example 2005-12-19..2005-12-30`);
+    return { from: m[1], to: m[2] };
+  });
+  const chain = grievanceChain(a, loaded, { occurred: o.occurred, known: o.known, done, level3Issued: o.level3Issued, resolutionProvided: o.resolutionProvided, recess, today: o.today });
+  const failed = chain.steps.some((s) => s.status === 'overdue' || s.status === 'done-late');
+  for (const w of chain.warnings) warn(ctx, w);
+  const caseId = o.case ?? `grievance-${o.occurred}`;
+  if (o.ics) {
+    await writeIcs(o.ics, caseId, chain.steps.map((s) => ({ uid: `${caseId}.${s.step}@cba`, day: s.due, summary: `${s.name}: deadline`, description: `${s.days} ${UNIT_TEXT[s.unit]} after ${formatDate(s.from)} (${s.fromEvent}). ${sourceText(s.source)}: "${s.source.quote}"` })));
+    note(ctx, `wrote ${chain.steps.length} events to ${o.ics}`);
+  }
+  if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
+  else if (o.csv) {
+    let s = csvLine(['step', 'name', 'due', 'days', 'unit', 'from', 'assumed', 'actual', 'status', 'source']);
+    for (const x of chain.steps) s += csvLine([x.step, x.name, formatDate(x.due), x.days, x.unit, formatDate(x.from), x.assumed, x.actual !== undefined ? formatDate(x.actual) : '', x.status ?? '', sourceText(x.source)]);
+    for (const b of chain.beyond) s += csvLine([b.step, b.name, '', b.days, b.unit, b.from !== undefined ? formatDate(b.from) : '', '', '', 'beyond-calendar', sourceText(b.source)]);
+    write(ctx, s.trimEnd());
+  } else {
+    const rows = chain.steps.map((s) => [s.step, ctx.paint.bold(ymd(s.due)), `${s.days} ${s.unit}`, `${ymd(s.from)}${s.assumed ? '*' : ''}`, STATUS_TEXT(ctx, s), sourceText(s.source)]);
+    for (const b of chain.beyond) rows.push([b.step, ctx.paint.yellow('beyond the calendar'), `${b.days} ${b.unit}`, b.from !== undefined ? ymd(b.from) : '-', b.from !== undefined ? 'runs past the last calendar' : 'follows a step beyond the calendar', sourceText(b.source)]);
+    write(ctx, await renderTable(ctx, { title: `Grievance timeline: occurred ${o.occurred}${o.known ? `, known ${o.known}` : ''}`, head: ['Step', 'Due (end of day)', 'Period', 'Counted after', 'Status', 'Source'], rows }));
+    write(ctx, ctx.paint.dim(`Counting: ${chain.countingRule}`));
+    if (chain.steps.some((s) => s.assumed)) write(ctx, ctx.paint.dim('* not yet known: counted from the previous step\'s deadline'));
+    for (const n of chain.notices) write(ctx, ctx.paint.dim(`Note: ${n}`));
+    for (const b of chain.beyond) write(ctx, ctx.paint.dim(`Beyond the calendar: ${b.step}: ${b.reason}`));
+    if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
+  }
+  return { failed };
+}
+
+async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx: Ctx): Promise<RunResult> {
+  const r = computeDeadline(a, loaded, o.name, { from: o.from, year: o.year, since: o.since });
+  for (const w of r.warnings) warn(ctx, w);
+  if (o.ics) {
+    await writeIcs(o.ics, o.case ?? `${r.id}-${o.from ?? o.year}`, [{ uid: `${o.case ?? `${r.id}-${o.from ?? o.year}`}@cba`, day: r.due, summary: `${r.name}${r.dueTime ? ` (${r.timeRelation === 'before' ? 'before' : 'by'} ${clockText(r.dueTime)})` : ''}`, description: `${sourceText(r.source)}: "${r.source.quote}"` }]);
+    note(ctx, `wrote 1 event to ${o.ics}`);
+  }
+  const at = r.dueTime ? ` ${r.dueTime}` : '';
+  const j = {
+    id: r.id,
+    name: r.name,
+    due: formatDate(r.due),
+    ...(r.dueTime ? { dueTime: r.dueTime, timeRelation: r.timeRelation ?? 'not-later-than' } : {}),
+    ...(r.opens !== undefined ? { opens: formatDate(r.opens) } : {}),
+    ...(r.relation ? { relation: r.relation } : {}),
+    days: r.days ?? null,
+    unit: r.unit,
+    direction: r.direction ?? null,
+    from: r.from !== undefined ? formatDate(r.from) : null,
+    ...(r.fromTime ? { fromTime: r.fromTime } : {}),
+    fromEvent: r.fromEvent ?? null,
+    notes: r.notes,
+    readings: r.readings,
+    warnings: r.warnings,
+    source: r.source,
+    ...(o.explain && r.counted ? { countedDays: r.counted.map(formatDate) } : {}),
+  };
+  if (o.json) printJson(ctx, j);
+  else if (o.csv) write(ctx, (csvLine(['id', 'due', 'time', 'opens', 'days', 'unit', 'direction', 'from', 'source']) + csvLine([r.id, j.due, r.dueTime ?? '', r.opens !== undefined ? formatDate(r.opens) : '', r.days, r.unit, r.direction, j.from, sourceText(r.source)])).trimEnd());
+  else {
+    const timeWord = r.dueTime ? (r.timeRelation === 'before' ? `before ${clockText(r.dueTime)}` : `by ${clockText(r.dueTime)}`) : '';
+    const dueText = `${ymd(r.due)}${r.unit === 'hours' ? at : timeWord ? ` ${timeWord}` : ''}`;
+    const period =
+      r.unit === 'date'
+        ? r.relation === 'window' ? `window from ${ymd(r.opens!)}` : r.relation === 'before' ? 'fixed date (the day before)' : 'fixed date'
+        : r.days === 0 ? `on ${formatDate(r.from!)}` : `${r.days} ${UNIT_TEXT[r.unit as keyof typeof UNIT_TEXT]} ${r.direction} ${formatDate(r.from!)}${r.fromTime && r.unit === 'hours' ? ` ${r.fromTime}` : ''}`;
+    const rows = [[r.name, ctx.paint.bold(dueText), period, sourceText(r.source)]];
+    write(ctx, await renderTable(ctx, { head: ['Deadline', 'Due', 'Period', 'Source'], rows }));
+    for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
+    for (const n of r.readings) write(ctx, ctx.paint.dim(`Reading: ${n}`));
+    if (o.explain && r.counted) write(ctx, `counted: ${r.counted.map(formatDate).join(' ')}`);
+  }
+  return {};
+}
+
+const DATE_COLS = ['date', 'trigger', 'from', 'occurred', 'received'];
+
+/** --input file.csv: one trigger date per row, every row written back with its due date or the reason it is invalid. */
+async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & { input: string }, ctx: Ctx, stdin: NodeJS.ReadableStream): Promise<RunResult> {
+  const rule = countedDeadline(a, o.name);
+  const cal = loaded.cal;
+  let header: string[] = [];
+  let dateCol = '';
+  let bad = 0;
+  const out = (s: string) => ctx.stdout.write(s);
+  for await (const r of readCsv(o.input, '--input', stdin)) {
+    if ('header' in r) {
+      header = r.header;
+      dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
+      if (!dateCol) throw new InputError(`--input: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
+      if (!o.json) out(csvLine([...header, 'due', 'days', 'unit', 'status', 'reason']));
+      continue;
+    }
+    let due = '';
+    let status = 'ok';
+    let reason = '';
+    if (r.error) {
+      status = 'invalid';
+      reason = r.error;
+    } else {
+      const t = tryParseDate(r.values[dateCol] ?? '');
+      if (t === null) {
+        status = 'invalid';
+        reason = `${dateCol} ${JSON.stringify(r.values[dateCol] ?? '')} is not a date (YYYY-MM-DD)`;
+      } else {
+        try {
+          const closed: { from: DayNumber; to: DayNumber }[] = [];
+          const rec = (r.values.recess ?? '').trim();
+          if (rec)
+            for (const part of rec.split(/[;|]/)) {
+              const m = /^\s*(\S+)\.\.(\S+)\s*$/.exec(part);
+              const f = m ? tryParseDate(m[1]) : null;
+              const to = m ? tryParseDate(m[2]) : null;
+              if (f === null || to === null || to < f) throw new InputError(`recess ${JSON.stringify(part)} is not FROM..TO with FROM <= TO`);
+              closed.push({ from: f, to });
+            }
+          due = formatDate(dueFrom(cal, rule, t, closed));
+        } catch (e) {
+          status = 'invalid';
+          reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
+        }
+      }
+    }
+    if (status !== 'ok') bad++;
+    const vals = header.map((h) => r.values[h] ?? '');
+    if (o.json) out(JSON.stringify({ row: r.row, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, ...(rule.kind === 'period' && rule.time ? { dueTime: rule.time } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
+    else out(csvLine([...vals, due && rule.kind === 'period' && rule.time ? `${due} ${rule.time}` : due, rule.days, rule.unit, status, reason]));
+  }
+  if (bad) ctx.stderr.write(`${bad} row${bad === 1 ? '' : 's'} invalid\n`);
+  return { failed: bad > 0 };
 }

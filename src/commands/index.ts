@@ -1,6 +1,7 @@
 // The subcommands. Only the one invoked is registered in full (its options and help); the others are
 // registered by name and description, so a start-up does not build ~150 options it will not use.
 import type { Command } from 'commander';
+import type { CommandModule, Exec } from '../cli/command';
 import * as salary from './salary';
 import * as schedule from './schedule';
 import * as stipend from './stipend';
@@ -13,11 +14,6 @@ import * as audit from './audit';
 import * as cost from './cost';
 import * as retro from './retro';
 import * as rules from './rules';
-
-interface CommandModule {
-  DESCRIPTION: string;
-  register(p: Command): void;
-}
 
 export const COMMANDS: Record<string, CommandModule> = {
   salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, rules,
@@ -35,11 +31,11 @@ export function invoked(argv: string[]): string | undefined {
   return undefined;
 }
 
-export function registerCommands(program: Command, argv: string[]): void {
+export function registerCommands(program: Command, argv: string[], exec: Exec): void {
   const name = invoked(argv);
   const full = name === undefined || name === 'help' || !(name in COMMANDS);
   for (const [n, m] of Object.entries(COMMANDS)) {
-    if (full || n === name) m.register(program);
+    if (full || n === name) m.register(program, exec);
     else program.command(n).description(m.DESCRIPTION);
   }
 }

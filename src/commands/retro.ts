@@ -1,23 +1,33 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import type { Command } from 'commander';
+// cba retro: streams the roster through the retro calculator; every row back once.
+import { InputError } from '../core/errors';
+import { dec, formatMoney, type Dec } from '../core/money';
+import { decArg } from '../cli/args';
+import { csvLine, jm, type Ctx } from '../cli/output';
+import { readCsvBatches } from '../cli/csv-input';
+import { bufferedWriter, loadRates } from './bargain-io';
+import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'Retroactive pay after a settlement: each person and pay period, paid vs owed, with employer costs';
 
-export function register(program: Command) {
-  program
-    .command('retro')
-    .description(DESCRIPTION)
-    .requiredOption('--roster <file>', 'CSV roster (- for stdin): id, class, step; schedule, days, fte, stipends, start, end, paid optional')
-    .requiredOption('--effective <date>', 'the date the new rates take effect (YYYY-MM-DD)')
-    .requiredOption('--paid-through <date>', 'the last day already paid at the old rates (YYYY-MM-DD)')
-    .option('--raise <percent>', 'the settlement as a raise of every cell (default: the schedule the rules have in force from --effective)')
-    .option('--periods <n>', 'pay periods a year: 12 (monthly, July to June; the default, as the agreement pays /12) or 10 (September to June)')
-    .option('--rates <file>', "the county office's rates file (unemployment, workers' comp) for the employer costs")
-    .option('--salary-code <code>', 'pay code of the salary retro in --csv (default RETRO-SAL)')
-    .option('--stipend-code <code>', 'pay code of the stipend retro in --csv (default RETRO-STIP)')
-    .option('--json', 'print JSON: every person with every period, and the totals')
-    .option('--csv', 'print CSV for a payroll import: one line per person and pay code')
+export const OPTIONS = {
+  roster: { flags: '--roster <file>', help: 'CSV roster (- for stdin): id, class, step; schedule, days, fte, stipends, start, end, paid optional', required: true },
+  effective: { flags: '--effective <date>', help: 'the date the new rates take effect (YYYY-MM-DD)', required: true },
+  paidThrough: { flags: '--paid-through <date>', help: 'the last day already paid at the old rates (YYYY-MM-DD)', required: true },
+  raise: { flags: '--raise <percent>', help: 'the settlement as a raise of every cell (default: the schedule the rules have in force from --effective)' },
+  periods: { flags: '--periods <n>', help: 'pay periods a year: 12 (monthly, July to June; the default, as the agreement pays /12) or 10 (September to June)' },
+  rates: { flags: '--rates <file>', help: "the county office's rates file (unemployment, workers' comp) for the employer costs" },
+  salaryCode: { flags: '--salary-code <code>', help: 'pay code of the salary retro in --csv (default RETRO-SAL)' },
+  stipendCode: { flags: '--stipend-code <code>', help: 'pay code of the stipend retro in --csv (default RETRO-STIP)' },
+  json: { flags: '--json', help: 'print JSON: every person with every period, and the totals' },
+  csv: { flags: '--csv', help: 'print CSV for a payroll import: one line per person and pay code' },
+} as const;
+export type RetroOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('retro').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       `${examples([
@@ -30,5 +40,92 @@ worked inside the year), paid (what a full period paid at the old rates, when no
 Exit 1 when any row could not be computed (it comes back with its reason), 2 for bad options.
 `,
     )
-    .action(async (...args: any[]) => ((await import('./retro.run')).action as (...a: any[]) => Promise<void>)(...args));
+    .action((o: RetroOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+const f2 = (x: Dec | undefined) => (x === undefined ? '' : x.toFixed(2));
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+function personJson(r: RetroCalculator, p: RetroPerson) {
+  if (p.status !== 'ok') return { row: p.row, id: p.id, status: 'invalid', reason: p.reason };
+  return {
+    row: p.row,
+    id: p.id,
+    status: 'ok',
+    paid: jm(p.paid),
+    owed: jm(p.owed),
+    retro: jm(p.retro),
+    retroExact: p.retroExact!.toFixed(6),
+    salary: jm(p.salary),
+    stipends: jm(p.stipends),
+    creditable: jm(p.creditable),
+    employer: Object.fromEntries(r.keys.map((k) => [k, jm(p.costs![k])])),
+    employerTotal: jm(p.employerTotal),
+    periods: p.periods!.map((x) => ({ period: x.period, fraction: x.fraction.eq(1) ? 1 : x.fraction.toFixed(6), paid: jm(x.paid), owed: jm(x.owed), owedExact: x.owedExact.toFixed(6), difference: jm(x.difference), differenceExact: x.differenceExact.toFixed(6), salary: jm(x.salary), stipends: jm(x.stipends) })),
+  };
+}
+
+const W = [8, 12, 12, 12, 12, 12, 10, 8];
+
+function tableLine(ctx: Ctx, p: RetroPerson): string {
+  if (p.status !== 'ok') return [String(p.row).padEnd(7), p.id.padEnd(W[0]), ''.padStart(W[1]), ''.padStart(W[2]), ''.padStart(W[3]), ''.padStart(W[4]), ''.padStart(W[5]), ctx.paint.red('invalid'.padEnd(W[6])), p.reason].join(' ') + '\n';
+  const n = p.periods!.filter((x) => !x.fraction.eq(0)).length;
+  return [String(p.row).padEnd(7), p.id.padEnd(W[0]), formatMoney(p.paid!).padStart(W[1]), formatMoney(p.owed!).padStart(W[2]), formatMoney(p.retro!).padStart(W[3]), p.retroExact!.toFixed(4).padStart(W[4]), formatMoney(p.employerTotal!).padStart(W[5]), 'ok'.padEnd(W[6]), `${n} period${n === 1 ? '' : 's'}`].join(' ') + '\n';
+}
+
+export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
+  const a = await agreement();
+  const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 4 or 4.23', true)!) : undefined;
+  if (raise && (raise.lte(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
+  const periods = o.periods === undefined ? undefined : o.periods.trim() === '12' ? 12 : o.periods.trim() === '10' ? 10 : undefined;
+  if (o.periods !== undefined && !periods) throw new InputError(`--periods ${JSON.stringify(o.periods)}: give 12 (monthly, July to June) or 10 (September to June)`);
+  const rates = await loadRates(o.rates);
+  const calc = new RetroCalculator(a, { effective: o.effective, paidThrough: o.paidThrough, periods, raise, rates });
+  const codes = { salary: o.salaryCode ?? 'RETRO-SAL', stipends: o.stipendCode ?? 'RETRO-STIP' };
+  const out = bufferedWriter(ctx.stdout);
+  let rows = 0;
+  let firstJson = true;
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin })) {
+    if (!Array.isArray(b)) {
+      const missing = RETRO_COLUMNS.required.filter((c) => !b.header.includes(c));
+      if (missing.length) throw new InputError(`--roster ${o.roster}: the header lacks ${missing.join(', ')}; give ${RETRO_COLUMNS.required.join(', ')} (and ${RETRO_COLUMNS.optional.join(', ')})`);
+      if (o.csv) await out.write(csvLine(['row', 'id', 'pay_code', 'amount', 'exact', 'from', 'through', 'periods', 'status', 'reason']));
+      else if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"effective": ${JSON.stringify(o.effective)},\n"paidThrough": ${JSON.stringify(o.paidThrough)},\n"periods": ${JSON.stringify(calc.periods.map((p) => p.period))},\n"rows": [\n`);
+      else await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'owed'.padStart(W[2]), 'retro'.padStart(W[3]), 'exact'.padStart(W[4]), 'employer'.padStart(W[5]), 'status'.padEnd(W[6]), 'note'].join(' ') + '\n');
+      continue;
+    }
+    let chunk = '';
+    for (const r of b) {
+      rows++;
+      const p = calc.person(r);
+      if (o.csv) {
+        const from = calc.periods[0].first, thru = calc.periods[calc.periods.length - 1].last;
+        if (p.status !== 'ok') chunk += csvLine([p.row, p.id, '', '', '', from, thru, '', 'invalid', p.reason]);
+        else {
+          const sumEx = (k: 'salary' | 'stipends') => p.periods!.reduce((t, x) => t.plus(k === 'salary' ? x.differenceExact.minus(x.stipendsExact) : x.stipendsExact), dec(0));
+          const n = p.periods!.filter((x) => !x.fraction.eq(0)).length;
+          chunk += csvLine([p.row, p.id, codes.salary, f2(p.salary), sumEx('salary').toFixed(4), from, thru, n, 'ok', '']);
+          if ((r.values.stipends ?? '').trim()) chunk += csvLine([p.row, p.id, codes.stipends, f2(p.stipends), sumEx('stipends').toFixed(4), from, thru, n, 'ok', '']);
+        }
+      } else if (o.json) {
+        chunk += (firstJson ? '' : ',\n') + JSON.stringify(personJson(calc, p));
+        firstJson = false;
+      } else chunk += tableLine(ctx, p);
+    }
+    await out.write(chunk);
+  }
+  const T = calc.totals;
+  if (o.json)
+    await out.write(
+      `\n],\n"totals": ${JSON.stringify({ persons: T.persons, invalid: T.invalid, paid: jm(T.paid), owed: jm(T.owed), retro: jm(T.retro), retroExact: T.retroExact.toFixed(6), salary: jm(T.salary), stipends: jm(T.stipends), creditable: jm(T.creditable), employer: Object.fromEntries(calc.keys.map((k) => [k, jm(T.costs[k])])), employerTotal: jm(T.employerTotal) })},\n"notes": ${JSON.stringify(calc.notes)}\n}\n`,
+    );
+  else if (!o.csv) {
+    await out.write(
+      `\nRetro ${formatMoney(T.retro)} to ${T.persons} ${T.persons === 1 ? 'person' : 'people'} (exact ${T.retroExact.toFixed(4)}), ${calc.periods.length} ${calc.periodsPerYear === 12 ? 'monthly' : 'ten-month'} periods ${calc.periods[0].period} to ${calc.periods[calc.periods.length - 1].period}; employer costs ${formatMoney(T.employerTotal)} (${calc.keys.map((k) => `${snake(k).replace(/_/g, ' ')} ${formatMoney(T.costs[k])}`).join(', ')})\n`,
+    );
+    for (const n of calc.notes) await out.write(ctx.paint.dim(`Note: ${n}`) + '\n');
+  }
+  await out.flush();
+  ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);
+  return { failed: T.invalid > 0 };
 }

@@ -1,66 +1,76 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba rules: the rules files themselves: validate (schema), audit (consistency), init (a new
+// agreement folder) and import (a schedule from CSV, XLSX or PDF).
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadRules, defaultRulesRoot } from '../rules/load';
+import type { Agreement } from '../rules/types';
+import { auditRules } from '../batch/rules-audit';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import type { GlobalOpts } from '../cli/context';
-import { makeCtx } from '../cli/output';
+import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
 
 export const DESCRIPTION = 'Check the rules files: schema validation and consistency audit';
 
-export function register(program: Command) {
+export const VALIDATE_OPTIONS = {
+  strict: { flags: '--strict', help: 'a citation not yet filled is an error (exit 1)' },
+  json: { flags: '--json', help: 'print JSON' },
+} as const;
+export type ValidateOptions = OptionsOf<typeof VALIDATE_OPTIONS>;
+
+export const AUDIT_OPTIONS = {
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV' },
+} as const;
+export type AuditRulesOptions = OptionsOf<typeof AUDIT_OPTIONS>;
+
+export const INIT_OPTIONS = {
+  id: { flags: '--id <id>', help: 'agreement id (default: the folder name)' },
+  name: { flags: '--name <text>', help: 'agreement name' },
+  employer: { flags: '--employer <text>', help: 'the employer (county office or district)' },
+  association: { flags: '--association <text>', help: 'the association' },
+  from: { flags: '--from <date>', help: 'first day of the term, YYYY-MM-DD (default: July 1 this year)' },
+  to: { flags: '--to <date>', help: 'last day of the term (default: three years on)' },
+  days: { flags: '--days <n>', help: 'base work year in days', default: '185' },
+  hours: { flags: '--hours <h>', help: 'hours of the teacher work day', default: '7' },
+  months: { flags: '--months <n>', help: 'monthly pay warrants a year', default: '12' },
+  json: { flags: '--json', help: 'print JSON' },
+} as const;
+export type InitOptions = OptionsOf<typeof INIT_OPTIONS>;
+
+export const IMPORT_OPTIONS = {
+  schedule: { flags: '--schedule <id>', help: 'schedule id (kebab-case)', default: 'teacher' },
+  name: { flags: '--name <text>', help: 'schedule name (default: the title line)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year (default: read from the title)' },
+  effective: { flags: '--effective <date>', help: 'first day in force, YYYY-MM-DD (default: printed, else July 1 of the year)' },
+  until: { flags: '--until <date>', help: 'last day in force, when the agreement says (default: until the next schedule of the id)' },
+  basis: { flags: '--basis <kind>', help: 'annual | daily | hourly (default: from the size of the amounts)' },
+  days: { flags: '--days <n>', help: "work days of the schedule: the divisor of its daily rate (default: the agreement's base year)" },
+  assignment: { flags: '--assignment <key>', help: "the agreement's assignment this schedule pays (hours per day)" },
+  sheet: { flags: '--sheet <name|n>', help: 'worksheet of an .xlsx workbook (default: the first)' },
+  table: { flags: '--table <n>', help: 'which schedule, when the file holds several' },
+  transpose: { flags: '--transpose', help: 'classes are rows and steps are columns (detected when not given)' },
+  delimiter: { flags: '--delimiter <c>', help: 'CSV delimiter (detected: comma, semicolon, tab or pipe)' },
+  out: { flags: '--out <file>', help: 'write the YAML to this file (or into this folder)' },
+  dryRun: { flags: '--dry-run', help: 'read and validate, show the review, write nothing' },
+  force: { flags: '--force', help: 'replace an existing schedule file' },
+  json: { flags: '--json', help: 'print the review and the YAML as JSON' },
+} as const;
+export type ImportOptions = OptionsOf<typeof IMPORT_OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
   const rules = program.command('rules').description(DESCRIPTION).addHelpText('after', examples(['cba rules validate', 'cba rules audit', 'cba rules audit --rules fixtures/rules/example-district --json']));
-  rules
-    .command('validate')
-    .description('Validate every rules file against the schema (names file, path and line of the first problem); lists citations not yet filled')
-    .option('--strict', 'a citation not yet filled is an error (exit 1)')
-    .option('--json', 'print JSON')
+  declare(rules.command('validate').description('Validate every rules file against the schema (names file, path and line of the first problem); lists citations not yet filled'), VALIDATE_OPTIONS)
     .addHelpText('after', examples(['cba rules validate', 'cba rules validate --rules fixtures/rules/example-district']))
-    .action(async (...args: any[]) => ((await import('./rules.run')).action0 as (...a: any[]) => Promise<void>)(...args));
-  rules
-    .command('audit')
-    .description('Check every schedule and stipend file for internal consistency (printed vs computed, ordering, siblings, quotes)')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+    .action((o: ValidateOptions, c: Command) => exec(c, (ctx) => validate(o, ctx)));
+  declare(rules.command('audit').description('Check every schedule and stipend file for internal consistency (printed vs computed, ordering, siblings, quotes)'), AUDIT_OPTIONS)
     .addHelpText('after', examples(['cba rules audit', 'cba rules audit --rules fixtures/rules/example-district', 'cba rules audit --json | jq ".findings[] | select(.severity == \\"error\\")"']))
-    .action(async (...args: any[]) => ((await import('./rules.run')).action1 as (...a: any[]) => Promise<void>)(...args));
-  rules
-    .command('init <dir>')
-    .description('Start the rules of another agreement: a folder that validates at once, each file linked to its JSON Schema, every citation marked unfilled')
-    .option('--id <id>', 'agreement id (default: the folder name)')
-    .option('--name <text>', 'agreement name')
-    .option('--employer <text>', 'the employer (county office or district)')
-    .option('--association <text>', 'the association')
-    .option('--from <date>', 'first day of the term, YYYY-MM-DD (default: July 1 this year)')
-    .option('--to <date>', 'last day of the term (default: three years on)')
-    .option('--days <n>', 'base work year in days', '185')
-    .option('--hours <h>', 'hours of the teacher work day', '7')
-    .option('--months <n>', 'monthly pay warrants a year', '12')
-    .option('--json', 'print JSON')
+    .action((o: AuditRulesOptions, c: Command) => exec(c, (ctx) => audit(o, ctx)));
+  declare(rules.command('init <dir>').description('Start the rules of another agreement: a folder that validates at once, each file linked to its JSON Schema, every citation marked unfilled'), INIT_OPTIONS)
     .addHelpText('after', examples(['cba rules init my-office --employer "Example County Office of Education" --from 2024-07-01 --to 2027-06-30', 'cba rules import schedule salary.csv --rules my-office --year 2024-25', 'cba rules validate --rules my-office']))
-    .action(async (dir: string, o: any, cmd: any) => {
-      const g = cmd.optsWithGlobals() as GlobalOpts;
-      const ctx = await makeCtx(g.color);
-      return (await import('./rules-init.run')).initRules(dir, o, ctx);
-    });
+    .action((dir: string, o: InitOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-init.run')).initRules(dir, o, ctx.out)));
   const imp = rules.command('import').description('Import rules from a file: a salary schedule from CSV, XLSX or PDF');
-  imp
-    .command('schedule <file>')
-    .description('Read a salary schedule (CSV with any delimiter, XLSX, PDF) and write it as a schedule YAML: prints what it read (classes, steps, blank cells, plateaus, column sums) to check against the paper')
-    .option('--schedule <id>', 'schedule id (kebab-case)', 'teacher')
-    .option('--name <text>', 'schedule name (default: the title line)')
-    .option('--year <yyyy-yy>', 'school year (default: read from the title)')
-    .option('--effective <date>', 'first day in force, YYYY-MM-DD (default: printed, else July 1 of the year)')
-    .option('--until <date>', 'last day in force, when the agreement says (default: until the next schedule of the id)')
-    .option('--basis <kind>', 'annual | daily | hourly (default: from the size of the amounts)')
-    .option('--days <n>', 'work days of the schedule: the divisor of its daily rate (default: the agreement\'s base year)')
-    .option('--assignment <key>', "the agreement's assignment this schedule pays (hours per day)")
-    .option('--sheet <name|n>', 'worksheet of an .xlsx workbook (default: the first)')
-    .option('--table <n>', 'which schedule, when the file holds several')
-    .option('--transpose', 'classes are rows and steps are columns (detected when not given)')
-    .option('--delimiter <c>', 'CSV delimiter (detected: comma, semicolon, tab or pipe)')
-    .option('--out <file>', 'write the YAML to this file (or into this folder)')
-    .option('--dry-run', 'read and validate, show the review, write nothing')
-    .option('--force', 'replace an existing schedule file')
-    .option('--json', 'print the review and the YAML as JSON')
+  declare(imp.command('schedule <file>').description('Read a salary schedule (CSV with any delimiter, XLSX, PDF) and write it as a schedule YAML: prints what it read (classes, steps, blank cells, plateaus, column sums) to check against the paper'), IMPORT_OPTIONS)
     .addHelpText(
       'after',
       `
@@ -76,9 +86,60 @@ ${examples([
         'cat schedule.csv | cba rules import schedule - --year 2024-25 > teacher-2024-25.yaml',
       ])}`,
     )
-    .action(async (file: string, o: any, cmd: any) => {
-      const g = cmd.optsWithGlobals() as GlobalOpts;
-      const ctx = await makeCtx(g.color);
-      return (await import('./rules-import.run')).importSchedule(file, o, g, ctx);
-    });
+    .action((file: string, o: ImportOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-import.run')).importSchedule(file, o, ctx.global, ctx.out)));
+}
+
+/** Every citation still marked unfilled (cba rules init, cba rules import), by file and path. */
+export function unfilledCitations(a: Agreement): { file: string; where: string }[] {
+  const out: { file: string; where: string }[] = [];
+  const walk = (v: unknown, file: string, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, file, `${path}[${i}]`));
+    else if (v && typeof v === 'object') {
+      if ((v as { unfilled?: unknown }).unfilled === true) out.push({ file, where: path || '(top level)' });
+      for (const [k, x] of Object.entries(v)) if (k !== 'file' && k !== 'rows') walk(x, file, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(a.meta, relative(process.cwd(), join(a.dir, 'agreement.yaml')), '');
+  for (const s of a.schedules) walk(s, s.file, '');
+  for (const [k, v] of Object.entries(a.parts)) if (k !== 'files') (Array.isArray(v) ? v : [v]).forEach((x) => walk(x, (x as { file?: string }).file ?? k, ''));
+  return out;
+}
+
+/** cba rules validate: every agreement under the rules root, validated (through the cache when it holds). */
+export async function validate(o: ValidateOptions, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
+  const set = await loadRules(g.rules ?? defaultRulesRoot());
+  const summary = set.agreements.map((a) => ({ agreement: a.meta.id, schedules: a.schedules.map((s) => `${s.id} ${s.year}${s.effective.slice(5) !== '07-01' ? ` from ${s.effective}` : ''}`), parts: Object.keys(a.parts.files), unfilled: unfilledCitations(a) }));
+  const unfilled = summary.reduce((n, s) => n + s.unfilled.length, 0);
+  const failed = Boolean(o.strict && unfilled);
+  if (o.json) {
+    printJson(ctx, { valid: !failed, root: set.root, agreements: summary });
+    return { failed };
+  }
+  for (const s of summary) {
+    write(ctx, `${s.agreement}: valid (${s.schedules.length} schedules${s.schedules.length ? `: ${s.schedules.join(', ')}` : ': none yet, import one with cba rules import schedule'}${s.parts.length ? `; ${s.parts.join(', ')}` : ''})${s.unfilled.length ? `, ${s.unfilled.length} citation${s.unfilled.length === 1 ? '' : 's'} not yet filled` : ''}`);
+    for (const u of s.unfilled) (o.strict ? (m: string) => ctx.stderr.write(`error: ${m}\n`) : (m: string) => warn(ctx, m))(`${u.file}: ${u.where}: citation not yet filled (give article, section and the sentence quoted, and remove unfilled: true)`);
+  }
+  return { failed };
+}
+/** cba rules audit: the consistency findings of every agreement; an error is a failed check. */
+export async function audit(o: AuditRulesOptions, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
+  const set = await loadRules(g.rules ?? defaultRulesRoot());
+  const findings = set.agreements.flatMap((a) => {
+    let text: string | undefined;
+    try {
+      text = readFileSync(join(a.dir, a.meta.source), 'utf8');
+    } catch {
+      text = undefined;
+    }
+    return auditRules(a, text).map((f) => ({ agreement: a.meta.id, ...f }));
+  });
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (o.json) printJson(ctx, { errors, warnings: findings.length - errors, findings });
+  else if (o.csv) write(ctx, [csvLine(['agreement', 'severity', 'check', 'file', 'where', 'message']), ...findings.map((f) => csvLine([f.agreement, f.severity, f.check, f.file, f.where, f.message]))].join('').trimEnd());
+  else {
+    if (findings.length)
+      write(ctx, await renderTable(ctx, { head: ['Severity', 'Check', 'File', 'Where', 'Finding'], rows: findings.map((f) => [f.severity === 'error' ? ctx.paint.red('error') : ctx.paint.yellow('warning'), f.check, f.file, f.where, f.message]) }));
+    write(ctx, `${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'} in ${set.agreements.map((a) => a.meta.id).join(', ')}`);
+  }
+  return { failed: errors > 0 };
 }

@@ -1,25 +1,37 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba salary: annual salary, daily rate, extra days, short calendars and part time (Appendix A, XV.1),
+// with stipends added (--stipend) and the perfect-attendance payment.
 import type { Command } from 'commander';
+import { salary, type SalaryResult } from '../rules/schedules/salary';
+import { computeStipends, type StipendsTotal } from '../rules/stipends/stipends';
+import { payWithStipends, type PayWithStipends } from '../rules/stipends/pay';
+import { plain } from '../core/money';
+import { InputError } from '../core/errors';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { addStipendOptions } from './stipend-options';
+import { intArg, decArg, required } from '../cli/args';
+import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
+import { sourceText, uniqueSources } from '../cli/sources';
+import { STIPEND_OPTIONS, checkFlagsMatch, stipendInput, stipendJson, strayStipendFlag } from './stipend';
 
 export const DESCRIPTION = 'Annual salary, daily rate, extra days, short calendars and part time (Appendix A, Article XV.1)';
 
-export function register(program: Command) {
-  const cmd = program
-    .command('salary')
-    .description(DESCRIPTION)
-    .option('-c, --class <class>', 'salary class as printed: A, I, II, III, IV, V, VI')
-    .option('-s, --step <n>', 'step on the schedule (1-13)')
-    .option('--schedule <id>', 'basic, community-day or preschool (default: basic)')
-    .option('--year <yyyy-yy>', 'school year of the schedule (default: the latest in the rules)')
-    .option('--days <n>', 'work days on the calendar: 191-225 pays extra days, 123-189 is pro rata')
-    .option('--fte <x>', 'part-time share, 0 < x <= 1')
-    .option('--stipend <ids...>', 'add stipends to the pay (ids as in cba stipend --list)')
-    .option('--perfect-attendance', 'show the XV.3 perfect-attendance payment (one daily rate inclusive of stipends)');
-  addStipendOptions(cmd, false)
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+export const OPTIONS = {
+  class: { flags: '-c, --class <class>', help: 'salary class as printed: A, I, II, III, IV, V, VI' },
+  step: { flags: '-s, --step <n>', help: 'step on the schedule (1-13)' },
+  schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule (default: the latest in the rules)' },
+  days: { flags: '--days <n>', help: 'work days on the calendar: 191-225 pays extra days, 123-189 is pro rata' },
+  fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1' },
+  stipend: { flags: '--stipend <ids...>', help: 'add stipends to the pay (ids as in cba stipend --list)' },
+  perfectAttendance: { flags: '--perfect-attendance', help: 'show the XV.3 perfect-attendance payment (one daily rate inclusive of stipends)' },
+  ...STIPEND_OPTIONS,
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV' },
+} as const;
+export type SalaryOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('salary').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       examples([
@@ -31,5 +43,110 @@ export function register(program: Command) {
         'cba salary --schedule community-day --class V --step 10 --csv',
       ]),
     )
-    .action(async (...args: any[]) => ((await import('./salary.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((o: SalaryOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+export function salaryJson(r: SalaryResult) {
+  return {
+    agreement: r.agreement,
+    year: r.year,
+    schedule: r.schedule,
+    scheduleName: r.scheduleName,
+    effective: r.effective,
+    class: r.class,
+    step: r.step,
+    annualSalary: jm(r.annualSalary),
+    dailyRate: jm(r.dailyRate),
+    ...(r.printedStep !== r.step ? { printedStep: r.printedStep } : {}),
+    printedDailyRate: jm(r.printedDailyRate),
+    dailyRateDiffers: r.printedDailyRate !== undefined && !r.printedDailyRate.eq(r.dailyRate),
+    ...(r.hourlyRate ? { hourlyRate: jm(r.hourlyRate) } : {}),
+    hoursPerDay: Number(plain(r.hoursPerDay)),
+    monthlyPay: jm(r.monthlyPay),
+    baseDays: r.baseDays,
+    days: r.days,
+    extraDays: r.extraDays,
+    extraDaysPay: jm(r.extraDaysPay),
+    fte: Number(plain(r.fte)),
+    totalSalary: jm(r.totalSalary),
+    figures: r.lines.map((l) => ({ figure: l.figure, label: l.label, value: l.unit === 'money' ? jm(l.value) : Number(plain(l.value)), how: l.how, source: l.source })),
+    sources: uniqueSources(r.sources),
+    readings: r.readings,
+    warnings: r.warnings,
+  };
+}
+
+export interface WithStipends {
+  st: StipendsTotal;
+  pay: PayWithStipends;
+  perfectAttendance: boolean;
+}
+
+function stipendPart(w: WithStipends) {
+  return {
+    stipends: w.st.stipends.map(stipendJson),
+    stipendTotal: jm(w.pay.stipendAnnual),
+    stipendMonthlyTotal: jm(w.pay.stipendMonthly),
+    totalPay: jm(w.pay.totalPay),
+    monthlyPayWithStipends: jm(w.pay.monthlyPay),
+    dailyRateInclusiveOfStipends: jm(w.pay.dailyRateInclusive),
+    ...(w.perfectAttendance && w.pay.perfectAttendance
+      ? { perfectAttendance: { amount: jm(w.pay.perfectAttendance.amount), how: w.pay.how, source: w.pay.perfectAttendance.source, reading: w.pay.perfectAttendance.reading } }
+      : {}),
+  };
+}
+
+export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: boolean; csv?: boolean }, w?: WithStipends) {
+  for (const x of r.warnings) warn(ctx, x);
+  if (w) {
+    r = { ...r, lines: [...r.lines], readings: [...r.readings, ...w.pay.readings] };
+    for (const x of w.st.stipends)
+      r.lines.push({ figure: `stipend:${x.id}`, label: `Stipend: ${x.name}${x.count > 1 ? ` x ${x.count}` : ''}${x.eligible === false ? ' (not eligible: 0)' : ''}`, value: x.eligible === false ? x.annual.times(0) : x.annual, unit: 'money', how: `${x.how}; ${x.reason}`, source: x.sources[0] });
+    r.lines.push({ figure: 'totalPay', label: 'Total pay with stipends', value: w.pay.totalPay, unit: 'money' });
+    r.lines.push({ figure: 'monthlyPayWithStipends', label: 'Monthly pay with stipends', value: w.pay.monthlyPay, unit: 'money' });
+    r.lines.push({ figure: 'dailyRateInclusiveOfStipends', label: 'Daily rate inclusive of stipends', value: w.pay.dailyRateInclusive, unit: 'money', how: w.pay.how });
+    if (w.perfectAttendance && w.pay.perfectAttendance) {
+      r.lines.push({ figure: 'perfectAttendance', label: 'Perfect-attendance payment (XV.3)', value: w.pay.perfectAttendance.amount, unit: 'money', how: 'one daily rate inclusive of stipends', source: w.pay.perfectAttendance.source });
+      r.readings.push(w.pay.perfectAttendance.reading);
+    }
+  }
+  if (fmt.json) return printJson(ctx, { ...salaryJson(r), ...(w ? stipendPart(w) : {}) });
+  if (fmt.csv) {
+    let s = csvLine(['figure', 'label', 'value', 'how', 'source']);
+    for (const l of r.lines) s += csvLine([l.figure, l.label, l.unit === 'money' ? l.value.toFixed(2) : plain(l.value), l.how ?? '', sourceText(l.source)]);
+    return write(ctx, s.trimEnd());
+  }
+  const title = `${r.scheduleName} ${r.year} (effective ${r.effective}): Class ${r.class}, Step ${r.step}`;
+  const rows = r.lines.map((l) => [l.label, l.unit === 'money' ? money(l.value) : plain(l.value), l.how ?? '', sourceText(l.source)]);
+  write(ctx, await renderTable(ctx, { title, head: ['Figure', 'Amount', 'How', 'Source'], rows, right: [1] }));
+  for (const rd of r.readings) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
+}
+
+export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {
+  const a = await agreement();
+  const r = salary(a, {
+    schedule: o.schedule,
+    year: o.year,
+    class: required(o.class, '--class', 'give the salary class, for example --class IV'),
+    step: required(intArg(o.step, '--step', 'give the step as a whole number, for example --step 13'), '--step', 'give the step, for example --step 13'),
+    days: intArg(o.days, '--days', 'give the work days on the calendar, for example --days 200'),
+    fte: decArg(o.fte, '--fte', 'give the fraction of full time, for example --fte 0.5'),
+  });
+  let w: WithStipends | undefined;
+  let failed = false;
+  if (o.stipend?.length) {
+    const input = stipendInput({ ...o, year: r.year, class: r.class });
+    checkFlagsMatch(a, o.stipend, input, true);
+    const st = computeStipends(a, o.stipend, input);
+    failed = st.stipends.some((x) => x.eligible === false);
+    w = { st, pay: payWithStipends(a, r, st), perfectAttendance: Boolean(o.perfectAttendance) };
+  } else if (o.perfectAttendance) {
+    const st = computeStipends(a, [], {});
+    w = { st, pay: payWithStipends(a, r, st), perfectAttendance: true };
+  } else {
+    const stray = strayStipendFlag(o);
+    if (stray) throw new InputError(`${stray} is a stipend flag; add --stipend <id> to use it`);
+  }
+  await renderSalary(ctx, r, o, w);
+  return { failed };
 }

@@ -1,17 +1,86 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba schedule: a whole salary schedule of Appendix A, per class and step.
 import type { Command } from 'commander';
+import { scheduleTable } from '../rules/schedules/salary';
+import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
+import { cite } from '../rules/source';
+import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'A whole salary schedule of Appendix A: annual salary and daily rate per class and step';
 
-export function register(program: Command) {
-  program
-    .command('schedule')
-    .description(DESCRIPTION)
-    .option('--schedule <id>', 'basic, community-day or preschool (default: basic)')
-    .option('--year <yyyy-yy>', 'school year (default: the latest in the rules)')
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV (one row per cell)')
+export const OPTIONS = {
+  schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules)' },
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV (one row per cell)' },
+} as const;
+export type ScheduleOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('schedule').description(DESCRIPTION), OPTIONS)
     .addHelpText('after', examples(['cba schedule', 'cba schedule --schedule preschool', 'cba schedule --schedule community-day --csv > cds.csv', 'cba schedule --json | jq ".cells[0]"']))
-    .action(async (...args: any[]) => ((await import('./schedule.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((o: ScheduleOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): Promise<void> {
+  const a = await agreement();
+  const { schedule: s, cells } = scheduleTable(a, o.schedule, o.year);
+  const hourly = s.basis === 'hourly';
+  if (o.json) {
+    return printJson(ctx, {
+      agreement: a.meta.id,
+      schedule: s.id,
+      name: s.name,
+      year: s.year,
+      effective: s.effective,
+      basis: s.basis,
+      classes: s.classes,
+      source: cite(s.cite, { file: s.file }),
+      cells: cells.map((c) => ({
+        class: c.class,
+        step: c.step,
+        ...(hourly ? { hourlyRate: jm(c.hourlyRate) } : {}),
+        annualSalary: jm(c.annual),
+        dailyRate: jm(c.dailyRate),
+        ...(c.printedDailyRate ? { printedDailyRate: jm(c.printedDailyRate), dailyRateDiffers: c.differs } : {}),
+      })),
+    });
+  }
+  if (o.csv) {
+    let out = csvLine(['class', 'step', ...(hourly ? ['hourly_rate'] : []), 'annual_salary', 'daily_rate', ...(hourly ? [] : ['printed_daily_rate'])]);
+    for (const c of cells)
+      out += csvLine([c.class, c.step, ...(hourly ? [c.hourlyRate!.toFixed(2)] : []), c.annual.toFixed(2), c.dailyRate.toFixed(2), ...(hourly ? [] : [c.printedDailyRate?.toFixed(2) ?? ''])]);
+    return write(ctx, out.trimEnd());
+  }
+  const steps = [...new Set(cells.map((c) => c.step))];
+  const rows: string[][] = [];
+  for (const st of steps) {
+    const main: string[] = [String(st)];
+    const sub: string[] = [''];
+    for (const cl of s.classes) {
+      const c = cells.find((x) => x.step === st && x.class === cl);
+      if (!c) {
+        main.push('');
+        sub.push('');
+        continue;
+      }
+      if (hourly) {
+        main.push(money(c.hourlyRate));
+        sub.push(ctx.paint.dim(money(c.dailyRate) + '/d'));
+      } else {
+        main.push(money(c.annual));
+        sub.push(c.differs ? ctx.paint.yellow(`${money(c.printedDailyRate)}*`) : ctx.paint.dim(money(c.dailyRate)));
+      }
+    }
+    rows.push(main, sub);
+  }
+  const title = `${s.name} ${s.year}, effective ${s.effective}${hourly ? ` (hourly rates; daily pay below)` : ' (annual salary; daily rate below)'}`;
+  write(ctx, await renderTable(ctx, { title, head: ['Step', ...s.classes.map((c) => (/^(class|column|col\.?)\s/i.test(c) ? c : `Class ${c}`))], rows, right: s.classes.map((_, i) => i + 1) }));
+  const differ = cells.filter((c) => c.differs);
+  if (differ.length)
+    write(
+      ctx,
+      `* printed daily rate differs from annual / ${a.meta.parameters.baseYearDays.value} rounded half-up (Art. XV.1): ` +
+        differ.map((c) => `Class ${c.class} Step ${c.step} printed ${money(c.printedDailyRate)}, rule ${money(c.dailyRate)}`).join('; '),
+    );
 }

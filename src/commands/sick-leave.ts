@@ -1,43 +1,56 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba sick-leave: accrual, balance, extended absence pay and the limits of the other leaves (Article XIII).
 import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+import { dec, plain, type Dec } from '../core/money';
+import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty, type LimitInput } from '../rules/leaves/leaves';
+import { salary } from '../rules/schedules/salary';
+import { computeStipends } from '../rules/stipends/stipends';
+import { payWithStipends } from '../rules/stipends/pay';
+import { decArg, intArg } from '../cli/args';
+import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
+import { sourceText, uniqueSources } from '../cli/sources';
+import type { Source } from '../rules/source';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves (Article XIII)';
 
-export function register(program: Command) {
-  program
-    .command('sick-leave')
-    .description(DESCRIPTION)
-    .option('--days-worked <n>', 'days worked in the school year (default 190)')
-    .option('--calendar-days <n>', 'same as --days-worked: the days of the work calendar')
-    .option('--assignment <a>', 'regular (6.75 h), community-day (7.75 h) or preschool (7.5 h)')
-    .option('--hours-per-day <h>', 'hours in a day of sick leave (must be one of the agreement\'s)')
-    .option('--allow-hours', 'accept an --hours-per-day the agreement does not state')
-    .option('--fte <x>', 'part-time share, 0 < x <= 1 (XIII.1.B)')
-    .option('--balance <qty>', 'sick leave carried in: days (12, 12d) or hours (81h)')
-    .option('--used <qty>', 'sick leave used this year: days or hours')
-    .option('--absence <days>', 'a continuous absence of this many school days (XIII.1.F)')
-    .option('--prior-differential-days <n>', 'differential days already used in this continuous absence (from last school year)')
-    .option('--daily-rate <amount>', 'daily rate for the pay of each band (or give --class and --step)')
-    .option('-c, --class <class>', 'salary class, for pay (as cba salary)')
-    .option('-s, --step <n>', 'salary step, for pay')
-    .option('--schedule <id>', 'salary schedule, for pay')
-    .option('--year <yyyy-yy>', 'school year of the schedule')
-    .option('--personal-necessity <days>', 'check: personal necessity days this year, including personal business (max 8)')
-    .option('--personal-business <days>', 'check: personal business days this year (max 3)')
-    .option('--family-illness <days>', "check: days for a child's, parent's or spouse's illness (six months' accrual)")
-    .option('--bereavement <days>', 'check: bereavement days (3, or 5 with travel)')
-    .option('--out-of-state', 'bereavement: out-of-state travel is required')
-    .option('--travel-miles <n>', 'bereavement: travel distance from the Office')
-    .option('--industrial <days>', 'check: industrial accident days this fiscal year, same accident (max 60)')
-    .option('--donate-hours <h>', 'check: catastrophic leave donation (6.75 to 13.5 hours)')
-    .option('--donated-hours <h>', 'check: hours the member donated this fiscal year (6.75 needed to receive)')
-    .option('--catastrophic-months <n>', 'check: months of catastrophic leave (max 12)')
-    .option('--sabbatical-years <n>', 'check: consecutive years with the Office (7 needed)')
-    .option('--sabbatical-months <n>', 'sabbatical length in months (default 12)')
-    .option('--perfect-attendance', 'the XV.3 payment: one daily rate inclusive of stipends, if no sick leave was used')
-    .option('--stipend <ids...>', 'stipends for the perfect-attendance daily rate')
-    .option('--json', 'print JSON')
+export const OPTIONS = {
+  daysWorked: { flags: '--days-worked <n>', help: 'days worked in the school year (default 190)' },
+  calendarDays: { flags: '--calendar-days <n>', help: 'same as --days-worked: the days of the work calendar' },
+  assignment: { flags: '--assignment <a>', help: 'regular (6.75 h), community-day (7.75 h) or preschool (7.5 h)' },
+  hoursPerDay: { flags: '--hours-per-day <h>', help: "hours in a day of sick leave (must be one of the agreement\'s)" },
+  allowHours: { flags: '--allow-hours', help: 'accept an --hours-per-day the agreement does not state' },
+  fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1 (XIII.1.B)' },
+  balance: { flags: '--balance <qty>', help: 'sick leave carried in: days (12, 12d) or hours (81h)' },
+  used: { flags: '--used <qty>', help: 'sick leave used this year: days or hours' },
+  absence: { flags: '--absence <days>', help: 'a continuous absence of this many school days (XIII.1.F)' },
+  priorDifferentialDays: { flags: '--prior-differential-days <n>', help: 'differential days already used in this continuous absence (from last school year)' },
+  dailyRate: { flags: '--daily-rate <amount>', help: 'daily rate for the pay of each band (or give --class and --step)' },
+  class: { flags: '-c, --class <class>', help: 'salary class, for pay (as cba salary)' },
+  step: { flags: '-s, --step <n>', help: 'salary step, for pay' },
+  schedule: { flags: '--schedule <id>', help: 'salary schedule, for pay' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule' },
+  personalNecessity: { flags: '--personal-necessity <days>', help: 'check: personal necessity days this year, including personal business (max 8)' },
+  personalBusiness: { flags: '--personal-business <days>', help: 'check: personal business days this year (max 3)' },
+  familyIllness: { flags: '--family-illness <days>', help: "check: days for a child's, parent's or spouse's illness (six months' accrual)" },
+  bereavement: { flags: '--bereavement <days>', help: 'check: bereavement days (3, or 5 with travel)' },
+  outOfState: { flags: '--out-of-state', help: 'bereavement: out-of-state travel is required' },
+  travelMiles: { flags: '--travel-miles <n>', help: 'bereavement: travel distance from the Office' },
+  industrial: { flags: '--industrial <days>', help: 'check: industrial accident days this fiscal year, same accident (max 60)' },
+  donateHours: { flags: '--donate-hours <h>', help: 'check: catastrophic leave donation (6.75 to 13.5 hours)' },
+  donatedHours: { flags: '--donated-hours <h>', help: 'check: hours the member donated this fiscal year (6.75 needed to receive)' },
+  catastrophicMonths: { flags: '--catastrophic-months <n>', help: 'check: months of catastrophic leave (max 12)' },
+  sabbaticalYears: { flags: '--sabbatical-years <n>', help: 'check: consecutive years with the Office (7 needed)' },
+  sabbaticalMonths: { flags: '--sabbatical-months <n>', help: 'sabbatical length in months (default 12)' },
+  perfectAttendance: { flags: '--perfect-attendance', help: 'the XV.3 payment: one daily rate inclusive of stipends, if no sick leave was used' },
+  stipend: { flags: '--stipend <ids...>', help: 'stipends for the perfect-attendance daily rate' },
+  json: { flags: '--json', help: 'print JSON' },
+} as const;
+export type SickLeaveOptions = OptionsOf<typeof OPTIONS>;
+
+export function register(program: Command, exec: Exec): void {
+  declare(program.command('sick-leave').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       examples([
@@ -52,5 +65,149 @@ export function register(program: Command) {
         'cba sick-leave --perfect-attendance --class IV --step 13 --stipend bilingual --used 0',
       ]),
     )
-    .action(async (...args: any[]) => ((await import('./sick-leave.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((o: SickLeaveOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
+}
+
+const d2 = (x: Dec) => Number(x.toFixed(2));
+const optDec = (v: string | undefined, flag: string, hint: string) => (v === undefined ? undefined : dec(decArg(v, flag, hint)!));
+
+export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {
+  const a = await agreement();
+  if (o.daysWorked !== undefined && o.calendarDays !== undefined) throw new InputError('give --days-worked or --calendar-days, not both');
+  const dwText = o.daysWorked ?? o.calendarDays;
+  const dw = dwText === undefined ? undefined : decArg(dwText, o.daysWorked !== undefined ? '--days-worked' : '--calendar-days', 'give the days worked, for example 190');
+  // The salary schedule's assignment gives the day length when no assignment is named.
+  let assignment: string | undefined = o.assignment;
+  const wantsSalary = o.class !== undefined || o.step !== undefined;
+  const sal = wantsSalary
+    ? salary(a, {
+        schedule: o.schedule,
+        year: o.year,
+        class: o.class ?? (() => { throw new InputError('--step needs --class for the salary'); })(),
+        step: intArg(o.step, '--step', 'give the step as a whole number') ?? (() => { throw new InputError('--class needs --step for the salary'); })(),
+      })
+    : undefined;
+  if (!assignment && !o.hoursPerDay && sal) assignment = a.schedules.find((s) => s.id === sal.schedule)?.assignment;
+  const acc = accrual(a, { daysWorked: dw, assignment, hoursPerDay: o.hoursPerDay, allowHours: o.allowHours, fte: o.fte });
+  const bal = balance(a, acc, o.balance !== undefined ? parseLeaveQty(o.balance, '--balance') : undefined, o.used !== undefined ? parseLeaveQty(o.used, '--used') : undefined);
+  const warnings = [...acc.warnings];
+  const readings = [...acc.readings];
+  const sources: Source[] = [...acc.sources, bal.source];
+
+  let daily: Dec | undefined = optDec(o.dailyRate, '--daily-rate', 'give the daily rate, for example 372.62');
+  if (daily && sal) throw new InputError('give --daily-rate or --class/--step, not both');
+  if (sal) daily = sal.dailyRate;
+  let absence;
+  if (o.absence !== undefined) {
+    // available: carried balance, plus this year's accrual when --days-worked was given, less --used
+    const available = acc.daysWorkedGiven ? bal.balanceDays : bal.carriedDays.minus(bal.usedDays);
+    absence = extendedAbsence(a, {
+      absenceDays: intArg(o.absence, '--absence', 'give whole school days, for example --absence 120')!,
+      availableDays: available,
+      priorDifferentialDays: intArg(o.priorDifferentialDays, '--prior-differential-days', 'give whole days, 0 to 100'),
+      dailyRate: daily,
+    });
+    sources.push(...absence.sources);
+    readings.push(...absence.readings);
+    if (!acc.daysWorkedGiven) readings.push("The absence draws on --balance less --used; this year's accrual is added only when --days-worked is given.");
+  } else if (o.priorDifferentialDays !== undefined) throw new InputError('--prior-differential-days applies to an --absence; add --absence <days>');
+
+  const L: LimitInput = {
+    personalNecessity: optDec(o.personalNecessity, '--personal-necessity', 'give days, for example 2'),
+    personalBusiness: optDec(o.personalBusiness, '--personal-business', 'give days, for example 1'),
+    familyIllness: optDec(o.familyIllness, '--family-illness', 'give days, for example 3'),
+    bereavement: optDec(o.bereavement, '--bereavement', 'give days, for example 3'),
+    outOfState: o.outOfState,
+    travelMiles: optDec(o.travelMiles, '--travel-miles', 'give miles, for example 320'),
+    industrial: optDec(o.industrial, '--industrial', 'give days, for example 30'),
+    donateHours: optDec(o.donateHours, '--donate-hours', 'give hours, for example 6.75'),
+    donatedHours: optDec(o.donatedHours, '--donated-hours', 'give hours, for example 6.75'),
+    catastrophicMonths: optDec(o.catastrophicMonths, '--catastrophic-months', 'give months, for example 6'),
+    sabbaticalYears: optDec(o.sabbaticalYears, '--sabbatical-years', 'give whole years, for example 7'),
+    sabbaticalMonths: optDec(o.sabbaticalMonths, '--sabbatical-months', 'give months, for example 6'),
+    annualSalary: sal?.annualSalary,
+  };
+  if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
+  if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
+  const limits = checkLimits(a, acc, L);
+  for (const l of limits) sources.push(...l.sources);
+
+  let perfect: { eligible: boolean; amount?: Dec; reason: string; how?: string; source?: Source } | undefined;
+  if (o.perfectAttendance) {
+    if (!sal) throw new InputError('--perfect-attendance needs the salary: add --class and --step');
+    const usedAny = bal.usedDays.gt(0) || (L.personalNecessity?.gt(0) ?? false) || (L.personalBusiness?.gt(0) ?? false);
+    const st = computeStipends(a, o.stipend ?? [], { year: sal.year, class: sal.class });
+    const pay = payWithStipends(a, sal, st);
+    perfect = usedAny
+      ? { eligible: false, reason: 'sick leave, personal necessity or personal business was used this program year (XV.3)', source: pay.perfectAttendance?.source }
+      : { eligible: true, amount: pay.dailyRateInclusive, how: pay.how, reason: o.used === undefined ? 'no sick leave use given (--used): assumed none this program year' : 'no sick leave used this program year', source: pay.perfectAttendance?.source };
+    if (perfect.source) sources.push(perfect.source);
+  } else if (o.stipend) throw new InputError('--stipend applies with --perfect-attendance here');
+
+  if (bal.overdrawn) warnings.push(`more sick leave used than carried and accrued: the balance is ${bal.balanceDaysShown.toFixed(2)} days; days beyond the balance fall under XIII.1.F differential pay`);
+  const failed = limits.some((l) => !l.ok) || bal.overdrawn || perfect?.eligible === false;
+  for (const w of warnings) warn(ctx, w);
+
+  if (o.json) {
+    printJson(ctx, {
+      agreement: a.meta.id,
+      daysWorked: d2(acc.daysWorked),
+      hoursPerDay: Number(plain(acc.hoursPerDay)),
+      assignment: acc.assignment ?? null,
+      fte: Number(plain(acc.fte)),
+      accruedDays: d2(acc.daysShown),
+      accruedHours: d2(acc.hoursShown),
+      capped: acc.capped,
+      carriedDays: d2(bal.carriedDays),
+      usedDays: d2(bal.usedDays),
+      balanceDays: d2(bal.balanceDaysShown),
+      balanceHours: d2(bal.balanceHoursShown),
+      computation: [...acc.how, bal.how],
+      ...(absence
+        ? {
+            absenceDays: absence.absenceDays,
+            fullPayDays: d2(absence.fullPayDays),
+            differentialDays: d2(absence.differentialDays),
+            unpaidDays: d2(absence.unpaidDays),
+            priorDifferentialDays: absence.priorDifferentialDays,
+            ...(absence.dailyRate ? { dailyRate: jm(absence.dailyRate), fullPay: jm(absence.fullPay), differentialPay: jm(absence.differentialPay), unpaidPay: 0, totalPay: jm(absence.totalPay) } : {}),
+            absenceComputation: absence.how,
+          }
+        : {}),
+      limits: limits.map((l) => ({ id: l.id, label: l.label, requested: d2(l.requested), allowed: d2(l.allowed), unit: l.unit, ok: l.ok, reason: l.reason, ...(l.extra ?? {}), sources: l.sources })),
+      ...(perfect ? { perfectAttendance: { eligible: perfect.eligible, amount: perfect.amount ? jm(perfect.amount) : null, reason: perfect.reason, how: perfect.how, source: perfect.source } } : {}),
+      sources: uniqueSources(sources),
+      readings,
+      warnings,
+    });
+    return { failed };
+  }
+  const rows: string[][] = [
+    ['Days worked', plain(acc.daysWorked), acc.daysWorkedGiven ? '' : 'assumed', ''],
+    ['Hours per day', plain(acc.hoursPerDay), acc.assignment ?? '', sourceText(acc.sources[2])],
+    ...(acc.fte.eq(1) ? [] : [['FTE', plain(acc.fte), '', 'Art. XIII.1.B']]),
+    ['Sick leave accrued (days)', acc.daysShown.toFixed(2), acc.how.join('; '), sourceText(acc.sources[0])],
+    ['Sick leave accrued (hours)', acc.hoursShown.toFixed(2), `${acc.days.toFixed(4)}... x ${plain(acc.hoursPerDay)}, half-up`, ''],
+    ...(o.balance !== undefined || o.used !== undefined
+      ? [
+          ['Carried in (days)', bal.carriedDays.toFixed(2), '', sourceText(bal.source)],
+          ['Used (days)', bal.usedDays.toFixed(2), '', ''],
+          ['Balance (days)', bal.balanceDaysShown.toFixed(2), bal.how, ''],
+          ['Balance (hours)', bal.balanceHoursShown.toFixed(2), '', ''],
+        ]
+      : []),
+  ];
+  if (absence) {
+    rows.push(['Absence (school days)', String(absence.absenceDays), '', '']);
+    rows.push(['  at full pay', absence.fullPayDays.toFixed(2), absence.fullPay ? money(absence.fullPay) : '', 'Art. XIII.1.F']);
+    rows.push([`  at ${absence.differentialPercent}% differential`, absence.differentialDays.toFixed(2), absence.differentialPay ? money(absence.differentialPay) : '', 'Art. XIII.1.F']);
+    rows.push(['  unpaid', absence.unpaidDays.toFixed(2), absence.dailyRate ? money(absence.unpaidPay) : '', '']);
+    if (absence.totalPay) rows.push(['  pay for the absence', '', money(absence.totalPay), `daily rate ${money(absence.dailyRate)}`]);
+  }
+  for (const l of limits)
+    rows.push([l.label, `${plain(l.requested)} of ${plain(l.allowed)} ${l.unit}`, (l.ok ? ctx.paint.green('allowed') : ctx.paint.red('over the limit')) + ': ' + l.reason, sourceText(l.sources[0])]);
+  if (perfect) rows.push(['Perfect attendance (XV.3)', perfect.amount ? money(perfect.amount) : '0.00', (perfect.eligible ? '' : ctx.paint.red('not eligible: ')) + perfect.reason, sourceText(perfect.source)]);
+  write(ctx, await renderTable(ctx, { head: ['Item', 'Value', 'How / why', 'Source'], rows, right: [1] }));
+  for (const r of readings) write(ctx, ctx.paint.dim(`Reading: ${r}`));
+  return { failed };
 }

@@ -1,20 +1,48 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// cba stipend: stipends and extra pay with eligibility. Also the stipend flags `cba salary --stipend` shares.
 import type { Command } from 'commander';
+import { InputError } from '../core/errors';
+import { computeStipends, findStipend, inputsOf, listStipends, type StipendInput, type StipendResult } from '../rules/stipends/stipends';
+import { citeShort } from '../rules/source';
+import type { Agreement } from '../rules/types';
+import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { addStipendOptions } from './stipend-options';
+import { intArg, decArg } from '../cli/args';
+import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
+import { sourceText, uniqueSources } from '../cli/sources';
 
 export const DESCRIPTION = 'Stipends and extra pay with eligibility (Article XV.7-10, Appendix A Advancements, XVIII.14-15, XX.7.3.1)';
 
-export function register(program: Command) {
-  const cmd = program
-    .command('stipend')
-    .argument('[ids...]', 'stipend ids (cba stipend --list shows them)')
-    .description(DESCRIPTION)
-    .option('--list', 'list every stipend with its amount and citation')
-    .option('--year <yyyy-yy>', 'school year of the schedule the percentages apply to');
-  addStipendOptions(cmd, true)
-    .option('--json', 'print JSON')
-    .option('--csv', 'print CSV')
+/** The eligibility flags of stipends, shared by `cba stipend` and `cba salary --stipend`. */
+export const STIPEND_OPTIONS = {
+  years: { flags: '--years <n>', help: 'LTVS: years of service' },
+  rating: { flags: '--rating <r>', help: 'LTVS: most recent evaluation, meets (standard or better) or unsatisfactory' },
+  alreadyReceiving: { flags: '--already-receiving <k>', help: 'LTVS: stipends already received (never lost)' },
+  awarded: { flags: '--awarded <date>', help: 'Ph.D./bilingual: date of the award (paid from the July 1 following)' },
+  asOf: { flags: '--as-of <date>', help: 'the date to check payability on (Ph.D./bilingual award, remote-site transfer)' },
+  site: { flags: '--site <name>', help: 'remote site: the site assigned' },
+  transferred: { flags: '--transferred <date>', help: 'remote site: effective date of a transfer to a non-remote site' },
+  teachers: { flags: '--teachers <n>', help: 'BTSA: participating teachers, 1 to 3' },
+  contractDays: { flags: '--contract-days <n>', help: 'head teacher: days of the contract year (at least 190)' },
+  activityHours: { flags: '--activity-hours <h>', help: 'non-school-day activity: hours required per day' },
+  activityDays: { flags: '--activity-days <n>', help: 'non-school-day activity: number of days (default 1)' },
+  fourHoursPays: { flags: '--four-hours-pays <amount>', help: 'activity of exactly 4 hours: 50 or 100 (default 100, see README)' },
+  tutoringHours: { flags: '--tutoring-hours <h>', help: 'supplemental tutoring: hours' },
+} as const;
+export type StipendFlags = OptionsOf<typeof STIPEND_OPTIONS>;
+
+export const OPTIONS = {
+  list: { flags: '--list', help: 'list every stipend with its amount and citation' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule the percentages apply to' },
+  ...STIPEND_OPTIONS,
+  class: { flags: '-c, --class <class>', help: 'LTVS: salary class (III to VI qualify)' },
+  json: { flags: '--json', help: 'print JSON' },
+  csv: { flags: '--csv', help: 'print CSV' },
+} as const;
+export type StipendOptions = OptionsOf<typeof OPTIONS> & { ids: string[] };
+
+export function register(program: Command, exec: Exec): void {
+  const cmd = program.command('stipend').argument('[ids...]', 'stipend ids (cba stipend --list shows them)').description(DESCRIPTION);
+  declare(cmd, OPTIONS)
     .addHelpText(
       'after',
       examples([
@@ -28,5 +56,101 @@ export function register(program: Command) {
         'cba stipend tutoring --tutoring-hours 12.5',
       ]),
     )
-    .action(async (...args: any[]) => ((await import('./stipend.run')).action0 as (...a: any[]) => Promise<void>)(...args));
+    .action((ids: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, ids }, ctx)));
+}
+
+const RATING: Record<string, 'meets' | 'unsatisfactory'> = {
+  meets: 'meets', standard: 'meets', exceeds: 'meets', 'meets-standards': 'meets', satisfactory: 'meets',
+  unsatisfactory: 'unsatisfactory', below: 'unsatisfactory', 'below-standard': 'unsatisfactory', 'does-not-meet': 'unsatisfactory',
+};
+
+/** The stipend flags as the rules' input. */
+export function stipendInput(o: StipendFlags & { year?: string; class?: string }): StipendInput {
+  let rating: StipendInput['rating'];
+  if (o.rating !== undefined) {
+    rating = RATING[o.rating.trim().toLowerCase()];
+    if (!rating) throw new InputError(`--rating ${o.rating}: give meets (standard or better) or unsatisfactory`);
+  }
+  return {
+    year: o.year,
+    years: intArg(o.years, '--years', 'give whole years of service, for example --years 21'),
+    class: o.class,
+    rating,
+    alreadyReceiving: intArg(o.alreadyReceiving, '--already-receiving', 'give how many LTVS stipends are already received, 0 to 4'),
+    awarded: o.awarded,
+    asOf: o.asOf,
+    site: o.site,
+    transferred: o.transferred,
+    teachers: intArg(o.teachers, '--teachers', 'give the number of participating teachers, 1 to 3'),
+    contractDays: intArg(o.contractDays, '--contract-days', 'give the days of the contract year, for example --contract-days 190'),
+    activityHours: decArg(o.activityHours, '--activity-hours', 'give hours, for example --activity-hours 5'),
+    activityDays: intArg(o.activityDays, '--activity-days', 'give whole days, for example --activity-days 2'),
+    fourHoursPays: decArg(o.fourHoursPays, '--four-hours-pays', 'give 50 or 100'),
+    tutoringHours: decArg(o.tutoringHours, '--tutoring-hours', 'give hours, for example --tutoring-hours 10'),
+  };
+}
+
+/** An input that only some kind of stipend reads, given without such a stipend: contradictory. */
+export function checkFlagsMatch(a: Agreement, ids: string[], input: StipendInput, classIsSalary: boolean): void {
+  const used = new Set(ids.flatMap((id) => inputsOf(findStipend(a, id))));
+  const free = new Set<keyof StipendInput>(['year', ...(classIsSalary ? (['class'] as const) : [])]);
+  for (const [k, v] of Object.entries(input) as [keyof StipendInput, unknown][])
+    if (v !== undefined && !free.has(k) && !used.has(k))
+      throw new InputError(`${flagOf(k)} does not apply to the stipends asked for (${ids.join(', ') || 'none'}); drop it or add the stipend it belongs to`);
+}
+
+/** A stipend flag given without --stipend (cba salary). */
+export function strayStipendFlag(o: StipendFlags): string | undefined {
+  const k = (Object.keys(STIPEND_OPTIONS) as (keyof StipendFlags)[]).find((x) => o[x] !== undefined);
+  return k && flagOf(k);
+}
+
+export function stipendJson(s: StipendResult) {
+  return {
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    count: s.count,
+    annual: jm(s.annual),
+    monthly: s.monthly ? jm(s.monthly) : null,
+    eligible: s.eligible,
+    reason: s.reason,
+    ...(s.firstPayable ? { firstPayable: s.firstPayable } : {}),
+    ...(s.lastMonthPaid ? { lastMonthPaid: s.lastMonthPaid, endsOn: s.endsOn } : {}),
+    how: s.how,
+    readings: s.readings,
+    sources: uniqueSources(s.sources),
+  };
+}
+
+const yesNo = (e: boolean | null) => (e === null ? 'not checked' : e ? 'yes' : 'no');
+
+export async function run(o: StipendOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {
+  const a = await agreement();
+  const ids = o.ids;
+  if (o.list) {
+    if (ids.length) throw new InputError('--list lists every stipend; give either --list or stipend ids, not both');
+    const list = listStipends(a, o.year);
+    if (o.json) printJson(ctx, list.map((s) => ({ id: s.id, name: s.name, kind: s.kind, basis: s.basis, annual: s.annual ? jm(s.annual) : null, monthly: s.monthly ? jm(s.monthly) : null, source: s.cite })));
+    else if (o.csv) write(ctx, [csvLine(['id', 'name', 'basis', 'annual', 'monthly', 'source']), ...list.map((s) => csvLine([s.id, s.name, s.basis, s.annual?.toFixed(2), s.monthly?.toFixed(2), citeShort(s.cite)]))].join('').trimEnd());
+    else write(ctx, await renderTable(ctx, { head: ['Id', 'Stipend', 'Basis', 'Annual', 'Monthly', 'Source'], rows: list.map((s) => [s.id, s.name, s.basis, money(s.annual ?? undefined), money(s.monthly ?? undefined), citeShort(s.cite)]), right: [3, 4] }));
+    return {};
+  }
+  if (!ids.length) throw new InputError('give one or more stipend ids (for example cba stipend ltvs), or --list to see them all');
+  const input = stipendInput(o);
+  checkFlagsMatch(a, ids, input, false);
+  const r = computeStipends(a, ids, input);
+  const failed = r.stipends.some((s) => s.eligible === false);
+  if (o.json) printJson(ctx, { agreement: a.meta.id, stipends: r.stipends.map(stipendJson), total: jm(r.total), monthlyTotal: jm(r.monthlyTotal) });
+  else if (o.csv) {
+    let s = csvLine(['id', 'name', 'count', 'annual', 'monthly', 'eligible', 'reason', 'how', 'source']);
+    for (const x of r.stipends) s += csvLine([x.id, x.name, x.count, x.annual.toFixed(2), x.monthly?.toFixed(2), yesNo(x.eligible), x.reason, x.how, sourceText(x.sources[0])]);
+    write(ctx, s.trimEnd());
+  } else {
+    const rows = r.stipends.map((x) => [x.id, money(x.annual), x.monthly ? money(x.monthly) : '', x.eligible === false ? ctx.paint.red('no') : x.eligible ? ctx.paint.green('yes') : ctx.paint.yellow('not checked'), x.reason, x.how, sourceText(x.sources[0])]);
+    rows.push([ctx.paint.bold('total (eligible)'), money(r.total), money(r.monthlyTotal), '', '', '', '']);
+    write(ctx, await renderTable(ctx, { head: ['Stipend', 'Annual', 'Monthly', 'Eligible', 'Reason', 'How', 'Source'], rows, right: [1, 2] }));
+    for (const rd of [...new Set(r.stipends.flatMap((x) => x.readings))]) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
+  }
+  return { failed };
 }

@@ -1,12 +1,12 @@
 // The optional rule files of an agreement folder, beyond agreement.yaml and schedules/.
 import type { z } from 'zod';
 import { RulesError } from '../core/errors';
-import { StipendsFile } from './stipend-schema';
-import { LeavesFile } from './leave-schema';
-import { CalendarFile, DeadlinesFile } from './deadline-schema';
-import { AdvancementFile } from './advance-schema';
+import { StipendsFile } from './stipends/schema';
+import { LeavesFile } from './leaves/schema';
+import { CalendarFile, DeadlinesFile } from './deadlines/schema';
+import { AdvancementFile } from './advancement/schema';
 import { BenefitsFile } from '../batch/benefits-schema';
-import type { Agreement } from './types';
+import type { Agreement, PartKind } from './types';
 
 export interface PartSpec {
   file?: string;
@@ -14,7 +14,7 @@ export interface PartSpec {
   schema: z.ZodTypeAny;
 }
 
-export const PART_SCHEMAS: Record<string, PartSpec> = {
+export const PART_SCHEMAS: Record<PartKind, PartSpec> = {
   stipends: { file: 'stipends.yaml', schema: StipendsFile },
   leaves: { file: 'leaves.yaml', schema: LeavesFile },
   deadlines: { file: 'deadlines.yaml', schema: DeadlinesFile },
@@ -26,7 +26,7 @@ export const PART_SCHEMAS: Record<string, PartSpec> = {
 /** Checks that span files (a stipend base naming a schedule cell that must exist, ...). */
 export const CROSS_CHECKS: ((a: Agreement) => void)[] = [
   (a) => {
-    const st = a.parts.stipends as (StipendsFile & { file: string }) | undefined;
+    const st = a.parts.stipends;
     if (!st) return;
     const sch = a.schedules.filter((s) => s.id === st.base.schedule);
     if (!sch.length) throw new RulesError(`base schedule "${st.base.schedule}" is not a schedule id`, st.file, 'base.schedule');
@@ -39,7 +39,7 @@ export const CROSS_CHECKS: ((a: Agreement) => void)[] = [
 ];
 
 CROSS_CHECKS.push((a) => {
-  const lv = a.parts.leaves as (LeavesFile & { file: string }) | undefined;
+  const lv = a.parts.leaves;
   if (!lv) return;
   lv.sickLeave.printedMaxHours.forEach((p, i) => {
     if (!(p.assignment in a.meta.assignments))
@@ -48,7 +48,7 @@ CROSS_CHECKS.push((a) => {
 });
 
 CROSS_CHECKS.push((a) => {
-  const adv = a.parts.advancement as (AdvancementFile & { file: string }) | undefined;
+  const adv = a.parts.advancement;
   if (!adv) return;
   adv.plans.forEach((p, i) => {
     for (const id of p.schedules) {

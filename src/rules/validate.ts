@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { RulesError } from '../core/errors';
 import { AgreementFile, ScheduleFile } from './schema';
 import { PART_SCHEMAS, crossCheck } from './parts';
-import type { Agreement, Schedule } from './types';
+import type { Agreement, PartKind, Schedule } from './types';
 
 function pathText(path: PropertyKey[]): string {
   let s = '';
@@ -95,11 +95,13 @@ export function loadAgreementDir(dir: string, shownBase: string): Agreement {
     throw new RulesError(`the agreement's source text ${meta.source} is missing`, shown(metaFile), 'source');
 
   const parts: Agreement['parts'] = { files: {} };
-  for (const [kind, spec] of Object.entries(PART_SCHEMAS)) {
+  for (const kind of Object.keys(PART_SCHEMAS) as PartKind[]) {
+    const spec = PART_SCHEMAS[kind];
     const files = spec.folder ? yamlFiles(join(dir, spec.folder)) : existsSync(join(dir, spec.file!)) ? [join(dir, spec.file!)] : [];
     if (!files.length) continue;
     const loaded = files.map((f) => ({ ...(validateFile(spec.schema, f, shown(f)) as object), file: shown(f) }));
-    parts[kind] = spec.folder ? loaded : loaded[0];
+    // the schema of each kind validated the content: it is that kind's type
+    Object.assign(parts, { [kind]: spec.folder ? loaded : loaded[0] });
     parts.files[kind] = files.map(shown).join(', ');
   }
   const agreement: Agreement = { dir, meta, schedules, parts };

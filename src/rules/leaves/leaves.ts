@@ -1,0 +1,345 @@
+// Article XIII: sick leave accrual and balance, extended absence (differential pay), and the
+// limits of the other leaves. Pure: rules and inputs in; figures, checks and sources out.
+import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../../core/money';
+import { InputError } from '../../core/errors';
+import { cite, citeShort, type Source } from '../source';
+import type { Agreement } from '../types';
+import { part } from '../part';
+
+export interface LeaveQty {
+  value: Dec;
+  unit: 'days' | 'hours';
+}
+
+/** "12", "12d", "12 days", "81h", "81 hours" -> a quantity; plain numbers are days. */
+export function parseLeaveQty(s: string, flag: string): LeaveQty {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(d|day|days|h|hr|hrs|hour|hours)?\s*$/i.exec(s);
+  if (!m) throw new InputError(`${flag} ${JSON.stringify(s)}: give days or hours as a non-negative number, for example ${flag} 12 (days) or ${flag} 81h (hours)`);
+  return { value: dec(m[1]), unit: m[2] && m[2][0].toLowerCase() === 'h' ? 'hours' : 'days' };
+}
+
+export interface AccrualInput {
+  daysWorked?: string | number;
+  assignment?: string;
+  hoursPerDay?: string;
+  allowHours?: boolean;
+  fte?: string;
+}
+
+export interface Accrual {
+  daysWorked: Dec;
+  daysWorkedGiven: boolean;
+  assignment?: string;
+  hoursPerDay: Dec;
+  fte: Dec;
+  /** exact days before the cap and part time */
+  ratioDays: Dec;
+  capped: boolean;
+  /** exact accrued days (after cap and FTE) */
+  days: Dec;
+  daysShown: Dec;
+  hoursShown: Dec;
+  how: string[];
+  sources: Source[];
+  readings: string[];
+  warnings: string[];
+}
+
+export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: Dec; assignment?: string; readings: string[]; source?: Source } {
+  const readings: string[] = [];
+  if (input.hoursPerDay !== undefined) {
+    let h: Dec;
+    try {
+      h = dec(input.hoursPerDay);
+    } catch {
+      throw new InputError(`--hours-per-day ${JSON.stringify(input.hoursPerDay)}: not a number of hours, for example 6.75`);
+    }
+    if (h.lte(0) || h.gt(24)) throw new InputError(`--hours-per-day ${input.hoursPerDay}: a day has more than 0 and at most 24 hours`);
+    const match = Object.entries(a.meta.assignments).find(([, x]) => dec(x.hoursPerDay).eq(h));
+    if (!match && !input.allowHours)
+      throw new InputError(
+        `--hours-per-day ${input.hoursPerDay}: the agreement has days of ${Object.values(a.meta.assignments).map((x) => x.hoursPerDay).join(', ')} hours; add --allow-hours to use another figure`,
+      );
+    if (!match) readings.push(`A ${plain(h)}-hour day is not in the agreement; used because --allow-hours was given.`);
+    return { hpd: h, assignment: match?.[0], readings, source: match ? cite(match[1].cite) : undefined };
+  }
+  const key = input.assignment ?? Object.keys(a.meta.assignments)[0];
+  const asg = a.meta.assignments[key];
+  if (!asg) throw new InputError(`--assignment ${key}: choose one of ${Object.keys(a.meta.assignments).join(', ')}`);
+  return { hpd: dec(asg.hoursPerDay), assignment: key, readings, source: cite(asg.cite) };
+}
+
+export function parseFteText(v: string | undefined): Dec {
+  if (v === undefined) return dec(1);
+  let f: Dec;
+  try {
+    f = dec(v);
+  } catch {
+    throw new InputError(`--fte ${JSON.stringify(v)}: not a number; give the fraction of full time, for example 0.6`);
+  }
+  if (f.lte(0) || f.gt(1)) throw new InputError(`--fte ${v}: must be more than 0 and at most 1 (full time)`);
+  return f;
+}
+
+export function accrual(a: Agreement, input: AccrualInput): Accrual {
+  const lv = part(a, 'leaves').sickLeave;
+  const P = a.meta.parameters;
+  const R = lv.rounding;
+  const { hpd, assignment, readings, source } = resolveHoursPerDay(a, input);
+  const given = input.daysWorked !== undefined;
+  let dw: Dec;
+  try {
+    dw = dec(input.daysWorked ?? P.baseYearDays.value);
+  } catch {
+    throw new InputError(`--days-worked ${JSON.stringify(input.daysWorked)}: not a number of days, for example 190`);
+  }
+  if (dw.lt(0)) throw new InputError(`--days-worked ${plain(dw)}: days worked cannot be negative`);
+  if (dw.gt(P.maxYearDays.value))
+    throw new InputError(`--days-worked ${plain(dw)}: a school year has at most ${P.maxYearDays.value} work days (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}")`);
+  const fte = parseFteText(input.fte);
+  const per = dec(lv.daysWorkedPerSickDay.value);
+  const max = dec(lv.maxDaysPerYear.value);
+  const ratio = dw.div(per);
+  const capped = ratio.gt(max);
+  const full = capped ? max : ratio;
+  const days = full.times(fte);
+  const how = [`${plain(dw)} days worked / ${plain(per)} = ${ratio.toFixed(4)}... days`];
+  if (capped) how.push(`capped at ${plain(max)} days a year`);
+  if (!fte.eq(1)) how.push(`x ${plain(fte)} FTE = ${days.toFixed(4)}... days`);
+  how.push(`x ${plain(hpd)} hours a day = ${days.times(hpd).toFixed(4)}... hours`);
+  const sources = [cite(lv.daysWorkedPerSickDay.cite), cite(lv.maxDaysPerYear.cite)];
+  if (source) sources.push(source);
+  if (!fte.eq(1) && a.meta.citations?.partTimeSickLeave) sources.push(cite(a.meta.citations.partTimeSickLeave));
+  // An assignment whose sick-leave day the agreement does not state in hours (pre-school here) is valued at its own workday.
+  const printed = lv.printedMaxHours.map((p) => p.assignment);
+  if (assignment && !printed.includes(assignment)) {
+    const asg = a.meta.assignments[assignment];
+    readings.push(
+      `${asg.name}: the agreement states the sick-leave day in hours only for ${printed.map((k) => `${a.meta.assignments[k].name.toLowerCase()} (${a.meta.assignments[k].hoursPerDay} h)`).join(' and ')} (${citeShort(lv.daysWorkedPerSickDay.cite)}), each at its workday; a day here is valued at this assignment's workday of ${plain(hpd)} hours (${citeShort(asg.cite)}), so the ${plain(max)}-day cap is ${plain(max.times(hpd))} hours.`,
+    );
+  }
+  const warnings: string[] = [];
+  const reach = per.times(max);
+  if (!capped && !given) readings.push(`Days worked not given: a ${plain(dw)}-day calendar is assumed. A full year of ${plain(max)} days needs ${plain(reach)} days worked (${plain(max)} x ${plain(per)}), so only a calendar of about ${P.maxYearDays.value} days reaches the cap.`);
+  else if (!capped) readings.push(`At 1 day per ${plain(per)} days worked, the ${plain(max)}-day cap needs ${plain(reach)} days worked; a ${plain(dw)}-day calendar earns ${ratio.toFixed(2)} days.`);
+  return {
+    daysWorked: dw,
+    daysWorkedGiven: given,
+    assignment,
+    hoursPerDay: hpd,
+    fte,
+    ratioDays: ratio,
+    capped,
+    days,
+    daysShown: round(days, R),
+    hoursShown: round(days.times(hpd), R),
+    how,
+    sources,
+    readings,
+    warnings,
+  };
+}
+
+export interface BalanceResult {
+  carriedDays: Dec;
+  usedDays: Dec;
+  accruedDays: Dec;
+  balanceDays: Dec;
+  balanceDaysShown: Dec;
+  balanceHoursShown: Dec;
+  overdrawn: boolean;
+  how: string;
+  source: Source;
+}
+
+const toDays = (q: LeaveQty | undefined, hpd: Dec) => (q ? (q.unit === 'days' ? q.value : q.value.div(hpd)) : new Big(0));
+
+export function balance(a: Agreement, acc: Accrual, carried?: LeaveQty, used?: LeaveQty): BalanceResult {
+  const lv = part(a, 'leaves').sickLeave;
+  const c = toDays(carried, acc.hoursPerDay);
+  const u = toDays(used, acc.hoursPerDay);
+  const b = c.plus(acc.days).minus(u);
+  return {
+    carriedDays: c,
+    usedDays: u,
+    accruedDays: acc.days,
+    balanceDays: b,
+    balanceDaysShown: round(b, lv.rounding),
+    balanceHoursShown: round(b.times(acc.hoursPerDay), lv.rounding),
+    overdrawn: b.lt(0),
+    how: `${c.toFixed(2)} carried + ${acc.days.toFixed(2)} accrued - ${u.toFixed(2)} used`,
+    source: cite(lv.carryOver),
+  };
+}
+
+export interface AbsenceResult {
+  absenceDays: number;
+  availableDays: Dec;
+  fullPayDays: Dec;
+  differentialDays: Dec;
+  unpaidDays: Dec;
+  priorDifferentialDays: number;
+  differentialPercent: number;
+  dailyRate?: Dec;
+  fullPay?: Dec;
+  differentialPay?: Dec;
+  unpaidPay?: Dec;
+  totalPay?: Dec;
+  how: string[];
+  sources: Source[];
+  readings: string[];
+}
+
+export function extendedAbsence(a: Agreement, input: { absenceDays: number; availableDays: Dec; priorDifferentialDays?: number; dailyRate?: Dec }): AbsenceResult {
+  const lv = part(a, 'leaves').sickLeave;
+  const d = lv.differential;
+  const n = input.absenceDays;
+  if (!Number.isInteger(n) || n < 0) throw new InputError(`--absence ${n}: give whole school days of absence, 0 or more`);
+  const prior = input.priorDifferentialDays ?? 0;
+  if (!Number.isInteger(prior) || prior < 0 || prior > d.maxDays)
+    throw new InputError(`--prior-differential-days ${prior}: give whole days of differential pay already used in this continuous absence, 0 to ${d.maxDays}`);
+  const avail = input.availableDays.lt(0) ? new Big(0) : input.availableDays;
+  const full = avail.lt(n) ? avail : dec(n);
+  const rest = dec(n).minus(full);
+  const diffMax = dec(d.maxDays - prior);
+  const diff = rest.lt(diffMax) ? rest : diffMax;
+  const unpaid = rest.minus(diff);
+  const how = [
+    `${n} school days: ${full.toFixed(2)} at full pay from the sick leave balance of ${input.availableDays.toFixed(2)} days`,
+    `then ${diff.toFixed(2)} at ${d.percent}% differential pay (at most ${d.maxDays} days${prior ? `, ${prior} already used in this continuous absence` : ''})`,
+    `then ${unpaid.toFixed(2)} unpaid`,
+  ];
+  const res: AbsenceResult = {
+    absenceDays: n,
+    availableDays: input.availableDays,
+    fullPayDays: full,
+    differentialDays: diff,
+    unpaidDays: unpaid,
+    priorDifferentialDays: prior,
+    differentialPercent: d.percent,
+    how,
+    sources: [cite(d.cite), cite(d.onceCite)],
+    readings: [
+      `A partial day left in the balance is paid in full for that part (sick leave is kept in hours); the rest of that day starts the differential band.`,
+      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (${citeShort(d.onceCite)}): give --prior-differential-days for days already used before the year changed.`,
+    ],
+  };
+  if (input.dailyRate) {
+    const R = a.meta.rounding.pay;
+    res.dailyRate = input.dailyRate;
+    res.fullPay = round(full.times(input.dailyRate), R);
+    res.differentialPay = round(diff.times(input.dailyRate).times(percent(d.percent)), R);
+    res.unpaidPay = new Big(0);
+    res.totalPay = res.fullPay.plus(res.differentialPay);
+    how.push(`pay: ${full.toFixed(2)} x ${formatMoney(input.dailyRate)} = ${formatMoney(res.fullPay)}; ${diff.toFixed(2)} x ${formatMoney(input.dailyRate)} x ${d.percent}% = ${formatMoney(res.differentialPay)}`);
+  }
+  return res;
+}
+
+export interface LimitCheck {
+  id: string;
+  label: string;
+  requested: Dec;
+  allowed: Dec;
+  unit: 'days' | 'hours' | 'months' | 'years';
+  ok: boolean;
+  reason: string;
+  sources: Source[];
+  extra?: Record<string, string | number>;
+}
+
+export interface LimitInput {
+  personalNecessity?: Dec;
+  personalBusiness?: Dec;
+  familyIllness?: Dec;
+  bereavement?: Dec;
+  outOfState?: boolean;
+  travelMiles?: Dec;
+  industrial?: Dec;
+  donateHours?: Dec;
+  donatedHours?: Dec;
+  catastrophicMonths?: Dec;
+  sabbaticalYears?: Dec;
+  sabbaticalMonths?: Dec;
+  annualSalary?: Dec;
+}
+
+export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitCheck[] {
+  const lv = part(a, 'leaves');
+  const out: LimitCheck[] = [];
+  const push = (c: Omit<LimitCheck, 'ok'> & { ok?: boolean }) => out.push({ ok: c.requested.lte(c.allowed), ...c });
+  if (x.personalBusiness !== undefined) {
+    const max = dec(lv.personalBusiness.maxDays);
+    push({ id: 'personal-business', label: 'Personal business', requested: x.personalBusiness, allowed: max, unit: 'days', reason: `at most ${plain(max)} days of personal necessity leave a year may be personal business`, sources: [cite(lv.personalBusiness.cite)] });
+  }
+  if (x.personalNecessity !== undefined || x.personalBusiness !== undefined) {
+    const max = dec(lv.personalNecessity.maxDays);
+    const pn = x.personalNecessity ?? x.personalBusiness!;
+    if (x.personalNecessity !== undefined && x.personalBusiness !== undefined && x.personalBusiness.gt(x.personalNecessity))
+      throw new InputError(`--personal-business ${plain(x.personalBusiness)} is more than --personal-necessity ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (XIII.3.B)`);
+    push({ id: 'personal-necessity', label: 'Personal necessity (including personal business)', requested: pn, allowed: max, unit: 'days', reason: `at most ${plain(max)} days a year of sick leave for personal necessity`, sources: [cite(lv.personalNecessity.cite)] });
+  }
+  if (x.familyIllness !== undefined) {
+    // what the member accrues in six months: the year's accrual x 6/12 (reading)
+    const allowed = round(acc.days.times(lv.familyIllness.months).div(12), lv.sickLeave.rounding);
+    push({
+      id: 'family-illness',
+      label: "Illness of a child, parent or spouse",
+      requested: x.familyIllness,
+      allowed,
+      unit: 'days',
+      reason: `at most what the member accrues in ${lv.familyIllness.months} months: ${acc.days.toFixed(4)}... days a year x ${lv.familyIllness.months}/12`,
+      sources: [cite(lv.familyIllness.cite)],
+    });
+  }
+  if (x.bereavement !== undefined) {
+    const travel = Boolean(x.outOfState) || (x.travelMiles !== undefined && x.travelMiles.gte(lv.bereavement.travelMiles));
+    const allowed = dec(lv.bereavement.days + (travel ? lv.bereavement.extraDays : 0));
+    push({
+      id: 'bereavement',
+      label: 'Bereavement',
+      requested: x.bereavement,
+      allowed,
+      unit: 'days',
+      reason: travel ? `${lv.bereavement.days} days + ${lv.bereavement.extraDays} for out-of-state travel or travel of ${lv.bereavement.travelMiles} miles or more` : `${lv.bereavement.days} days (5 with out-of-state travel or ${lv.bereavement.travelMiles} miles or more: --out-of-state or --travel-miles)`,
+      sources: [cite(lv.bereavement.cite)],
+    });
+  }
+  if (x.industrial !== undefined) {
+    const max = dec(lv.industrial.maxDays);
+    push({ id: 'industrial', label: 'Industrial accident or illness (same accident, this fiscal year)', requested: x.industrial, allowed: max, unit: 'days', reason: `at most ${plain(max)} days in one fiscal year for the same accident; not accumulated`, sources: [cite(lv.industrial.cite), cite(lv.industrial.noCarryCite)] });
+  }
+  const cat = lv.catastrophic;
+  if (x.donateHours !== undefined) {
+    const ok = x.donateHours.gte(cat.minDonationHours) && x.donateHours.lte(cat.maxDonationHours);
+    out.push({ id: 'catastrophic-donation', label: 'Catastrophic leave donation', requested: x.donateHours, allowed: dec(cat.maxDonationHours), unit: 'hours', ok, reason: `a donation is ${cat.minDonationHours} to ${cat.maxDonationHours} hours in a fiscal year`, sources: [cite(cat.donationCite)] });
+  }
+  if (x.donatedHours !== undefined) {
+    const need = dec(cat.eligibilityDonationHours);
+    out.push({ id: 'catastrophic-eligibility', label: 'Catastrophic leave: own donation this fiscal year', requested: x.donatedHours, allowed: need, unit: 'hours', ok: x.donatedHours.gte(need), reason: `to receive catastrophic leave the member must have donated at least ${plain(need)} hours in the fiscal year the absence began; paid at the half-pay (${cat.payPercent}%) sick leave rate`, sources: [cite(cat.eligibilityCite), cite(cat.payCite)] });
+  }
+  if (x.catastrophicMonths !== undefined) {
+    const max = dec(cat.maxMonths);
+    push({ id: 'catastrophic-months', label: 'Catastrophic leave duration', requested: x.catastrophicMonths, allowed: max, unit: 'months', reason: `donated credits may be used for at most ${cat.maxMonths} consecutive months, paid at ${cat.payPercent}%`, sources: [cite(cat.payCite)] });
+  }
+  const sab = lv.sabbatical;
+  if (x.sabbaticalYears !== undefined) {
+    const need = dec(sab.yearsRequired);
+    const months = x.sabbaticalMonths ?? dec(12);
+    if (months.lte(0) || months.gt(12)) throw new InputError(`--sabbatical-months ${plain(months)}: a sabbatical is one year or less (1 to 12 months, XIII.8.A)`);
+    const extra: Record<string, string | number> = { leaveMonths: Number(plain(months)), returnMonths: Number(plain(months.times(sab.returnMultiple))) };
+    if (x.annualSalary) extra.sabbaticalPay = Number(round(x.annualSalary.times(percent(sab.payPercent)).times(months).div(12), a.meta.rounding.pay).toFixed(2));
+    out.push({
+      id: 'sabbatical',
+      label: 'Sabbatical eligibility (consecutive years with the Office)',
+      requested: x.sabbaticalYears,
+      allowed: need,
+      unit: 'years',
+      ok: x.sabbaticalYears.gte(need),
+      reason: `eligible after ${sab.yearsRequired} consecutive years; paid ${sab.payPercent}% of salary; must return for ${sab.returnMultiple} x the leave (${plain(months.times(sab.returnMultiple))} months)${extra.sabbaticalPay !== undefined ? `; pay for ${plain(months)} months: ${formatMoney(dec(extra.sabbaticalPay))}` : ''}`,
+      sources: [cite(sab.cite), cite(sab.returnCite)],
+      extra,
+    });
+  }
+  return out;
+}

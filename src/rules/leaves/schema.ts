@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Citation, Rounding } from '../schema';
+
+const Param = z.object({ value: z.number().positive(), unit: z.string().optional(), cite: Citation }).strict();
+
+export const LeavesFile = z
+  .object({
+    $schema: z.string().optional(),
+    sickLeave: z
+      .object({
+        daysWorkedPerSickDay: Param,
+        maxDaysPerYear: Param,
+        printedMaxHours: z.array(z.object({ assignment: z.string(), hours: z.number().positive(), cite: Citation }).strict()),
+        rounding: Rounding.extend({ note: z.string().optional() }).strict(),
+        carryOver: Citation,
+        differential: z.object({ percent: z.number().positive().max(100), maxDays: z.number().int().positive(), cite: Citation, onceCite: Citation }).strict(),
+      })
+      .strict(),
+    personalNecessity: z.object({ maxDays: z.number().positive(), cite: Citation }).strict(),
+    personalBusiness: z.object({ maxDays: z.number().positive(), cite: Citation }).strict(),
+    familyIllness: z.object({ months: z.number().positive().max(12), cite: Citation }).strict(),
+    bereavement: z.object({ days: z.number().positive(), extraDays: z.number().nonnegative(), travelMiles: z.number().positive(), cite: Citation }).strict(),
+    industrial: z.object({ maxDays: z.number().positive(), cite: Citation, noCarryCite: Citation }).strict(),
+    catastrophic: z
+      .object({
+        minDonationHours: z.number().positive(),
+        maxDonationHours: z.number().positive(),
+        eligibilityDonationHours: z.number().positive(),
+        payPercent: z.number().positive().max(100),
+        maxMonths: z.number().int().positive(),
+        donationCite: Citation,
+        eligibilityCite: Citation,
+        payCite: Citation,
+      })
+      .strict()
+      .refine((c) => c.minDonationHours <= c.maxDonationHours, { message: 'minDonationHours is above maxDonationHours', path: ['minDonationHours'] }),
+    sabbatical: z
+      .object({ yearsRequired: z.number().int().positive(), payPercent: z.number().positive().max(100), returnMultiple: z.number().positive(), cite: Citation, returnCite: Citation })
+      .strict(),
+  })
+  .strict();
+export type LeavesFile = z.infer<typeof LeavesFile>;

@@ -1,0 +1,289 @@
+// Salary from Appendix A with Article XV.1 (daily rate, extra days), XI.1.F (short calendars)
+// and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
+import { Big, dec, round, formatMoney, plain, type Dec } from '../../core/money';
+import { InputError } from '../../core/errors';
+import { findSchedule, getCell } from './schedule';
+import { cite, citeShort, type Source } from '../source';
+import type { Agreement } from '../types';
+
+export interface SalaryInput {
+  schedule?: string;
+  year?: string;
+  class: string;
+  step: number;
+  /** days on the work calendar; default the schedule's base year */
+  days?: number;
+  /** full-time equivalent, 0 < fte <= 1 */
+  fte?: string | number | Dec;
+}
+
+export interface SalaryLine {
+  figure: string;
+  label: string;
+  value: Dec;
+  unit: 'money' | 'days' | 'hours' | 'ratio';
+  how?: string;
+  source?: Source;
+}
+
+export interface SalaryResult {
+  agreement: string;
+  year: string;
+  schedule: string;
+  scheduleName: string;
+  effective: string;
+  class: string;
+  step: number;
+  basis: 'annual' | 'daily' | 'hourly';
+  /** the printed step the pay is read from (below the step asked for on a plateau) */
+  printedStep: number;
+  annualSalary: Dec;
+  dailyRate: Dec;
+  printedDailyRate?: Dec;
+  hourlyRate?: Dec;
+  hoursPerDay: Dec;
+  baseDays: number;
+  days: number;
+  extraDays: number;
+  extraDaysPay: Dec;
+  fte: Dec;
+  totalSalary: Dec;
+  monthlyPay: Dec;
+  lines: SalaryLine[];
+  sources: Source[];
+  warnings: string[];
+  readings: string[];
+}
+
+export function parseFte(v: string | number | Dec | undefined): Dec {
+  if (v === undefined) return dec(1);
+  let f: Dec;
+  try {
+    f = dec(v as string);
+  } catch {
+    throw new InputError(`--fte ${String(v)}: not a number; give the fraction of full time, for example 0.5 (0 < fte <= 1)`);
+  }
+  if (f.lte(0) || f.gt(1)) throw new InputError(`--fte ${String(v)}: must be more than 0 and at most 1 (full time), for example 0.6`);
+  return f;
+}
+
+export function salary(a: Agreement, input: SalaryInput): SalaryResult {
+  const s = findSchedule(a, input.schedule, input.year);
+  const cell = getCell(s, input.class, input.step);
+  const P = a.meta.parameters;
+  const R = a.meta.rounding;
+  const asg = a.meta.assignments[s.assignment];
+  const hoursPerDay = dec(asg.hoursPerDay);
+  const baseDays = s.days?.value ?? P.baseYearDays.value;
+  const baseCite = s.days?.cite ?? P.baseYearDays.cite;
+  const cellName = `Class ${cell.cls}, Step ${cell.step}`;
+  const plateau = cell.printedStep !== cell.step;
+  const cellSource = cite(s.cite, { cell: cellName, file: s.file });
+  const sources: Source[] = [];
+  const lines: SalaryLine[] = [];
+  const warnings: string[] = [];
+  const readings: string[] = [];
+  const fte = parseFte(input.fte);
+  if (plateau)
+    readings.push(
+      `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,
+    );
+
+  let annual: Dec;
+  let dailyRate: Dec;
+  let printedDaily: Dec | undefined;
+  let hourly: Dec | undefined;
+
+  if (s.basis === 'annual') {
+    annual = dec(cell.annual!);
+    dailyRate = round(annual.div(baseDays), R.dailyRate);
+    lines.push({ figure: 'annualSalary', label: `Annual salary (${cellName})`, value: annual, unit: 'money', source: { ...cellSource, figure: 'annualSalary' } });
+    const dailySrc = cite(P.baseYearDays.cite, { figure: 'dailyRate' });
+    lines.push({
+      figure: 'dailyRate',
+      label: 'Daily rate',
+      value: dailyRate,
+      unit: 'money',
+      how: `${formatMoney(annual, 0)} / ${baseDays} = ${annual.div(baseDays).toFixed(4)}..., rounded ${R.dailyRate.mode} to ${R.dailyRate.unit}`,
+      source: dailySrc,
+    });
+    if (cell.daily !== undefined) {
+      printedDaily = dec(cell.daily);
+      lines.push({ figure: 'printedDailyRate', label: 'Daily rate as printed in Appendix A', value: printedDaily, unit: 'money', source: { ...cellSource, figure: 'printedDailyRate' } });
+      if (!printedDaily.eq(dailyRate))
+        warnings.push(
+          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${annual.div(baseDays).toFixed(4)}... rounds to ${formatMoney(dailyRate)}; Article XV.1 defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
+        );
+    }
+  } else if (s.basis === 'daily') {
+    dailyRate = dec(cell.daily!);
+    annual = dailyRate.times(baseDays);
+    lines.push({ figure: 'dailyRate', label: `Daily rate (${cellName})`, value: dailyRate, unit: 'money', source: { ...cellSource, figure: 'dailyRate' } });
+    lines.push({
+      figure: 'annualSalary',
+      label: `Annual salary (${baseDays} days)`,
+      value: annual,
+      unit: 'money',
+      how: `${dailyRate.toFixed(2)} x ${baseDays} days = ${plain(annual)} (exact)`,
+      source: cite(baseCite, { figure: 'annualSalary' }),
+    });
+  } else {
+    hourly = dec(cell.hourly!);
+    const exactDaily = hourly.times(hoursPerDay);
+    dailyRate = round(exactDaily, R.pay);
+    annual = exactDaily.times(baseDays);
+    lines.push({ figure: 'hourlyRate', label: `Hourly rate (${cellName})`, value: hourly, unit: 'money', source: { ...cellSource, figure: 'hourlyRate' } });
+    lines.push({ figure: 'hoursPerDay', label: 'Hours per day', value: hoursPerDay, unit: 'hours', source: cite(asg.cite, { figure: 'hoursPerDay' }) });
+    lines.push({
+      figure: 'dailyRate',
+      label: 'Daily pay',
+      value: dailyRate,
+      unit: 'money',
+      how: `${hourly.toFixed(2)} x ${plain(hoursPerDay)} h = ${plain(exactDaily)}, rounded ${R.pay.mode} to ${R.pay.unit}`,
+      source: cite(asg.cite, { figure: 'dailyRate' }),
+    });
+    lines.push({
+      figure: 'annualSalary',
+      label: `Annual salary (${baseDays} days)`,
+      value: annual,
+      unit: 'money',
+      how: `${hourly.toFixed(2)} x ${plain(hoursPerDay)} h x ${baseDays} days = ${plain(annual)} (exact)`,
+      source: cite(baseCite, { figure: 'annualSalary' }),
+    });
+  }
+  sources.push(cellSource);
+
+  // Work calendar: XV.1 extra days, XI.1.F shared (short) calendars, 225 maximum.
+  const days = input.days ?? baseDays;
+  const maxDays = P.maxYearDays.value;
+  const minDays = P.minYearDays.value;
+  if (!Number.isInteger(days)) throw new InputError(`--days ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
+  if (days > maxDays)
+    throw new InputError(`--days ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
+  if (days < minDays)
+    throw new InputError(`--days ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
+
+  let extraDays = 0;
+  let extraDaysPay = new Big(0);
+  let yearPay = annual;
+  if (days > baseDays) {
+    extraDays = days - baseDays;
+    extraDaysPay = dailyRate.times(extraDays);
+    yearPay = annual.plus(extraDaysPay);
+    lines.push({ figure: 'extraDays', label: `Days beyond ${baseDays}`, value: dec(extraDays), unit: 'days' });
+    lines.push({
+      figure: 'extraDaysPay',
+      label: 'Pay for extra days',
+      value: extraDaysPay,
+      unit: 'money',
+      how: `${extraDays} x ${formatMoney(dailyRate)}`,
+      source: cite(P.baseYearDays.cite, { figure: 'extraDaysPay' }),
+    });
+    sources.push(cite(P.baseYearDays.cite, { figure: 'extraDaysPay' }));
+    if (s.basis === 'hourly') readings.push(`Pre-school days beyond ${baseDays} are paid at the daily pay (hourly rate x ${plain(hoursPerDay)} h), since the schedule is hourly.`);
+  } else if (days < baseDays) {
+    const exact = annual.times(days).div(baseDays);
+    yearPay = round(exact, R.pay);
+    lines.push({
+      figure: 'partialYear',
+      label: `Salary for a ${days}-day calendar`,
+      value: yearPay,
+      unit: 'money',
+      how: `${formatMoney(annual)} x ${days} / ${baseDays} = ${exact.toFixed(4)}..., rounded ${R.pay.mode} to ${R.pay.unit}`,
+      source: cite(P.minYearDays.cite, { figure: 'partialYear' }),
+    });
+    sources.push(cite(P.minYearDays.cite, { figure: 'partialYear' }));
+    readings.push(
+      `A calendar of ${minDays} to ${baseDays - 1} days (a shared or reduced contract, ${citeShort(P.minYearDays.cite)}) is paid pro rata: annual x days / ${baseDays}. The agreement states the ${minDays}-day minimum but not the pay formula; this is the reading applied.`,
+    );
+  }
+
+  let total = yearPay;
+  const partTime = a.meta.citations?.partTime;
+  if (!fte.eq(1)) {
+    total = round(yearPay.times(fte), R.pay);
+    lines.push({
+      figure: 'fte',
+      label: 'Part-time share (FTE)',
+      value: fte,
+      unit: 'ratio',
+      how: `${formatMoney(yearPay)} x ${plain(fte)} = ${plain(yearPay.times(fte))}, rounded ${R.pay.mode} to ${R.pay.unit}`,
+      source: partTime && cite(partTime, { figure: 'fte' }),
+    });
+    if (partTime) sources.push(cite(partTime, { figure: 'fte' }));
+  }
+  const months = P.monthsPerYear.value;
+  const monthly = round(total.div(months), R.monthly);
+  lines.push({ figure: 'totalSalary', label: 'Total salary for the year', value: total, unit: 'money' });
+  lines.push({
+    figure: 'monthlyPay',
+    label: `Monthly pay (/ ${months})`,
+    value: monthly,
+    unit: 'money',
+    how: `${formatMoney(total)} / ${months} = ${total.div(months).toFixed(4)}..., rounded ${R.monthly.mode} to ${R.monthly.unit}`,
+    source: cite(P.monthsPerYear.cite, { figure: 'monthlyPay' }),
+  });
+  sources.push(cite(P.baseYearDays.cite, { figure: 'dailyRate' }), cite(P.monthsPerYear.cite, { figure: 'monthlyPay' }));
+  if (s.basis === 'hourly') sources.push(cite(asg.cite, { figure: 'hoursPerDay' }), cite(baseCite, { figure: 'annualSalary' }));
+
+  return {
+    agreement: a.meta.id,
+    year: s.year,
+    schedule: s.id,
+    scheduleName: s.name,
+    effective: s.effective,
+    class: cell.cls,
+    step: cell.step,
+    printedStep: cell.printedStep,
+    basis: s.basis,
+    annualSalary: annual,
+    dailyRate,
+    printedDailyRate: printedDaily,
+    hourlyRate: hourly,
+    hoursPerDay,
+    baseDays,
+    days,
+    extraDays,
+    extraDaysPay,
+    fte,
+    totalSalary: total,
+    monthlyPay: monthly,
+    lines,
+    sources,
+    warnings,
+    readings,
+  };
+}
+
+/** Every cell of a schedule with its rule daily rate, for `cba schedule` and the rules audit. */
+export interface ScheduleCellView {
+  class: string;
+  step: number;
+  annual: Dec;
+  dailyRate: Dec;
+  printedDailyRate?: Dec;
+  hourlyRate?: Dec;
+  differs: boolean;
+}
+
+export function scheduleTable(a: Agreement, id?: string, year?: string) {
+  const s = findSchedule(a, id, year);
+  const cells: ScheduleCellView[] = [];
+  for (const r of s.rows) {
+    for (const c of s.classes) {
+      const has = r[s.basis]?.[c] !== undefined;
+      if (!has) continue;
+      const res = salary(a, { schedule: s.id, year: s.year, class: c, step: r.step });
+      cells.push({
+        class: c,
+        step: r.step,
+        annual: res.annualSalary,
+        dailyRate: res.dailyRate,
+        printedDailyRate: res.printedDailyRate,
+        hourlyRate: res.hourlyRate,
+        differs: res.printedDailyRate !== undefined && !res.printedDailyRate.eq(res.dailyRate),
+      });
+    }
+  }
+  return { schedule: s, cells };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { Citation } from '../schema';
+
+const Money = z.number().nonnegative();
+const DecText = z.string().regex(/^\d+(\.\d+)?$/, 'a printed amount, as text: "1061.96"');
+
+const Amount = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), percent: z.number().positive().max(100) }).strict(),
+  z.object({ kind: z.literal('flat'), annual: Money }).strict(),
+  z
+    .object({ kind: z.literal('per-count'), first: Money, additional: Money, min: z.number().int().positive(), max: z.number().int().positive(), unit: z.string() })
+    .strict()
+    .refine((a) => a.min <= a.max, { message: 'min is above max', path: ['min'] }),
+  z
+    .object({
+      kind: z.literal('per-day-by-hours'),
+      tiers: z
+        .array(z.object({ amount: Money, minHours: z.number().nonnegative().optional(), maxHours: z.number().positive().optional(), cite: Citation }).strict())
+        .min(1),
+      overlap: z.object({ hours: z.number().positive(), pays: Money, note: z.string() }).strict().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('hourly'), rate: Money }).strict(),
+]);
+
+const Eligibility = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('service-milestones'),
+      milestones: z.array(z.number().int().positive()).min(1),
+      classes: z.array(z.string()).min(1),
+      requiresRating: z.enum(['meets']),
+      cite: Citation,
+      keepCite: Citation,
+    })
+    .strict()
+    .refine((e) => e.milestones.every((m, i) => i === 0 || m > e.milestones[i - 1]), { message: 'milestones must increase', path: ['milestones'] }),
+  z.object({ kind: z.literal('july-first-after-award'), event: z.string(), cite: Citation }).strict(),
+  z.object({ kind: z.literal('site-list'), sites: z.array(z.string().min(1)).min(1), cite: Citation, endCite: Citation }).strict(),
+  z.object({ kind: z.literal('min-contract-days'), days: z.number().int().positive(), cite: Citation }).strict(),
+]);
+
+export const StipendsFile = z
+  .object({
+    $schema: z.string().optional(),
+    base: z.object({ schedule: z.string(), class: z.string(), step: z.number().int().positive(), cite: Citation }).strict(),
+    stipends: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a stable kebab-case id'),
+            name: z.string().min(1),
+            amount: Amount,
+            cite: Citation,
+            countCite: Citation.optional(),
+            printed: z.object({ annual: DecText, monthly: DecText.optional(), cite: Citation }).strict().optional(),
+            eligibility: Eligibility.optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.stipends.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['stipends', i, 'id'], message: `stipend id ${s.id} appears twice` });
+      seen.add(s.id);
+    });
+  });
+export type StipendsFile = z.infer<typeof StipendsFile>;
+export type StipendRule = StipendsFile['stipends'][number];

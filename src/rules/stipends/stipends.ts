@@ -1,0 +1,359 @@
+// Stipends and extra pay: Article XV.7-XV.10, Appendix A (Advancements 4-8), XVIII.14-15, XX.7.3.1.
+// Pure: rules and inputs in; amounts, eligibility, reasons and sources out.
+import { Big, dec, round, percent, formatMoney, plain, type Dec } from '../../core/money';
+import { InputError } from '../../core/errors';
+import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../../core/date';
+import { nearest } from '../../core/suggest';
+import { findSchedule, getCell } from '../schedules/schedule';
+import { cite, citeShort, type Source } from '../source';
+import type { StipendRule } from './schema';
+import type { Agreement } from '../types';
+import { part } from '../part';
+
+export interface StipendInput {
+  year?: string;
+  /** LTVS: years of service, class, most recent evaluation, stipends already received */
+  years?: number;
+  class?: string;
+  rating?: 'meets' | 'unsatisfactory';
+  alreadyReceiving?: number;
+  /** Ph.D./bilingual: award date; any: the date to check payability on */
+  awarded?: string;
+  asOf?: string;
+  /** remote site */
+  site?: string;
+  transferred?: string;
+  /** BTSA participating teachers */
+  teachers?: number;
+  /** head teacher: days of the contract year */
+  contractDays?: number;
+  /** non-school-day activities */
+  activityHours?: string;
+  activityDays?: number;
+  fourHoursPays?: string;
+  /** supplemental tutoring hours */
+  tutoringHours?: string;
+}
+
+export interface StipendResult {
+  id: string;
+  name: string;
+  kind: StipendRule['amount']['kind'];
+  /** one stipend's annual amount (percent and flat), or the pay for the days/hours given */
+  annual: Dec;
+  monthly: Dec | null;
+  count: number;
+  eligible: boolean | null;
+  reason: string;
+  firstPayable?: string;
+  lastMonthPaid?: string;
+  endsOn?: string;
+  how: string;
+  sources: Source[];
+  readings: string[];
+}
+
+/** The inputs a stipend rule reads, by its eligibility and amount kinds: an input given for none of the
+ *  stipends asked for is a contradiction the caller can refuse. */
+export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
+  const out: (keyof StipendInput)[] = [];
+  switch (r.eligibility?.kind) {
+    case 'service-milestones':
+      out.push('years', 'rating', 'alreadyReceiving', 'class');
+      break;
+    case 'july-first-after-award':
+      out.push('awarded', 'asOf');
+      break;
+    case 'site-list':
+      out.push('site', 'transferred', 'asOf');
+      break;
+    case 'min-contract-days':
+      out.push('contractDays');
+      break;
+  }
+  switch (r.amount.kind) {
+    case 'per-count':
+      out.push('teachers');
+      break;
+    case 'per-day-by-hours':
+      out.push('activityHours', 'activityDays', 'fourHoursPays');
+      break;
+    case 'hourly':
+      out.push('tutoringHours');
+      break;
+  }
+  return out;
+}
+
+export function findStipend(a: Agreement, id: string): StipendRule {
+  const st = part(a, 'stipends');
+  const r = st.stipends.find((s) => s.id === id.trim().toLowerCase());
+  if (!r) {
+    const ids = st.stipends.map((s) => s.id);
+    const near = nearest(id, ids);
+    throw new InputError(`unknown stipend "${id}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (cba stipend --list shows all ${ids.length})`);
+  }
+  return r;
+}
+
+/** The cell percentage stipends are of (XV.7: the basic schedule, never community day). */
+export function stipendBase(a: Agreement, year?: string) {
+  const st = part(a, 'stipends');
+  const s = findSchedule(a, st.base.schedule, year);
+  const cell = getCell(s, st.base.class, st.base.step);
+  return {
+    amount: dec(cell.annual ?? cell.hourly ?? cell.daily!),
+    label: `Class ${cell.cls} Step ${cell.step} of the ${s.name} ${s.year}`,
+    year: s.year,
+    sources: [cite(st.base.cite), cite(s.cite, { cell: `Class ${cell.cls}, Step ${cell.step}`, file: s.file })],
+  };
+}
+
+function checkInt(v: number | undefined, flag: string, min: number, max: number, hint: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!Number.isInteger(v) || v < min || v > max) throw new InputError(`${flag} ${v}: ${hint}`);
+  return v;
+}
+
+function checkHours(v: string | undefined, flag: string, maxPerDay?: number): Dec | undefined {
+  if (v === undefined) return undefined;
+  let h: Dec;
+  try {
+    h = dec(v);
+  } catch {
+    throw new InputError(`${flag} ${JSON.stringify(v)}: not a number of hours, for example ${flag} 3.5`);
+  }
+  if (h.lte(0)) throw new InputError(`${flag} ${v}: hours must be more than 0`);
+  if (maxPerDay !== undefined && h.gt(maxPerDay)) throw new InputError(`${flag} ${v}: a day has at most ${maxPerDay} hours`);
+  return h;
+}
+
+const ym = (z: number) => {
+  const p = toParts(z);
+  return `${p.y}-${String(p.m).padStart(2, '0')}`;
+};
+
+export function computeStipend(a: Agreement, id: string, input: StipendInput = {}): StipendResult {
+  const rule = findStipend(a, id);
+  const R = a.meta.rounding;
+  const months = a.meta.parameters.monthsPerYear.value;
+  const sources: Source[] = [cite(rule.cite)];
+  const readings: string[] = [];
+  let annual: Dec;
+  let how: string;
+  let count = 1;
+  let eligible: boolean | null = true;
+  let reason = 'paid to unit members in this position (no further condition in the agreement)';
+  let monthlyOf: ((one: Dec) => Dec) | null = (one) => round(one.div(months), R.monthly);
+  const extra: Partial<StipendResult> = {};
+
+  const amt = rule.amount;
+  switch (amt.kind) {
+    case 'percent': {
+      const base = stipendBase(a, input.year);
+      const exact = base.amount.times(percent(amt.percent));
+      annual = round(exact, R.pay);
+      how = `${formatMoney(base.amount, 0)} (${base.label}) x ${amt.percent}% = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}`;
+      sources.push(...base.sources);
+      break;
+    }
+    case 'flat':
+      annual = dec(amt.annual);
+      how = `$${formatMoney(annual, 0)} a year`;
+      break;
+    case 'per-count': {
+      const n = input.teachers ?? amt.min;
+      if (!Number.isInteger(n) || n < amt.min || n > amt.max) {
+        const c = rule.countCite ?? rule.cite;
+        throw new InputError(
+          `--teachers ${n}: a ${rule.name} has ${amt.min} to ${amt.max} ${amt.unit}s (Article ${c.article}${c.section ? '.' + c.section : ''}: "${c.quote}")`,
+        );
+      }
+      annual = dec(amt.first).plus(dec(amt.additional).times(n - 1));
+      how = `$${formatMoney(dec(amt.first), 0)} for the 1st ${amt.unit}` + (n > 1 ? ` + ${n - 1} x $${formatMoney(dec(amt.additional), 0)}` : '');
+      if (rule.countCite) sources.push(cite(rule.countCite));
+      reason = `${n} ${amt.unit}${n > 1 ? 's' : ''}${input.teachers === undefined ? ' (assumed; give --teachers 1-3)' : ''}`;
+      break;
+    }
+    case 'per-day-by-hours': {
+      const h = checkHours(input.activityHours, '--activity-hours', 24);
+      if (!h) throw new InputError(`${rule.id}: give the hours the activity requires per day, for example --activity-hours 5 (XV.9 pays by the day, by hours)`);
+      const days = checkInt(input.activityDays ?? 1, '--activity-days', 1, 366, 'give a whole number of activity days, 1 or more') ?? 1;
+      const matching = amt.tiers.filter((t) => (t.minHours === undefined || h.gte(t.minHours)) && (t.maxHours === undefined || h.lte(t.maxHours)));
+      let perDay: Dec;
+      if (matching.length > 1 && amt.overlap && h.eq(amt.overlap.hours)) {
+        const chosen = input.fourHoursPays !== undefined ? dec(input.fourHoursPays) : dec(amt.overlap.pays);
+        if (!matching.some((t) => dec(t.amount).eq(chosen)))
+          throw new InputError(`--four-hours-pays ${input.fourHoursPays}: at ${amt.overlap.hours} hours the tiers pay ${matching.map((t) => t.amount).join(' or ')}`);
+        perDay = chosen;
+        readings.push(input.fourHoursPays !== undefined ? `Exactly ${amt.overlap.hours} hours falls in both tiers of XV.9; paid $${plain(chosen)} as --four-hours-pays asks.` : amt.overlap.note);
+      } else if (matching.length >= 1) perDay = dec(matching[0].amount);
+      else throw new InputError(`--activity-hours ${plain(h)}: no tier of ${rule.name} covers it`);
+      for (const t of matching) sources.push(cite(t.cite));
+      annual = perDay.times(days);
+      how = `${days} day${days > 1 ? 's' : ''} x $${plain(perDay)} (${plain(h)} hours a day)`;
+      monthlyOf = null;
+      reason = `activity of ${plain(h)} hours a day`;
+      break;
+    }
+    case 'hourly': {
+      const h = checkHours(input.tutoringHours, '--tutoring-hours');
+      if (!h) throw new InputError(`${rule.id}: give the hours of tutoring, for example --tutoring-hours 10 (XV.10 pays by the hour)`);
+      annual = round(dec(amt.rate).times(h), R.pay);
+      how = `${plain(h)} h x $${plain(dec(amt.rate))}`;
+      monthlyOf = null;
+      reason = `${plain(h)} hours beyond the regular work day`;
+      break;
+    }
+  }
+
+  const el = rule.eligibility;
+  if (el) sources.push(cite(el.cite));
+  if (el?.kind === 'service-milestones') {
+    sources.push(cite(el.keepCite));
+    readings.push(
+      `LTVS milestones are read as cumulative: one ${amt.kind === 'percent' ? amt.percent + '% ' : ''}stipend for each of ${el.milestones.join(', ')} years reached, up to ${el.milestones.length} (${citeShort(el.keepCite)}).`,
+    );
+    const already = checkInt(input.alreadyReceiving, '--already-receiving', 0, el.milestones.length, `give how many LTVS stipends are already received, 0 to ${el.milestones.length}`);
+    const years = checkInt(input.years, '--years', 0, 60, 'give whole years of service, 0 to 60');
+    if (years === undefined && input.class === undefined && input.rating === undefined && already === undefined) {
+      eligible = null;
+      reason = `not checked: give --years, --class and --rating (after ${el.milestones.join(', ')} years, Classes ${el.classes.join(', ')}, standard or better)`;
+    } else {
+      if (years === undefined) throw new InputError('--years is required to check LTVS eligibility (years of service)');
+      const reached = el.milestones.filter((m) => years >= m).length;
+      if ((already ?? 0) > reached)
+        throw new InputError(`--already-receiving ${already} contradicts --years ${years}: only ${reached} LTVS milestone${reached === 1 ? '' : 's'} (${el.milestones.join(', ')} years) reached`);
+      const cls = input.class?.trim().replace(/^class\s+/i, '').toUpperCase();
+      const classOk = cls === undefined ? null : el.classes.includes(cls);
+      const ratingOk = input.rating === undefined ? null : input.rating === el.requiresRating;
+      const next = el.milestones.find((m) => m > years);
+      const parts: string[] = [];
+      parts.push(`${years} years of service: ${reached} of the milestones ${el.milestones.join(', ')} reached`);
+      if (classOk === false || ratingOk === false) {
+        count = already ?? 0;
+        if (classOk === false) parts.push(`Class ${cls} is not one of ${el.classes.join(', ')}: no new stipend`);
+        if (ratingOk === false) parts.push('the most recent evaluation is below "standard": no new stipend');
+        if (count) parts.push(`the ${count} already received ${count === 1 ? 'is' : 'are'} kept (no unit member will lose a stipend already received)`);
+      } else {
+        count = Math.max(already ?? 0, reached);
+        if (classOk === null) parts.push(`class not given: assumed one of ${el.classes.join(', ')}`);
+        if (ratingOk === null) parts.push('rating not given: assumed "standard" or better');
+        if (count > (already ?? 0) && already !== undefined) parts.push(`${count - already} new`);
+      }
+      if (next !== undefined) parts.push(`next milestone at ${next} years`);
+      eligible = count > 0;
+      reason = parts.join('; ');
+    }
+  } else if (el?.kind === 'july-first-after-award') {
+    if (input.awarded === undefined) {
+      eligible = null;
+      reason = `not checked: give --awarded <date> (paid from July 1 following the ${el.event})`;
+    } else {
+      const aw = parseDate(input.awarded, '--awarded');
+      const p = toParts(aw);
+      const first = fromParts(p.m >= 7 ? p.y + 1 : p.y, 7, 1);
+      extra.firstPayable = formatDate(first);
+      readings.push('"Beginning July 1 following the date" of the award is read strictly: an award on July 1 itself is first paid on the next July 1.');
+      if (input.asOf !== undefined) {
+        const asOf = parseDate(input.asOf, '--as-of');
+        eligible = asOf >= first;
+        reason = `awarded ${formatDate(aw)}: payable from ${formatDate(first)}; ${eligible ? 'payable' : 'not yet payable'} on ${formatDate(asOf)}`;
+      } else reason = `awarded ${formatDate(aw)}: payable from ${formatDate(first)}`;
+    }
+  } else if (el?.kind === 'site-list') {
+    sources.push(cite(el.endCite));
+    if (input.site === undefined) {
+      eligible = null;
+      reason = `not checked: give --site (designated remote sites: ${el.sites.join(', ')})`;
+    } else {
+      const site = el.sites.find((s) => s.toLowerCase() === input.site!.trim().toLowerCase());
+      eligible = site !== undefined;
+      reason = site ? `${site} is a designated remote site (${citeShort(el.cite)})` : `"${input.site}" is not a designated remote site; the list is ${el.sites.join(', ')}`;
+    }
+    if (input.transferred !== undefined) {
+      const t = parseDate(input.transferred, '--transferred');
+      const p = toParts(t);
+      const ends = p.d === 1 ? t : fromParts(p.m === 12 ? p.y + 1 : p.y, p.m === 12 ? 1 : p.m + 1, 1);
+      const lastMonth = p.d === 1 ? fromParts(p.m === 1 ? p.y - 1 : p.y, p.m === 1 ? 12 : p.m - 1, 1) : t;
+      extra.endsOn = formatDate(ends);
+      extra.lastMonthPaid = ym(lastMonth);
+      const lp = toParts(lastMonth);
+      reason += `; transferred effective ${formatDate(t)}: ${p.d === 1 ? 'the stipend ends on the effective date' : 'not paid from the 1st of the following month'}, last month paid ${MONTH_NAMES[lp.m - 1]} ${lp.y}`;
+      if (input.asOf !== undefined) {
+        const asOf = parseDate(input.asOf, '--as-of');
+        if (asOf >= ends) {
+          eligible = false;
+          reason += `; not paid on ${formatDate(asOf)}: the stipend ended ${formatDate(ends)} (${citeShort(el.endCite)})`;
+        } else if (eligible !== false) reason += `; still paid on ${formatDate(asOf)} (it ends ${formatDate(ends)})`;
+      }
+    } else if (input.asOf !== undefined && eligible) reason += `; paid on ${input.asOf} (no transfer given)`;
+  } else if (el?.kind === 'min-contract-days') {
+    const days = checkInt(input.contractDays, '--contract-days', 1, a.meta.parameters.maxYearDays.value, `give the days of the contract year, up to ${a.meta.parameters.maxYearDays.value}`);
+    if (days === undefined) {
+      eligible = null;
+      reason = `not checked: give --contract-days (appointed for assignments of at least ${el.days} days)`;
+    } else {
+      eligible = days >= el.days;
+      reason = eligible ? `a ${days}-day assignment meets the ${el.days}-day minimum` : `a ${days}-day assignment is below the ${el.days}-day minimum for head teachers`;
+    }
+  }
+
+  const one = annual;
+  const monthlyOne = monthlyOf ? monthlyOf(one) : null;
+  return {
+    id: rule.id,
+    name: rule.name,
+    kind: amt.kind,
+    annual: one.times(count),
+    monthly: monthlyOne ? monthlyOne.times(count) : null,
+    count,
+    eligible,
+    reason,
+    how: count !== 1 ? `${count} x (${how})` : how,
+    sources,
+    readings,
+    ...extra,
+  };
+}
+
+export interface StipendsTotal {
+  stipends: StipendResult[];
+  total: Dec;
+  monthlyTotal: Dec;
+}
+
+/** Several stipends with their total. A stipend found not eligible counts 0 in the total. */
+export function computeStipends(a: Agreement, ids: string[], input: StipendInput = {}): StipendsTotal {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const r = findStipend(a, id);
+    if (seen.has(r.id)) throw new InputError(`stipend ${r.id} is listed twice; give each stipend once`);
+    seen.add(r.id);
+  }
+  const stipends = ids.map((id) => computeStipend(a, id, input));
+  const paid = stipends.filter((s) => s.eligible !== false);
+  return {
+    stipends,
+    total: paid.reduce((t, s) => t.plus(s.annual), new Big(0)),
+    monthlyTotal: paid.reduce((t, s) => t.plus(s.monthly ?? 0), new Big(0)),
+  };
+}
+
+/** Every stipend with its amount (as if eligible), for --list. */
+export function listStipends(a: Agreement, year?: string) {
+  return part(a, 'stipends').stipends.map((r) => {
+    const amt = r.amount;
+    let text: string;
+    let annual: Dec | null = null;
+    let monthly: Dec | null = null;
+    if (amt.kind === 'percent' || amt.kind === 'flat' || amt.kind === 'per-count') {
+      const res = computeStipend(a, r.id, { year, teachers: amt.kind === 'per-count' ? amt.min : undefined });
+      annual = res.annual;
+      monthly = res.monthly;
+      text = amt.kind === 'percent' ? `${amt.percent}% of Class IV Step 13` : amt.kind === 'per-count' ? `$${amt.first} first + $${amt.additional} each more ${amt.unit} (max ${amt.max})` : 'flat';
+    } else if (amt.kind === 'per-day-by-hours') text = amt.tiers.map((t) => `$${t.amount}/day ${t.maxHours !== undefined ? `<= ${t.maxHours} h` : `>= ${t.minHours} h`}`).join(', ');
+    else text = `$${amt.rate}/hour`;
+    return { id: r.id, name: r.name, kind: amt.kind, basis: text, annual, monthly, cite: r.cite };
+  });
+}
