@@ -19,6 +19,6 @@ describe('import from the built library', () => {
     expect(pkg.exports['.'].types).toBe('./dist/types/lib.d.ts');
     const dts = join(ROOT, 'dist/types/lib.d.ts');
     expect(existsSync(dts)).toBe(true); // npm test builds the types first
-    expect(readFileSync(dts, 'utf8')).toMatch(/rules\/salary/);
+    expect(readFileSync(dts, 'utf8')).toMatch(/rules\/schedules\/salary/);
   });
 });
