@@ -26,6 +26,7 @@ export const OPTIONS = {
   unitsAfterMaster: { flags: '--units-after-master <n>', help: "placement: semester units earned after the master's" },
   unitsAfterAa: { flags: '--units-after-aa <n>', help: 'placement (pre-school): units earned after the AA' },
   eceUnits: { flags: '--ece-units <n>', help: 'placement (pre-school): Early Childhood Education / Child Development units' },
+  degreeIn: { flags: '--degree-in <field>', help: 'placement (pre-school): the field of the degree, ece or other (an AA is read as ece)' },
   publicYears: { flags: '--public-years <n>', help: 'placement: full years of contracted public-school teaching (full credit)' },
   related: { flags: '--related <kind=years>', help: 'placement: related experience (repeatable): substitute, nonpublic, aide, special-ed', repeat: true },
   years: { flags: '--years <n>', help: 'projection: years ahead to project' },
@@ -69,6 +70,11 @@ function education(o: StepAdvanceOptions): Education {
     unitsAfterMaster: n(o.unitsAfterMaster, '--units-after-master'),
     unitsAfterAa: n(o.unitsAfterAa, '--units-after-aa'),
     eceUnits: n(o.eceUnits, '--ece-units'),
+    degreeIn: o.degreeIn === undefined ? undefined : (() => {
+      const f = o.degreeIn.trim().toLowerCase();
+      if (f !== 'ece' && f !== 'other') throw new InputError(`--degree-in ${o.degreeIn}: give ece (Early Childhood Education/Child Development) or other`);
+      return f;
+    })(),
   };
 }
 

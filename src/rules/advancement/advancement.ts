@@ -177,12 +177,16 @@ export interface Education {
   unitsAfterMaster?: number;
   unitsAfterAa?: number;
   eceUnits?: number;
+  /** the field of the degree: ece (Early Childhood Education/Child Development) or other */
+  degreeIn?: 'ece' | 'other';
 }
 
 export interface ClassificationResult {
   class: string | null;
   alternative?: number;
   reason: string;
+  /** how an unstated fact was read (an AA taken to be in ECE/CD) */
+  reading?: string;
   next?: string;
   source?: Source;
   sources: Source[];
@@ -208,25 +212,38 @@ export function classify(a: Agreement, scheduleId: string, e: Education): Classi
   checkEducation(adv, e);
   const plan = planFor(a, scheduleId);
   const rank = (d: Degree) => adv.degrees.indexOf(d);
+  const classes = plan.classification.classes;
+  // "AA degree in Early Childhood Education/Child Development": the field of the degree. An AA on a
+  // schedule that names only AAs in ECE/CD is read as one, unless --degree-in says otherwise.
+  const fieldRule = classes.some((c) => c.alternatives.some((r) => r.degreeIn === 'ece'));
+  const assumedField = fieldRule && e.degreeIn === undefined && e.degree === 'aa';
+  const field = e.degreeIn ?? (assumedField ? 'ece' : 'other');
   const meets = (r: AdvancementPlan['classification']['classes'][number]['alternatives'][number]) =>
     rank(e.degree) >= rank(r.degree) &&
+    (r.degreeIn === undefined || r.degreeIn === field) &&
     (r.unitsAfterBachelor ?? 0) <= (e.unitsAfterBachelor ?? 0) &&
     (r.unitsAfterMaster ?? 0) <= (e.unitsAfterMaster ?? 0) &&
     (r.unitsAfterAa ?? 0) <= (e.unitsAfterAa ?? 0) &&
     (r.eceUnits ?? 0) <= (e.eceUnits ?? 0);
   const describe = (r: AdvancementPlan['classification']['classes'][number]['alternatives'][number]) =>
-    [r.degree === 'none' ? 'any education' : `a ${r.degree === 'aa' ? 'AA' : r.degree}'s degree`.replace("doctorate's degree", 'doctorate'),
+    [r.degree === 'none' ? (r.eceUnits || r.unitsAfterAa ? '' : 'any education') : `${r.degree === 'aa' ? 'an AA degree' : `a ${r.degree}'s degree`}${r.degreeIn === 'ece' ? ' in Early Childhood Education/Child Development' : ''}`.replace("doctorate's degree", 'doctorate'),
       r.unitsAfterBachelor ? `${r.unitsAfterBachelor} units after the bachelor's` : '',
       r.unitsAfterMaster ? `${r.unitsAfterMaster} units after the master's` : '',
       r.unitsAfterAa ? `${r.unitsAfterAa} units after the AA` : '',
       r.eceUnits ? `${r.eceUnits} ECE/CD units` : ''].filter(Boolean).join(' + ');
-  let best: ClassificationResult = { class: null, reason: 'meets no class requirement of this schedule', sources: [cite(plan.classification.cite)] };
-  const classes = plan.classification.classes;
+  const given = [e.degree === 'none' ? 'no degree' : `a ${e.degree === 'aa' ? 'AA' : e.degree} degree${e.degreeIn === 'other' ? ' (not in ECE/CD)' : ''}`, `${e.eceUnits ?? 0} ECE/CD units`].join(' and ');
+  let best: ClassificationResult = {
+    class: null,
+    reason: `meets no class requirement of this schedule: ${given}; the lowest, Class ${classes[0].class}, needs ${classes[0].alternatives.map(describe).join(', or ')}`,
+    sources: [cite(plan.classification.cite), cite(classes[0].cite)],
+  };
   for (let i = 0; i < classes.length; i++) {
     const c = classes[i];
     const alt = c.alternatives.findIndex(meets);
     if (alt >= 0) best = { class: c.class, alternative: alt, reason: `Class ${c.class}${c.alternatives.length > 1 ? ` ${'abc'[alt]})` : ''}: ${describe(c.alternatives[alt])}`, source: cite(c.cite), sources: [cite(plan.classification.cite), cite(c.cite)] };
   }
+  if (assumedField && best.class && classes.find((c) => c.class === best.class)!.alternatives[best.alternative!].degreeIn === 'ece')
+    best.reading = `Class ${best.class} asks for an "AA degree in Early Childhood Education/Child Development" and counts no units: the AA is read as one in ECE/CD (the only AA this schedule names), whatever --ece-units says; give --degree-in other for an AA in another field, which needs Class ${classes[0].class}'s ${classes[0].alternatives.map(describe).join(', or ')}.`;
   // Class A is "less than a bachelor's degree": a bachelor's holder is at least Class I, never A.
   const idx = best.class ? classes.findIndex((c) => c.class === best.class) : -1;
   const nxt = classes[idx + 1];
@@ -271,6 +288,7 @@ export function placement(a: Agreement, input: { schedule?: string; year?: strin
   const notes: string[] = [];
   if (raw > p.maxSteps) notes.push(`${raw} steps of credit are capped at ${p.maxSteps}.`);
   if (p.relatedYearsPerStep && relatedYears % p.relatedYearsPerStep) notes.push(`${relatedYears} years of related experience give ${relatedSteps} steps: the odd year earns no step.`);
+  if (cls.reading) notes.push(`Reading: ${cls.reading}`);
   const sources = [cite(p.cite), ...cls.sources, ...(p.related ?? []).filter((r) => rel[r.id]).map((r) => cite(r.cite))];
   if (!cls.class) {
     return { class: null, step: 0, creditedYears: credited, fullCreditYears: pub, relatedYears, relatedSteps, reason: `no class: ${cls.reason}`, classReason: cls.reason, notes, sources };

@@ -9,6 +9,7 @@ const Requirement = z
     unitsAfterMaster: z.number().nonnegative().optional(),
     unitsAfterAa: z.number().nonnegative().optional(),
     eceUnits: z.number().nonnegative().optional(),
+    degreeIn: z.enum(['ece']).optional().describe('the degree itself is in Early Childhood Education/Child Development (pre-school Class II: "AA degree in Early Childhood Education/Child Development")'),
   })
   .strict();
 
