@@ -119,8 +119,26 @@ describe('class from education (Salary Classification Requirements)', () => {
     [{ degree: 'bachelor', eceUnits: 24 }, 'IV'],
     [{ degree: 'bachelor', eceUnits: 24, unitsAfterBachelor: 14 }, 'IV'],
     [{ degree: 'bachelor', eceUnits: 24, unitsAfterBachelor: 15 }, 'V'],
+    // issue 13: "Class II: AA degree in Early Childhood Education/Child Development" counts no units
+    [{ degree: 'aa', eceUnits: 0 }, 'II'],
+    [{ degree: 'aa' }, 'II'],
+    [{ degree: 'aa', unitsAfterAa: 30 }, 'III'],
+    [{ degree: 'aa', degreeIn: 'ece', eceUnits: 0 }, 'II'],
+    // an AA in another field: only the units count (Class I's 24 ECE/CD units)
+    [{ degree: 'aa', degreeIn: 'other', eceUnits: 0 }, null],
+    [{ degree: 'aa', degreeIn: 'other', eceUnits: 24 }, 'I'],
+    [{ degree: 'aa', degreeIn: 'other', eceUnits: 24, unitsAfterAa: 30 }, 'I'],
+    // a BA with no ECE/CD units is not "BA degree (including 24 ECE/CD units)"; in ECE/CD it meets Class II
+    [{ degree: 'bachelor', eceUnits: 0 }, null],
+    [{ degree: 'bachelor', degreeIn: 'ece', eceUnits: 0 }, 'II'],
   ] as const)('pre-school %o: Class %s', (e, cls) => {
     expect(classify(a, 'preschool', e as never).class).toBe(cls);
+  });
+  it('pre-school: the AA read as one in ECE/CD is said; no class says what the lowest class needs', () => {
+    expect(classify(a, 'preschool', { degree: 'aa', eceUnits: 0 }).reading).toMatch(/read as one in ECE\/CD/);
+    expect(classify(a, 'preschool', { degree: 'aa', degreeIn: 'ece' }).reading).toBeUndefined();
+    const none = classify(a, 'preschool', { degree: 'aa', degreeIn: 'other', eceUnits: 0 });
+    expect(none.reason).toMatch(/the lowest, Class I, needs 24 ECE\/CD units/);
   });
   it.each([
     [{ degree: 'bachelor', unitsAfterBachelor: -3 }, /negative/],
