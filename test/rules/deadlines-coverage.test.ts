@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { AGREEMENT_DIR, LINES, fold } from './helpers/contract';
-import { checkLabel, sectionTokens } from './helpers/outline';
+import { AGREEMENT_DIR, LINES, fold } from '../helpers/contract';
+import { checkLabel, sectionTokens } from '../helpers/outline';
 
 const Y = parse(readFileSync(join(AGREEMENT_DIR, 'deadlines.yaml'), 'utf8'));
 
