@@ -1,0 +1,168 @@
+// Reads the salary grids of a schedule PDF: the text and its positions through pdf.js (pdfjs-dist,
+// imported here only, lazily, so no other command loads it), the grid from the positions in
+// pdf-layout.ts (pure). A PDF without a text layer, an encrypted, damaged or non-PDF file, or a page
+// whose layout cannot be read with confidence is a PdfImportError: one line for the user, exit 2.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ImportedGrid } from './grid';
+import { gridsFromPages, PdfLayoutError, type PdfPageText } from './pdf-layout';
+
+export { PdfLayoutError } from './pdf-layout';
+
+/** The user's PDF cannot be imported: the message is the one line to print (exit 2). */
+export class PdfImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PdfImportError';
+  }
+}
+
+export interface PdfReadOptions {
+  /** read only these pages (1-based), as --page gives them */
+  pages?: number[];
+  /** the bytes, when the caller has read them already (stdin) */
+  data?: Uint8Array;
+  /** the name to cite in each cell's source (default: the file's base name) */
+  name?: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsP: Promise<PdfJs> | undefined;
+
+async function loadPdfJs(): Promise<PdfJs> {
+  // the legacy build is the one pdf.js supports in Node; its worker runs in this thread
+  pdfjsP ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsP;
+}
+
+const PDF_MAGIC = '%PDF-';
+
+/** The text of each page with positions, or a PdfImportError for a file pdf.js cannot open. */
+export async function readPdfText(bytes: Uint8Array, name: string, pages?: number[]): Promise<{ pages: PdfPageText[]; images: Set<number>; numPages: number }> {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes(PDF_MAGIC)) {
+    throw new PdfImportError(`${name}: not a PDF (it does not start with "%PDF-"); give the schedule's PDF, or import a CSV or XLSX export of it`);
+  }
+  const pdfjs = await loadPdfJs();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  try {
+    doc = await pdfjs.getDocument({
+      data: bytes.slice(),
+      verbosity: 0,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: true,
+    }).promise;
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'PasswordException') {
+      throw new PdfImportError(`${name}: the PDF is encrypted with a password; save an unprotected copy (or export the schedule to CSV or XLSX) and import that`);
+    }
+    throw new PdfImportError(`${name}: the PDF is damaged and cannot be read (${(err.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 120)}); download it again or export the schedule to CSV or XLSX`);
+  }
+  try {
+    const want = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const bad = want.find((p) => !Number.isInteger(p) || p < 1 || p > doc.numPages);
+    if (bad !== undefined) throw new PdfImportError(`${name}: there is no page ${bad} (the PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'}); give --page between 1 and ${doc.numPages}`);
+    const out: PdfPageText[] = [];
+    const images = new Set<number>();
+    for (const p of want) {
+      const page = await doc.getPage(p);
+      const vp = page.getViewport({ scale: 1 });
+      const tc = await page.getTextContent();
+      const items = [];
+      for (const it of tc.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, , d, e, f] = it.transform as number[];
+        // positions in the page's own orientation (a page printed rotated is read as it shows)
+        const h = it.height || Math.hypot(b, d) || Math.abs(a);
+        items.push({ str: it.str, x: e, y: f, w: it.width, h });
+      }
+      out.push({ page: p, width: vp.width, height: vp.height, items });
+      page.cleanup();
+    }
+    return { pages: out, images, numPages: doc.numPages };
+  } catch (e) {
+    if (e instanceof PdfImportError) throw e;
+    const err = e as { message?: string };
+    throw new PdfImportError(`${name}: the PDF is damaged and cannot be read (${(err.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 120)}); download it again or export the schedule to CSV or XLSX`);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Does the page paint a picture (a scanned page is one)? */
+async function pagesWithImages(bytes: Uint8Array, pages: number[]): Promise<number[]> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  try {
+    const paint = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
+    const out: number[] = [];
+    for (const p of pages) {
+      const ops = await (await doc.getPage(p)).getOperatorList();
+      if (ops.fnArray.some((f) => paint.has(f))) out.push(p);
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * Every salary grid the PDF prints, each cell with its page and printed text. Grids continued over
+ * pages are joined; a file with two schedules returns both (the caller chooses, see chooseGrid).
+ */
+export async function readPdfGrids(file: string, opts: PdfReadOptions = {}): Promise<ImportedGrid[]> {
+  const name = opts.name ?? basename(file);
+  let bytes: Uint8Array;
+  if (opts.data) bytes = opts.data;
+  else {
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new PdfImportError(code === 'ENOENT' ? `${file}: no such file; check the path` : code === 'EISDIR' ? `${file}: is a folder, not a PDF` : `${file}: cannot be read (${code ?? (e as Error).message})`);
+    }
+  }
+  const text = await readPdfText(bytes, name, opts.pages);
+  let result;
+  try {
+    result = gridsFromPages(name, text.pages);
+  } catch (e) {
+    if (e instanceof PdfLayoutError) throw new PdfImportError(e.message);
+    throw e;
+  }
+  if (!result.grids.length) {
+    const read = text.pages.map((p) => p.page);
+    const pictures = await pagesWithImages(bytes, read);
+    const noText = text.pages.every((p) => p.items.every((i) => !/\d/.test(i.str)) || pictures.includes(p.page));
+    if (pictures.length && noText) {
+      throw new PdfImportError(`${name}: the schedule is a picture without a text layer (a scan) on page ${pictures.join(', ')}; export it to CSV or XLSX (or type it into one) and import that`);
+    }
+    throw new PdfImportError(`${name}: no salary grid found on ${read.length === 1 ? `page ${read[0]}` : `pages ${read[0]}-${read[read.length - 1]}`} (no rows led by a step number with amounts beside it); check it is the salary schedule, or export it to CSV or XLSX`);
+  }
+  return result.grids;
+}
+
+/** The grid a flag names: its 1-based number in the list, or (part of) its name or a class label. */
+export function chooseGrid(grids: ImportedGrid[], which: string | undefined, file: string): ImportedGrid {
+  const list = () => grids.map((g, i) => `${i + 1} "${g.name ?? g.classes.map((c) => c.label).join(', ')}"`).join(', ');
+  if (which === undefined) {
+    if (grids.length === 1) return grids[0];
+    throw new PdfImportError(`${file}: holds ${grids.length} schedules (${list()}); choose one with --grid <number>`);
+  }
+  const n = Number(which);
+  if (Number.isInteger(n) && n >= 1 && n <= grids.length) return grids[n - 1];
+  const w = which.toLowerCase();
+  const hits = grids.filter((g) => (g.name ?? '').toLowerCase().includes(w) || g.classes.some((c) => c.label.toLowerCase() === w));
+  if (hits.length === 1) return hits[0];
+  throw new PdfImportError(`${file}: --grid ${which} names ${hits.length ? 'more than one' : 'none'} of its schedules (${list()}); give the number`);
+}
+
+/** The grid with its daily rates as the main values (--daily). */
+export function dailyGrid(g: ImportedGrid, file: string): ImportedGrid {
+  if (!g.daily) throw new PdfImportError(`${file}: the schedule prints no daily rates; leave out --daily to import the annual salaries`);
+  const { daily, ...rest } = g;
+  return { ...rest, basis: 'daily', values: daily };
+}
