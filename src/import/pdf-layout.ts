@@ -721,8 +721,8 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
     const title = lines.filter((l) => l.y > top + 0.01).map((l) => l.text);
     const lowest = Math.min(...pending.flatMap((g) => [...g.lines].map((i) => lines[i].y)));
     const foot = lines.filter((l) => l.y < Math.max(0.1 * page.height, 60) && l.y < lowest).map((l) => l.text);
-    const below = lines.filter((l, i) => !taken.has(i) && l.y < top && NOTE_RE.test(l.text)).map((l) => l.text);
-    const footnotes = lines.filter((l, i) => !taken.has(i) && /^[*†‡]/.test(l.text)).map((l) => l.text);
+    const footnotes = lines.flatMap((l, i) => (taken.has(i) ? [] : l.toks.filter((t) => /^[*†‡]/.test(t.text)).map((t) => t.text)));
+    const below = lines.filter((l, i) => !taken.has(i) && l.y < top && NOTE_RE.test(l.text) && !footnotes.includes(l.text)).map((l) => l.text);
     for (const g of pending) {
       // a grid continued from an earlier page: its classes (those that print on this page) are the
       // earlier grid's, in order, and its steps go on from where the earlier page stopped
@@ -758,7 +758,7 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
         g.grid.notes.push(`Work days differ by class: ${g.grid.classes.map((c, i) => `${c.label} ${g.classDays[i] ?? '?'}`).join(', ')}`);
       }
       for (const n of below) g.grid.notes.push(`Written on page ${g.page}, to read and encode by hand (not read into the grid): "${n}"`);
-      for (const n of footnotes) if (!below.includes(n)) g.grid.notes.push(`Footnote on page ${g.page}: "${n}"`);
+      for (const n of footnotes) g.grid.notes.push(`Footnote on page ${g.page}: "${n}"`);
       out.push(g);
     }
   }

@@ -26,12 +26,12 @@ export interface PdfReadOptions {
   name?: string;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof import('../lazy/pdf');
 let pdfjsP: Promise<PdfJs> | undefined;
 
 async function loadPdfJs(): Promise<PdfJs> {
-  // the legacy build is the one pdf.js supports in Node; its worker runs in this thread
-  pdfjsP ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js's legacy build (the one it supports in Node), a lazy chunk of its own in the CLI
+  pdfjsP ??= import('../lazy/pdf');
   return pdfjsP;
 }
 

@@ -1,0 +1,113 @@
+// Makes schedule PDFs for the tests with pdf-lib: text placed where a test says, so each layout the
+// PDF reader must handle (and each it must refuse) is a file the test builds itself.
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+export interface Txt {
+  x: number;
+  /** baseline, from the bottom of the page */
+  y: number;
+  s: string;
+  size?: number;
+  /** x is the left edge (default), the right edge, or the centre of the text */
+  align?: 'left' | 'right' | 'center';
+}
+
+export async function makePdf(pages: Txt[][], opts: { width?: number; height?: number } = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setProducer('cba tests');
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const texts of pages) {
+    const page = doc.addPage([opts.width ?? 612, opts.height ?? 792]);
+    for (const t of texts) {
+      const size = t.size ?? 9;
+      const w = font.widthOfTextAtSize(t.s, size);
+      const x = t.align === 'right' ? t.x - w : t.align === 'center' ? t.x - w / 2 : t.x;
+      page.drawText(t.s, { x, y: t.y, size, font });
+    }
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
+export interface TableSpec {
+  /** y of the first header line */
+  top: number;
+  /** x of the step labels */
+  labelX?: number;
+  /** right edge of the first column of amounts, and the distance between columns */
+  firstRight: number;
+  colStep: number;
+  /** header lines, each a list of texts, one per column (centred over the column) */
+  header: string[][];
+  /** the row header (left of the classes, on the last header line) */
+  rowHeader?: string;
+  /** rows: the step label then one text per column ('' for a blank cell) */
+  rows: string[][];
+  pitch?: number;
+  size?: number;
+  align?: 'right' | 'center';
+  /** lines printed between two rows: after row index i, the texts */
+  between?: Record<number, string[]>;
+}
+
+/** A grid laid out as the district PDFs print it. Returns the texts and the y below the last row. */
+export function table(t: TableSpec): { texts: Txt[]; bottom: number } {
+  const size = t.size ?? 9;
+  const pitch = t.pitch ?? 14;
+  const labelX = t.labelX ?? 40;
+  const texts: Txt[] = [];
+  const colW = t.colStep;
+  let y = t.top;
+  t.header.forEach((line, li) => {
+    line.forEach((s, k) => {
+      if (s) texts.push({ x: t.firstRight + k * colW - colW / 2 + 6, y, s, size, align: 'center' });
+    });
+    if (li === t.header.length - 1 && t.rowHeader) texts.push({ x: labelX, y, s: t.rowHeader, size });
+    y -= pitch;
+  });
+  y -= pitch / 2;
+  t.rows.forEach((r, i) => {
+    texts.push({ x: labelX, y, s: r[0], size });
+    r.slice(1).forEach((s, k) => {
+      if (!s) return;
+      const right = t.firstRight + k * colW;
+      texts.push(t.align === 'center' ? { x: right - colW / 2 + 6, y, s, size, align: 'center' } : { x: right, y, s, size, align: 'right' });
+    });
+    y -= pitch;
+    for (const s of t.between?.[i] ?? []) {
+      texts.push({ x: labelX, y, s, size });
+      y -= pitch;
+    }
+  });
+  return { texts, bottom: y };
+}
+
+/** A PDF that claims to be encrypted (a standard security handler whose password is not empty). */
+export async function encryptedPdf(): Promise<Uint8Array> {
+  const plain = Buffer.from(await makePdf([[{ x: 72, y: 700, s: 'secret schedule' }]]));
+  const text = plain.toString('latin1');
+  const startxref = Number(/startxref\s+(\d+)/.exec(text)![1]);
+  const size = Number(/\/Size (\d+)/.exec(text)![1]);
+  const root = /\/Root (\d+ 0 R)/.exec(text)![1];
+  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 37 + seed) % 256).toString(16).padStart(2, '0')).join('');
+  const encObj = `${size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <${hex(32, 11)}> /U <${hex(32, 99)}> /P -44 >>\nendobj\n`;
+  const objAt = plain.length;
+  const xrefAt = objAt + encObj.length;
+  const xref = `xref\n0 1\n0000000000 65535 f \n${size} 1\n${String(objAt).padStart(10, '0')} 00000 n \n`;
+  const trailer = `trailer\n<< /Size ${size + 1} /Root ${root} /Prev ${startxref} /Encrypt ${size} 0 R /ID [<${hex(16, 5)}> <${hex(16, 5)}>] >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([plain, Buffer.from(encObj + xref + trailer, 'latin1')]));
+}
+
+/** A PDF whose only content is a picture (as a scanned page is). */
+export async function picturePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setCreationDate(new Date(0));
+  doc.setModificationDate(new Date(0));
+  // a 1x1 grey PNG
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
+  const img = await doc.embedPng(png);
+  const page = doc.addPage([612, 792]);
+  page.drawImage(img, { x: 50, y: 100, width: 500, height: 600 });
+  return doc.save({ useObjectStreams: false });
+}
