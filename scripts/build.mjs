@@ -37,14 +37,21 @@ const lazyPlugin = {
 };
 const stub = join(root, 'src/cli/no-child-process.ts');
 const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaUrl' }, minify: !process.env.CBA_NO_MINIFY };
-await build({ ...cjs, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: true });
 // each chunk's export names, from an ES module build of it that is not written (a CommonJS output's
-// metafile does not list them)
+// metafile does not list them); a chunk's own dynamic imports of other chunks stay outside it
+const lazyOutside = {
+  name: 'lazy-outside',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && LAZY[args.path] ? { path: args.path, external: true } : undefined));
+  },
+};
 const lazyExports = {};
 for (const n of new Set(Object.values(LAZY))) {
-  const r = await build({ ...common, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy') });
+  const r = await build({ ...common, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy'), plugins: [lazyOutside] });
   lazyExports[n] = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports;
 }
+// a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
+await build({ ...cjs, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: true, plugins: [lazyPlugin] });
 await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {

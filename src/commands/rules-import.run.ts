@@ -30,6 +30,20 @@ export interface ImportFlags {
   json?: boolean;
   force?: boolean;
   out?: string;
+  page?: string;
+  daily?: boolean;
+}
+
+/** --page 2, 1-3, 1,3 -> page numbers */
+function pagesOf(v: string | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  const out: number[] = [];
+  for (const part of v.split(',')) {
+    const m = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
+    if (!m || +m[1] < 1 || (m[2] !== undefined && +m[2] < +m[1])) throw new InputError(`--page ${v}: give page numbers like 2, 1-3 or 1,3`);
+    for (let p = +m[1]; p <= +(m[2] ?? m[1]); p++) if (!out.includes(p)) out.push(p);
+  }
+  return out;
 }
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -64,7 +78,7 @@ export async function importSchedule(file: string, o: ImportFlags, g: { rules?: 
 
   const bytes = readInput(file);
   if (!bytes.length) throw new InputError(`${file}: the file is empty: no cells to read`);
-  const read = await readGrids(file, bytes, { sheet: o.sheet, transpose: o.transpose ? true : undefined, basis: o.basis as 'annual' | undefined, delimiter: o.delimiter?.replace('\\t', '\t') });
+  const read = await readGrids(file, bytes, { sheet: o.sheet, transpose: o.transpose ? true : undefined, basis: o.basis as 'annual' | undefined, delimiter: o.delimiter?.replace('\\t', '\t'), pages: pagesOf(o.page), daily: o.daily });
   let gi = 0;
   if (read.grids.length > 1) {
     const list = read.grids.map((x, i) => `${i + 1}: ${x.name ?? x.title[0] ?? '(untitled)'}`).join('; ');

@@ -48,7 +48,9 @@ export const IMPORT_OPTIONS = {
   days: { flags: '--days <n>', help: "work days of the schedule: the divisor of its daily rate (default: the agreement's base year)" },
   assignment: { flags: '--assignment <key>', help: "the agreement's assignment this schedule pays (hours per day)" },
   sheet: { flags: '--sheet <name|n>', help: 'worksheet of an .xlsx workbook (default: the first)' },
-  table: { flags: '--table <n>', help: 'which schedule, when the file holds several' },
+  table: { flags: '--table <n>', help: 'which schedule, when the file holds several (a PDF may print two side by side)' },
+  page: { flags: '--page <n>', help: 'PDF: read only these pages: 2, 1-3 or 1,3 (default: every page)' },
+  daily: { flags: '--daily', help: 'PDF: import the printed daily rates as the values (default: the annual salaries, each with its daily rate)' },
   transpose: { flags: '--transpose', help: 'classes are rows and steps are columns (detected when not given)' },
   delimiter: { flags: '--delimiter <c>', help: 'CSV delimiter (detected: comma, semicolon, tab or pipe)' },
   out: { flags: '--out <file>', help: 'write the YAML to this file (or into this folder)' },
@@ -79,10 +81,14 @@ else the YAML goes to stdout and the review to stderr. The result is validated (
 it joins) before anything is written; an existing file is replaced only with --force.
 Blank, "-" and "n/a" cells are "no such step"; "$" and thousands commas are stripped; a line of
 amounts under a step labelled daily/hourly (or blank) is that step's printed rate.
+A PDF is read from its text layer (a scanned page has none: export it to CSV or XLSX); each cell
+cites its page and printed text; a page whose layout cannot be read with confidence is refused
+with the page and the text, never guessed.
 ${examples([
         'cba rules import schedule salary-2024-25.csv --year 2024-25 --dry-run',
         'cba rules import schedule salary.xlsx --sheet "Certificated" --rules my-rules --schedule teacher',
         'cba rules import schedule schedule.csv --out schedules/teacher-2024-25.yaml --days 185',
+        'cba rules import schedule 23-24_OPUSD.pdf --table 2 --dry-run',
         'cat schedule.csv | cba rules import schedule - --year 2024-25 > teacher-2024-25.yaml',
       ])}`,
     )

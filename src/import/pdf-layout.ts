@@ -721,7 +721,11 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
     const title = lines.filter((l) => l.y > top + 0.01).map((l) => l.text);
     const lowest = Math.min(...pending.flatMap((g) => [...g.lines].map((i) => lines[i].y)));
     const foot = lines.filter((l) => l.y < Math.max(0.1 * page.height, 60) && l.y < lowest).map((l) => l.text);
-    const footnotes = lines.flatMap((l, i) => (taken.has(i) ? [] : l.toks.filter((t) => /^[*†‡]/.test(t.text)).map((t) => t.text)));
+    // a footnote: from its mark to the end of the line ("*SEMESTER UNITS = 15 HOURS PER UNIT")
+    const footnotes = lines.flatMap((l, i) => {
+      const k = taken.has(i) ? -1 : l.toks.findIndex((t) => /^[*†‡]/.test(t.text));
+      return k < 0 ? [] : [l.toks.slice(k).map((t) => t.text).join(' ')];
+    });
     const below = lines.filter((l, i) => !taken.has(i) && l.y < top && NOTE_RE.test(l.text) && !footnotes.includes(l.text)).map((l) => l.text);
     for (const g of pending) {
       // a grid continued from an earlier page: its classes (those that print on this page) are the
@@ -766,7 +770,8 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
   // names for grids that share a file
   if (out.length > 1) {
     out.forEach((g, i) => {
-      if (!g.grid.name) g.grid.name = `page ${g.page} grid ${i + 1}: ${g.grid.classes[0].label}${g.grid.classes.length > 1 ? ` to ${g.grid.classes[g.grid.classes.length - 1].label}` : ''}`;
+      const cs = g.grid.classes;
+      if (!g.grid.name) g.grid.name = `${cs.length > 1 ? `${cs[0].label} to ${cs[cs.length - 1].label}` : cs[0].label} (page ${g.page}, grid ${i + 1})`;
     });
   }
   return { grids: out.map((g) => g.grid), emptyPages };

@@ -4,18 +4,14 @@
 // whose layout cannot be read with confidence is a PdfImportError: one line for the user, exit 2.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { InputError } from '../core/errors';
 import type { ImportedGrid } from './grid';
 import { gridsFromPages, PdfLayoutError, type PdfPageText } from './pdf-layout';
 
 export { PdfLayoutError } from './pdf-layout';
 
-/** The user's PDF cannot be imported: the message is the one line to print (exit 2). */
-export class PdfImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PdfImportError';
-  }
-}
+/** The user's PDF cannot be imported: the message is the one line to print (bad input, exit 2). */
+export class PdfImportError extends InputError {}
 
 export interface PdfReadOptions {
   /** read only these pages (1-based), as --page gives them */
@@ -47,7 +43,7 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
     doc = await pdfjs.getDocument({
-      data: bytes.slice(),
+      data: Uint8Array.from(bytes),
       verbosity: 0,
       isEvalSupported: false,
       disableFontFace: true,
@@ -95,7 +91,7 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
 /** Does the page paint a picture (a scanned page is one)? */
 async function pagesWithImages(bytes: Uint8Array, pages: number[]): Promise<number[]> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({ data: Uint8Array.from(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
   try {
     const paint = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
     const out: number[] = [];

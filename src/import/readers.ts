@@ -16,6 +16,10 @@ export interface ReadOptions {
   basis?: ImportedGrid['basis'];
   /** CSV delimiter; detected when not given */
   delimiter?: string;
+  /** PDF: read only these pages (1-based) */
+  pages?: number[];
+  /** PDF: the printed daily rates as the schedule's values */
+  daily?: boolean;
 }
 
 export interface ReadResult {
@@ -41,7 +45,12 @@ export function kindOf(file: string, bytes: Uint8Array): FileKind {
 
 export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions): Promise<ReadResult> {
   const name = file === '-' ? 'stdin.csv' : basename(file);
-  const kind = file === '-' ? 'csv' : kindOf(file, bytes);
+  const isPdf = bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+  const kind = file === '-' ? (isPdf ? 'pdf' : 'csv') : kindOf(file, bytes);
+  if (kind !== 'pdf') {
+    if (o.pages) throw new InputError(`--page is for a PDF; ${name} is a ${kind === 'csv' ? 'CSV file' : 'workbook'}${kind === 'xlsx' ? ' (choose its sheet with --sheet)' : ''}`);
+    if (o.daily) throw new InputError(`--daily is for a PDF that prints daily rates beside the annual ones; for a ${kind === 'csv' ? 'CSV file' : 'workbook'} give --basis daily when its amounts are daily rates`);
+  }
   if (kind === 'csv') {
     if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a CSV file has no sheets; --sheet is for an .xlsx workbook`);
     const text = Buffer.from(bytes).toString('utf8');
@@ -55,12 +64,14 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
     grid.notes.push(...t.notes);
     return { kind, sheet: t.sheet, grids: [grid] };
   }
-  // PDF: the "pdf" reader (issue 20) plugs in here as
-  //   const { readPdfGrids } = await import('./pdf'); return { kind, grids: await readPdfGrids(file, o) };
-  return { kind, grids: await readPdf(file, o) };
-}
-
-/** Replaced by the PDF reader: `readPdfGrids(file, opts): Promise<ImportedGrid[]>` in src/import/pdf.ts. */
-async function readPdf(file: string, _o: ReadOptions): Promise<ImportedGrid[]> {
-  throw new InputError(`${basename(file)}: reading a PDF is not built yet: export the table as CSV or XLSX and import that`);
+  // PDF: the text and its positions through pdf.js, the grids found from the positions (src/import/pdf.ts)
+  if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a PDF has no sheets; choose a page with --page and a schedule with --table`);
+  if (o.transpose) throw new InputError('--transpose: a PDF is read as printed (classes across, steps down); leave out --transpose');
+  if (o.delimiter !== undefined) throw new InputError(`--delimiter: a PDF has no delimiter; leave it out`);
+  const { readPdfGrids, dailyGrid } = await import('./pdf');
+  const pdfName = file === '-' ? 'stdin.pdf' : name;
+  let grids = await readPdfGrids(file, { data: bytes, name: pdfName, pages: o.pages });
+  if (o.daily || o.basis === 'daily') grids = grids.map((g) => dailyGrid(g, pdfName));
+  else if (o.basis === 'hourly') throw new InputError(`--basis hourly: ${pdfName} is read as annual salaries (with their daily rates when printed); leave out --basis, or give --daily`);
+  return { kind, grids };
 }

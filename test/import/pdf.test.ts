@@ -116,7 +116,7 @@ describe('what the district PDFs print around the grid', () => {
 
   it('FUSD 2022-23: two grids (the main schedule over two pages, the internship), daily rates checked with the 187 days', async () => {
     const grids = await readPdfGrids(join(realDir, '22-23_FUSD.pdf'));
-    expect(grids.map((g) => g.name)).toEqual(['page 1 grid 1: 1 to 6', 'Internship']);
+    expect(grids.map((g) => g.name)).toEqual(['1 to 6 (page 1, grid 1)', 'Internship']);
     const [main] = grids;
     expect(main.meta).toMatchObject({ workDays: 187, boardApproved: '2022-05-03', schoolYear: '2022-23' });
     // 52,658 / 187 = 281.593... -> 281.59 as printed (worked by hand)
