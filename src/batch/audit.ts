@@ -27,11 +27,19 @@ export interface AuditResult {
 export function parseStipendCell(cell: string): [string, number][] {
   const out: [string, number][] = [];
   for (const part of cell.split(/[\s;|]+/).filter(Boolean)) {
-    const m = /^([a-z0-9-]+)(?::(\d+))?$/i.exec(part);
-    if (!m) throw new InputError(`stipends: "${part}" is not ID or ID:COUNT`);
+    const m = /^([a-z0-9-]+)(?::(\d{1,3}))?$/i.exec(part);
+    if (!m) throw new InputError(`stipends: "${part}" is not ID or ID:COUNT (a count of 1 to 999)`);
     out.push([m[1].toLowerCase(), m[2] === undefined ? 1 : Number(m[2])]);
   }
   return out;
+}
+
+/** The memo key of a placement: each field length-prefixed, so no cell text (a | or a ; in a
+ *  stipends cell) can make two different rows share a key. An absent field counts as empty. */
+export function memoKey(...fields: (string | undefined)[]): string {
+  let k = '';
+  for (const f of fields) k += (f ?? '').length + ':' + (f ?? '');
+  return k;
 }
 
 export interface RosterIndex {
@@ -66,7 +74,7 @@ export class Auditor {
   }
 
   contractOf(get: (col: string) => string | undefined): { annual: Dec; monthly: Dec; annualCents: number; monthlyCents: number; how: string } {
-    const key = `${get('schedule') ?? ''}|${get('year') ?? ''}|${get('class')}|${get('step')}|${get('days') ?? ''}|${get('fte') ?? ''}|${get('stipends') ?? ''}`;
+    const key = memoKey(get('schedule'), get('year'), get('class'), get('step'), get('days'), get('fte'), get('stipends'));
     let hit = this.memo.get(key);
     if (!hit) {
       const v: Record<string, string | undefined> = { schedule: get('schedule'), year: get('year'), class: get('class'), step: get('step'), days: get('days'), fte: get('fte'), stipends: get('stipends') };
@@ -114,7 +122,7 @@ export class Auditor {
     const id = raw[at.id], cls = raw[at.class], step = raw[at.step], paid = raw[at.paid];
     const period = at.period < 0 ? '' : raw[at.period];
     if (!id || !cls || !step || !paid || (period !== '' && period !== 'annual' && period !== 'monthly')) return this.rowOf(get);
-    const key = `${at.schedule < 0 ? '' : raw[at.schedule]}|${at.year < 0 ? '' : raw[at.year]}|${cls}|${step}|${at.days < 0 ? '' : raw[at.days]}|${at.fte < 0 ? '' : raw[at.fte]}|${at.stipends < 0 ? '' : raw[at.stipends]}`;
+    const key = memoKey(at.schedule < 0 ? '' : raw[at.schedule], at.year < 0 ? '' : raw[at.year], cls, step, at.days < 0 ? '' : raw[at.days], at.fte < 0 ? '' : raw[at.fte], at.stipends < 0 ? '' : raw[at.stipends]);
     const hit = this.memo.get(key);
     const cents = parseCents(paid);
     if (!hit || 'error' in hit || cents === null) return this.rowOf(get);
@@ -131,6 +139,7 @@ export class Auditor {
     let paidText = v.paid.trim();
     if (paidText.startsWith('$') || paidText.includes(',')) paidText = paidText.replace(/^\$/, '').replace(/,/g, '');
     const paid = parseCents(paidText);
+    if (paid === null && /^-?\d{10,}(\.\d*)?$/.test(paidText)) return { status: 'invalid', reason: `paid ${JSON.stringify(v.paid)} is 1,000,000,000.00 or more, beyond the amounts cba audits` };
     if (paid === null)
       return { status: 'invalid', reason: isDecimalText(paidText, true) ? `paid ${JSON.stringify(v.paid)} has more than two decimals` : `paid ${JSON.stringify(v.paid)} is not an amount` };
     const period = (v.period ?? '').trim().toLowerCase() || 'annual';

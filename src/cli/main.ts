@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from '../commands/index';
 import { agreementLoader, errorOutcome, oneFormat, processIo, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx } from './output';
+import { asOutputError, escapeControls, outputFailureReported } from './batch-io';
+import { resetRunFiles } from './run-files';
+import { stdoutClosedAtStart } from './stdio-guard';
 
 function build(io: Io, argv: string[], exec: Exec): Command {
   const program = new Command('cba');
@@ -38,6 +41,7 @@ Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
  *  returns the exit code: 0 success, 1 a check failed, 2 bad input or rules, 70 an internal error. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
+  resetRunFiles();
   let failed = false;
   const exec: Exec = async (cmd, body) => {
     const g = cmd.optsWithGlobals() as GlobalOpts;
@@ -55,22 +59,48 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2; // commander has printed the message
     }
+    const out = asOutputError(e);
+    if (out) {
+      if (out.name === 'ReaderGone') return failed ? 1 : 0;
+      if (!outputFailureReported(true)) io.stderr.write(`cba: ${out.message}\n`);
+      return out.exitCode;
+    }
     const o = errorOutcome(e);
-    io.stderr.write(`cba: ${o.message}${o.internal && !debug ? ' (run with --debug for details)' : ''}\n`);
+    io.stderr.write(`cba: ${oneLine(o.message)}${o.internal && !debug ? ' (run with --debug for details)' : ''}\n`);
     const stack = (e as Error)?.stack;
     if (debug && stack) io.stderr.write(stack + '\n');
     return o.code;
   }
 }
 
-function onPipeError(err: NodeJS.ErrnoException) {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
+/** A message as one line on stderr: control characters from user text escaped. */
+function oneLine(s: string): string {
+  return escapeControls(s.replace(/\r?\n/g, ' '));
+}
+
+function onStdoutError(err: NodeJS.ErrnoException) {
+  const out = asOutputError(err);
+  if (!out || out.name === 'ReaderGone') process.exit(process.exitCode ?? 0);
+  try {
+    if (!outputFailureReported(true)) process.stderr.write(`cba: ${out.message}\n`);
+  } catch {
+    /* stderr gone too */
+  }
+  process.exit(out.exitCode);
+}
+
+function onStderrError() {
+  process.exit(process.exitCode || 74);
 }
 
 /** The bin: the process's arguments and streams. */
 export async function run(): Promise<void> {
-  process.stdout.on('error', onPipeError);
-  process.stderr.on('error', onPipeError);
+  if (stdoutClosedAtStart()) {
+    process.stderr.write('cba: standard output is closed (>&-); send it to a file or a pipe, or to /dev/null to discard it\n');
+    process.exitCode = 74;
+    return;
+  }
+  process.stdout.on('error', onStdoutError);
+  process.stderr.on('error', onStderrError);
   process.exitCode = await main(process.argv, processIo());
 }

@@ -3,6 +3,7 @@
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
 import type { Io } from './command';
+import { escapeControls } from './batch-io';
 
 export interface Painter {
   bold(s: string): string;
@@ -55,7 +56,7 @@ export function write(ctx: Ctx, text: string): void {
 }
 
 export function warn(ctx: Ctx, msg: string): void {
-  ctx.stderr.write(`${ctx.color ? ctx.paint.yellow('warning:') : 'warning:'} ${msg}\n`);
+  ctx.stderr.write(`${ctx.color ? ctx.paint.yellow('warning:') : 'warning:'} ${escapeControls(msg)}\n`);
 }
 
 export function note(ctx: Ctx, msg: string): void {
@@ -103,8 +104,15 @@ function wrap(s: string, w: number): string[] {
   return out;
 }
 
+/** A cell with its control characters shown escaped (\x1B...), except our own colour codes. */
+function safeCell(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/(\x1b\[[0-9;]*m)|[^\x1b]+/g, (m, sgr) => (sgr ? m : escapeControls(m))).replace(/\x1b(?!\[[0-9;]*m)/g, '\\x1B') : s;
+}
+
 export function tableText(ctx: Ctx, t: TableOpts): string {
   const n = t.head.length;
+  t = { ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) };
   const w = t.head.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r[i] ?? ''))));
   // On a terminal, fit the width by wrapping the widest columns.
   const cols = ctx.isTTY ? ctx.columns : undefined;

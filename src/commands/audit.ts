@@ -5,7 +5,7 @@ import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
 import { intArg } from '../cli/args';
 import { csvCell, csvLine, type Ctx } from '../cli/output';
-import { readCsvBatches } from '../cli/csv-input';
+import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { formatCents } from '../core/money';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -34,24 +34,6 @@ Columns (header names; others are kept):
     .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
 }
 
-/** Buffered writes that respect back-pressure, so memory stays flat on a slow reader. */
-export function bufferedWriter(stream: NodeJS.WritableStream) {
-  let buf = '';
-  const flush = async () => {
-    if (!buf) return;
-    const ok = stream.write(buf);
-    buf = '';
-    if (!ok) await new Promise<void>((r) => stream.once('drain', () => r()));
-  };
-  return {
-    async write(s: string) {
-      buf += s;
-      if (buf.length > 65536) await flush();
-    },
-    flush,
-  };
-}
-
 /** A progress line on stderr, only for a terminal, never in CI, for inputs of a few MB or more. */
 export function progress(ctx: Ctx, total: number) {
   const on = ctx.stderrIsTTY && !ctx.env.CI && total > 4 * 1024 * 1024;
@@ -73,13 +55,25 @@ export function progress(ctx: Ctx, total: number) {
 }
 
 const W = [12, 12, 12, 12, 10];
+const AUDIT_COLUMNS = ['contract', 'difference', 'status', 'reason'];
+
+/** The input cells of a row as JSON members ("name":"value",), under their kept-apart names. */
+function inputJson(keys: string[], raw: string[]): string {
+  let s = '';
+  for (let i = 0; i < keys.length; i++) s += keys[i] + JSON.stringify(raw[i] ?? '') + ',';
+  return s;
+}
 
 export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const roster = o.roster;
   const a = await agreement();
   const tol = intArg(o.tolerance, '--tolerance', 'give whole cents, for example --tolerance 1') ?? 0;
   const auditor = new Auditor(a, tol, { year: o.year });
-  const out = bufferedWriter(ctx.stdout);
+  const out = new BatchWriter(ctx.stdout);
+  const ids = new IdCounter();
+  let idAt = -1;
+  let names: string[] = [];
+  let keys: string[] = [];
   const size = roster === '-' ? 0 : statSync(roster, { throwIfNoEntry: false })?.size ?? 0;
   const bar = progress(ctx, size);
   const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0 };
@@ -88,14 +82,18 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let bytes = 0; // an estimate, for the progress line
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
-  for await (const b of readCsvBatches(roster, 'roster', { values: Boolean(o.json), stdin: io.stdin })) {
+  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin })) {
     if (!Array.isArray(b)) {
       header = b.header;
       idx = Object.fromEntries(header.map((h, i) => [h, i]));
       at = rosterIndex(header);
+      idAt = header.indexOf('id');
+      // input columns named like the audit's own (row, contract, status, ...) are kept apart as input_<name>
+      names = inputColumnNames(header, o.csv ? AUDIT_COLUMNS : ['row', ...AUDIT_COLUMNS]);
+      keys = names.map((n) => JSON.stringify(n) + ':');
       const missing = ROSTER_COLUMNS.required.filter((c) => !header.includes(c));
       if (missing.length) throw new InputError(`roster ${roster}: the header lacks ${missing.join(', ')}; required columns are ${ROSTER_COLUMNS.required.join(', ')}`);
-      if (o.csv) await out.write(csvLine([...header, 'contract', 'difference', 'status', 'reason']));
+      if (o.csv) await out.write(csvLine([...names, ...AUDIT_COLUMNS]));
       else if (!o.json) await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'contract'.padStart(W[2]), 'difference'.padStart(W[3]), ' status'.padEnd(W[4]), 'reason'].join(' ') + '\n');
       continue;
     }
@@ -103,11 +101,12 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
     for (const r of b) {
       rows++;
       const raw = r.raw;
+      if (idAt >= 0 && !r.error) ids.add(raw[idAt] ?? '');
       const res: AuditResult = r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
       counts[res.status]++;
       const contract = res.contract === undefined ? '' : formatCents(res.contract);
       const diff = res.difference === undefined ? '' : formatCents(res.difference);
-      if (o.json) chunk += JSON.stringify({ row: r.row, ...r.values, contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }) + '\n';
+      if (o.json) chunk += `{"row":${r.row},${inputJson(keys, raw)}` + JSON.stringify({ contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }).slice(1) + '\n';
       else if (o.csv) {
         // the input cells (each escaped), then the audit's: amounts are plain decimals, status a word
         let line = '';
@@ -116,17 +115,18 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       }
       else {
         const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
-        const f = (c: string) => (idx[c] === undefined ? '' : raw[idx[c]] ?? '');
-        chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), res.reason].join(' ') + '\n';
+        const f = (c: string) => (idx[c] === undefined ? '' : escapeControls(raw[idx[c]] ?? ''));
+        chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), escapeControls(res.reason)].join(' ') + '\n';
       }
       bytes += r.raw.length * 8;
     }
     await out.write(chunk);
     bar.tick(rows, bytes);
   }
-  await out.flush();
+  await out.end();
   bar.done();
   const off = counts.underpaid + counts.overpaid + counts.invalid;
-  ctx.stderr.write(`${rows} rows: ${counts.ok} ok, ${counts.underpaid} underpaid, ${counts.overpaid} overpaid, ${counts.invalid} invalid\n`);
+  const dups = ids.duplicates ? `; ${ids.duplicates} repeated id${ids.duplicates === 1 ? '' : 's'} (a row whose id an earlier row has)` : '';
+  ctx.stderr.write(`${rows} rows: ${counts.ok} ok, ${counts.underpaid} underpaid, ${counts.overpaid} overpaid, ${counts.invalid} invalid${dups}\n`);
   return { failed: off > 0 };
 }

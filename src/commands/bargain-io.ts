@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { readCsv } from '../cli/csv-input';
-import { bufferedWriter } from './audit';
+import { bufferedWriter } from '../cli/batch-io';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
 import type { RatesFile } from '../batch/benefits-schema';
 import type { Agreement } from '../rules/types';

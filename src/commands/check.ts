@@ -1,7 +1,11 @@
 // cba check: files of expected results. Each case names a command, its inputs as the CLI takes them
 // and the figures expected; the case runs that command's run() in-process and compares its JSON.
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LIMITS, readBoundedStdin, readBoundedText } from '../core/read-bounded';
+import { confineOutputs, noteInput } from '../cli/run-files';
 import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
 import { compareExpected, type FieldFailure } from '../batch/check/compare';
@@ -76,16 +80,10 @@ function capture() {
 }
 
 async function readText(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
-  if (file !== '-') {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? e})`);
-    }
-  }
-  let s = '';
-  for await (const chunk of stdin) s += chunk;
-  return s;
+  if (file === '-') return readBoundedStdin('- (standard input)', LIMITS.checkFile, 'a check file', stdin);
+  const text = readBoundedText(file, file, LIMITS.checkFile, 'a check file');
+  noteInput(file);
+  return text;
 }
 
 interface CaseResult {
@@ -105,12 +103,18 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
     out: { ...ctx.out, color: false, paint: plainPainter, stdout: out.stream, stderr: err.stream, isTTY: false, columns: undefined, stderrIsTTY: false },
   };
   const input: Input = { ...c.input, ...(c.run === 'calendar' || c.run === 'schedule' || c.expect ? { json: true } : {}) };
+  // a case writes files (--ics) only inside a temporary folder of its own, removed after it
+  const scratch = mkdtempSync(join(tmpdir(), 'cba-check-'));
+  confineOutputs(scratch);
   try {
     const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
     return { code: r?.failed ? 1 : 0, stdout: out.text(), stderr: err.text() };
   } catch (e) {
     const o = errorOutcome(e);
     return { code: o.code, message: o.message, stdout: out.text(), stderr: err.text() };
+  } finally {
+    confineOutputs(undefined);
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -97,7 +97,7 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
   const sum = summarize(coster);
   if (o.csv) {
     if (first) await out.write(csvLine([...PERSON_CSV_HEAD, ...coster.keys.map(snake), 'health', 'total', 'reason']));
-    await out.flush();
+    await out.end();
     if (invalid) warn(ctx, `${invalid} row${invalid > 1 ? 's' : ''} not costed (status invalid, with the reason)`);
     return;
   }
@@ -106,10 +106,10 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
     await out.write(
       `\n],\n"baseYear": ${JSON.stringify(coster.baseYear)},\n"members": ${coster.counted},\n"invalid": ${coster.counted === 0 && invalid === 0 ? 0 : invalid},\n"scenarios": ${JSON.stringify(sum.map((s) => ({ name: s.name, file: s.file, years: s.years.map((y) => yearJson(coster, y)) })))},\n"notes": ${JSON.stringify(SCENARIO_NOTES)}\n}\n`,
     );
-    await out.flush();
+    await out.end();
     return;
   }
-  await out.flush();
+  await out.end();
   const rows: string[][] = [];
   for (const s of sum)
     s.years.forEach((y, k) =>

@@ -8,7 +8,7 @@ import type { Agreement } from '../rules/types';
 import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
-import { readCsv } from '../cli/csv-input';
+import { BatchWriter, inputColumnNames, readCsv } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -162,7 +162,7 @@ async function list(a: Agreement, o: DeadlineOptions, ctx: Ctx): Promise<RunResu
 
 async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx: Ctx): Promise<RunResult> {
   if (!o.occurred) throw new InputError('grievance: give --occurred <date> (the date of the act or omission)');
-  const done: Record<string, string> = {};
+        const done: Record<string, string> = Object.create(null);
   for (const d of o.done ?? []) {
     const m = /^([a-z0-9-]+)=(.+)$/.exec(d);
     if (!m) throw new InputError(`--done ${d}: write STEP=DATE, for example --done level2-appeal=2006-01-10`);
@@ -170,7 +170,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
   }
   if (o.filed) done['level1-file'] = o.filed;
   if (o.decisionReceived !== undefined || o.level !== undefined) {
-    if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError('--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)');
+          if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError(`${o.level !== undefined ? `--level ${JSON.stringify(o.level)}: ` : ''}--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)`);
     done[`level${o.level}-decision`] = o.decisionReceived;
   }
   const recess = (o.recess ?? []).map((r: string) => {
@@ -251,6 +251,7 @@ async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx
 }
 
 const DATE_COLS = ['date', 'trigger', 'from', 'occurred', 'received'];
+const OUT_COLUMNS = ['due', 'days', 'unit', 'status', 'reason'];
 
 /** --input file.csv: one trigger date per row, every row written back with its due date or the reason it is invalid. */
 async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & { input: string }, ctx: Ctx, stdin: NodeJS.ReadableStream): Promise<RunResult> {
@@ -259,13 +260,19 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   let header: string[] = [];
   let dateCol = '';
   let bad = 0;
-  const out = (s: string) => ctx.stdout.write(s);
+  const w = new BatchWriter(ctx.stdout);
+  const out = (s: string) => w.write(s);
+  let names: string[] = [];
+  let keys: string[] = [];
   for await (const r of readCsv(o.input, '--input', stdin)) {
     if ('header' in r) {
       header = r.header;
       dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
-      if (!dateCol) throw new InputError(`--input: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
-      if (!o.json) out(csvLine([...header, 'due', 'days', 'unit', 'status', 'reason']));
+      if (!dateCol) throw new InputError(`--input ${o.input}: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
+      // input columns named like the output's own are kept apart as input_<name>
+      names = inputColumnNames(header, o.json ? ['row', 'dueTime', ...OUT_COLUMNS] : OUT_COLUMNS);
+      keys = names.map((n) => JSON.stringify(n) + ':');
+      if (!o.json) await out(csvLine([...names, ...OUT_COLUMNS]));
       continue;
     }
     let due = '';
@@ -300,9 +307,10 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
     }
     if (status !== 'ok') bad++;
     const vals = header.map((h) => r.values[h] ?? '');
-    if (o.json) out(JSON.stringify({ row: r.row, ...Object.fromEntries(header.map((h, i) => [h, vals[i]])), due: due || null, ...(rule.kind === 'period' && rule.time ? { dueTime: rule.time } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }) + '\n');
-    else out(csvLine([...vals, due && rule.kind === 'period' && rule.time ? `${due} ${rule.time}` : due, rule.days, rule.unit, status, reason]));
+    if (o.json) await out(`{"row":${r.row},${keys.map((k, i) => k + JSON.stringify(vals[i])).join(',')}${keys.length ? ',' : ''}` + JSON.stringify({ due: due || null, ...(rule.kind === 'period' && rule.time ? { dueTime: rule.time } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }).slice(1) + '\n');
+    else await out(csvLine([...vals, due && rule.kind === 'period' && rule.time ? `${due} ${rule.time}` : due, rule.days, rule.unit, status, reason]));
   }
+  await w.end();
   if (bad) ctx.stderr.write(`${bad} row${bad === 1 ? '' : 's'} invalid\n`);
   return { failed: bad > 0 };
 }

@@ -125,7 +125,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
     );
     for (const n of calc.notes) await out.write(ctx.paint.dim(`Note: ${n}`) + '\n');
   }
-  await out.flush();
+  await out.end();
   ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);
   return { failed: T.invalid > 0 };
 }

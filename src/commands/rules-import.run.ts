@@ -3,6 +3,7 @@
 // it with the agreement it joins. Nothing is written on any error, nor over a file without --force.
 // Loaded only by this command (dist/lazy/import.js).
 import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hasOwn } from '../core/own';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../core/errors';
@@ -12,6 +13,7 @@ import { gridToSchedule, type Review } from '../import/schedule-yaml';
 import { findAgreementDirs, loadAgreementDir, validateFile } from '../rules/validate';
 import { ScheduleFile } from '../rules/schema';
 import { packageRoot } from '../rules/load';
+import { readBoundedFile } from '../core/read-bounded';
 
 export interface ImportFlags {
   schedule?: string;
@@ -54,7 +56,8 @@ function readInput(file: string): Uint8Array {
   const st = statSync(file);
   if (st.isDirectory()) throw new InputError(`${file}: a folder, not a schedule file (give a .csv, .xlsx or .pdf)`);
   if (st.size > MAX_BYTES) throw new InputError(`${file}: ${Math.round(st.size / 1048576)} MB is too large for a salary schedule (at most 50 MB)`);
-  return readFileSync(file);
+  // a regular file only (a FIFO or /dev/zero is refused before reading), never more than the cap
+  return readBoundedFile(file, file, MAX_BYTES, 'a salary schedule');
 }
 
 function checkDate(v: string | undefined, flag: string): void {
@@ -108,7 +111,7 @@ export async function importSchedule(file: string, o: ImportFlags, g: { rules?: 
       const keys = Object.keys(a.meta.assignments);
       assignment = byId?.[0] ?? (keys.length === 1 ? keys[0] : undefined);
       if (!assignment) throw new InputError(`which assignment does the ${id} schedule pay? give --assignment (one of ${keys.join(', ')})`);
-    } else if (!(assignment in a.meta.assignments)) throw new InputError(`--assignment ${assignment}: not an assignment of ${a.meta.id} (${Object.keys(a.meta.assignments).join(', ')})`);
+    } else if (!hasOwn(a.meta.assignments, assignment)) throw new InputError(`--assignment ${assignment}: not an assignment of ${a.meta.id} (${Object.keys(a.meta.assignments).join(', ')})`);
   }
   assignment ??= 'teacher';
 

@@ -6,6 +6,7 @@ import { citeShort } from '../rules/source';
 import type { Agreement } from '../rules/types';
 import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+import { own } from '../core/own';
 import { intArg, decArg } from '../cli/args';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
@@ -68,7 +69,7 @@ const RATING: Record<string, 'meets' | 'unsatisfactory'> = {
 export function stipendInput(o: StipendFlags & { year?: string; class?: string }): StipendInput {
   let rating: StipendInput['rating'];
   if (o.rating !== undefined) {
-    rating = RATING[o.rating.trim().toLowerCase()];
+    rating = own(RATING, o.rating.trim().toLowerCase());
     if (!rating) throw new InputError(`--rating ${o.rating}: give meets (standard or better) or unsatisfactory`);
   }
   return {

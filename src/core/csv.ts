@@ -52,6 +52,13 @@ export class CsvParser {
     this.run(false, out);
   }
 
+  /** Characters held for the record not complete yet (the batch reader bounds one record with it). */
+  pendingLength(): number {
+    let n = this.buf.length + this.field.length;
+    for (const f of this.record) n += f.length;
+    return n;
+  }
+
   /** The input is complete: deliver the last record, or throw CsvUnclosedQuote. */
   end(out: string[][]): void {
     this.run(true, out);

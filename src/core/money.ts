@@ -76,8 +76,12 @@ export { Big };
 
 /** Integer cents of a decimal text with at most two decimals ("1,234.5" is not accepted; "-12.50" is).
  *  Exact for any amount below 90 trillion; null when the text is not such an amount. For batch hot paths. */
+/** The largest amount a roster may state (README, "Limits on input"): below 1,000,000,000.00, so
+ *  every amount is exact in integer cents, far below 2^53. */
+export const MONEY_MAX_DIGITS = 9;
+
 export function parseCents(text: string): number | null {
-  const m = /^(-?)(\d{1,15})(?:\.(\d{1,2}))?$/.exec(text);
+  const m = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!m) return null;
   const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, '0')) : 0);
   return m[1] ? -c : c;

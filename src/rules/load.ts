@@ -1,14 +1,16 @@
 // Finding the rules and loading them fast: the build validates rules/ and compiles it to
-// dist/rules-cache.json; each run fingerprints the YAML files and uses the cache only when
-// it matches, so an added or edited file is read (and validated) on the next run.
+// dist/rules-cache.json; each run hashes the YAML files and uses the cache only when every
+// hash matches, so an added, removed or edited file is read (and validated) on the next run.
 // A --rules folder given at run time is always read and validated.
-import { existsSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** The package root: the nearest folder above this file holding package.json and rules/. */
 export function packageRoot(): string {
@@ -24,41 +26,50 @@ export function defaultRulesRoot(): string {
   return join(packageRoot(), 'rules');
 }
 
-/** What the cache is keyed on: every YAML file under the root by name, size and modification time
- *  (as make decides what to rebuild), and every folder's modification time (a file added or removed
- *  changes it). Checking it costs a few stat calls, where hashing the contents cost milliseconds. */
-export interface Fingerprint {
-  files: [string, number, number][];
-  dirs: [string, number][];
+/** What the cache is keyed on: the list of YAML files under the root and a hash of the bytes of each,
+ *  the very bytes the validator parsed (hashed as they were read, so an edit made while a run
+ *  rebuilds the cache is seen by the next run). Checked by reading and hashing every file (about a
+ *  millisecond for the shipped agreement): a same-size edit with its modification time restored
+ *  (cp -p, rsync -a, tar x) is seen too. */
+export type Fingerprint = [file: string, sha256: string][];
+
+export function hashBytes(b: Uint8Array): string {
+  return createHash('sha256').update(b).digest('base64url');
 }
 
-export function fingerprint(root: string): Fingerprint {
-  const fp: Fingerprint = { files: [], dirs: [] };
+/** Every YAML file under root, relative, sorted (folders walked; links to folders are not followed). */
+function yamlUnder(root: string): string[] {
+  const out: string[] = [];
   const walk = (d: string) => {
-    fp.dirs.push([relative(root, d), Math.trunc(statSync(d).mtimeMs)]);
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.ya?ml$/.test(e.name)) {
-        const st = statSync(p);
-        fp.files.push([relative(root, p), st.size, Math.trunc(st.mtimeMs)]);
-      }
+      else if (/\.ya?ml$/.test(e.name)) out.push(relative(root, p).split(sep).join('/'));
     }
   };
   walk(root);
-  return fp;
+  return out.sort();
+}
+
+/** The fingerprint of root now: files parsed by the validator keep the hash of what it parsed. */
+export function fingerprint(root: string, parsed: Map<string, string> = new Map()): Fingerprint {
+  return yamlUnder(root).map((f) => {
+    const abs = join(root, f);
+    return [f, parsed.get(abs) ?? hashBytes(readBoundedFile(abs, f, LIMITS.rulesFile))];
+  });
 }
 
 function fingerprintHolds(root: string, fp: Fingerprint): boolean {
   try {
-    for (const [d, m] of fp.dirs) if (Math.trunc(statSync(join(root, d)).mtimeMs) !== m) return false;
-    for (const [f, size, m] of fp.files) {
-      const st = statSync(join(root, f));
-      if (st.size !== size || Math.trunc(st.mtimeMs) !== m) return false;
+    const now = yamlUnder(root);
+    if (now.length !== fp.length) return false;
+    for (let i = 0; i < fp.length; i++) {
+      if (now[i] !== fp[i][0]) return false;
+      if (hashBytes(readBoundedFile(join(root, fp[i][0]), fp[i][0], LIMITS.rulesFile)) !== fp[i][1]) return false;
     }
     return true;
   } catch {
-    return false;
+    return false; // a file that cannot be read: validation says why
   }
 }
 
@@ -68,30 +79,54 @@ interface Cache {
   agreements: (Omit<Agreement, 'dir'> & { dir: string })[];
 }
 
-function cacheFile(): string {
+/** Where the compiled rules cache lives (the one place that says so). */
+export function cacheFile(): string {
   return join(packageRoot(), 'dist', 'rules-cache.json');
 }
 
-/** Validate every agreement under root (heavy: loads yaml and zod). */
-export async function validateRoot(root: string): Promise<RulesSet> {
-  const { findAgreementDirs, loadAgreementDir } = await import('./validate');
+/** Validate every agreement under root (heavy: loads yaml and zod), with the hash of every file parsed. */
+export async function validateRootLogged(root: string): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
+  const { findAgreementDirs, loadAgreementDir, logReads } = await import('./validate');
   const base = process.cwd();
-  const dirs = findAgreementDirs(root);
-  return { root, agreements: dirs.map((d) => loadAgreementDir(d, base)) };
+  const parsed = new Map<string, string>();
+  logReads(parsed);
+  try {
+    const dirs = findAgreementDirs(root);
+    return { set: { root, agreements: dirs.map((d) => loadAgreementDir(d, base)) }, parsed };
+  } finally {
+    logReads(undefined);
+  }
+}
+
+export async function validateRoot(root: string): Promise<RulesSet> {
+  return (await validateRootLogged(root)).set;
+}
+
+/** Write the cache atomically: a temporary file of this process, renamed over the old one, so a
+ *  reader never sees half a file and two first runs at once each leave a whole, valid cache. */
+function saveCache(root: string, set: RulesSet, parsed: Map<string, string>): string {
+  const cache: Cache = {
+    version: CACHE_VERSION,
+    fingerprint: fingerprint(root, parsed),
+    agreements: set.agreements.map((a) => ({ ...a, dir: relative(root, a.dir).split(sep).join('/') })),
+  };
+  const file = cacheFile();
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    writeFileSync(tmp, JSON.stringify(cache), { flag: 'wx' });
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  return file;
 }
 
 /** Write the compiled cache of the default rules root (the build calls this). */
 export async function writeRulesCache(): Promise<string> {
   const root = defaultRulesRoot();
-  const set = await validateRoot(root);
-  const cache: Cache = {
-    version: CACHE_VERSION,
-    fingerprint: fingerprint(root),
-    agreements: set.agreements.map((a) => ({ ...a, dir: relative(root, a.dir).split(sep).join('/') })),
-  };
-  const file = cacheFile();
-  writeFileSync(file, JSON.stringify(cache));
-  return file;
+  const { set, parsed } = await validateRootLogged(root);
+  return saveCache(root, set, parsed);
 }
 
 const memo = new Map<string, RulesSet>();
@@ -107,15 +142,16 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   if (!rulesDir) {
     try {
       const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
-      if (cache.version === CACHE_VERSION && fingerprintHolds(root, cache.fingerprint))
+      if (cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) && fingerprintHolds(root, cache.fingerprint))
         set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
     } catch {
       /* no cache or unreadable: validate below */
     }
     if (!set) {
-      set = await validateRoot(root);
+      const v = await validateRootLogged(root);
+      set = v.set;
       try {
-        await writeRulesCache();
+        saveCache(root, set, v.parsed);
       } catch {
         /* a read-only install: bypass the cache */
       }

@@ -7,6 +7,7 @@ import { CalendarFile, DeadlinesFile } from './deadlines/schema';
 import { AdvancementFile } from './advancement/schema';
 import { BenefitsFile } from '../batch/benefits-schema';
 import type { Agreement, PartKind } from './types';
+import { hasOwn } from '../core/own';
 
 export interface PartSpec {
   file?: string;
@@ -42,7 +43,7 @@ CROSS_CHECKS.push((a) => {
   const lv = a.parts.leaves;
   if (!lv) return;
   lv.sickLeave.printedMaxHours.forEach((p, i) => {
-    if (!(p.assignment in a.meta.assignments))
+    if (!hasOwn(a.meta.assignments, p.assignment))
       throw new RulesError(`assignment "${p.assignment}" is not one of agreement.yaml's assignments`, lv.file, `sickLeave.printedMaxHours[${i}].assignment`);
   });
 });

@@ -36,7 +36,7 @@ export type Citation = z.infer<typeof Citation>;
 export const Rounding = z
   .object({
     mode: z.enum(['half-up', 'half-even', 'down', 'up']),
-    unit: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/)]),
+    unit: z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?$/).refine((s) => /[1-9]/.test(s), 'a rounding unit must be more than 0 (it divides)')]),
   })
   .strict();
 
@@ -49,6 +49,8 @@ const Parameter = z
   })
   .strict();
 export type Parameter = z.infer<typeof Parameter>;
+/** A parameter the arithmetic divides by: more than 0. */
+const Divisor = Parameter.extend({ value: z.number().positive('must be more than 0 (the pay is divided by it)') }).strict();
 
 const RoundingRule = Rounding.extend({ cite: Citation.optional(), note: z.string().optional() }).strict();
 
@@ -65,10 +67,10 @@ export const AgreementFile = z
     defaultSchedule: z.string().min(1),
     parameters: z
       .object({
-        baseYearDays: Parameter,
-        maxYearDays: Parameter,
+        baseYearDays: Divisor,
+        maxYearDays: Divisor,
         minYearDays: Parameter,
-        monthsPerYear: Parameter,
+        monthsPerYear: Divisor,
       })
       .catchall(Parameter),
     rounding: z.object({ dailyRate: RoundingRule, pay: RoundingRule, monthly: RoundingRule }).catchall(RoundingRule),
@@ -142,7 +144,7 @@ export const ScheduleFile = z
       .describe('Set by `cba rules import schedule`: the file every cell was read from (see each row\'s printed)'),
     assignment: z.string().min(1).describe('Key of agreement.yaml assignments: gives the hours per day'),
     basis: z.enum(['annual', 'daily', 'hourly']).describe('What the cells are: annual salaries, daily rates (annual = daily x days) or hourly rates (daily = hourly x hours per day)'),
-    days: Parameter.optional().describe("The schedule's own day count when it states one (pre-school: 184); else the agreement's baseYearDays"),
+    days: Divisor.optional().describe("The schedule's own day count when it states one (pre-school: 184); else the agreement's baseYearDays"),
     cite: Citation,
     derivedFrom: z
       .object({ schedule: z.string(), year: SchoolYear, raisePercent: z.number(), rounding: Rounding, note: z.string().optional() })

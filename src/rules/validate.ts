@@ -1,13 +1,16 @@
 // Reading and validating rules files: YAML with line numbers, zod with paths.
 // Loaded only when the compiled cache is stale or --rules is given.
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../core/errors';
+import { LIMITS, readBoundedFile } from '../core/read-bounded';
+import { createHash } from 'node:crypto';
 import { AgreementFile, ScheduleFile } from './schema';
 import { PART_SCHEMAS, crossCheck } from './parts';
 import type { Agreement, PartKind, Schedule } from './types';
+import { hasOwn } from '../core/own';
 
 function pathText(path: PropertyKey[]): string {
   let s = '';
@@ -26,26 +29,95 @@ function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | u
   return undefined;
 }
 
+let readLog: Map<string, string> | undefined;
+/** While set, every rules file read is logged with the hash of its bytes (the rules cache's key). */
+export function logReads(log: Map<string, string> | undefined): void {
+  readLog = log;
+}
+
 export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
   let text: string;
-  try {
-    text = given ?? readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new RulesError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`, shown);
+  if (given !== undefined) text = given;
+  else {
+    let bytes: Buffer;
+    try {
+      bytes = readBoundedFile(file, shown, LIMITS.rulesFile, 'a rules file');
+    } catch (e) {
+      throw new RulesError((e as Error).message.slice(shown.length + 2), shown);
+    }
+    readLog?.set(file, createHash('sha256').update(bytes).digest('base64url'));
+    text = bytes.toString('utf8');
   }
+  const deep = flowDepthOver(text, LIMITS.yamlDepth);
+  if (deep) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, `line ${deep}`);
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length) {
-    const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
-    throw new RulesError(`${err.message.split('\n')[0]} (YAML syntax)`, shown, `line ${line}`);
+  let data: unknown;
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length) {
+      const err = doc.errors[0];
+      const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
+      const msg = /call stack/i.test(err.message) ? `nested more than ${LIMITS.yamlDepth} levels deep` : err.message.split('\n')[0];
+      throw new RulesError(`${msg} (YAML syntax)`, shown, `line ${line}`);
+    }
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (e) {
+    if (e instanceof RulesError) throw e;
+    const m = (e as Error).message ?? String(e);
+    if (/alias/i.test(m)) throw new RulesError(`more than ${LIMITS.yamlAliases} expansions of YAML aliases (*name); write the values out`, shown);
+    if (e instanceof RangeError) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown);
+    throw new RulesError(`cannot read the YAML: ${m.split('\n')[0]}`, shown);
   }
-  return { data: doc.toJS(), doc, lc };
+  const path = depthOver(data, LIMITS.yamlDepth);
+  if (path) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, path);
+  return { data, doc, lc };
+}
+
+/** The line where [ and { (outside quotes and comments) nest deeper than `max`, or 0. Checked before
+ *  parsing: the parser recurses once per level, and a file of 100,000 brackets would exhaust it. */
+function flowDepthOver(text: string, max: number): number {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return line;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if (c === 35 && (i === 0 || text.charCodeAt(i - 1) <= 32)) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 10) i++;
+    } else if ((c === 34 || c === 39) && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      for (i++; i < text.length && text.charCodeAt(i) !== c; i++) {
+        if (text.charCodeAt(i) === 10) line++;
+        if (c === 34 && text.charCodeAt(i) === 92) i++;
+      }
+    }
+  }
+  return 0;
+}
+
+/** The path of a value nested deeper than `max` (maps and lists), or ''. */
+function depthOver(data: unknown, max: number): string {
+  const stack: [unknown, number, string][] = [[data, 0, '']];
+  while (stack.length) {
+    const [v, d, p] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > max) return p || '(top level)';
+    for (const [k, x] of Object.entries(v as object)) if (x !== null && typeof x === 'object') stack.push([x, d + 1, Array.isArray(v) ? `${p}[${k}]` : p ? `${p}.${k}` : k]);
+  }
+  return '';
 }
 
 export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, text?: string): z.infer<T> {
   const { data, doc, lc } = readYaml(file, shown, text);
-  const r = schema.safeParse(data);
+  let r: z.ZodSafeParseResult<z.infer<T>>;
+  try {
+    r = schema.safeParse(data);
+  } catch (e) {
+    throw new RulesError(`cannot be checked: ${(e as Error).message ?? String(e)}`, shown);
+  }
   if (!r.success) {
     const issue = r.error.issues[0];
     const line = lineOf(doc, lc, issue.path);
@@ -65,13 +137,23 @@ function yamlFiles(dir: string): string[] {
 
 /** Load and validate one agreement folder (the one holding agreement.yaml). */
 export function loadAgreementDir(dir: string, shownBase: string): Agreement {
+  try {
+    return loadAgreementDirUnsafe(dir, shownBase);
+  } catch (e) {
+    // any failure while loading rules names the folder (a RulesError names its file and key already)
+    if (e instanceof Error && (e.name === 'RulesError' || e.name === 'InputError')) throw e;
+    throw new RulesError(`cannot be loaded: ${(e as Error)?.message ?? String(e)}`, relative(shownBase, dir) || dir);
+  }
+}
+
+function loadAgreementDirUnsafe(dir: string, shownBase: string): Agreement {
   const shown = (f: string) => relative(shownBase, f) || f;
   const metaFile = join(dir, 'agreement.yaml');
   const meta = validateFile(AgreementFile, metaFile, shown(metaFile));
   const schedules: Schedule[] = [];
   for (const f of yamlFiles(join(dir, 'schedules'))) {
     const s = validateFile(ScheduleFile, f, shown(f));
-    if (!(s.assignment in meta.assignments))
+    if (!hasOwn(meta.assignments, s.assignment))
       throw new RulesError(`assignment "${s.assignment}" is not one of agreement.yaml's assignments (${Object.keys(meta.assignments).join(', ')})`, shown(f), 'assignment');
     const dup = schedules.find((o) => o.id === s.id && o.effective === s.effective);
     if (dup) throw new RulesError(`a second ${s.id} schedule effective ${s.effective} (the first is ${dup.file}); schedules of one id take effect on different dates`, shown(f), 'effective');

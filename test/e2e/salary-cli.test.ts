@@ -156,7 +156,7 @@ describe('more bad input through the bin: one line, exit 2', () => {
     [['deadline', 'grievance', '--occurred', '2005-11-18', '--ics', '/nonexistent/x.ics'], /--ics .*cannot write/],
     [['stipend', '--list', '--json', '--csv'], /--json or --csv, not both/],
     [['audit'], /missing required argument/],
-    [['check', 'nonexistent.yaml'], /cannot read/],
+    [['check', 'nonexistent.yaml'], /nonexistent.yaml: no such file/],
   ])('%j', (args, msg) => {
     const r = cba(args);
     expect(r.code).toBe(2);

@@ -570,8 +570,12 @@ export function dueFrom(cal: OpenCalendar, rule: CountedDeadline, trigger: DayNu
   const direction = rule.kind === 'period' ? rule.direction : 'after';
   let c = cal;
   if (closed.length) {
+    // each range clipped to the calendars' coverage (days outside it cannot move a due date counted
+    // inside it), each day once: a range of 0001-01-01..9999-12-31 costs no more than the calendar
+    const shut = new Uint8Array(cal.last - cal.first + 1);
+    for (const r of closed) if (r.to >= cal.first && r.from <= cal.last) shut.fill(1, Math.max(r.from, cal.first) - cal.first, Math.min(r.to, cal.last) - cal.first + 1);
     const extra: Closure[] = [];
-    for (const r of closed) for (let d = r.from; d <= r.to; d++) extra.push({ day: d, name: 'recess' });
+    for (let i = 0; i < shut.length; i++) if (shut[i]) extra.push({ day: cal.first + i, name: 'recess' });
     c = withClosures(cal, extra);
   }
   return (rule.unit === 'office-days' || rule.unit === 'working-days') && direction === 'after'

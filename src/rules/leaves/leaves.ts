@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors';
 import { cite, citeShort, type Source } from '../source';
 import type { Agreement } from '../types';
 import { part } from '../part';
+import { own } from '../../core/own';
 
 export interface LeaveQty {
   value: Dec;
@@ -15,6 +16,8 @@ export interface LeaveQty {
 export function parseLeaveQty(s: string, flag: string): LeaveQty {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(d|day|days|h|hr|hrs|hour|hours)?\s*$/i.exec(s);
   if (!m) throw new InputError(`${flag} ${JSON.stringify(s)}: give days or hours as a non-negative number, for example ${flag} 12 (days) or ${flag} 81h (hours)`);
+  // bounded as every typed number is (README, "Limits on input"): more than a career of leave is a typing error
+  if (m[1].split('.')[0].replace(/^0+(?=\d)/, '').length > 6) throw new InputError(`${flag} ${JSON.stringify(s)}: 1,000,000 or more is beyond what cba computes; give days or hours, for example ${flag} 12`);
   return { value: dec(m[1]), unit: m[2] && m[2][0].toLowerCase() === 'h' ? 'hours' : 'days' };
 }
 
@@ -47,6 +50,8 @@ export interface Accrual {
 
 export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: Dec; assignment?: string; readings: string[]; source?: Source } {
   const readings: string[] = [];
+  if (input.hoursPerDay !== undefined && input.assignment !== undefined)
+    throw new InputError(`--assignment ${input.assignment} with --hours-per-day ${input.hoursPerDay}: give one of them (an assignment sets the hours of its day)`);
   if (input.hoursPerDay !== undefined) {
     let h: Dec;
     try {
@@ -64,7 +69,7 @@ export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: De
     return { hpd: h, assignment: match?.[0], readings, source: match ? cite(match[1].cite) : undefined };
   }
   const key = input.assignment ?? Object.keys(a.meta.assignments)[0];
-  const asg = a.meta.assignments[key];
+  const asg = own(a.meta.assignments, key);
   if (!asg) throw new InputError(`--assignment ${key}: choose one of ${Object.keys(a.meta.assignments).join(', ')}`);
   return { hpd: dec(asg.hoursPerDay), assignment: key, readings, source: cite(asg.cite) };
 }

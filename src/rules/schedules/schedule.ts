@@ -1,6 +1,7 @@
 // Picking a schedule and a cell of it (Appendix A).
 import { InputError } from '../../core/errors';
 import type { Agreement, Schedule } from '../types';
+import { hasOwn } from '../../core/own';
 
 export function scheduleIds(a: Agreement): string[] {
   return [...new Set(a.schedules.map((s) => s.id))];
@@ -43,7 +44,7 @@ export function findSchedule(a: Agreement, id?: string, year?: string): Schedule
 /** The rows of a class, in order: those with a main value for it. */
 function classRows(s: Schedule, cls: string) {
   const key = mainKey(s);
-  return s.rows.filter((r) => r[key] && cls in r[key]!);
+  return s.rows.filter((r) => r[key] && hasOwn(r[key], cls));
 }
 
 export function lastStep(s: Schedule, cls: string): number {

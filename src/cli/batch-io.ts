@@ -1,0 +1,259 @@
+// The one way batch commands read their input and write their output (audit, cost, deadline --input,
+// check; later retro and scenario costing):
+// - readCsvBatches: a CSV file (a regular file, never a FIFO or a device) or '-' for standard input,
+//   header first, then every record back with a row number and, when malformed, the reason; the
+//   parser sits behind parseCsvBatches (src/cli/csv-parser.ts); one record is at most LIMITS.csvRecord.
+// - BatchWriter: buffered writes that wait for 'drain', and end() that resolves only when the last
+//   byte has been handed to the operating system, so the summary and exit code come after the data.
+// - write failures (a full disk, a closed stdout) become one OutputError line; EPIPE (the reader
+//   stopped early, as `| head` does) ends the run quietly.
+import { createReadStream } from 'node:fs';
+import { InputError } from '../core/errors';
+import { LIMITS, openRegular } from '../core/read-bounded';
+import { noteInput } from './run-files';
+import { CsvSyntaxError, parseCsvBatches } from './csv-parser';
+
+export interface CsvRecord {
+  /** 1-based number of the data row (the header is not counted) */
+  row: number;
+  /** by header name (a prototype-free object; empty when read with values: false: use raw and the header's indexes) */
+  values: Record<string, string>;
+  raw: string[];
+  error?: string;
+}
+
+/** Header names that occur more than once (compared as written, after trimming). */
+export function duplicateNames(header: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const h of header) {
+    if (h === '') continue;
+    if (seen.has(h)) dup.add(h);
+    seen.add(h);
+  }
+  return [...dup];
+}
+
+/** Open a batch input: '-' is standard input, anything else must be a regular file. */
+export function openBatchInput(file: string, flag: string, stdin: NodeJS.ReadableStream = process.stdin): NodeJS.ReadableStream {
+  if (file === '-') return stdin;
+  const { fd } = openRegular(file, `${flag} ${file}`);
+  noteInput(file);
+  return createReadStream('', { fd, highWaterMark: 1 << 16 });
+}
+
+export async function* readCsvBatches(file: string, flag: string, opts: { values?: boolean; stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<{ header: string[] } | CsvRecord[]> {
+  const withValues = opts.values !== false;
+  const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
+  const input = openBatchInput(file, flag, opts.stdin);
+  let header: string[] | undefined;
+  let n = 0;
+  try {
+    for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord })) {
+      const batch: CsvRecord[] = [];
+      for (const raw of raws) {
+        if (!header) {
+          header = raw.map((h) => h.trim());
+          if (!header.length || header.every((h) => !h)) throw new InputError(`${label}: the first line must be a header row naming the columns`);
+          const dup = duplicateNames(header);
+          if (dup.length) throw new InputError(`${label}: the header names ${dup.map((d) => JSON.stringify(d)).join(', ')} more than once; give each column once`);
+          yield { header };
+          continue;
+        }
+        const values: Record<string, string> = Object.create(null);
+        if (withValues) for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
+        const r: CsvRecord = { row: ++n, values, raw };
+        if (raw.length === 1 && raw[0] === '') r.error = 'blank line';
+        else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
+        batch.push(r);
+      }
+      if (batch.length) yield batch;
+    }
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) {
+      const where = e.record === 1 ? 'the header row' : e.record !== undefined ? `row ${e.record - 1}` : 'a row';
+      if (e.tooLong) throw new InputError(`${label}: ${where} is longer than the ${LIMITS.csvRecord / 1024} KB allowed for one record (an unclosed quote, or not a CSV file)`);
+      throw new InputError(`${label}: a quoted field in ${where} is never closed; close it with " (a " inside quotes is written "")`);
+    }
+    if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall === 'read')
+      throw new InputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code})`);
+    throw e;
+  }
+  if (!header) throw new InputError(`${label}: the file is empty; the first line must be a header row`);
+}
+
+/** One record at a time (small inputs: cost, batch deadlines). */
+export async function* readCsv(file: string, flag: string, stdin?: NodeJS.ReadableStream): AsyncGenerator<{ header: string[] } | CsvRecord> {
+  for await (const b of readCsvBatches(file, flag, { stdin })) {
+    if (Array.isArray(b)) yield* b;
+    else yield b;
+  }
+}
+
+/** Names for the input columns in an output that adds its own columns: an input column named like
+ *  one of ours (row, status, contract, ...) is written as input_<name>, so the two never mix. */
+export function inputColumnNames(header: string[], ours: readonly string[]): string[] {
+  const taken = new Set<string>(ours);
+  return header.map((h) => {
+    let name = h;
+    while (taken.has(name)) name = `input_${name}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+/** Ids seen in a batch, in flat memory (a 53-bit hash per id in an open-addressed table). */
+export class IdCounter {
+  private table = new Float64Array(1024);
+  private size = 0;
+  duplicates = 0;
+  private static hash(s: string): number {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    return ((h1 >>> 0) % 0x200000) * 0x100000000 + (h2 >>> 0) + 1; // never 0 (empty slot)
+  }
+  /** Count one id; true when it was seen before. Empty ids are not counted. */
+  add(id: string): boolean {
+    if (id === '') return false;
+    if (this.size * 2 >= this.table.length) this.grow();
+    const h = IdCounter.hash(id);
+    if (this.insert(this.table, h)) {
+      this.size++;
+      return false;
+    }
+    this.duplicates++;
+    return true;
+  }
+  private insert(t: Float64Array, h: number): boolean {
+    const mask = t.length - 1;
+    let i = h % t.length & mask;
+    for (;;) {
+      if (t[i] === 0) {
+        t[i] = h;
+        return true;
+      }
+      if (t[i] === h) return false;
+      i = (i + 1) & mask;
+    }
+  }
+  private grow() {
+    const old = this.table;
+    this.table = new Float64Array(old.length * 2);
+    for (const h of old) if (h) this.insert(this.table, h);
+  }
+}
+
+/** Control characters (escape sequences, backspace, carriage return, ...) shown as \xNN, so text
+ *  from an input file cannot move the cursor or erase what a table printed. */
+export function escapeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : s;
+}
+
+let reported = false;
+/** Whether the write failure of this process was already reported on stderr (then set it, with `set`). */
+export function outputFailureReported(set = false): boolean {
+  const was = reported;
+  if (set) reported = true;
+  return was;
+}
+
+/** A write to an output failed (full disk, closed or broken output): one line on stderr, exit 74. */
+export class OutputError extends Error {
+  override name = 'OutputError';
+  readonly exitCode = 74;
+}
+
+/** The reader of standard output went away (EPIPE): the run stops quietly. */
+export class ReaderGone extends Error {
+  override name = 'ReaderGone';
+  readonly exitCode = 0;
+}
+
+const WHY: Record<string, string> = { ENOSPC: 'no space left on the device', EBADF: 'it is closed', EIO: 'input/output error', EDQUOT: 'disk quota exceeded', EFBIG: 'the file is too large', EACCES: 'permission denied', EROFS: 'read-only file system' };
+
+/** An error from writing (a system error of a write call, or a stream's error event) as OutputError or ReaderGone. */
+export function asOutputError(e: unknown, what = 'standard output'): OutputError | ReaderGone | undefined {
+  if (e instanceof OutputError || e instanceof ReaderGone) return e;
+  const x = e as NodeJS.ErrnoException;
+  if (!x || typeof x !== 'object' || typeof x.code !== 'string') return undefined;
+  if (x.code === 'EPIPE' || x.code === 'ERR_STREAM_DESTROYED' && x.syscall === undefined) return new ReaderGone('the reader stopped');
+  if (x.syscall !== 'write' && x.code !== 'ERR_STREAM_WRITE_AFTER_END') return undefined;
+  return new OutputError(`cannot write ${what}: ${WHY[x.code] ?? x.code} (${x.code})`);
+}
+
+/** Buffered writes that respect back-pressure (memory stays flat on a slow reader) and report failures. */
+export class BatchWriter {
+  private buf = '';
+  private failed: OutputError | ReaderGone | undefined;
+  private readonly onError = (e: Error) => {
+    this.failed ??= asOutputError(e) ?? new OutputError(`cannot write standard output: ${e.message}`);
+  };
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly limit = 65536,
+  ) {
+    stream.on('error', this.onError);
+  }
+  private check() {
+    if (this.failed) throw this.failed;
+  }
+  async write(s: string): Promise<void> {
+    this.buf += s;
+    if (this.buf.length > this.limit) await this.flush();
+  }
+  async flush(): Promise<void> {
+    this.check();
+    if (!this.buf) return;
+    const text = this.buf;
+    this.buf = '';
+    let ok: boolean;
+    try {
+      ok = this.stream.write(text);
+    } catch (e) {
+      throw asOutputError(e) ?? e;
+    }
+    if (!ok) await this.waitDrain();
+    this.check();
+  }
+  private waitDrain(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+      this.stream.on('close', done);
+    });
+  }
+  /** Flush everything and wait until the stream has taken the last byte; throws a write failure. */
+  async end(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve) => {
+      try {
+        this.stream.write('', (e?: Error | null) => {
+          if (e) this.onError(e);
+          resolve();
+        });
+      } catch (e) {
+        this.onError(e as Error);
+        resolve();
+      }
+    });
+    this.stream.off('error', this.onError);
+    this.check();
+  }
+}
+
+/** A BatchWriter on a stream (call end() after the last write: the summary and exit code come after it). */
+export function bufferedWriter(stream: NodeJS.WritableStream): BatchWriter {
+  return new BatchWriter(stream);
+}

@@ -1,0 +1,63 @@
+// Every batch command other than the audit (whose 200,000-row run is test/e2e/pipe.test.ts) returns
+// every row through a real pipe to a slow reader, with the same summary and exit code as to a file.
+import { describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli';
+import { ROOT } from '../helpers/contract';
+
+const D = mkdtempSync(join(tmpdir(), 'cba-pipe-batch-'));
+
+/** stdout on a pipe read slowly (paused 5 ms after every chunk). */
+function slowRead(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d: Buffer) => {
+      out.push(d);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 5);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
+  });
+}
+
+/** The same run with stdout to a file. */
+function toFile(args: string[]): { code: number; stdout: string; stderr: string } {
+  const f = join(D, `out-${Math.random().toString(36).slice(2)}.txt`);
+  const r = spawnSync('sh', ['-c', `"$0" "$@" > ${JSON.stringify(f)}`, process.execPath, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: readFileSync(f, 'utf8'), stderr: r.stderr };
+}
+
+function lines(n: number, head: string, row: (i: number) => string): string {
+  const f = join(D, `in-${head.length}-${n}.csv`);
+  writeFileSync(f, [head, ...Array.from({ length: n }, (_, i) => row(i))].join('\n') + '\n');
+  return f;
+}
+
+describe('batch output through a pipe to a slow reader, as to a file', () => {
+  const N = 10_000;
+  // every 1000th date is not a date: those rows come back invalid and the run exits 1
+  const dates = lines(N, 'id,date', (i) => `G${String(i).padStart(6, '0')},${i % 1000 === 999 ? 'soon' : '2006-01-09'}`);
+  const roster = lines(600, 'id,schedule,class,step,fte,stipends,start,end', (i) => `R${String(i).padStart(6, '0')},basic,${['I', 'II', 'IV', 'V'][i % 4]},${(i % 13) + 1},,,,`);
+
+  it.each([
+    ['deadline --input --csv', ['deadline', 'grievance', '--input', dates, '--csv'], N],
+    ['deadline --input --json', ['deadline', 'grievance', '--input', dates, '--json'], N],
+    ['retro --csv', ['retro', '--roster', roster, '--effective', '2005-07-01', '--paid-through', '2005-12-31', '--raise', '2', '--csv'], 600],
+    ['cost --scenario --csv', ['cost', '--roster', roster, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--rates', 'fixtures/bargain/county-rates.yaml', '--csv'], 600],
+  ] as const)('%s: every row, the same summary and exit code', async (_n, args, rows) => {
+    const piped = await slowRead([...args]);
+    const filed = toFile([...args]);
+    const ids = new Set(piped.stdout.match(/\b[GR]\d{6}\b/g));
+    expect(ids.size).toBe(rows);
+    expect(piped.stdout).toBe(filed.stdout);
+    expect(piped.stderr).toBe(filed.stderr);
+    expect(piped.code).toBe(filed.code);
+  }, 120_000);
+});
