@@ -22,7 +22,7 @@ const common = {
 // The CLI is one CommonJS file (one script to compile at start-up, through bin/cba.js's V8 code
 // cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
-const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', 'ical-generator': 'ical', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
+const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {

@@ -12,6 +12,8 @@ import { BatchWriter, inputColumnNames, readCsv } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+import { existsSync, readFileSync } from 'node:fs';
+import { icsStamp, icsText, previousEvents, type IcsEvent, type PreviousEvent } from '../cli/ics';
 
 export const DESCRIPTION = 'Grievance timelines and every other deadline of the agreement, on the office calendar';
 
@@ -34,7 +36,7 @@ export const OPTIONS = {
   closures: { flags: '--closures <file>', help: 'extra closures layered on the calendar (repeatable)', repeat: true },
   allowBeyondCoverage: { flags: '--allow-beyond-coverage', help: 'count weekdays only past the loaded calendars (with a warning)' },
   explain: { flags: '--explain', help: 'list the dates counted' },
-  ics: { flags: '--ics <file>', help: 'write the deadlines as all-day events to an iCalendar file' },
+  ics: { flags: '--ics <file>', help: 'write the deadlines as all-day events to an iCalendar file (- prints it); a re-export replaces the events of the same case' },
   input: { flags: '--input <file>', help: 'batch: CSV with a trigger date per row (- for stdin)' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV' },
@@ -115,15 +117,22 @@ const STATUS_TEXT = (ctx: Ctx, s: GrievanceChain['steps'][number]) => {
   }
 };
 
-async function writeIcs(file: string, caseId: string, events: { uid: string; day: DayNumber; summary: string; description: string }[]) {
-  const { default: ical } = await import('ical-generator');
-  const cal = ical({ name: `cba ${caseId}`, prodId: { company: 'cba', product: 'contract calculator', language: 'EN' } });
-  for (const e of events) {
-    const p = formatDate(e.day).split('-').map(Number);
-    // All-day VALUE=DATE events: start that day, end the next; built from UTC parts, so no time zone shifts them.
-    cal.createEvent({ id: e.uid, allDay: true, start: new Date(Date.UTC(p[0], p[1] - 1, p[2])), end: new Date(Date.UTC(p[0], p[1] - 1, p[2] + 1)), summary: e.summary, description: e.description });
+/** --ics FILE: the events as a calendar file, replacing an earlier export (SEQUENCE goes up where a date moved); --ics - prints it. */
+function writeIcs(ctx: Ctx, file: string, caseId: string, events: IcsEvent[]): void {
+  let previous: Map<string, PreviousEvent> | undefined;
+  if (file !== '-' && existsSync(file)) {
+    try {
+      previous = previousEvents(readFileSync(file, 'utf8'));
+    } catch {
+      previous = undefined; // not readable as text: written anew
+    }
   }
-  writeUserFile(file, cal.toString(), '--ics');
+  const text = icsText(`cba ${caseId}`, events, icsStamp(new Date()), previous);
+  if (file === '-') ctx.stdout.write(text);
+  else {
+    writeUserFile(file, text, '--ics');
+    note(ctx, `wrote ${events.length} event${events.length === 1 ? '' : 's'} to ${file}`);
+  }
 }
 
 export async function run(o: DeadlineOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
@@ -183,8 +192,17 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
   for (const w of chain.warnings) warn(ctx, w);
   const caseId = o.case ?? `grievance-${o.occurred}`;
   if (o.ics) {
-    await writeIcs(o.ics, caseId, chain.steps.map((s) => ({ uid: `${caseId}.${s.step}@cba`, day: s.due, summary: `${s.name}: deadline`, description: `${s.days} ${UNIT_TEXT[s.unit]} after ${formatDate(s.from)} (${s.fromEvent}). ${sourceText(s.source)}: "${s.source.quote}"` })));
-    note(ctx, `wrote ${chain.steps.length} events to ${o.ics}`);
+    writeIcs(ctx, o.ics, caseId, chain.steps.map((s) => {
+      const done = (s.status === 'done' || s.status === 'done-late') && s.actual !== undefined;
+      return {
+        uid: `${caseId}.${s.step}@cba`,
+        day: done ? s.actual! : s.due,
+        done,
+        summary: done ? s.name : `${s.name}: deadline`,
+        description: `${done ? `Done ${formatDate(s.actual!)}; the deadline was ${formatDate(s.due)}. ` : ''}${s.days} ${UNIT_TEXT[s.unit]} after ${formatDate(s.from)} (${s.fromEvent}). ${sourceText(s.source)}: "${s.source.quote}"`,
+      };
+    }));
+    if (o.ics === '-') return { failed };
   }
   if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
   else if (o.csv) {
@@ -209,8 +227,9 @@ async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx
   const r = computeDeadline(a, loaded, o.name, { from: o.from, year: o.year, since: o.since });
   for (const w of r.warnings) warn(ctx, w);
   if (o.ics) {
-    await writeIcs(o.ics, o.case ?? `${r.id}-${o.from ?? o.year}`, [{ uid: `${o.case ?? `${r.id}-${o.from ?? o.year}`}@cba`, day: r.due, summary: `${r.name}${r.dueTime ? ` (${r.timeRelation === 'before' ? 'before' : 'by'} ${clockText(r.dueTime)})` : ''}`, description: `${sourceText(r.source)}: "${r.source.quote}"` }]);
-    note(ctx, `wrote 1 event to ${o.ics}`);
+    const caseId = o.case ?? `${r.id}-${o.from ?? o.year}`;
+    writeIcs(ctx, o.ics, caseId, [{ uid: `${caseId}@cba`, day: r.due, summary: `${r.name}${r.dueTime ? ` (${r.timeRelation === 'before' ? 'before' : 'by'} ${clockText(r.dueTime)})` : ''}`, description: `${sourceText(r.source)}: "${r.source.quote}"` }]);
+    if (o.ics === '-') return { failed: false };
   }
   const at = r.dueTime ? ` ${r.dueTime}` : '';
   const j = {

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -275,7 +275,7 @@ describe('cba deadline (built bin)', () => {
       expect(r.code).toBe(0);
       return readFileSync(f, 'utf8');
     });
-    const strip = (t: string) => t.replace(/DTSTAMP:.*\r?\n/g, '');
+    const strip = (t: string) => t.replace(/(DTSTAMP|LAST-MODIFIED):.*\r?\n/g, '');
     expect(strip(texts[0])).toBe(strip(texts[1]));
     const comp = new ICAL.Component(ICAL.parse(texts[0]));
     const ev = comp.getAllSubcomponents('vevent');
@@ -393,5 +393,52 @@ describe('the dated duties added by issue 13, worked by hand', () => {
     expect(r.stderr).toMatch(/beyond the calendar/);
     const list = json(cba(['deadline', 'list', '--json']));
     expect(list.find((d: { id: string }) => d.id === 'sick-leave-call-in')).toMatchObject({ time: '07:00', when: 'by 7:00 a.m. on the day of the absence' });
+  });
+});
+
+describe('calendar files of deadlines', () => {
+  const parse = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+  const byUid = (text: string) => Object.fromEntries(parse(text).map((e) => [e.getFirstPropertyValue('uid'), e]));
+
+  it('--ics - prints the calendar on stdout (no table, no file named -), CRLF to the last line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cba-ics-'));
+    const r = cba(['deadline', 'grievance', '--occurred', '2005-11-18', '--case', 'G-1', '--ics', '-'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(r.stdout.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(r.stdout.replace(/\r\n/g, '')).not.toMatch(/\n/); // every line ends with CRLF
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    const ev = parse(r.stdout);
+    expect(ev).toHaveLength(9);
+    for (const e of ev) expect(e.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
+  });
+
+  it('a re-export after a step is done moves the later events under the same UID with a higher SEQUENCE; unchanged events keep theirs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cba-ics-'));
+    const f = join(dir, 'g.ics');
+    expect(cba(['deadline', 'grievance', '--occurred', '2005-11-18', '--case', 'G-2', '--ics', f]).code).toBe(0);
+    const first = byUid(readFileSync(f, 'utf8'));
+    expect(first['G-2.level1-file@cba'].getFirstPropertyValue('sequence')).toBe(0);
+    expect((first['G-2.level1-file@cba'].getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2005-12-27');
+    // filed early, on 2005-12-01 (a Thursday): the Level I meeting and everything after it move earlier
+    expect(cba(['deadline', 'grievance', '--occurred', '2005-11-18', '--case', 'G-2', '--filed', '2005-12-01', '--ics', f]).code).toBe(0);
+    const second = byUid(readFileSync(f, 'utf8'));
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    const filed = second['G-2.level1-file@cba'];
+    expect(filed.getFirstPropertyValue('summary')).toMatch(/^Done: /);
+    expect((filed.getFirstPropertyValue('dtstart') as ICAL.Time).toString()).toBe('2005-12-01');
+    expect(filed.getFirstPropertyValue('sequence')).toBe(1);
+    let moved = 0;
+    for (const [uid, e] of Object.entries(second)) {
+      const before = first[uid];
+      const same = (e.getFirstPropertyValue('dtstart') as ICAL.Time).toString() === (before.getFirstPropertyValue('dtstart') as ICAL.Time).toString() && e.getFirstPropertyValue('summary') === before.getFirstPropertyValue('summary');
+      expect(e.getFirstPropertyValue('sequence')).toBe(same ? 0 : 1);
+      if (!same) moved++;
+    }
+    expect(moved).toBeGreaterThan(1);
+    // a third, identical export changes no SEQUENCE
+    expect(cba(['deadline', 'grievance', '--occurred', '2005-11-18', '--case', 'G-2', '--filed', '2005-12-01', '--ics', f]).code).toBe(0);
+    const third = byUid(readFileSync(f, 'utf8'));
+    for (const [uid, e] of Object.entries(third)) expect(e.getFirstPropertyValue('sequence')).toBe(second[uid].getFirstPropertyValue('sequence'));
   });
 });
