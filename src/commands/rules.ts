@@ -114,7 +114,7 @@ export function unfilledCitations(a: Agreement): { file: string; where: string }
 /** cba rules validate: every agreement under the rules root, validated (through the cache when it holds). */
 export async function validate(o: ValidateOptions, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
   const set = await loadRules(g.rules ?? defaultRulesRoot());
-  const summary = set.agreements.map((a) => ({ agreement: a.meta.id, schedules: a.schedules.map((s) => `${s.id} ${s.year}${s.effective.slice(5) !== '07-01' ? ` from ${s.effective}` : ''}`), parts: Object.keys(a.parts.files), unfilled: unfilledCitations(a) }));
+  const summary = set.agreements.map((a) => ({ agreement: a.meta.id, schedules: [...a.schedules].sort((x, y) => (x.id + x.effective < y.id + y.effective ? -1 : 1)).map((s) => `${s.id} ${s.year}${s.effective.slice(5) !== '07-01' ? ` from ${s.effective}` : ''}`), parts: Object.keys(a.parts.files), unfilled: unfilledCitations(a) }));
   const unfilled = summary.reduce((n, s) => n + s.unfilled.length, 0);
   const failed = Boolean(o.strict && unfilled);
   if (o.json) {

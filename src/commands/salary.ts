@@ -19,7 +19,8 @@ export const OPTIONS = {
   class: { flags: '-c, --class <class>', help: 'salary class as printed: A, I, II, III, IV, V, VI' },
   step: { flags: '-s, --step <n>', help: 'step on the schedule (1-13)' },
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
-  year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule (default: the latest in the rules)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest schedule); a year whose schedule changes inside it is paid in parts' },
+  weighting: { flags: '--weighting <w>', help: 'parts of a year with a mid-year change: months (monthly warrants in force, default) or days (calendar days)' },
   days: { flags: '--days <n>', help: 'work days on the calendar: 191-225 pays extra days, 123-189 is pro rata' },
   fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1' },
   stipend: { flags: '--stipend <ids...>', help: 'add stipends to the pay (ids as in cba stipend --list)' },
@@ -38,6 +39,8 @@ export function register(program: Command, exec: Exec): void {
         'cba salary --class IV --step 13',
         'cba salary --class V --step 13 --stipend ltvs head-teacher --years 21 --rating meets --perfect-attendance',
         'cba salary --class IV --step 13 --days 200 --json',
+        'cba salary --rules fixtures/rules/midyear-2006-07 --class IV --step 13 --year 2006-07   # a mid-year raise: the parts added',
+        'cba salary --rules fixtures/rules/midyear-2006-07 --class IV --step 13 --as-of 2007-03-15',
         'cba salary --class II --step 5 --fte 0.5',
         'cba salary --schedule preschool --class III --step 4',
         'cba salary --schedule community-day --class V --step 10 --csv',
@@ -73,7 +76,14 @@ export function salaryJson(r: SalaryResult) {
     sources: uniqueSources(r.sources),
     readings: r.readings,
     warnings: r.warnings,
+    ...(r.parts ? { parts: r.parts.map((p) => ({ ...p, weight: Number(p.weight.toFixed(10)), annualSalary: jm(p.annualSalary), totalSalary: jm(p.totalSalary), amount: Number(p.amount.toFixed(4)) })) } : {}),
   };
+}
+
+function weightingArg(v: unknown): 'months' | 'days' | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'months' || v === 'days') return v;
+  throw new InputError(`--weighting ${String(v)}: give months (the monthly warrants each schedule is in force, the default) or days (calendar days)`);
 }
 
 export interface WithStipends {
@@ -131,6 +141,8 @@ export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Pr
     step: required(intArg(o.step, '--step', 'give the step as a whole number, for example --step 13'), '--step', 'give the step, for example --step 13'),
     days: intArg(o.days, '--days', 'give the work days on the calendar, for example --days 200'),
     fte: decArg(o.fte, '--fte', 'give the fraction of full time, for example --fte 0.5'),
+    asOf: o.asOf,
+    weighting: weightingArg(o.weighting),
   });
   let w: WithStipends | undefined;
   let failed = false;

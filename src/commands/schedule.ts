@@ -10,7 +10,8 @@ export const DESCRIPTION = 'A whole salary schedule of Appendix A: annual salary
 
 export const OPTIONS = {
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
-  year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules)' },
+  year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules); with a mid-year change, the schedule in force when the year starts' },
+  asOf: { flags: '--as-of <date>', help: 'the schedule in force on this date (YYYY-MM-DD)' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV (one row per cell)' },
 } as const;
@@ -24,7 +25,7 @@ export function register(program: Command, exec: Exec): void {
 
 export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): Promise<void> {
   const a = await agreement();
-  const { schedule: s, cells } = scheduleTable(a, o.schedule, o.year);
+  const { schedule: s, cells } = scheduleTable(a, o.schedule, o.year, o.asOf);
   const hourly = s.basis === 'hourly';
   if (o.json) {
     return printJson(ctx, {

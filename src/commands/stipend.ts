@@ -19,7 +19,7 @@ export const STIPEND_OPTIONS = {
   rating: { flags: '--rating <r>', help: 'LTVS: most recent evaluation, meets (standard or better) or unsatisfactory' },
   alreadyReceiving: { flags: '--already-receiving <k>', help: 'LTVS: stipends already received (never lost)' },
   awarded: { flags: '--awarded <date>', help: 'Ph.D./bilingual: date of the award (paid from the July 1 following)' },
-  asOf: { flags: '--as-of <date>', help: 'the date to check payability on (Ph.D./bilingual award, remote-site transfer)' },
+  asOf: { flags: '--as-of <date>', help: 'the date: the schedule in force on it, and payability of dated stipends (Ph.D./bilingual award, remote-site transfer)' },
   site: { flags: '--site <name>', help: 'remote site: the site assigned' },
   transferred: { flags: '--transferred <date>', help: 'remote site: effective date of a transfer to a non-remote site' },
   teachers: { flags: '--teachers <n>', help: 'BTSA: participating teachers, 1 to 3' },

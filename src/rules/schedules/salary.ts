@@ -2,9 +2,10 @@
 // and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
 import { Big, dec, round, formatMoney, plain, type Dec } from '../../core/money';
 import { InputError } from '../../core/errors';
-import { findSchedule, getCell } from './schedule';
+import { findSchedule, getCell, schedulesInYear } from './schedule';
+import { scheduleAsOf, yearParts, type Weighting } from './effective';
 import { cite, citeShort, type Source } from '../source';
-import type { Agreement } from '../types';
+import type { Agreement, Schedule } from '../types';
 
 export interface SalaryInput {
   schedule?: string;
@@ -15,6 +16,23 @@ export interface SalaryInput {
   days?: number;
   /** full-time equivalent, 0 < fte <= 1 */
   fte?: string | number | Dec;
+  /** the schedule in force on this date (YYYY-MM-DD) instead of a school year's */
+  asOf?: string;
+  /** how the parts of a school year with a mid-year change are weighted (default months) */
+  weighting?: Weighting;
+}
+
+export interface SalaryPart {
+  schedule: string;
+  effective: string;
+  from: string;
+  to: string;
+  weight: Dec;
+  how: string;
+  annualSalary: Dec;
+  totalSalary: Dec;
+  /** totalSalary x weight, exact */
+  amount: Dec;
 }
 
 export interface SalaryLine {
@@ -53,6 +71,8 @@ export interface SalaryResult {
   sources: Source[];
   warnings: string[];
   readings: string[];
+  /** the parts of a school year whose schedule changes inside it (--year), in order */
+  parts?: SalaryPart[];
 }
 
 export function parseFte(v: string | number | Dec | undefined): Dec {
@@ -67,8 +87,75 @@ export function parseFte(v: string | number | Dec | undefined): Dec {
   return f;
 }
 
+/** Salary on the schedule in force: on --as-of, or for a school year (summing its parts when the
+ *  schedule changes inside it), or the latest. */
 export function salary(a: Agreement, input: SalaryInput): SalaryResult {
+  if (input.asOf !== undefined) {
+    const s = scheduleAsOf(a, input.schedule, input.asOf);
+    if (input.year !== undefined && input.year !== s.year)
+      throw new InputError(`--as-of ${input.asOf} falls in school year ${s.year}, not --year ${input.year}: give one of them`);
+    const r = salaryOn(a, s, input);
+    if (schedulesInYear(a, s.id, s.year).length > 1) r.readings.push(`The ${s.name} effective ${s.effective} is the one in force on ${input.asOf}.`);
+    return r;
+  }
   const s = findSchedule(a, input.schedule, input.year);
+  if (input.year === undefined || schedulesInYear(a, s.id, s.year).length < 2) return salaryOn(a, s, input);
+  return yearSalary(a, s, input);
+}
+
+/** A school year in which the schedule changes: each part's pay for the whole year, weighted. */
+function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResult {
+  const weighting = input.weighting ?? 'months';
+  const parts = yearParts(a, s0.id, s0.year, weighting);
+  const R = a.meta.rounding;
+  const each = parts.map((p) => ({ p, r: salaryOn(a, p.schedule, input) }));
+  const last = each[each.length - 1].r;
+  let annual = new Big(0);
+  let exact = new Big(0);
+  const lines: SalaryLine[] = [];
+  const out: SalaryPart[] = [];
+  for (const { p, r } of each) {
+    const amount = r.totalSalary.times(p.weight);
+    annual = annual.plus(r.annualSalary.times(p.weight));
+    exact = exact.plus(amount);
+    out.push({ schedule: p.schedule.id, effective: p.schedule.effective, from: p.from, to: p.to, weight: p.weight, how: p.how, annualSalary: r.annualSalary, totalSalary: r.totalSalary, amount });
+    lines.push({
+      figure: 'part',
+      label: `${p.from} to ${p.to}: ${r.scheduleName} effective ${p.schedule.effective}`,
+      value: amount,
+      unit: 'money',
+      how: `${formatMoney(r.totalSalary)} for the year x ${p.how} = ${formatMoney(r.totalSalary)} x ${plain(p.weight)} = ${plain(amount)}`,
+      source: cite(p.schedule.cite, { cell: `Class ${r.class}, Step ${r.step}`, file: p.schedule.file, figure: 'part' }),
+    });
+  }
+  const total = round(exact, R.pay);
+  const months = a.meta.parameters.monthsPerYear.value;
+  const monthly = round(total.div(months), R.monthly);
+  lines.push({ figure: 'totalSalary', label: `Total salary for ${s0.year} (the parts added)`, value: total, unit: 'money', how: `${each.map(({ p }) => plain(out.find((o) => o.from === p.from)!.amount)).join(' + ')} = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}` });
+  lines.push({ figure: 'monthlyPay', label: `Average monthly pay (/ ${months})`, value: monthly, unit: 'money', how: `${formatMoney(total)} / ${months}; each month is paid at the schedule in force`, source: cite(a.meta.parameters.monthsPerYear.cite, { figure: 'monthlyPay' }) });
+  const reading =
+    weighting === 'months'
+      ? `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the monthly warrants it is in force (${months} a year, ${citeShort(a.meta.parameters.monthsPerYear.cite)}), a month split between schedules by its calendar days. The agreement states no weighting for a mid-year change; this is a reading (--weighting days weighs by calendar days instead).`
+      : `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the calendar days of the school year it is in force (--weighting days; the default weighs by monthly warrants).`;
+  return {
+    ...last,
+    year: s0.year,
+    effective: parts[0].schedule.effective,
+    annualSalary: annual,
+    totalSalary: total,
+    monthlyPay: monthly,
+    lines: [
+      ...each.flatMap(({ p, r }) => r.lines.filter((l) => l.figure === 'annualSalary' || l.figure === 'dailyRate').map((l) => ({ ...l, label: `${l.label}, from ${p.from}` }))),
+      ...lines,
+    ],
+    sources: [...new Map(each.flatMap(({ r }) => r.sources).map((x) => [JSON.stringify(x), x])).values()],
+    warnings: [...new Set(each.flatMap(({ r }) => r.warnings))],
+    readings: [...new Set([...each.flatMap(({ r }) => r.readings), reading])],
+    parts: out,
+  };
+}
+
+function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const cell = getCell(s, input.class, input.step);
   const P = a.meta.parameters;
   const R = a.meta.rounding;
@@ -266,14 +353,15 @@ export interface ScheduleCellView {
   differs: boolean;
 }
 
-export function scheduleTable(a: Agreement, id?: string, year?: string) {
-  const s = findSchedule(a, id, year);
+export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: string) {
+  const s = asOf !== undefined ? scheduleAsOf(a, id, asOf) : findSchedule(a, id, year);
+  if (asOf !== undefined && year !== undefined && s.year !== year) throw new InputError(`--as-of ${asOf} falls in school year ${s.year}, not --year ${year}: give one of them`);
   const cells: ScheduleCellView[] = [];
   for (const r of s.rows) {
     for (const c of s.classes) {
       const has = r[s.basis]?.[c] !== undefined;
       if (!has) continue;
-      const res = salary(a, { schedule: s.id, year: s.year, class: c, step: r.step });
+      const res = salaryOn(a, s, { schedule: s.id, year: s.year, class: c, step: r.step });
       cells.push({
         class: c,
         step: r.step,

@@ -5,6 +5,7 @@ import { InputError } from '../../core/errors';
 import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../../core/date';
 import { nearest } from '../../core/suggest';
 import { findSchedule, getCell } from '../schedules/schedule';
+import { scheduleAsOf } from '../schedules/effective';
 import { cite, citeShort, type Source } from '../source';
 import type { StipendRule } from './schema';
 import type { Agreement } from '../types';
@@ -97,9 +98,18 @@ export function findStipend(a: Agreement, id: string): StipendRule {
 }
 
 /** The cell percentage stipends are of (XV.7: the basic schedule, never community day). */
-export function stipendBase(a: Agreement, year?: string) {
+export function stipendBase(a: Agreement, year?: string, asOf?: string) {
   const st = part(a, 'stipends');
-  const s = findSchedule(a, st.base.schedule, year);
+  // a percentage of a cell follows the cell: the schedule in force on --as-of when one is given
+  let s = findSchedule(a, st.base.schedule, year);
+  if (asOf !== undefined) {
+    try {
+      const t = scheduleAsOf(a, st.base.schedule, asOf);
+      if (year === undefined || t.year === year) s = t;
+    } catch {
+      /* a date outside the schedules: the year's schedule, as before */
+    }
+  }
   const cell = getCell(s, st.base.class, st.base.step);
   return {
     amount: dec(cell.annual ?? cell.hourly ?? cell.daily!),
@@ -150,7 +160,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   const amt = rule.amount;
   switch (amt.kind) {
     case 'percent': {
-      const base = stipendBase(a, input.year);
+      const base = stipendBase(a, input.year, input.asOf);
       const exact = base.amount.times(percent(amt.percent));
       annual = round(exact, R.pay);
       how = `${formatMoney(base.amount, 0)} (${base.label}) x ${amt.percent}% = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}`;
