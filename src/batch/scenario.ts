@@ -570,13 +570,14 @@ export interface DisclosureYear {
 }
 
 /** The public disclosure's lines (Government Code 3547.5) for each scenario: cost over the current year's status quo. */
-export function disclosure(c: ScenarioCoster): { name: string; file: string; base: YearTotals; years: DisclosureYear[] }[] {
+export function disclosure(c: ScenarioCoster): { name: string; file: string; base: YearTotals; changes: { kind: string; effective: string; text: string }[]; years: DisclosureYear[] }[] {
   const sq = c.totals[0];
   const base = sq[0];
   return c.scenarios.map((sc, si) => ({
     name: sc.name,
     file: sc.file,
     base,
+    changes: c.plans[si].flatMap((p) => p.changes),
     years: c.totals[si].map((T, k) => {
       const Q = sq[k];
       const total = T.total.minus(base.total);

@@ -13,10 +13,11 @@ import * as check from './check';
 import * as audit from './audit';
 import * as cost from './cost';
 import * as retro from './retro';
+import * as disclose from './disclose';
 import * as rules from './rules';
 
 export const COMMANDS: Record<string, CommandModule> = {
-  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, rules,
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules,
 };
 
 const VALUE_OPTIONS = new Set(['--rules', '--agreement']);
