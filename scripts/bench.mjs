@@ -334,6 +334,87 @@ print(json.dumps({"ms": ms, "numpy": np.__version__}))
     add({ name: 'deadlines', what: `${fmt(n)} grievance deadlines of 25 office days in memory vs numpy ${np.numpy} busday_offset`, ratio: +ratio.toFixed(2), mismatches, measured: `${ratio.toFixed(1)}x numpy's rate, ${mismatches} of ${fmt(n)} differ`, target: '>= 1x, all equal', pass: ratio >= 1 && mismatches === 0 });
   }
 }
+
+/** Peak RSS (MB) and wall time of one cba run, through /usr/bin/time when present. */
+function measured(args, nodeArgs = []) {
+  const timeBin = existsSync('/usr/bin/time');
+  const t0 = process.hrtime.bigint();
+  const r = timeBin
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...nodeArgs, join(root, 'bin', 'cba.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, [...nodeArgs, join(root, 'bin', 'cba.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const peakMB = timeBin ? Math.round(Number(r.stderr.trim().split('\n').pop()) / 1024) : null;
+  return { r, ms, peakMB };
+}
+
+/** A roster for costing and retro: id, class, step, fte, stipends, start (a tenth join mid-year). */
+function genBargainRoster(n, file, withStart) {
+  const classes = { A: 5, I: 8, II: 13, III: 13, IV: 13, V: 13, VI: 13 };
+  const names = Object.keys(classes);
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let buf = `id,schedule,class,step,fte,stipends${withStart ? ',start' : ',days_served'}\n`;
+  for (let i = 0; i < n; i++) {
+    const c = names[Math.floor(rnd() * names.length)];
+    const step = 1 + Math.floor(rnd() * classes[c]);
+    const fte = rnd() < 0.1 ? '0.5' : '';
+    const st = rnd() < 0.1 ? 'bilingual' : rnd() < 0.05 ? 'ltvs:2 head-coach' : '';
+    const extra = withStart ? (rnd() < 0.1 ? `2005-${10 + Math.floor(rnd() * 3)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}` : '') : rnd() < 0.05 ? '100' : '';
+    buf += `E${i},basic,${c},${step},${fte},${st},${extra}\n`;
+  }
+  writeFileSync(file, buf);
+}
+
+if (want('scenario')) {
+  const n = Number(process.env.BENCH_SCENARIO_ROWS ?? 10_000);
+  const file = join(tmp, 'bargain-roster.csv');
+  genBargainRoster(n, file, false);
+  const sc = ['a', 'b', 'c'].flatMap((x) => ['--scenario', join(root, 'fixtures', 'bargain', `proposal-${x}.yaml`)]);
+  const { r, ms, peakMB } = measured(['cost', '--roster', file, ...sc, '--years', '3', '--rates', join(root, 'fixtures', 'bargain', 'county-rates.yaml'), '--csv']);
+  if (r.status !== 0) throw new Error(`cba cost --scenario failed: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n').length - 1;
+  results.benchmarks.push({
+    name: 'scenario',
+    what: `cba cost --scenario x3 --years 3 --rates --csv on ${n.toLocaleString('en-US')} people (status quo + 3 scenarios x 3 years = ${lines.toLocaleString('en-US')} person-years)`,
+    ms: Math.round(ms),
+    ratio: +(ms / 1000).toFixed(2),
+    peakMB,
+    target: '< 10 s, < 200 MB',
+    pass: ms < 10_000 && (peakMB === null || peakMB < 200),
+  });
+}
+
+if (want('retro')) {
+  const big = Number(process.env.BENCH_RETRO_ROWS ?? 100_000);
+  const runs = [];
+  for (const n of [Math.round(big / 5), big]) {
+    const file = join(tmp, `retro-${n}.csv`);
+    genBargainRoster(n, file, true);
+    const { r, ms, peakMB } = measured(['retro', '--roster', file, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv']);
+    if (r.status !== 0) throw new Error(`cba retro failed (${r.status}): ${r.stderr}`);
+    // every row back once, and the per-person amounts (integer cents) add up to the roster total on stderr
+    const rows = new Set();
+    let cents = 0;
+    for (const l of r.stdout.trim().split('\n').slice(1)) {
+      const f = l.split(',');
+      rows.add(f[0]);
+      cents += Math.round(Number(f[3]) * 100);
+    }
+    const total = /retro ([\d,]+\.\d\d)/.exec(r.stderr)[1].replace(/,/g, '');
+    runs.push({ n, ms, peakMB, rowsBack: rows.size, sumEqual: cents === Math.round(Number(total) * 100) });
+  }
+  const [small, large] = runs;
+  // flat memory: the large roster also runs with the JavaScript heap capped at 48 MB (V8 otherwise grows it lazily)
+  const capped = measured(['retro', '--roster', join(tmp, `retro-${large.n}.csv`), '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv'], ['--max-old-space-size=48']);
+  results.benchmarks.push({
+    name: 'retro',
+    what: `cba retro --csv, 7 monthly periods, ${large.n.toLocaleString('en-US')} rows in ${Math.round(large.ms)} ms (peak ${large.peakMB} MB; ${capped.r.status === 0 ? `also runs with a 48 MB heap cap, peak ${capped.peakMB} MB` : 'FAILS with a 48 MB heap cap'}) vs ${small.n.toLocaleString('en-US')} rows (peak ${small.peakMB} MB); every row back: ${large.rowsBack === large.n}; person totals add to the roster total: ${large.sumEqual}`,
+    ratio: large.peakMB && small.peakMB ? +(large.peakMB / small.peakMB).toFixed(2) : null,
+    peakMB: large.peakMB,
+    target: 'peak ratio <= 1.5, runs in 48 MB heap',
+    pass: capped.r.status === 0 && large.rowsBack === large.n && small.rowsBack === small.n && large.sumEqual && small.sumEqual && (large.peakMB === null || large.peakMB / small.peakMB <= 1.5),
+  });
+}
 rmSync(tmp, { recursive: true, force: true });
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

@@ -112,6 +112,7 @@ export class RetroCalculator {
   private rates: RatesInForce[];
   private creditable: Set<string>;
   private memo = new Map<string, { old: Rates; new: Rates } | { error: string }>();
+  private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
   totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
 
   constructor(
@@ -219,6 +220,9 @@ export class RetroCalculator {
         if (!/^\d+(\.\d{1,2})?$/.test(pt)) throw new InputError(`paid ${JSON.stringify(v.paid)} is not an amount of money (dollars, at most two decimals)`);
         paidCol = dec(pt);
       }
+      const key = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}|${v.start ?? ''}|${v.end ?? ''}|${v.paid ?? ''}`;
+      const hit = this.rowMemo.get(key);
+      if (hit) return this.add(Object.assign(out, hit));
       const p = this.placement(v);
       const eff = parseDate(this.opts.effective);
       const P = this.periodsPerYear;
@@ -272,11 +276,21 @@ export class RetroCalculator {
         costs[k] = roundCent(costs[k]);
         emp = emp.plus(costs[k]);
       }
-      Object.assign(out, { periods: lines, paid: tPaid, owed: tOwed, retroExact: tEx, retro: tDiff, salary: tSal, stipends: tSt, creditable: tCred, costs, employerTotal: emp });
+      const res = { periods: lines, paid: tPaid, owed: tOwed, retroExact: tEx, retro: tDiff, salary: tSal, stipends: tSt, creditable: tCred, costs, employerTotal: emp };
+      // rows with their own dates rarely repeat: only whole-period rows are remembered (few placements)
+      if (!(v.start ?? '').trim() && !(v.end ?? '').trim()) {
+        if (this.rowMemo.size > 5000) this.rowMemo.clear();
+        this.rowMemo.set(key, res);
+      }
+      Object.assign(out, res);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return this.bad(out, e.message);
     }
+    return this.add(out);
+  }
+
+  private add(out: RetroPerson): RetroPerson {
     const T = this.totals;
     T.persons++;
     T.paid = T.paid.plus(out.paid!);

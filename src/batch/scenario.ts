@@ -3,7 +3,7 @@
 // Pure: the agreement, the parsed scenarios, the rates and roster rows in; figures per person and
 // totals out. Rows are priced one at a time (streaming); memory holds only the totals and a memo of
 // placements.
-import { Big, dec, percent, round, type Dec } from '../core/money';
+import { Big, dec, percent, round, toCents, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
 import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
@@ -131,6 +131,8 @@ export interface YearPlan {
   healthPerMember: Dec;
   ratesJuly: RatesInForce;
   changes: { kind: string; effective: string; text: string }[];
+  /** priced person-years by placement (a roster has few distinct placements) */
+  memo: Map<string, Omit<PersonYear, 'movement'>>;
 }
 
 export interface PlanOptions {
@@ -310,6 +312,7 @@ export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): Yea
       healthPerMember: health,
       ratesJuly: segments[0].rates,
       changes: changes.map(({ c, d }) => ({ kind: c.kind, effective: formatDate(d), text: describe(c) })),
+      memo: new Map(),
     });
   }
   return plans;
@@ -328,8 +331,10 @@ export interface PersonYear {
   costs: Record<string, Dec>;
   health: Dec;
   total: Dec;
-  /** salary and percentage stipends (what a 1% raise moves), exact */
+  /** salary and percentage stipends (what a 1% raise moves), to the cent */
   onePercentBase: Dec;
+  /** the figures in integer cents: salary, stipends, oneTime, creditable, health, total, onePercentBase, then the costs in key order */
+  cents?: number[];
 }
 
 export interface PersonResult {
@@ -369,7 +374,9 @@ export const SCENARIO_COLUMNS = { required: ['id', 'class', 'step'], optional: [
 /** Prices roster rows one at a time under every scenario (the status quo first) and keeps the totals. */
 export class ScenarioCoster {
   readonly plans: YearPlan[][];
-  readonly totals: YearTotals[][];
+  /** running sums in integer cents (every person-year figure is whole cents), fte and the 1% base exact */
+  private acc: { cents: number[] }[][];
+  private fteSum: Dec = ZERO;
   readonly keys: string[];
   readonly baseYear: string;
   counted = 0;
@@ -385,7 +392,25 @@ export class ScenarioCoster {
     const b = benefitsRules(a);
     this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
     this.plans = scenarios.map((s) => planScenario(a, s, { ...opts, baseYear: this.baseYear }));
-    this.totals = this.plans.map((p) => p.map((y) => emptyTotals(y.year, this.keys)));
+    this.acc = this.plans.map((p) => p.map(() => ({ cents: new Array(7 + this.keys.length).fill(0) })));
+  }
+
+  /** Totals by scenario and year (exact, from the cents sums). */
+  get totals(): YearTotals[][] {
+    return this.acc.map((ys, si) =>
+      ys.map((A, k) => {
+        const T = emptyTotals(this.plans[si][k].year, this.keys);
+        const d = (c: number) => new Big(c).div(100);
+        T.members = this.counted;
+        T.fte = this.fteSum;
+        [T.salary, T.stipends, T.oneTime, T.creditable, T.health, T.total, T.onePercentBase] = A.cents.slice(0, 7).map(d);
+        this.keys.forEach((x, i) => {
+          T.costs[x] = d(A.cents[7 + i]);
+          T.statutory = T.statutory.plus(T.costs[x]);
+        });
+        return T;
+      }),
+    );
   }
 
   /** One roster row: every scenario, every year; adds an ok row to the totals. */
@@ -408,22 +433,12 @@ export class ScenarioCoster {
       return { ...out, status: 'invalid', reason: e.message };
     }
     this.counted++;
+    this.fteSum = this.fteSum.plus(out.fte!);
     out.years!.forEach((ys, si) =>
       ys.forEach((p, k) => {
-        const T = this.totals[si][k];
-        T.members++;
-        T.fte = T.fte.plus(out.fte!);
-        T.salary = T.salary.plus(p.salary);
-        T.stipends = T.stipends.plus(p.stipends);
-        T.oneTime = T.oneTime.plus(p.oneTime);
-        T.creditable = T.creditable.plus(p.creditable);
-        for (const k2 of this.keys) {
-          T.costs[k2] = T.costs[k2].plus(p.costs[k2]);
-          T.statutory = T.statutory.plus(p.costs[k2]);
-        }
-        T.health = T.health.plus(p.health);
-        T.total = T.total.plus(p.total);
-        T.onePercentBase = T.onePercentBase.plus(p.onePercentBase);
+        const A = this.acc[si][k];
+        const c = p.cents!;
+        for (let i = 0; i < c.length; i++) A.cents[i] += c[i];
       }),
     );
     return out;
@@ -459,6 +474,12 @@ export class ScenarioCoster {
           movement = parts.join(', ');
         }
       }
+      const key = `${v.schedule ?? ''}|${cls}|${step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
+      const hit = Y.memo.get(key);
+      if (hit) {
+        out.push({ ...hit, movement });
+        continue;
+      }
       let sal = ZERO, stip = ZERO, cred = ZERO, onePct = ZERO;
       const costs: Record<string, Dec> = Object.fromEntries(this.keys.map((x) => [x, ZERO]));
       let fte = dec(1);
@@ -493,16 +514,20 @@ export class ScenarioCoster {
       const health = fte.gte(Y.ratesJuly.minFte) ? roundCent(Y.healthPerMember) : ZERO;
       let total = salary.plus(stipends).plus(one).plus(health);
       for (const x of this.keys) total = total.plus(costs[x]);
-      out.push({ year: Y.year, class: cls, step, movement, salary, stipends, oneTime: one, creditable, costs, health, total, onePercentBase: onePct.div(months) });
+      const onePercentBase = roundCent(onePct.div(months));
+      const cents = [salary, stipends, one, creditable, health, total, onePercentBase, ...this.keys.map((x) => costs[x])].map(toCents);
+      const py = { year: Y.year, class: cls, step, salary, stipends, oneTime: one, creditable, costs, health, total, onePercentBase, cents };
+      if (Y.memo.size > 20000) Y.memo.clear();
+      Y.memo.set(key, py);
+      out.push({ ...py, movement });
     }
     return out;
   }
 
   /** Cost of a 1% raise in a year: 1% of salary and percentage stipends, with the statutory and county-rate costs on it (rates of July 1). */
   costOfOnePercent(si: number, k: number): Dec {
-    const T = this.totals[si][k];
     const r = this.plans[si][k].ratesJuly;
-    const base = T.onePercentBase.times('0.01');
+    const base = new Big(this.acc[si][k].cents[6]).div(100).times('0.01');
     let f = dec(1).plus(r.unemployment).plus(r.workersComp);
     for (const s of r.statutory) f = f.plus(s.rate);
     return roundCent(base.times(f));

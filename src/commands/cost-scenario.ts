@@ -3,20 +3,21 @@ import type { RunCtx } from '../cli/command';
 import { csvLine, jm, money, renderTable, warn, write, type Ctx } from '../cli/output';
 import { bufferedWriter, runScenarios, type BargainOpts } from './bargain-io';
 import { SCENARIO_NOTES, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
-import type { Dec } from '../core/money';
+import { formatCents } from '../core/money';
 import { InputError } from '../core/errors';
 
 export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-const f2 = (x: Dec | undefined | null) => (x === undefined || x === null ? '' : x.toFixed(2));
 
 export const PERSON_CSV_HEAD = ['row', 'id', 'status', 'scenario', 'year', 'class', 'step', 'movement', 'fte', 'salary', 'stipends', 'one_time', 'creditable'];
 
 export function personCsv(c: ScenarioCoster, p: PersonResult): string {
   if (p.status !== 'ok') return csvLine([p.row, p.id, 'invalid', '', '', '', '', '', '', '', '', '', '', ...c.keys.map(() => ''), '', '', p.reason]);
   let s = '';
+  const fte = p.fte!.toFixed();
   p.years!.forEach((ys, si) =>
     ys.forEach((y) => {
-      s += csvLine([p.row, p.id, 'ok', c.scenarios[si].name, y.year, y.class, y.step, y.movement, p.fte!.toFixed(), f2(y.salary), f2(y.stipends), f2(y.oneTime), f2(y.creditable), ...c.keys.map((k) => f2(y.costs[k])), f2(y.health), f2(y.total), '']);
+      const m = y.cents!.map(formatCents);
+      s += csvLine([p.row, p.id, 'ok', c.scenarios[si].name, y.year, y.class, y.step, y.movement, fte, m[0], m[1], m[2], m[3], ...m.slice(7), m[4], m[5], '']);
     }),
   );
   return s;
