@@ -2,11 +2,11 @@
 // January 2006, monthly periods. Every period's difference and every total to the cent, with the working.
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadRules } from '../src/rules/load';
-import { RetroCalculator } from '../src/batch/retro';
-import { dec } from '../src/core/money';
-import type { Agreement } from '../src/rules/types';
-import { AGREEMENT_DIR } from './helpers/contract';
+import { loadRules } from '../../src/rules/load';
+import { RetroCalculator } from '../../src/batch/retro';
+import { dec } from '../../src/core/money';
+import type { Agreement } from '../../src/rules/types';
+import { AGREEMENT_DIR } from '../helpers/contract';
 
 let a: Agreement;
 beforeAll(async () => {

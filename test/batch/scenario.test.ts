@@ -2,12 +2,12 @@
 // mid-year raise (year 2), a new step (year 3) and a column move, with statutory costs on creditable
 // pay only. Every expected figure is a literal, with its working.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRules } from '../src/rules/load';
-import { ScenarioCoster, statusQuo, type Scenario } from '../src/batch/scenario';
-import { ScenarioFile } from '../src/batch/scenario-schema';
-import { costRoster } from '../src/batch/cost';
-import type { Agreement } from '../src/rules/types';
-import { AGREEMENT_DIR } from './helpers/contract';
+import { loadRules } from '../../src/rules/load';
+import { ScenarioCoster, statusQuo, type Scenario } from '../../src/batch/scenario';
+import { ScenarioFile } from '../../src/batch/scenario-schema';
+import { costRoster } from '../../src/batch/cost';
+import type { Agreement } from '../../src/rules/types';
+import { AGREEMENT_DIR } from '../helpers/contract';
 
 let a: Agreement;
 beforeAll(async () => {
