@@ -212,6 +212,11 @@ const NUMBERS: [string, string[], string][] = [
   ['--days-served 1e12', ['step-advance', '--class', 'IV', '--step', '3', '--days-served', '1000000000000'], '1000000000000'],
   ['--level 99999999999999999999', ['deadline', 'grievance', '--occurred', '2005-11-18', '--decision-received', '2006-01-09', '--level', '99999999999999999999'], '99999999999999999999'],
   ['--from 99999-01-01', ['deadline', 'grievance', '--occurred', '99999-01-01'], '99999-01-01'],
+  ['--tutoring-hours 8761 (a year has 8,760)', ['stipend', 'tutoring', '--tutoring-hours', '8761'], '8761'],
+  ['--activity-hours 25 (a day has 24)', ['stipend', 'activity-day', '--activity-hours', '25'], '25'],
+  ['--donate-hours 9000', ['sick-leave', '--donate-hours', '9000'], '9000'],
+  ['--bereavement 400 days', ['sick-leave', '--bereavement', '400'], '400'],
+  ['--days-worked 367', ['sick-leave', '--days-worked', '367'], '367'],
   ['--mark 0000-00-00', ['calendar', '--month', '2006-01', '--mark', '0000-00-00'], '0000-00-00'],
   ['--month 2006-13', ['calendar', '--month', '2006-13'], '2006-13'],
 ];

@@ -28,6 +28,20 @@ export function decArg(v: string | undefined, flag: string, hint: string, allowN
   return t;
 }
 
+/** Declared ranges of quantities a user types: hours in a day, hours and days in a year. */
+export const RANGES = {
+  hoursADay: { max: 24, what: 'hours (a day has 24)' },
+  hoursAYear: { max: 8760, what: 'hours (a year has 8,760)' },
+  daysAYear: { max: 366, what: 'days (a year has at most 366)' },
+} as const;
+
+/** A decimal within a declared range (RANGES), refused with the value as typed. */
+export function rangedDec(v: string | undefined, flag: string, hint: string, range: { max: number; what: string }): string | undefined {
+  const t = decArg(v, flag, hint);
+  if (t !== undefined && Number(t) > range.max) throw new InputError(`${flag} ${JSON.stringify(v)}: more than ${range.max.toLocaleString('en-US')} ${range.what}; ${hint}`);
+  return t;
+}
+
 export function required<T>(v: T | undefined, flag: string, hint: string): T {
   if (v === undefined) throw new InputError(`${flag} is required: ${hint}`);
   return v;

@@ -171,7 +171,7 @@ async function list(a: Agreement, o: DeadlineOptions, ctx: Ctx): Promise<RunResu
 
 async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx: Ctx): Promise<RunResult> {
   if (!o.occurred) throw new InputError('grievance: give --occurred <date> (the date of the act or omission)');
-        const done: Record<string, string> = Object.create(null);
+  const done: Record<string, string> = Object.create(null);
   for (const d of o.done ?? []) {
     const m = /^([a-z0-9-]+)=(.+)$/.exec(d);
     if (!m) throw new InputError(`--done ${d}: write STEP=DATE, for example --done level2-appeal=2006-01-10`);
@@ -179,7 +179,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
   }
   if (o.filed) done['level1-file'] = o.filed;
   if (o.decisionReceived !== undefined || o.level !== undefined) {
-          if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError(`${o.level !== undefined ? `--level ${JSON.stringify(o.level)}: ` : ''}--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)`);
+    if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError(`${o.level !== undefined ? `--level ${JSON.stringify(o.level)}: ` : ''}--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)`);
     done[`level${o.level}-decision`] = o.decisionReceived;
   }
   const recess = (o.recess ?? []).map((r: string) => {

@@ -6,7 +6,7 @@ import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty, type Lim
 import { salary } from '../rules/schedules/salary';
 import { computeStipends } from '../rules/stipends/stipends';
 import { payWithStipends } from '../rules/stipends/pay';
-import { decArg, intArg } from '../cli/args';
+import { decArg, intArg, rangedDec, RANGES } from '../cli/args';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import type { Source } from '../rules/source';
@@ -69,13 +69,13 @@ export function register(program: Command, exec: Exec): void {
 }
 
 const d2 = (x: Dec) => Number(x.toFixed(2));
-const optDec = (v: string | undefined, flag: string, hint: string) => (v === undefined ? undefined : dec(decArg(v, flag, hint)!));
+const optDec = (v: string | undefined, flag: string, hint: string, range?: { max: number; what: string }) => (v === undefined ? undefined : dec((range ? rangedDec(v, flag, hint, range) : decArg(v, flag, hint))!));
 
 export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {
   const a = await agreement();
   if (o.daysWorked !== undefined && o.calendarDays !== undefined) throw new InputError('give --days-worked or --calendar-days, not both');
   const dwText = o.daysWorked ?? o.calendarDays;
-  const dw = dwText === undefined ? undefined : decArg(dwText, o.daysWorked !== undefined ? '--days-worked' : '--calendar-days', 'give the days worked, for example 190');
+  const dw = dwText === undefined ? undefined : rangedDec(dwText, o.daysWorked !== undefined ? '--days-worked' : '--calendar-days', 'give the days worked, for example 190', RANGES.daysAYear);
   // The salary schedule's assignment gives the day length when no assignment is named.
   let assignment: string | undefined = o.assignment;
   const wantsSalary = o.class !== undefined || o.step !== undefined;
@@ -113,15 +113,15 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   } else if (o.priorDifferentialDays !== undefined) throw new InputError('--prior-differential-days applies to an --absence; add --absence <days>');
 
   const L: LimitInput = {
-    personalNecessity: optDec(o.personalNecessity, '--personal-necessity', 'give days, for example 2'),
-    personalBusiness: optDec(o.personalBusiness, '--personal-business', 'give days, for example 1'),
-    familyIllness: optDec(o.familyIllness, '--family-illness', 'give days, for example 3'),
-    bereavement: optDec(o.bereavement, '--bereavement', 'give days, for example 3'),
+    personalNecessity: optDec(o.personalNecessity, '--personal-necessity', 'give days, for example 2', RANGES.daysAYear),
+    personalBusiness: optDec(o.personalBusiness, '--personal-business', 'give days, for example 1', RANGES.daysAYear),
+    familyIllness: optDec(o.familyIllness, '--family-illness', 'give days, for example 3', RANGES.daysAYear),
+    bereavement: optDec(o.bereavement, '--bereavement', 'give days, for example 3', RANGES.daysAYear),
     outOfState: o.outOfState,
     travelMiles: optDec(o.travelMiles, '--travel-miles', 'give miles, for example 320'),
-    industrial: optDec(o.industrial, '--industrial', 'give days, for example 30'),
-    donateHours: optDec(o.donateHours, '--donate-hours', 'give hours, for example 6.75'),
-    donatedHours: optDec(o.donatedHours, '--donated-hours', 'give hours, for example 6.75'),
+    industrial: optDec(o.industrial, '--industrial', 'give days, for example 30', RANGES.daysAYear),
+    donateHours: optDec(o.donateHours, '--donate-hours', 'give hours, for example 6.75', RANGES.hoursAYear),
+    donatedHours: optDec(o.donatedHours, '--donated-hours', 'give hours, for example 6.75', RANGES.hoursAYear),
     catastrophicMonths: optDec(o.catastrophicMonths, '--catastrophic-months', 'give months, for example 6'),
     sabbaticalYears: optDec(o.sabbaticalYears, '--sabbatical-years', 'give whole years, for example 7'),
     sabbaticalMonths: optDec(o.sabbaticalMonths, '--sabbatical-months', 'give months, for example 6'),

@@ -81,13 +81,13 @@ function education(o: StepAdvanceOptions): Education {
 export async function run(o: StepAdvanceOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult | void> {
   const a = await agreement();
   if (o.placement) {
-        for (const [k, flag] of [['class', '--class'], ['step', '--step'], ['daysServed', '--days-served'], ['newClass', '--new-class'], ['years', '--years']] as const)
-          if (o[k] !== undefined) throw new InputError(`--placement with ${flag} ${o[k]}: a placement finds the class and step from --degree and experience; give one or the other`);
-        const related: Record<string, number> = Object.create(null);
+    for (const [k, flag] of [['class', '--class'], ['step', '--step'], ['daysServed', '--days-served'], ['newClass', '--new-class'], ['years', '--years']] as const)
+      if (o[k] !== undefined) throw new InputError(`--placement with ${flag} ${o[k]}: a placement finds the class and step from --degree and experience; give one or the other`);
+    const related: Record<string, number> = Object.create(null);
     for (const r of o.related ?? []) {
       const m = /^([a-z-]+)=(\d+)$/.exec(r);
       if (!m) throw new InputError(`--related ${r}: write KIND=YEARS, for example --related aide=4`);
-          related[m[1]] = (related[m[1]] ?? 0) + intArg(m[2], '--related', 'give whole years, for example --related aide=4')!;
+      related[m[1]] = (related[m[1]] ?? 0) + intArg(m[2], '--related', 'give whole years, for example --related aide=4')!;
     }
     const r = placement(a, { schedule: o.schedule, year: o.year, education: education(o), publicYears: intArg(o.publicYears, '--public-years', 'give whole years, for example 5'), related });
     const failed = !r.class;

@@ -7,7 +7,7 @@ import type { Agreement } from '../rules/types';
 import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { own } from '../core/own';
-import { intArg, decArg } from '../cli/args';
+import { decArg, intArg, rangedDec, RANGES } from '../cli/args';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 
@@ -84,10 +84,10 @@ export function stipendInput(o: StipendFlags & { year?: string; class?: string }
     transferred: o.transferred,
     teachers: intArg(o.teachers, '--teachers', 'give the number of participating teachers, 1 to 3'),
     contractDays: intArg(o.contractDays, '--contract-days', 'give the days of the contract year, for example --contract-days 190'),
-    activityHours: decArg(o.activityHours, '--activity-hours', 'give hours, for example --activity-hours 5'),
+    activityHours: rangedDec(o.activityHours, '--activity-hours', 'give hours, for example --activity-hours 5', RANGES.hoursADay),
     activityDays: intArg(o.activityDays, '--activity-days', 'give whole days, for example --activity-days 2'),
     fourHoursPays: decArg(o.fourHoursPays, '--four-hours-pays', 'give 50 or 100'),
-    tutoringHours: decArg(o.tutoringHours, '--tutoring-hours', 'give hours, for example --tutoring-hours 10'),
+    tutoringHours: rangedDec(o.tutoringHours, '--tutoring-hours', 'give hours, for example --tutoring-hours 10', RANGES.hoursAYear),
   };
 }
 

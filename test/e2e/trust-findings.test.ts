@@ -2,7 +2,7 @@
 // built bin. Each test fails on the code before the fix (CBA_TEST_ROOT=<an older build> runs them
 // against another checkout) and passes after.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,25 @@ fs.readFileSync = function (p, ...a) { if (editing || String(p) !== target) retu
     const now = Number(/IV: (707\d\d)/.exec(readFileSync(schedule, 'utf8'))![1]);
     expect(now).toBeGreaterThan(70797);
     expect(annual(run(IV13, { bin }))).toBe(now);
+    rmSync(pkg, { recursive: true });
+  });
+
+  it('concurrent first runs each answer from the rules as they are and leave one whole cache', async () => {
+    const { pkg, bin, schedule } = copyPackage();
+    writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798')); // the cache is stale for all
+    const one = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const c = spawn(process.execPath, [bin, ...IV13], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+        let stdout = '';
+        c.stdout.on('data', (d) => (stdout += d));
+        c.on('close', (code) => resolve({ code, stdout }));
+      });
+    const runs = await Promise.all([one(), one(), one(), one()]);
+    for (const r of runs) expect(annual(r)).toBe(70798);
+    const cache = JSON.parse(readFileSync(join(pkg, 'dist', 'rules-cache.json'), 'utf8'));
+    expect(cache.agreements.length).toBeGreaterThan(0);
+    expect(readdirSync(join(pkg, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(annual(run(IV13, { bin }))).toBe(70798);
     rmSync(pkg, { recursive: true });
   });
 });
