@@ -27,6 +27,7 @@ export const OPTIONS = {
   level3Issued: { flags: '--level3-issued <date>', help: 'grievance: issuance date of the Level III decision' },
   resolutionProvided: { flags: '--resolution-provided <date>', help: 'grievance: the Association received a proposed resolution' },
   recess: { flags: '--recess <from..to>', help: "grievance: the grievant's scheduled recess or approved leave, not counted (repeatable)", repeat: true },
+  recessGrievantOnly: { flags: '--recess-grievant-only', help: "grievance: the narrower reading of X.2.G: the recess extends only the grievant's own time lines" },
   today: { flags: '--today <date>', help: 'mark each step done, due in N days, or overdue as of this date' },
   case: { flags: '--case <id>', help: 'case id for the calendar file UIDs (default: from the occurrence date)' },
   from: { flags: '--from <date>', help: 'other deadlines: the date the period counts from' },
@@ -187,7 +188,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
     if (!m) throw new InputError(`--recess ${r}: write FROM..TO, for example 2005-12-19..2005-12-30`);
     return { from: m[1], to: m[2] };
   });
-  const chain = grievanceChain(a, loaded, { occurred: o.occurred, known: o.known, done, level3Issued: o.level3Issued, resolutionProvided: o.resolutionProvided, recess, today: o.today });
+  const chain = grievanceChain(a, loaded, { occurred: o.occurred, known: o.known, done, level3Issued: o.level3Issued, resolutionProvided: o.resolutionProvided, recess, recessGrievantOnly: Boolean(o.recessGrievantOnly), today: o.today });
   const failed = chain.steps.some((s) => s.status === 'overdue' || s.status === 'done-late');
   for (const w of chain.warnings) warn(ctx, w);
   const caseId = o.case ?? `grievance-${o.occurred}`;
@@ -204,7 +205,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
     }));
     if (o.ics === '-') return { failed };
   }
-  if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
+  if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), readings: chain.readings, notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
   else if (o.csv) {
     let s = csvLine(['step', 'name', 'due', 'days', 'unit', 'from', 'assumed', 'actual', 'status', 'source']);
     for (const x of chain.steps) s += csvLine([x.step, x.name, formatDate(x.due), x.days, x.unit, formatDate(x.from), x.assumed, x.actual !== undefined ? formatDate(x.actual) : '', x.status ?? '', sourceText(x.source)]);
@@ -217,6 +218,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
     write(ctx, ctx.paint.dim(`Counting: ${chain.countingRule}`));
     if (chain.steps.some((s) => s.assumed)) write(ctx, ctx.paint.dim('* not yet known: counted from the previous step\'s deadline'));
     for (const n of chain.notices) write(ctx, ctx.paint.dim(`Note: ${n}`));
+    for (const n of chain.readings) write(ctx, ctx.paint.dim(`Reading: ${n}`));
     for (const b of chain.beyond) write(ctx, ctx.paint.dim(`Beyond the calendar: ${b.step}: ${b.reason}`));
     if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
   }

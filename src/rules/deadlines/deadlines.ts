@@ -258,6 +258,8 @@ export interface GrievanceInput {
   level3Issued?: string;
   resolutionProvided?: string;
   recess?: { from: string; to: string }[];
+  /** the narrower reading of X.2.G: a recess extends only the grievant's own time lines */
+  recessGrievantOnly?: boolean;
   today?: string;
 }
 
@@ -300,6 +302,8 @@ export interface BeyondStep {
 
 export interface GrievanceChain {
   steps: GrievanceStep[];
+  /** readings of the article applied to this chain (the Section 7.4 reference, recess, issuance) */
+  readings: string[];
   /** steps past the last calendar, in chain order, after the computed ones */
   beyond: BeyondStep[];
   notices: string[];
@@ -326,7 +330,11 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   }
   const warnings = [...loaded.warnings];
   const notices: string[] = [];
+  const rd = R.counting.readings ?? {};
+  const readings: string[] = [];
+  if (rd.section) readings.push(rd.section);
   let cal = loaded.cal;
+  const baseCal = loaded.cal;
   if (input.recess?.length) {
     const extra: Closure[] = [];
     for (const r of input.recess) {
@@ -337,7 +345,9 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     }
     cal = withClosures(cal, extra);
     notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (${citeShort(R.counting.recessCite)}).`);
-  }
+    const r = input.recessGrievantOnly ? rd.recessGrievantOnly : rd.recessAll;
+    if (r) readings.push(r);
+  } else if (input.recessGrievantOnly) throw new InputError('--recess-grievant-only needs --recess FROM..TO (the recess whose reading it narrows)');
   const today = input.today !== undefined ? parseDate(input.today, '--today') : undefined;
   // Order of actual dates along the chain.
   const main = R.grievance.filter((g) => g.from !== 'resolution-provided');
@@ -374,6 +384,8 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     } else {
       const prev = byId.get(g.from)!;
       const actual = g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined ? parseDate(input.level3Issued, '--level3-issued') : prev.actual;
+      if (g.fromIssued && input.level3Issued === undefined && prev.actual !== undefined && rd.issuanceIsReceipt)
+        readings.push(`${g.id}: ${rd.issuanceIsReceipt.replace('{date}', formatDate(prev.actual))}`);
       if (actual !== undefined) from = actual;
       else {
         from = prev.due;
@@ -383,7 +395,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     }
     let dd: DueDate;
     try {
-      dd = countPeriodRaw(cal, from, g.days, g.unit, 'after', false, g.id);
+      dd = countPeriodRaw(input.recessGrievantOnly && g.actor !== 'grievant' ? baseCal : cal, from, g.days, g.unit, 'after', false, g.id);
     } catch (e) {
       if (!(e instanceof CoverageError)) throw e;
       if (from < cal.first) return coverage(cal, e, g.id);
@@ -434,7 +446,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     warnings.push(`${beyond.length} step${beyond.length === 1 ? '' : 's'} (${beyond.map((b) => b.step).join(', ')}) ${beyond.length === 1 ? 'runs' : 'run'} past the last calendar loaded (${formatDate(cal.last)}): marked beyond the calendar; the steps before are counted`);
   const anyAssumed = steps.some((s) => s.assumed);
   if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates (--filed, --decision-received --level N, --done STEP=DATE) to recompute from where the case really is.');
-  return { steps, beyond, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
+  return { steps, beyond, readings, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
 }
 
 // ---------------------------------------------------------------- other deadlines

@@ -40,7 +40,25 @@ const MonthDay = z.object({ month: z.number().int().min(1).max(12), day: z.numbe
 export const DeadlinesFile = z
   .object({
     $schema: z.string().optional(),
-    counting: z.object({ cite: Citation, dayCite: Citation, forfeitCite: Citation, recessCite: Citation, automaticAppealCite: Citation }).strict(),
+    counting: z
+      .object({
+        cite: Citation,
+        dayCite: Citation,
+        forfeitCite: Citation,
+        recessCite: Citation,
+        automaticAppealCite: Citation,
+        readings: z
+          .object({
+            section: z.string().optional().describe('how X.4\'s "For purposes of Section 7.4" is read'),
+            recessAll: z.string().optional().describe('the recess reading applied by default: every time line of the chain is extended'),
+            recessGrievantOnly: z.string().optional().describe('the narrower recess reading (--recess-grievant-only)'),
+            issuanceIsReceipt: z.string().optional().describe('when only the receipt of the Level III decision is known, its issuance is taken to be that date'),
+          })
+          .strict()
+          .optional()
+          .describe('readings of the grievance article, printed where they are applied'),
+      })
+      .strict(),
     grievance: z
       .array(
         z
