@@ -287,8 +287,9 @@ export function placement(a: Agreement, input: { schedule?: string; year?: strin
   const credited = Math.min(raw, p.maxSteps);
   const notes: string[] = [];
   if (raw > p.maxSteps) notes.push(`${raw} steps of credit are capped at ${p.maxSteps}.`);
-  if (relatedSteps > 0 && p.relatedReading)
-    notes.push(`Reading: ${p.relatedReading.replace('{steps}', String(Math.min(relatedSteps, p.maxSteps))).replace('{without}', String(1 + Math.min(pub * p.stepsPerYear, p.maxSteps)))}`);
+  const withoutRelated = Math.min(pub * p.stepsPerYear, p.maxSteps);
+  if (credited > withoutRelated && p.relatedReading)
+    notes.push(`Reading: ${p.relatedReading.replace('{steps}', String(credited - withoutRelated)).replace('{without}', String(1 + withoutRelated))}`);
   if (p.relatedYearsPerStep && relatedYears % p.relatedYearsPerStep) notes.push(`${relatedYears} years of related experience give ${relatedSteps} steps: the odd year earns no step.`);
   if (cls.reading) notes.push(`Reading: ${cls.reading}`);
   const sources = [cite(p.cite), ...cls.sources, ...(p.related ?? []).filter((r) => rel[r.id]).map((r) => cite(r.cite))];
