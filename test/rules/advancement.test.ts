@@ -231,3 +231,15 @@ describe('cba step-advance (built bin)', () => {
     expect(r.stderr).toMatch(msg);
   });
 });
+
+describe('related experience "may be granted": shown as discretionary with the credit (issue 13)', () => {
+  it('5 public years + 4 related years: 5 + 4/2 = 7 steps, step 8; without the 2 discretionary steps, step 6', () => {
+    const r = placement(a, { education: { degree: 'master', unitsAfterMaster: 20 }, publicYears: 5, related: { aide: 4 } });
+    expect(r.step).toBe(8);
+    expect(r.notes.join(' ')).toMatch(/may be granted.*the 2 step\(s\) it adds are at the Office's discretion.*step 6/);
+  });
+  it('no reading when the related years add nothing (7 public years already reach the cap)', () => {
+    const r = placement(a, { education: { degree: 'master', unitsAfterMaster: 20 }, publicYears: 7, related: { aide: 4 } });
+    expect(r.notes.join(' ')).not.toMatch(/may be granted/);
+  });
+});
