@@ -42,7 +42,9 @@ interface Quoted {
   excluded: boolean;
 }
 const quoted: Quoted[] = [
-  ...Object.entries(Y.counting).map(([k, c]) => ({ id: `counting.${k}`, quote: fold((c as { quote: string }).quote), excluded: false })),
+  ...Object.entries(Y.counting)
+    .filter(([, c]) => typeof (c as { quote?: unknown }).quote === 'string')
+    .map(([k, c]) => ({ id: `counting.${k}`, quote: fold((c as { quote: string }).quote), excluded: false })),
   ...[...Y.grievance, ...Y.deadlines, ...Y.fixed].map((d: { id: string; cite: { quote: string } }) => ({ id: d.id, quote: fold(d.cite.quote), excluded: false })),
   ...(Y.excluded ?? []).map((x: { quote: string }, i: number) => ({ id: `excluded[${i}]`, quote: fold(x.quote), excluded: true })),
 ];
