@@ -12,17 +12,27 @@ const FROM = process.env.CBA_TEST_ROOT ?? ROOT;
 const BIN = join(FROM, 'bin', 'cba.js');
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), `cba-${p}-`));
 
-/** The bin with a hang guard: a run that does not end in 10 s is killed (status null). */
-function run(args: string[], opts: { bin?: string; env?: Record<string, string>; stdio?: 'closed-stdout' | 'dev-full' } = {}) {
+/** The bin with a hang guard: a run that does not end in 20 s is killed (code null). Asynchronous, so
+ *  the tests of a describe block run side by side. */
+function run(args: string[], opts: { bin?: string; env?: Record<string, string>; stdio?: 'closed-stdout' | 'dev-full' } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env, NO_COLOR: '1', ...opts.env };
-  if (opts.stdio) {
-    // a shell gives the bin the standard output the report names: closed (>&-) or /dev/full
-    const redir = opts.stdio === 'closed-stdout' ? '>&-' : '>/dev/full';
-    const r = spawnSync('sh', ['-c', `"$0" "$@" ${redir}`, process.execPath, opts.bin ?? BIN, ...args], { encoding: 'utf8', env, cwd: ROOT, timeout: 10_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  }
-  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], { encoding: 'utf8', env, cwd: ROOT, timeout: 10_000, maxBuffer: 64 << 20 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  // a shell gives the bin the standard output the report names: closed (>&-) or /dev/full
+  const [cmd, argv] = opts.stdio
+    ? ['sh', ['-c', `"$0" "$@" ${opts.stdio === 'closed-stdout' ? '>&-' : '>/dev/full'}`, process.execPath, opts.bin ?? BIN, ...args]]
+    : [process.execPath, [opts.bin ?? BIN, ...args]];
+  return new Promise((resolve, reject) => {
+    const c = spawn(cmd, argv as string[], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.on('data', (d) => (stdout += d));
+    c.stderr.on('data', (d) => (stderr += d));
+    const guard = setTimeout(() => c.kill('SIGKILL'), 20_000);
+    c.on('error', reject);
+    c.on('close', async (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code: signal ? null : code, stdout, stderr });
+    });
+  });
 }
 const oneLine = (s: string) => s.split('\n').filter((l) => l.trim()).length === 1 && !/\n\s+at |internal error/.test(s);
 
@@ -34,7 +44,7 @@ function copyPackage(): { pkg: string; bin: string; schedule: string } {
 const annual = (r: { stdout: string }) => JSON.parse(r.stdout).annualSalary;
 const IV13 = ['salary', '--class', 'IV', '--step', '13', '--json'];
 
-describe('finding 2: special files are refused at once, not read forever', () => {
+describe.concurrent('finding 2: special files are refused at once, not read forever', () => {
   const d = tmp('special');
   execFileSync('mkfifo', [join(d, 'fifo')]);
   it.each([
@@ -44,8 +54,8 @@ describe('finding 2: special files are refused at once, not read forever', () =>
     ['cost --roster /dev/zero', ['cost', '--roster', '/dev/zero'], '/dev/zero'],
     ['deadline --input /dev/zero', ['deadline', 'grievance', '--input', '/dev/zero'], '/dev/zero'],
     ['a FIFO as a calendar', ['deadline', 'grievance', '--occurred', '2005-11-18', '--calendar', join(d, 'fifo')], 'fifo'],
-  ])('%s: exit 2, one line naming it', (_n, args, named) => {
-    const r = run(args);
+  ])('%s: exit 2, one line naming it', async (_n, args, named) => {
+    const r = await run(args);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain(named);
@@ -55,75 +65,75 @@ describe('finding 2: special files are refused at once, not read forever', () =>
     ['check -', ['check', '-']],
     ['audit -', ['audit', '-']],
     ['deadline --input -', ['deadline', 'grievance', '--input', '-']],
-  ])('%s with /dev/zero as standard input: exit 2 at the size cap, one line', (_n, args) => {
+  ])('%s with /dev/zero as standard input: exit 2 at the size cap, one line', async (_n, args) => {
     const r = spawnSync('sh', ['-c', `"$0" "$@" < /dev/zero`, process.execPath, BIN, ...args], { encoding: 'utf8', cwd: ROOT, timeout: 10_000, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(/standard input/);
   });
 
-  it.each([['/dev/zero'], ['fifo']])('a schedule in --rules that links to %s: exit 2 naming the schedule', (target) => {
+  it.each([['/dev/zero'], ['fifo']])('a schedule in --rules that links to %s: exit 2 naming the schedule', async (target) => {
     const dir = tmp('rules');
     cpSync(AGREEMENT_DIR, dir, { recursive: true });
     const f = join(dir, 'schedules/basic-2005-06.yaml');
     rmSync(f);
     symlinkSync(target === 'fifo' ? join(d, 'fifo') : target, f);
-    const r = run(['--rules', dir, ...IV13]);
+    const r = await run(['--rules', dir, ...IV13]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain('basic-2005-06.yaml');
   });
 
-  it('a batch of 20 rows each with the recess 0001-01-01..9999-12-31: every row back, within the hang guard', () => {
+  it('a batch of 20 rows each with the recess 0001-01-01..9999-12-31: every row back, within the hang guard', async () => {
     const f = join(d, 'recess.csv');
     writeFileSync(f, 'id,date,recess\n' + Array.from({ length: 20 }, (_, i) => `G${i},2006-01-09,0001-01-01..9999-12-31`).join('\n') + '\n');
-    const r = run(['deadline', 'grievance', '--input', f, '--csv']);
+    const r = await run(['deadline', 'grievance', '--input', f, '--csv']);
     expect(r.code).not.toBeNull();
     expect(r.stdout.trim().split('\n')).toHaveLength(21);
   });
 });
 
-describe('finding 3: no output destroys a file', () => {
-  it('cost --out-schedule naming the roster is refused; the roster is left whole', () => {
+describe.concurrent('finding 3: no output destroys a file', () => {
+  it('cost --out-schedule naming the roster is refused; the roster is left whole', async () => {
     const d = tmp('destroy');
     const roster = join(d, 'r.csv');
     cpSync(join(ROOT, 'fixtures/roster/cost-roster.csv'), roster);
     const before = readFileSync(roster, 'utf8');
-    const r = run(['cost', '--roster', roster, '--raise', '1', '--out-schedule', roster]);
+    const r = await run(['cost', '--roster', roster, '--raise', '1', '--out-schedule', roster]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain('r.csv');
     expect(readFileSync(roster, 'utf8')).toBe(before);
   });
 
-  it('--ics naming the --closures input is refused; the closures file is left whole', () => {
+  it('--ics naming the --closures input is refused; the closures file is left whole', async () => {
     const d = tmp('destroy');
     const clo = join(d, 'closures.yaml');
     cpSync(join(ROOT, 'fixtures/closures/winter-break-2005.yaml'), clo);
     const before = readFileSync(clo, 'utf8');
-    const r = run(['deadline', 'grievance', '--occurred', '2005-11-18', '--closures', clo, '--ics', clo]);
+    const r = await run(['deadline', 'grievance', '--occurred', '2005-11-18', '--closures', clo, '--ics', clo]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('closures.yaml');
     expect(readFileSync(clo, 'utf8')).toBe(before);
   });
 
-  it('a cba check case that names ics cannot write outside its temporary folder, and does not pass', () => {
+  it('a cba check case that names ics cannot write outside its temporary folder, and does not pass', async () => {
     const d = tmp('destroy');
     const victim = join(d, 'victim.txt');
     writeFileSync(victim, 'precious\n');
     const cases = join(d, 'cases.yaml');
     writeFileSync(cases, `cases:\n  - name: writes a file\n    run: deadline\n    args: [grievance]\n    input: { occurred: 2005-11-18, ics: ${JSON.stringify(victim)} }\n    exitCode: 0\n`);
-    const r = run(['check', cases]);
+    const r = await run(['check', cases]);
     expect(readFileSync(victim, 'utf8')).toBe('precious\n');
     expect(r.stdout).not.toMatch(/1 passed/);
     expect(r.code).not.toBe(0);
   });
 
-  it('an --out-schedule over an existing file replaces it whole, through a temporary file that does not stay', () => {
+  it('an --out-schedule over an existing file replaces it whole, through a temporary file that does not stay', async () => {
     const d = tmp('atomic');
     const out = join(d, 'next.yaml');
     writeFileSync(out, 'old\n');
-    const r = run(['cost', '--roster', join(ROOT, 'fixtures/roster/cost-roster.csv'), '--raise', '1', '--out-schedule', out]);
+    const r = await run(['cost', '--roster', join(ROOT, 'fixtures/roster/cost-roster.csv'), '--raise', '1', '--out-schedule', out]);
     expect(r.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# Generated by cba cost --raise 1/);
     expect(readdirSync(d)).toEqual(['next.yaml']);
@@ -131,20 +141,20 @@ describe('finding 3: no output destroys a file', () => {
 });
 
 describe('finding 4: the rules cache cannot go stale', () => {
-  it('a same-size edit with the modification time restored is seen on the next run', () => {
+  it('a same-size edit with the modification time restored is seen on the next run', async () => {
     const { pkg, bin, schedule } = copyPackage();
-    expect(annual(run(IV13, { bin }))).toBe(70797); // this run writes the cache
+    expect(annual(await run(IV13, { bin }))).toBe(70797); // this run writes the cache
     const ref = join(pkg, 'times.ref');
     execFileSync('cp', ['-p', schedule, ref]);
     writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798'));
     execFileSync('touch', ['-r', ref, schedule]); // the modification time restored to the nanosecond, as cp -p, rsync -a and tar x leave it
     expect(statSync(schedule, { bigint: true }).mtimeNs).toBe(statSync(ref, { bigint: true }).mtimeNs);
     expect(statSync(schedule).size).toBe(statSync(ref).size);
-    expect(annual(run(IV13, { bin }))).toBe(70798);
+    expect(annual(await run(IV13, { bin }))).toBe(70798);
     rmSync(pkg, { recursive: true });
   });
 
-  it('an edit made while a run rebuilds the cache is seen on the next run', () => {
+  it('an edit made while a run rebuilds the cache is seen on the next run', async () => {
     const { pkg, bin, schedule } = copyPackage();
     // the cache is stale (the copy's times differ); during the run that rebuilds it, every read of the
     // schedule is followed at once by an edit (the Class IV Step 13 figure goes up by one), as an
@@ -163,11 +173,11 @@ fs.closeSync = function (fd, ...a) { const r = close.call(this, fd, ...a); if (f
 fs.readFileSync = function (p, ...a) { if (editing || String(p) !== target) return rfs.call(this, p, ...a); const r = rfs.call(this, p, ...a); editing = true; edit(); editing = false; return r; };
 `,
     );
-    const first = annual(run(IV13, { bin, env: { NODE_OPTIONS: `--require ${hook}` } }));
+    const first = annual(await run(IV13, { bin, env: { NODE_OPTIONS: `--require ${hook}` } }));
     expect(first).toBe(70797);
     const now = Number(/IV: (707\d\d)/.exec(readFileSync(schedule, 'utf8'))![1]);
     expect(now).toBeGreaterThan(70797);
-    expect(annual(run(IV13, { bin }))).toBe(now);
+    expect(annual(await run(IV13, { bin }))).toBe(now);
     rmSync(pkg, { recursive: true });
   });
 
@@ -186,99 +196,99 @@ fs.readFileSync = function (p, ...a) { if (editing || String(p) !== target) retu
     const cache = JSON.parse(readFileSync(join(pkg, 'dist', 'rules-cache.json'), 'utf8'));
     expect(cache.agreements.length).toBeGreaterThan(0);
     expect(readdirSync(join(pkg, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(annual(run(IV13, { bin }))).toBe(70798);
+    expect(annual(await run(IV13, { bin }))).toBe(70798);
     rmSync(pkg, { recursive: true });
   });
 });
 
-describe('finding 5: rows are never merged or mixed up', () => {
+describe.concurrent('finding 5: rows are never merged or mixed up', () => {
   const d = tmp('rows');
-  it('a CSV that starts with CRLF and goes on with LF: 4 members in, 4 rows out, none invalid', () => {
+  it('a CSV that starts with CRLF and goes on with LF: 4 members in, 4 rows out, none invalid', async () => {
     const f = join(d, 'mixed.csv');
     writeFileSync(f, 'id,class,step,paid\r\nA1,IV,13,70797.00\r\nA2,IV,13,70797.00\nA3,IV,13,70797.00\nA4,IV,13,70797.00\n');
-    const r = run(['audit', f, '--json']);
+    const r = await run(['audit', f, '--json']);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((x) => [x.id, x.status])).toEqual([['A1', 'ok'], ['A2', 'ok'], ['A3', 'ok'], ['A4', 'ok']]);
     expect(r.code).toBe(0);
   });
 
-  it("the audit memo key cannot join two rows: a row whose fte holds a | does not get another row's answer", () => {
+  it("the audit memo key cannot join two rows: a row whose fte holds a | does not get another row's answer", async () => {
     // with fields joined by |, fte "1" + stipends "bilingual|remote-site" and fte "1|bilingual" +
     // stipends "remote-site" made the same key: the second row, whose fte is not a number, came out ok
     const f = join(d, 'memo.csv');
     writeFileSync(f, 'id,class,step,fte,stipends,paid\nM1,IV,13,1,bilingual|remote-site,73841.28\nM2,IV,13,1|bilingual,remote-site,73841.28\n');
-    const rows = run(['audit', f, '--json']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = (await run(['audit', f, '--json'])).stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows[1].status).toBe('invalid');
     expect(rows[1].reason).toMatch(/fte/);
   });
 
-  it('a duplicate paid column is refused, naming it', () => {
+  it('a duplicate paid column is refused, naming it', async () => {
     const f = join(d, 'dup.csv');
     writeFileSync(f, 'id,class,step,paid,paid\nD1,IV,13,1.00,70797.00\n');
-    const r = run(['audit', f, '--json']);
+    const r = await run(['audit', f, '--json']);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(/"paid"/);
   });
 
-  it('an input column named row does not replace the JSON row number; it is kept as input_row', () => {
+  it('an input column named row does not replace the JSON row number; it is kept as input_row', async () => {
     const f = join(d, 'row.csv');
     writeFileSync(f, 'id,class,step,paid,row,status\nR1,IV,13,70797.00,999,mine\n');
-    const j = JSON.parse(run(['audit', f, '--json']).stdout.trim());
+    const j = JSON.parse((await run(['audit', f, '--json'])).stdout.trim());
     expect(j.row).toBe(1);
     expect(j.input_row).toBe('999');
     expect(j.status).toBe('ok');
     expect(j.input_status).toBe('mine');
   });
 
-  it('duplicate ids are counted in the summary', () => {
+  it('duplicate ids are counted in the summary', async () => {
     const f = join(d, 'ids.csv');
     writeFileSync(f, 'id,class,step,paid\nX,IV,13,70797.00\nY,IV,13,70797.00\nX,IV,13,70797.00\nX,IV,13,70797.00\n');
-    expect(run(['audit', f]).stderr).toMatch(/4 rows: 4 ok.*2 repeated ids/);
+    expect((await run(['audit', f])).stderr).toMatch(/4 rows: 4 ok.*2 repeated ids/);
   });
 });
 
-describe('finding 6: exit codes say what happened', () => {
-  it('cba check exits 0 when every case passed, though the last case expects exit 1', () => {
+describe.concurrent('finding 6: exit codes say what happened', () => {
+  it('cba check exits 0 when every case passed, though the last case expects exit 1', async () => {
     const d = tmp('check');
     const f = join(d, 'cases.yaml');
     writeFileSync(f, 'cases:\n  - name: fine\n    run: salary\n    input: { class: IV, step: 13 }\n    expect: { annualSalary: 70797 }\n  - name: not eligible, as expected\n    run: stipend\n    args: [head-teacher]\n    input: { contractDays: 150 }\n    exitCode: 1\n');
-    const r = run(['check', f]);
+    const r = await run(['check', f]);
     expect(r.stdout).toMatch(/2 passed, 0 failed/);
     expect(r.code).toBe(0);
   });
 
-  it('closed standard output (>&-): one line on stderr and a non-zero exit', () => {
-    const r = run(['salary', '--class', 'IV', '--step', '13'], { stdio: 'closed-stdout' });
+  it('closed standard output (>&-): one line on stderr and a non-zero exit', async () => {
+    const r = await run(['salary', '--class', 'IV', '--step', '13'], { stdio: 'closed-stdout' });
     expect(r.code).not.toBe(0);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(/standard output/);
   });
 
-  it.each([[['salary', '--class', 'IV', '--step', '13']], [['audit', 'fixtures/roster/roster.csv', '--csv']]])('standard output on /dev/full (%j): one line, no stack trace, non-zero exit', (args) => {
-    const r = run(args, { stdio: 'dev-full' });
+  it.each([[['salary', '--class', 'IV', '--step', '13']], [['audit', 'fixtures/roster/roster.csv', '--csv']]])('standard output on /dev/full (%j): one line, no stack trace, non-zero exit', async (args) => {
+    const r = await run(args, { stdio: 'dev-full' });
     expect(r.code).not.toBe(0);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(/no space left/);
   });
 
-  it('a reader that stops early (| head -1) leaves no message', () => {
+  it('a reader that stops early (| head -1) leaves no message', async () => {
     const r = spawnSync('sh', ['-c', `"$0" "$@" --csv | head -1`, process.execPath, BIN, 'audit', 'fixtures/roster/roster.csv'], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
 });
 
-describe('finding 7: names of Object.prototype members are words like any other', () => {
-  it.each([['__proto__'], ['constructor'], ['toString']])('sick-leave --assignment %s: exit 2 naming it', (w) => {
-    const r = run(['sick-leave', '--assignment', w]);
+describe.concurrent('finding 7: names of Object.prototype members are words like any other', () => {
+  it.each([['__proto__'], ['constructor'], ['toString']])('sick-leave --assignment %s: exit 2 naming it', async (w) => {
+    const r = await run(['sick-leave', '--assignment', w]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain(w);
   });
 
-  it('stipend ltvs --rating __proto__ is refused, not read as "below standard"', () => {
-    const r = run(['stipend', 'ltvs', '--years', '21', '--class', 'V', '--rating', '__proto__']);
+  it('stipend ltvs --rating __proto__ is refused, not read as "below standard"', async () => {
+    const r = await run(['stipend', 'ltvs', '--years', '21', '--class', 'V', '--rating', '__proto__']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('__proto__');
   });
@@ -288,7 +298,7 @@ describe('finding 7: names of Object.prototype members are words like any other'
     ['monthsPerYear: 0', 'agreement.yaml', (t: string) => t.replace(/(monthsPerYear:\s*\{?\s*(?:\n\s*)?value:\s*)12/, '$10'), 'monthsPerYear'],
     ['a rounding unit "0"', 'agreement.yaml', (t: string) => t.replace(/unit: "?0\.01"?/, 'unit: "0"'), 'unit'],
     ['a YAML alias bomb', 'agreement.yaml', (t: string) => t + '\nbomb0: &b0 [x, x, x, x, x, x, x, x, x, x]\n' + Array.from({ length: 8 }, (_, i) => `bomb${i + 1}: &b${i + 1} [${Array(10).fill(`*b${i}`).join(', ')}]`).join('\n') + '\n', 'agreement.yaml'],
-  ])('rules with %s: exit 2 naming the file and key, no crash', (_n, file, edit, key) => {
+  ])('rules with %s: exit 2 naming the file and key, no crash', async (_n, file, edit, key) => {
     const dir = tmp('rules');
     cpSync(AGREEMENT_DIR, dir, { recursive: true });
     const f = join(dir, file);
@@ -296,7 +306,7 @@ describe('finding 7: names of Object.prototype members are words like any other'
     const e = edit(t);
     expect(e).not.toBe(t);
     writeFileSync(f, e);
-    const r = run(['--rules', dir, ...IV13]);
+    const r = await run(['--rules', dir, ...IV13]);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain('agreement.yaml');
@@ -304,21 +314,21 @@ describe('finding 7: names of Object.prototype members are words like any other'
   });
 });
 
-describe('finding 8: the terminal and the bounds', () => {
-  it('an escape code in a roster id reaches the table escaped, never raw', () => {
+describe.concurrent('finding 8: the terminal and the bounds', () => {
+  it('an escape code in a roster id reaches the table escaped, never raw', async () => {
     const d = tmp('esc');
     const f = join(d, 'esc.csv');
     writeFileSync(f, 'id,class,step,paid\nU1,IV,13,1.00\n"\x1b[1A\x1b[2KX",IV,13,70797.00\n');
-    const r = run(['audit', f], { env: { FORCE_COLOR: '0' } });
+    const r = await run(['audit', f], { env: { FORCE_COLOR: '0' } });
     expect(r.stdout).not.toContain('\x1b[1A');
     expect(r.stdout).toContain('\\x1B[1A');
   });
 
-  it('money above 2^53 cents in a roster is refused as an amount beyond the bound, not audited off by cents', () => {
+  it('money above 2^53 cents in a roster is refused as an amount beyond the bound, not audited off by cents', async () => {
     const d = tmp('big');
     const f = join(d, 'big.csv');
     writeFileSync(f, 'id,class,step,paid\nB1,IV,13,90071992547409.93\n');
-    const j = JSON.parse(run(['audit', f, '--json']).stdout.trim());
+    const j = JSON.parse((await run(['audit', f, '--json'])).stdout.trim());
     expect(j.status).toBe('invalid');
     expect(j.reason).toMatch(/1,000,000,000/);
   });
@@ -329,8 +339,8 @@ describe('finding 8: the terminal and the bounds', () => {
     [['salary', '--class', 'IV', '--step', '13', '--fte', '0.0000000000000000000000000000001'], '0.0000000000000000000000000000001'],
     [['sick-leave', '--assignment', 'preschool', '--hours-per-day', '6.75'], '--hours-per-day 6.75'],
     [['step-advance', '--placement', '--degree', 'bachelor', '--class', 'IV'], '--class IV'],
-  ])('%j: refused with the value as typed', (args, typed) => {
-    const r = run(args);
+  ])('%j: refused with the value as typed', async (args, typed) => {
+    const r = await run(args);
     expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toBe(true);
     expect(r.stderr).toContain(typed);
