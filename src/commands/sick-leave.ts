@@ -1,7 +1,7 @@
 // cba sick-leave: accrual, balance, extended absence pay and the limits of the other leaves (Article XIII).
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
-import { dec, plain, type Dec } from '../core/money';
+import { dec, plain, round, type Dec } from '../core/money';
 import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty, type LimitInput } from '../rules/leaves/leaves';
 import { salary } from '../rules/schedules/salary';
 import { computeStipends } from '../rules/stipends/stipends';
@@ -10,6 +10,7 @@ import { decArg, intArg, rangedDec, RANGES } from '../cli/args';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import type { Source } from '../rules/source';
+import { part } from '../rules/part';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
@@ -98,9 +99,15 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   if (daily && sal) throw new InputError('give --daily-rate or --class/--step, not both');
   if (sal) daily = sal.dailyRate;
   let absence;
+  // the balance the absence bands use: carried, plus this year's accrual when --days-worked was given, less --used
+  let shownBalance = bal.balanceDays;
+  let shownHow = bal.how;
   if (o.absence !== undefined) {
-    // available: carried balance, plus this year's accrual when --days-worked was given, less --used
     const available = acc.daysWorkedGiven ? bal.balanceDays : bal.carriedDays.minus(bal.usedDays);
+    if (!acc.daysWorkedGiven) {
+      shownBalance = available;
+      shownHow = `${bal.carriedDays.toFixed(2)} carried - ${bal.usedDays.toFixed(2)} used (this year's accrual is added only with --days-worked)`;
+    }
     absence = extendedAbsence(a, {
       absenceDays: intArg(o.absence, '--absence', 'give whole school days, for example --absence 120')!,
       availableDays: available,
@@ -126,6 +133,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     sabbaticalYears: optDec(o.sabbaticalYears, '--sabbatical-years', 'give whole years, for example 7'),
     sabbaticalMonths: optDec(o.sabbaticalMonths, '--sabbatical-months', 'give months, for example 6'),
     annualSalary: sal?.annualSalary,
+    availableDays: o.balance !== undefined || o.used !== undefined || acc.daysWorkedGiven ? bal.balanceDays : undefined,
   };
   if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
   if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
@@ -135,11 +143,14 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   let perfect: { eligible: boolean; amount?: Dec; reason: string; how?: string; source?: Source } | undefined;
   if (o.perfectAttendance) {
     if (!sal) throw new InputError('--perfect-attendance needs the salary: add --class and --step');
-    const usedAny = bal.usedDays.gt(0) || (L.personalNecessity?.gt(0) ?? false) || (L.personalBusiness?.gt(0) ?? false);
+    // family illness leave "shall be considered to be Personal Necessity Leave" (XIII.3.B), which XV.3 counts
+    const usedAny = bal.usedDays.gt(0) || (L.personalNecessity?.gt(0) ?? false) || (L.personalBusiness?.gt(0) ?? false) || (L.familyIllness?.gt(0) ?? false);
+    if (!acc.fte.eq(1))
+      readings.push(`A part-time member (FTE ${plain(acc.fte)}) is paid the full daily rate (inclusive of stipends) for perfect attendance: XV.3 pays "the unit member's daily rate", a rate per day, which part time does not reduce.`);
     const st = computeStipends(a, o.stipend ?? [], { year: sal.year, class: sal.class });
     const pay = payWithStipends(a, sal, st);
     perfect = usedAny
-      ? { eligible: false, reason: 'sick leave, personal necessity or personal business was used this program year (XV.3)', source: pay.perfectAttendance?.source }
+      ? { eligible: false, reason: `sick leave, personal necessity or personal business was used this program year (XV.3)${(L.familyIllness?.gt(0) ?? false) ? '; leave for the illness of a child, parent or spouse is personal necessity leave (XIII.3.B)' : ''}`, source: pay.perfectAttendance?.source }
       : { eligible: true, amount: pay.dailyRateInclusive, how: pay.how, reason: o.used === undefined ? 'no sick leave use given (--used): assumed none this program year' : 'no sick leave used this program year', source: pay.perfectAttendance?.source };
     if (perfect.source) sources.push(perfect.source);
   } else if (o.stipend) throw new InputError('--stipend applies with --perfect-attendance here');
@@ -160,8 +171,8 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
       capped: acc.capped,
       carriedDays: d2(bal.carriedDays),
       usedDays: d2(bal.usedDays),
-      balanceDays: d2(bal.balanceDaysShown),
-      balanceHours: d2(bal.balanceHoursShown),
+      balanceDays: d2(round(shownBalance, part(a, 'leaves').sickLeave.rounding)),
+      balanceHours: d2(round(shownBalance.times(acc.hoursPerDay), part(a, 'leaves').sickLeave.rounding)),
       computation: [...acc.how, bal.how],
       ...(absence
         ? {
@@ -192,8 +203,8 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
       ? [
           ['Carried in (days)', bal.carriedDays.toFixed(2), '', sourceText(bal.source)],
           ['Used (days)', bal.usedDays.toFixed(2), '', ''],
-          ['Balance (days)', bal.balanceDaysShown.toFixed(2), bal.how, ''],
-          ['Balance (hours)', bal.balanceHoursShown.toFixed(2), '', ''],
+          ['Balance (days)', round(shownBalance, part(a, 'leaves').sickLeave.rounding).toFixed(2), shownHow, ''],
+          ['Balance (hours)', round(shownBalance.times(acc.hoursPerDay), part(a, 'leaves').sickLeave.rounding).toFixed(2), `${shownBalance.toFixed(4)}... x ${plain(acc.hoursPerDay)}`, ''],
         ]
       : []),
   ];

@@ -236,7 +236,13 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
     res.differentialPay = round(diff.times(input.dailyRate).times(percent(d.percent)), R);
     res.unpaidPay = new Big(0);
     res.totalPay = res.fullPay.plus(res.differentialPay);
-    how.push(`pay: ${full.toFixed(2)} x ${formatMoney(input.dailyRate)} = ${formatMoney(res.fullPay)}; ${diff.toFixed(2)} x ${formatMoney(input.dailyRate)} x ${d.percent}% = ${formatMoney(res.differentialPay)}`);
+    // worked as paid: the exact days (a partial day of balance is paid for its part), then the rounding
+    const work = (days: Dec, pct: number | null, paid: Dec) => {
+      const exact = pct === null ? days.times(input.dailyRate!) : days.times(input.dailyRate!).times(percent(pct));
+      const dd = days.eq(round(days, { mode: 'half-up', unit: 0.01 })) ? days.toFixed(2) : `${days.toFixed(6)}...`;
+      return `${dd} x ${formatMoney(input.dailyRate!)}${pct === null ? '' : ` x ${pct}%`} = ${exact.eq(paid) ? formatMoney(paid) : `${exact.toFixed(4)}..., rounded ${R.mode} to ${formatMoney(paid)}`}`;
+    };
+    how.push(`pay: ${work(full, null, res.fullPay)}; ${work(diff, d.percent, res.differentialPay)}`);
   }
   return res;
 }
@@ -267,6 +273,9 @@ export interface LimitInput {
   sabbaticalYears?: Dec;
   sabbaticalMonths?: Dec;
   annualSalary?: Dec;
+  /** the sick leave balance available (carried + accrued - used, days), when known: personal necessity
+   * and family illness leave are drawn from it (XIII.3.B) */
+  availableDays?: Dec;
 }
 
 export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitCheck[] {
@@ -282,18 +291,36 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
     const pn = x.personalNecessity ?? x.personalBusiness!;
     if (x.personalNecessity !== undefined && x.personalBusiness !== undefined && x.personalBusiness.gt(x.personalNecessity))
       throw new InputError(`--personal-business ${plain(x.personalBusiness)} is more than --personal-necessity ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (XIII.3.B)`);
-    push({ id: 'personal-necessity', label: 'Personal necessity (including personal business)', requested: pn, allowed: max, unit: 'days', reason: `at most ${plain(max)} days a year of sick leave for personal necessity`, sources: [cite(lv.personalNecessity.cite)] });
+    const avail = x.availableDays === undefined ? undefined : x.availableDays.lt(0) ? new Big(0) : x.availableDays;
+    const byBalance = avail !== undefined && avail.lt(max);
+    const allowed = byBalance ? round(avail!, lv.sickLeave.rounding) : max;
+    push({
+      id: 'personal-necessity',
+      label: 'Personal necessity (including personal business)',
+      requested: pn,
+      allowed,
+      unit: 'days',
+      reason: byBalance
+        ? `at most ${plain(max)} days a year of accumulated sick leave, and only what is accumulated: ${avail!.toFixed(4)}... days available`
+        : `at most ${plain(max)} days a year of sick leave for personal necessity${avail === undefined ? ' (the balance is not known: give --balance, --used or --days-worked to check it too)' : ''}`,
+      sources: [cite(lv.personalNecessity.cite)],
+    });
   }
   if (x.familyIllness !== undefined) {
     // what the member accrues in six months: the year's accrual x 6/12 (reading)
-    const allowed = round(acc.days.times(lv.familyIllness.months).div(12), lv.sickLeave.rounding);
+    const six = acc.days.times(lv.familyIllness.months).div(12);
+    const avail = x.availableDays === undefined ? undefined : x.availableDays.lt(0) ? new Big(0) : x.availableDays;
+    const byBalance = avail !== undefined && avail.lt(six);
+    const allowed = round(byBalance ? avail! : six, lv.sickLeave.rounding);
     push({
       id: 'family-illness',
       label: "Illness of a child, parent or spouse",
       requested: x.familyIllness,
       allowed,
       unit: 'days',
-      reason: `at most what the member accrues in ${lv.familyIllness.months} months: ${acc.days.toFixed(4)}... days a year x ${lv.familyIllness.months}/12`,
+      reason: byBalance
+        ? `only the accrued and available sick leave: ${avail!.toFixed(4)}... days, less than the ${lv.familyIllness.months}-month accrual (${six.toFixed(4)}...)`
+        : `at most what the member accrues in ${lv.familyIllness.months} months: ${acc.days.toFixed(4)}... days a year x ${lv.familyIllness.months}/12${avail === undefined ? ' (the balance is not known: give --balance, --used or --days-worked to check it too)' : ''}`,
       sources: [cite(lv.familyIllness.cite)],
     });
   }

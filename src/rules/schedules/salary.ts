@@ -287,6 +287,11 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
 
   let total = yearPay;
   const partTime = a.meta.citations?.partTime;
+  const minFte = a.meta.parameters.partTimeMinimumFte;
+  if (minFte && fte.lt(minFte.value))
+    warnings.push(
+      `--fte ${plain(fte)} is below one-half: the minimum part-time employment is "the equivalent of one-half of the number of days of service required by the unit member's contract" (${citeShort(minFte.cite)}, part-time employment with full retirement credit); paid pro rata as asked`,
+    );
   if (!fte.eq(1)) {
     total = round(yearPay.times(fte), R.pay);
     lines.push({
