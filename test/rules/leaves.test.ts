@@ -193,3 +193,54 @@ describe('cba sick-leave (built bin)', () => {
     expect(r.stderr).toMatch(msg);
   });
 });
+
+describe('the pay and leave defects of issue 13', () => {
+  it('personal necessity is drawn from the accumulated balance: 20 days worked, balance 0 -> 20 / 17.3 = 1.156 days, 1.16 allowed, 3 refused', () => {
+    const acc = accrual(a, { daysWorked: dec(20) });
+    const bal = balance(a, acc, parseLeaveQty('0', '--balance'));
+    const [pn] = checkLimits(a, acc, { personalNecessity: dec(3), availableDays: bal.balanceDays });
+    expect([pn.allowed.toFixed(2), pn.ok]).toEqual(['1.16', false]);
+    // a full year and a large balance: the 8-day cap holds
+    const big = checkLimits(a, accrual(a, { daysWorked: dec(190) }), { personalNecessity: dec(8), availableDays: dec(40) })[0];
+    expect([big.allowed.toFixed(2), big.ok]).toEqual(['8.00', true]);
+  });
+
+  it('family illness is "accrued and available" sick leave: 190 / 17.3 = 10.982659 accrued, less 10 used = 0.98 available, below the six-month 5.49', () => {
+    const acc = accrual(a, { daysWorked: dec(190) });
+    const bal = balance(a, acc, parseLeaveQty('0', '--balance'), parseLeaveQty('10', '--used'));
+    const [fi] = checkLimits(a, acc, { familyIllness: dec(3), availableDays: bal.balanceDays });
+    expect([fi.allowed.toFixed(2), fi.ok]).toEqual(['0.98', false]);
+    const cli = cba(['sick-leave', '--days-worked', '190', '--balance', '0', '--used', '10', '--family-illness', '3', '--json']);
+    expect(cli.code).toBe(1);
+    expect(json(cli).limits[0]).toMatchObject({ allowed: 0.98, ok: false });
+  });
+
+  it('no perfect attendance after family-illness leave (XIII.3.B makes it personal necessity, XV.3 excludes it)', () => {
+    const r = cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--used', '0', '--family-illness', '1', '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).perfectAttendance).toMatchObject({ eligible: false, amount: null });
+    expect(json(r).perfectAttendance.reason).toMatch(/XIII\.3\.B/);
+  });
+
+  it('the printed working multiplies out to the pay: 10 + 190/17.3 - 3 = 17.982659... days x 372.62', () => {
+    const j = json(cba(['sick-leave', '--balance', '10', '--days-worked', '190', '--used', '3', '--absence', '120', '--class', 'IV', '--step', '13', '--json']));
+    const line = j.absenceComputation.find((l: string) => l.startsWith('pay:'));
+    const m = /^pay: ([\d.]+)\.\.\. x ([\d.]+) = [\d.]+\.\.\., rounded half-up to ([\d,]+\.\d\d);/.exec(line)!;
+    expect(m).not.toBeNull();
+    // BigInt: 17.982659 x 372.62 in units of 1e-8, half-up to cents
+    const prod = BigInt(m[1].replace('.', '')) * BigInt(m[2].replace('.', ''));
+    const cents = (prod + 500000n) / 1000000n;
+    expect(cents).toBe(BigInt(m[3].replace(/[,.]/g, '')));
+    expect(j.fullPay).toBe(6700.7);
+  });
+
+  it('the balance shown is the one the bands use: 81 hours = 12 days, 12 at full pay, 8 at differential', () => {
+    const j = json(cba(['sick-leave', '--balance', '81h', '--absence', '20', '--class', 'IV', '--step', '13', '--json']));
+    expect([j.balanceDays, j.fullPayDays, j.differentialDays]).toEqual([12, 12, 8]);
+  });
+
+  it('salary --fte below one-half is said (XVII.2.E), one-half is not', () => {
+    expect(cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.4']).stderr).toMatch(/XVII\.2\.E/);
+    expect(cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.5']).stderr).not.toMatch(/XVII\.2\.E/);
+  });
+});
