@@ -415,6 +415,51 @@ if (want('retro')) {
     pass: capped.r.status === 0 && large.rowsBack === large.n && small.rowsBack === small.n && large.sumEqual && small.sumEqual && (large.peakMB === null || large.peakMB / small.peakMB <= 1.5),
   });
 }
+if (want('pdf')) {
+  // a ten-page schedule PDF made here with pdf-lib (a dev dependency): one grid of 6 classes, each an
+  // annual salary and its daily rate, 9 steps a page (90 steps), read through the built bin
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const money = (c) => `${Math.floor(c / 100).toLocaleString('en-US')}.${String(c % 100).padStart(2, '0')}`;
+  for (let p = 0; p < 10; p++) {
+    const page = doc.addPage([612, 792]);
+    const text = (s, x, y, right = false) => page.drawText(s, { x: right ? x - font.widthOfTextAtSize(s, 8) : x, y, size: 8, font });
+    text('Bench Unified School District', 240, 760);
+    text('Certificated Salary Schedule 2025-2026', 230, 748);
+    text('Based on 187 Days', 250, 736);
+    for (let c = 0; c < 6; c++) {
+      text(`${c + 1}`, 110 + c * 85, 700);
+      text(`${c + 1}`, 150 + c * 85, 700);
+      text('Annual', 85 + c * 85, 688);
+      text('Daily', 128 + c * 85, 688);
+    }
+    text('Step', 30, 700);
+    for (let r = 0; r < 9; r++) {
+      const step = p * 9 + r + 1;
+      const y = 670 - r * 14;
+      text(String(step), 30, y);
+      for (let c = 0; c < 6; c++) {
+        const annual = 187 * (30000 + step * 150 + c * 900); // cents, a whole number of cents a day
+        text(money(annual), 115 + c * 85, y, true);
+        text(money(annual / 187), 155 + c * 85, y, true);
+      }
+    }
+  }
+  const file = join(tmp, 'ten-pages.pdf');
+  writeFileSync(file, await doc.save());
+  const args = [BIN, 'rules', 'import', 'schedule', file, '--dry-run'];
+  const probe = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (probe.status !== 0) add({ name: 'pdf', what: 'import a ten-page schedule PDF', skipped: true, measured: `skipped (exit ${probe.status}: ${probe.stderr.trim().split('\n')[0]})` });
+  else {
+    const cells = /(\d+) cells/.exec(probe.stdout)?.[1];
+    run(process.execPath, args);
+    const times = [];
+    for (let i = 0; i < 7; i++) times.push(run(process.execPath, args).ms);
+    const ms = median(times);
+    add({ name: 'pdf', what: `cba rules import schedule on a ten-page PDF (${cells} cells, each with its daily rate) --dry-run`, ms: +ms.toFixed(0), measured: `${ms.toFixed(0)} ms (median of 7)`, target: '< 1000 ms', pass: ms < 1000 });
+  }
+}
 rmSync(tmp, { recursive: true, force: true });
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

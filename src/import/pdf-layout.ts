@@ -704,6 +704,19 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
         cur.push(r);
       }
       if (cur.length) blocks.push(cur);
+      // a line of amounts with no step label inside or just under a block: refused, never dropped
+      for (const block of blocks) {
+        const ys = block.flatMap((r) => r.lineIdx.map((i) => lines[i].y));
+        const pitch = block.length > 1 ? (Math.max(...ys) - Math.min(...ys)) / (block.length - 1) : block[0].h * 2;
+        lines.forEach((l, i) => {
+          if (used.has(i)) return;
+          const toks = l.toks.filter((t) => cx(t) > laneX0 && cx(t) < laneX1);
+          // prose with figures in it is not a row; a short leading word may be a label the reader does not know
+          if (toks.filter((t) => t.kind === 'money').length < 2 || toks.some((t, k) => t.kind === 'word' && (k > 0 || t.text.length > 12))) return;
+          if (l.y < Math.min(...ys) - 1.5 * pitch || l.y > Math.max(...ys)) return;
+          throw new PdfLayoutError(`${file} page ${page.page}: a line of amounts with no step label the reader knows ("${toks.map((t) => t.text).join(' ')}"); the layout cannot be read with confidence`, page.page);
+        });
+      }
       let ceiling = Infinity;
       for (const block of blocks) {
         const built = buildGrid(block, { file, page, lines, usedLines: used, ceiling, laneX0, laneX1 });

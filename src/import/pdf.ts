@@ -49,6 +49,7 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
       disableFontFace: true,
       useSystemFonts: false,
       stopAtErrors: true,
+      standardFontDataUrl: pdfjs.standardFontDataUrl(),
     }).promise;
   } catch (e) {
     const err = e as { name?: string; message?: string };

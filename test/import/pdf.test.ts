@@ -320,6 +320,12 @@ describe('refused: one line naming the file, the page and the text', () => {
     await expect(readPdfGrids(f)).rejects.toThrow(/^askew\.pdf page 1, step 3: "\$64,000" stands out of line/);
   });
 
+  it('a line of amounts whose step label is not one (never dropped)', async () => {
+    const texts = grid([['1', '$60,000', '$62,000'], ['2', '$61,000', '$63,000']]).concat({ x: 200, y: 611, s: '$62,000', align: 'right' }, { x: 300, y: 611, s: '$64,000', align: 'right' }, { x: 40, y: 611, s: '3a' });
+    const f = await write('nolabel.pdf', makePdf([texts]));
+    await expect(readPdfGrids(f)).rejects.toThrow(/^nolabel\.pdf page 1: a line of amounts with no step label the reader knows \("3a \$62,000 \$64,000"\)/);
+  });
+
   it('a word where an amount belongs', async () => {
     const f = await write('word.pdf', makePdf([grid([['1', '$60,000', '$62,000'], ['2', '$61,000', 'TBD'], ['3', '$62,000', '$64,000']])]));
     await expect(readPdfGrids(f)).rejects.toThrow(/^word\.pdf page 1, step 2: "TBD" stands in the grid where an amount or a blank belongs/);
