@@ -455,9 +455,19 @@ if (want('pdf')) {
     const cells = /(\d+) cells/.exec(probe.stdout)?.[1];
     run(process.execPath, args);
     const times = [];
-    for (let i = 0; i < 7; i++) times.push(run(process.execPath, args).ms);
+    const cpu = [];
+    for (let i = 0; i < 7; i++) {
+      times.push(run(process.execPath, args).ms);
+      // CPU time of the same run (user + system), less disturbed than wall time on a shared machine
+      if (timeBin) {
+        const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+        const [u, sy] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+        cpu.push((u + sy) * 1000);
+      }
+    }
     const ms = median(times);
-    add({ name: 'pdf', what: `cba rules import schedule on a ten-page PDF (${cells} cells, each with its daily rate) --dry-run`, ms: +ms.toFixed(0), measured: `${ms.toFixed(0)} ms (median of 7)`, target: '< 1000 ms', pass: ms < 1000 });
+    const cpuMs = cpu.length ? median(cpu) : undefined;
+    add({ name: 'pdf', what: `cba rules import schedule on a ten-page PDF (${cells} cells, each with its daily rate) --dry-run`, ms: +ms.toFixed(0), cpuMs, measured: `${ms.toFixed(0)} ms wall${cpuMs !== undefined ? `, ${cpuMs.toFixed(0)} ms CPU` : ''} (median of 7)`, target: '< 1000 ms', pass: ms < 1000 });
   }
 }
 rmSync(tmp, { recursive: true, force: true });
