@@ -77,8 +77,10 @@ function compareGrid(got: ImportedGrid, want: ExpectedGrid, file: string): strin
 
 describe('the district PDFs, cell for cell against the printed pages', () => {
   const typed = readdirSync(expectedDir).filter((f) => f.endsWith('.txt'));
-  it('has a hand-typed grid for the PDFs it claims', () => {
-    expect(typed.length).toBeGreaterThanOrEqual(2);
+  it('has a hand-typed grid for every text PDF of the collection', () => {
+    const pdfs = readdirSync(realDir).filter((f) => f.endsWith('.pdf') && !f.includes('scanned'));
+    expect(pdfs).toHaveLength(8);
+    expect(typed.map((t) => t.replace(/\.txt$/, '.pdf')).sort()).toEqual(pdfs.sort());
   });
   for (const t of typed) {
     const pdf = t.replace(/\.txt$/, '.pdf');
