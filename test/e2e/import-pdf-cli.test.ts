@@ -1,8 +1,8 @@
 // cba rules import schedule <file.pdf> through the built bin: the review, --table for two schedules,
 // --page, --daily, an import into an agreement folder that `cba salary` then reads, and bad PDFs
 // (one line, exit 2, nothing written). pdf.js is loaded by this command only.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cba, json } from '../helpers/cli';
@@ -16,6 +16,7 @@ describe('cba rules import schedule <file.pdf>', () => {
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'cba-import-pdf-'));
   });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('prints the grid it read to hold against the paper (CVUSD 2023-24, dry run)', () => {
     const r = cba(['rules', 'import', 'schedule', join(PDF, '23-24_CVUSD.pdf'), '--dry-run']);

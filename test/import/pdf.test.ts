@@ -1,10 +1,10 @@
 // The PDF schedule reader: real district PDFs against grids typed by hand from their printed pages
 // (test/import/expected/), and PDFs the tests make for each layout and each kind of bad input.
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportedGrid } from '../../src/import/grid';
 import { chooseGrid, dailyGrid, PdfImportError, readPdfGrids } from '../../src/import/pdf';
 import { readDate, readMeta } from '../../src/import/pdf-layout';
@@ -170,6 +170,7 @@ describe('what the district PDFs print around the grid', () => {
 // PDFs made by the tests
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function write(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
   const f = join(tmp, name);
   writeFileSync(f, await bytes);
