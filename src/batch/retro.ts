@@ -5,36 +5,20 @@
 import { Big, dec, round, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
-import { scheduleIds } from '../rules/schedules/schedule';
 import { raiseSchedule } from './cost';
 import { parseStipendCell } from './audit';
 import { salary } from '../rules/schedules/salary';
 import { computeStipend } from '../rules/stipends/stipends';
-import type { Agreement, Schedule } from '../rules/types';
+import type { Agreement } from '../rules/types';
+import { inForce, withSchedules } from './in-force';
 import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 
 const ZERO = new Big(0);
 const CENT = { mode: 'half-up' as const, unit: '0.01' };
 
-/** The schedule of an id in force on a day: the one with the latest effective date on or before it. */
-export function scheduleInForce(a: Agreement, id: string, day: DayNumber): Schedule | undefined {
-  const date = formatDate(day);
-  let best: Schedule | undefined;
-  for (const s of a.schedules) if (s.id === id && s.effective <= date && (!best || s.effective > best.effective)) best = s;
-  return best;
-}
-
-/** The agreement with, for every schedule id, the schedule in force on a day, labelled with one school year
- *  (so salary and percentage stipends read it as that year's). */
+/** The agreement with the schedules in force on a day (strictly: the rules must cover it), labelled with one school year. */
 function agreementOn(a: Agreement, day: DayNumber, label: string, what: string): Agreement {
-  const schedules: Schedule[] = [];
-  for (const id of scheduleIds(a)) {
-    const s = scheduleInForce(a, id, day);
-    if (s) schedules.push({ ...s, year: label });
-  }
-  if (!schedules.some((s) => s.id === a.meta.defaultSchedule))
-    throw new InputError(`${what} ${formatDate(day)}: no ${a.meta.defaultSchedule} schedule is in force on that date in the rules (their effective dates: ${a.schedules.filter((s) => s.id === a.meta.defaultSchedule).map((s) => s.effective).join(', ')})`);
-  return { ...a, schedules };
+  return withSchedules(a, inForce(a, day, 'strict', what).schedules, label);
 }
 
 export interface RetroOptions {

@@ -17,6 +17,7 @@ import type { Agreement, Schedule } from '../rules/types';
 import type { StipendsFile } from '../rules/stipends/schema';
 import { benefitsRules, employerCostsExact, healthMonthly, monthsBetween, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 import { KINDS, type Change, type ScenarioFile } from './scenario-schema';
+import { inForce, scheduleCuts, withSchedules } from './in-force';
 
 export interface Scenario {
   /** shown name: the file's name: field */
@@ -76,8 +77,8 @@ class Pricer {
     }
     const sal = salary(this.a, { schedule, year: this.year, class: cls, step, days, fte: fte || undefined });
     let cred = ZERO, other = ZERO, pct = ZERO;
-    const rules = part(this.a, 'stipends');
     for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
+      const rules = part(this.a, 'stipends');
       const isCount = id === 'btsa';
       const r = computeStipend(this.a, id, isCount ? { teachers: n, year: sal.year } : { year: sal.year });
       if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
@@ -262,10 +263,23 @@ export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): Yea
   const baseYear = opts.baseYear ?? findSchedule(a).year;
   checkScenario(a, sc, { years: opts.years, baseYear });
   const creditable = new Set(b.creditable.stipends);
-  let agreement = a;
+  // the scenario's changes so far (on the schedules) apply on top of the schedules the rules have in force
+  const applied: Change[] = [];
   let daysDelta = 0;
   let healthCap: Dec | undefined;
-  let pricer = new Pricer(agreement, baseYear, 0, creditable);
+  const pricers = new Map<string, Pricer>();
+  const pricerOn = (day: number): Pricer => {
+    const base = inForce(a, day, 'carried', 'the costing');
+    const key = `${base.key}#${applied.length}#${daysDelta}`;
+    let p = pricers.get(key);
+    if (!p) {
+      let ag = withSchedules(a, base.schedules, baseYear);
+      for (const c of applied) ag = applyChange(ag, baseYear, c);
+      p = new Pricer(ag, baseYear, daysDelta, creditable);
+      pricers.set(key, p);
+    }
+    return p;
+  };
   const y0 = +baseYear.slice(0, 4);
   const plans: YearPlan[] = [];
   for (let k = 0; k < opts.years; k++) {
@@ -278,6 +292,7 @@ export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): Yea
     for (const s of b.statutory) for (const p of s.periods) for (const x of [p.from, p.to]) if (x) { const d = parseDate(x) + (x === p.to ? 1 : 0); if (d > first && d < end) cuts.add(d); }
     for (const r of opts.rates?.rates ?? []) { const d = parseDate(r.from); if (d > first && d < end) cuts.add(d); }
     for (const c of b.health.cap) { const d = parseDate(c.from); if (d > first && d < end) cuts.add(d); }
+    for (const d of scheduleCuts(a, first, end, (x) => parseDate(x))) cuts.add(d);
     const points = [...cuts].sort((p, q) => p - q);
     const segments: Segment[] = [];
     const oneTime: OneTime[] = [];
@@ -286,15 +301,14 @@ export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): Yea
     for (let j = 0; j < points.length; j++) {
       const from = points[j];
       const to = j + 1 < points.length ? points[j + 1] : end;
-      let changed = false;
       const pending: Change[] = [];
       while (i < changes.length && changes[i].d <= from) pending.push(changes[i++].c);
       for (const c of pending) {
-        if (c.kind === 'work-days') { daysDelta += c.days; changed = true; }
+        if (c.kind === 'work-days') daysDelta += c.days;
         else if (c.kind === 'health-cap') healthCap = c.monthly !== undefined ? dec(t(c.monthly)) : dec(t(c.annual!)).div(12);
-        else if (c.kind !== 'one-time') { agreement = applyChange(agreement, baseYear, c); changed = true; }
+        else if (c.kind !== 'one-time') applied.push(c);
       }
-      if (changed) pricer = new Pricer(agreement, baseYear, daysDelta, creditable);
+      const pricer = pricerOn(from);
       const rates = ratesOn(b, opts.rates, from);
       for (const c of pending) if (c.kind === 'one-time') oneTime.push({ change: c, date: from, pricer, rates });
       if (!july) july = pricer;

@@ -7,6 +7,17 @@ import { bufferedWriter } from '../cli/batch-io';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
 import type { RatesFile } from '../batch/benefits-schema';
 import type { Agreement } from '../rules/types';
+import { loadAgreement } from '../rules/load';
+
+/** The statutory rates are law, not contract: an agreement folder without benefits.yaml uses the shipped
+ *  one (said on stderr through note). */
+export async function withBenefits(a: Agreement, note: (m: string) => void): Promise<Agreement> {
+  if (a.parts.benefits) return a;
+  const shipped = await loadAgreement();
+  if (!shipped.parts.benefits) return a;
+  note(`the ${a.meta.id} rules have no benefits.yaml: the statutory rates, creditable stipends and health cap are those shipped with ${shipped.meta.id} (add a benefits.yaml to the rules folder to set them)`);
+  return { ...a, parts: { ...a.parts, benefits: shipped.parts.benefits } };
+}
 
 const KIND_LIST = ['schedule-percent', 'cell-amount', 'add-step', 'stipend', 'work-days', 'one-time', 'health-cap'];
 

@@ -1,7 +1,7 @@
 // cba cost --scenario: a roster priced over school years under proposals, against the status quo.
 import type { RunCtx } from '../cli/command';
-import { csvLine, jm, money, renderTable, warn, write, type Ctx } from '../cli/output';
-import { bufferedWriter, runScenarios, type BargainOpts } from './bargain-io';
+import { csvLine, jm, money, note, renderTable, warn, write, type Ctx } from '../cli/output';
+import { bufferedWriter, runScenarios, withBenefits, type BargainOpts } from './bargain-io';
 import { SCENARIO_NOTES, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
 import { formatCents } from '../core/money';
 import { InputError } from '../core/errors';
@@ -76,7 +76,7 @@ export async function terminalChart(ctx: Ctx, series: { name: string; values: nu
 
 export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boolean; raise?: string; outSchedule?: string }, { out: ctx, agreement, io }: RunCtx): Promise<void> {
   if (o.raise !== undefined || o.outSchedule) throw new InputError('--scenario prices proposal files; --raise and --out-schedule are for a single raise without them (put the raise in a scenario: kind: schedule-percent)');
-  const a = await agreement();
+  const a = await withBenefits(await agreement(), (m) => note(ctx, m));
   const out = bufferedWriter(ctx.stdout);
   let keys: string[] = [];
   let first = true;

@@ -4,7 +4,7 @@ import { writeUserFile } from '../cli/files';
 import { csvLine, jm, money, note, printJson, renderTable, warn, write } from '../cli/output';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { runScenarios } from './bargain-io';
+import { runScenarios, withBenefits } from './bargain-io';
 import { terminalChart } from './cost-scenario';
 import { disclosureData, disclosureHtml, LINES } from '../batch/disclose';
 import type { Dec } from '../core/money';
@@ -39,7 +39,7 @@ export function register(program: Command, exec: Exec): void {
 
 export async function run(o: DiscloseOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   if (!o.scenario?.length) throw new InputError('--scenario <file> is required: the proposal to disclose (repeat for several)');
-  const a = await agreement();
+  const a = await withBenefits(await agreement(), (m) => note(ctx, m));
   let invalid = 0;
   const coster = await runScenarios(a, o, io.stdin, (p) => {
     if (p.status !== 'ok') {

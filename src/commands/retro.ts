@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { dec, formatMoney, type Dec } from '../core/money';
 import { decArg } from '../cli/args';
-import { csvLine, jm, type Ctx } from '../cli/output';
+import { csvLine, jm, note, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
-import { bufferedWriter, loadRates } from './bargain-io';
+import { bufferedWriter, loadRates, withBenefits } from './bargain-io';
 import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -74,7 +74,7 @@ function tableLine(ctx: Ctx, p: RetroPerson): string {
 }
 
 export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
-  const a = await agreement();
+  const a = await withBenefits(await agreement(), (m) => note(ctx, m));
   const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 4 or 4.23', true)!) : undefined;
   if (raise && (raise.lte(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
   const periods = o.periods === undefined ? undefined : o.periods.trim() === '12' ? 12 : o.periods.trim() === '10' ? 10 : undefined;
