@@ -12,6 +12,8 @@ import { InputError } from '../core/errors';
 import { LIMITS, openRegular } from '../core/read-bounded';
 import { noteInput } from './run-files';
 import { CsvSyntaxError, parseCsvBatches } from './csv-parser';
+import type { CsvDelimiter } from '../core/csv';
+import { canonicalHeader, type ColumnMap, type KnownColumns } from './roster-columns';
 
 export interface CsvRecord {
   /** 1-based number of the data row (the header is not counted) */
@@ -20,6 +22,17 @@ export interface CsvRecord {
   values: Record<string, string>;
   raw: string[];
   error?: string;
+  /** every field empty (the rows a spreadsheet leaves at the end of a sheet): error is 'blank row' */
+  blank?: boolean;
+}
+
+export interface BatchReadOptions {
+  values?: boolean;
+  stdin?: NodeJS.ReadableStream;
+  /** the field delimiter; 'auto' (the default) takes the one the header row holds most of: comma, semicolon or tab */
+  delimiter?: CsvDelimiter | 'auto';
+  /** roster columns matched ignoring case, spaces and punctuation, and renamed with --columns */
+  columns?: { known: KnownColumns; map?: ColumnMap };
 }
 
 /** Header names that occur more than once (compared as written, after trimming). */
@@ -42,14 +55,14 @@ export function openBatchInput(file: string, flag: string, stdin: NodeJS.Readabl
   return createReadStream('', { fd, highWaterMark: 1 << 16 });
 }
 
-export async function* readCsvBatches(file: string, flag: string, opts: { values?: boolean; stdin?: NodeJS.ReadableStream } = {}): AsyncGenerator<{ header: string[] } | CsvRecord[]> {
+export async function* readCsvBatches(file: string, flag: string, opts: BatchReadOptions = {}): AsyncGenerator<{ header: string[]; original: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
   const input = openBatchInput(file, flag, opts.stdin);
   let header: string[] | undefined;
   let n = 0;
   try {
-    for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord })) {
+    for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' })) {
       const batch: CsvRecord[] = [];
       for (const raw of raws) {
         if (!header) {
@@ -57,13 +70,19 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
           if (!header.length || header.every((h) => !h)) throw new InputError(`${label}: the first line must be a header row naming the columns`);
           const dup = duplicateNames(header);
           if (dup.length) throw new InputError(`${label}: the header names ${dup.map((d) => JSON.stringify(d)).join(', ')} more than once; give each column once`);
-          yield { header };
+          const original = header;
+          if (opts.columns) {
+            header = canonicalHeader(header, opts.columns.known, opts.columns.map, label);
+            const clash = duplicateNames(header);
+            if (clash.length) throw new InputError(`${label}: more than one column reads as ${clash.join(', ')} (${original.filter((_h, i) => clash.includes(header![i])).map((h) => JSON.stringify(h)).join(', ')}); name the one to use with --columns`);
+          }
+          yield { header, original };
           continue;
         }
         const values: Record<string, string> = Object.create(null);
         if (withValues) for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
         const r: CsvRecord = { row: ++n, values, raw };
-        if (raw.length === 1 && raw[0] === '') r.error = 'blank line';
+        if (raw.every((c) => c.trim() === '')) (r.error = 'blank row'), (r.blank = true);
         else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
         batch.push(r);
       }
@@ -83,8 +102,8 @@ export async function* readCsvBatches(file: string, flag: string, opts: { values
 }
 
 /** One record at a time (small inputs: cost, batch deadlines). */
-export async function* readCsv(file: string, flag: string, stdin?: NodeJS.ReadableStream): AsyncGenerator<{ header: string[] } | CsvRecord> {
-  for await (const b of readCsvBatches(file, flag, { stdin })) {
+export async function* readCsv(file: string, flag: string, stdin?: NodeJS.ReadableStream, opts: Omit<BatchReadOptions, 'stdin'> = {}): AsyncGenerator<{ header: string[]; original: string[] } | CsvRecord> {
+  for await (const b of readCsvBatches(file, flag, { ...opts, stdin })) {
     if (Array.isArray(b)) yield* b;
     else yield b;
   }

@@ -5,7 +5,7 @@
 // characters refused (CsvSyntaxError with tooLong), so a file of zeros or an unclosed quote cannot
 // grow without bound; an unclosed quote refused with the record it opened in. The input is read by
 // its own async iteration, which follows the stream's pace (a slow consumer holds the reading back).
-import { CsvDecoder, CsvParser, CsvUnclosedQuote } from '../core/csv';
+import { CsvDecoder, CsvParser, CsvUnclosedQuote, type CsvDelimiter } from '../core/csv';
 
 export class CsvSyntaxError extends Error {
   override name = 'CsvSyntaxError';
@@ -22,6 +22,8 @@ export class CsvSyntaxError extends Error {
 export interface CsvParseOptions {
   /** the longest record accepted, in characters */
   maxRecord: number;
+  /** the field delimiter, or 'auto' to read it off the header row (comma when not given) */
+  delimiter?: CsvDelimiter | 'auto';
 }
 
 /** Line ends of any kind as \n, a \r at the end of a piece held back until the next shows whether a \n follows. */
@@ -38,7 +40,7 @@ class LineEnds {
 }
 
 export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream, opts: CsvParseOptions): AsyncGenerator<string[][]> {
-  const parser = new CsvParser();
+  const parser = new CsvParser(opts.delimiter ?? ',');
   const decoder = new CsvDecoder();
   const ends = new LineEnds();
   const tooLong = () => new CsvSyntaxError(`a record longer than ${opts.maxRecord} characters (an unclosed quote, or not a CSV file)`, parser.records + 1, true);

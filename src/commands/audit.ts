@@ -9,6 +9,8 @@ import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatche
 import { formatCents } from '../core/money';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+import { parseColumnMap } from '../cli/roster-columns';
+import { readFileSync } from 'node:fs';
 
 export const DESCRIPTION = 'Check every row of a payroll roster against the contract: ok, underpaid, overpaid or invalid';
 
@@ -17,6 +19,9 @@ export const OPTIONS = {
   year: { flags: '--year <yyyy-yy>', help: 'school year for rows without a year column' },
   json: { flags: '--json', help: 'print JSON Lines: one object per row' },
   csv: { flags: '--csv', help: 'print CSV: the input columns plus contract, difference, status, reason' },
+  columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",paid="Annual Salary" (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
+  problems: { flags: '--problems', help: 'only the rows that are not ok (the summary counts every row); the default on a terminal when the roster is longer than the screen' },
+  all: { flags: '--all', help: 'every row, also on a terminal' },
 } as const;
 export type AuditOptions = OptionsOf<typeof OPTIONS> & { roster: string };
 
@@ -29,6 +34,9 @@ Columns (header names; others are kept):
   id, class, step, paid (required); schedule, year, days, fte, stipends, period (optional)
   schedule: basic (default), community-day, preschool;  period: annual (default) or monthly
   stipends: ids separated by spaces or ';', ID:COUNT for several (ltvs:2) or BTSA teachers (btsa:3)
+  Comma, semicolon or tab separated (read off the header row); headers match ignoring case, spaces and
+  punctuation ("Class", "STEP"); other names with --columns. Blank rows (all cells empty, as a
+  spreadsheet leaves them) come back as "blank" and do not fail the run.
 `,
     )
     .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
@@ -57,6 +65,16 @@ export function progress(ctx: Ctx, total: number) {
 const W = [12, 12, 12, 12, 10];
 const AUDIT_COLUMNS = ['contract', 'difference', 'status', 'reason'];
 
+/** A roster file with more lines than the terminal has rows (standard input is never counted). */
+function longerThanScreen(file: string, lines: number): boolean {
+  if (file === '-') return false;
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > 64 * 1024 * 1024) return true;
+  let n = 0;
+  for (const c of readFileSync(file)) if (c === 10 && ++n > lines) return true;
+  return false;
+}
+
 /** The input cells of a row as JSON members ("name":"value",), under their kept-apart names. */
 function inputJson(keys: string[], raw: string[]): string {
   let s = '';
@@ -76,23 +94,25 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let keys: string[] = [];
   const size = roster === '-' ? 0 : statSync(roster, { throwIfNoEntry: false })?.size ?? 0;
   const bar = progress(ctx, size);
-  const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0 };
+  const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0, blank: 0 };
+  if (o.problems && o.all) throw new InputError('give --problems or --all, not both');
+  const problemsOnly = o.problems || (!o.all && !o.json && !o.csv && ctx.isTTY && longerThanScreen(roster, Number(ctx.env.LINES) || 24));
   let header: string[] = [];
   let rows = 0;
   let bytes = 0; // an estimate, for the progress line
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
-  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin })) {
+  const map = o.columns !== undefined ? parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
+  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, columns: { known: ROSTER_COLUMNS, map } })) {
     if (!Array.isArray(b)) {
       header = b.header;
       idx = Object.fromEntries(header.map((h, i) => [h, i]));
       at = rosterIndex(header);
       idAt = header.indexOf('id');
       // input columns named like the audit's own (row, contract, status, ...) are kept apart as input_<name>
-      names = inputColumnNames(header, o.csv ? AUDIT_COLUMNS : ['row', ...AUDIT_COLUMNS]);
+      // CSV keeps the export's own header names (it goes back to payroll); JSON uses ours (scripts read .id, .paid)
+      names = inputColumnNames(o.csv ? b.original : header, o.csv ? AUDIT_COLUMNS : ['row', ...AUDIT_COLUMNS]);
       keys = names.map((n) => JSON.stringify(n) + ':');
-      const missing = ROSTER_COLUMNS.required.filter((c) => !header.includes(c));
-      if (missing.length) throw new InputError(`roster ${roster}: the header lacks ${missing.join(', ')}; required columns are ${ROSTER_COLUMNS.required.join(', ')}`);
       if (o.csv) await out.write(csvLine([...names, ...AUDIT_COLUMNS]));
       else if (!o.json) await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'contract'.padStart(W[2]), 'difference'.padStart(W[3]), ' status'.padEnd(W[4]), 'reason'].join(' ') + '\n');
       continue;
@@ -102,8 +122,9 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       rows++;
       const raw = r.raw;
       if (idAt >= 0 && !r.error) ids.add(raw[idAt] ?? '');
-      const res: AuditResult = r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
+      const res: AuditResult | { status: 'blank'; reason: string; contract?: undefined; difference?: undefined } = r.blank ? { status: 'blank', reason: 'blank row' } : r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
       counts[res.status]++;
+      if (problemsOnly && (res.status === 'ok' || res.status === 'blank')) continue;
       const contract = res.contract === undefined ? '' : formatCents(res.contract);
       const diff = res.difference === undefined ? '' : formatCents(res.difference);
       if (o.json) chunk += `{"row":${r.row},${inputJson(keys, raw)}` + JSON.stringify({ contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }).slice(1) + '\n';
@@ -114,7 +135,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
         chunk += `${line},${contract},${diff},${res.status},${csvCell(res.reason)}\n`;
       }
       else {
-        const st = res.status === 'ok' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
+        const st = res.status === 'ok' || res.status === 'blank' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
         const f = (c: string) => (idx[c] === undefined ? '' : escapeControls(raw[idx[c]] ?? ''));
         chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), escapeControls(res.reason)].join(' ') + '\n';
       }
@@ -127,6 +148,8 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   bar.done();
   const off = counts.underpaid + counts.overpaid + counts.invalid;
   const dups = ids.duplicates ? `; ${ids.duplicates} repeated id${ids.duplicates === 1 ? '' : 's'} (a row whose id an earlier row has)` : '';
-  ctx.stderr.write(`${rows} rows: ${counts.ok} ok, ${counts.underpaid} underpaid, ${counts.overpaid} overpaid, ${counts.invalid} invalid${dups}\n`);
+  const blank = counts.blank ? `, ${counts.blank} blank` : '';
+  const shown = problemsOnly ? ` (only the ${off} not ok are listed${o.problems ? '' : '; --all lists every row'})` : '';
+  ctx.stderr.write(`${rows} rows: ${counts.ok} ok, ${counts.underpaid} underpaid, ${counts.overpaid} overpaid, ${counts.invalid} invalid${blank}${dups}${shown}\n`);
   return { failed: off > 0 };
 }

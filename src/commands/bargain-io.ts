@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { readCsv } from '../cli/csv-input';
+import { parseColumnMap } from '../cli/roster-columns';
 import { bufferedWriter } from '../cli/batch-io';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
 import type { RatesFile } from '../batch/benefits-schema';
@@ -54,6 +55,7 @@ export interface BargainOpts {
   years?: string;
   rates?: string;
   year?: string;
+  columns?: string;
 }
 
 /** Build the coster (status quo first), then stream the roster through it, handing each person to onPerson. */
@@ -64,15 +66,9 @@ export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.R
   const rates = await loadRates(o.rates);
   if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
   const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
-  let header: string[] | undefined;
-  for await (const r of readCsv(o.roster, '--roster', stdin)) {
-    if ('header' in r) {
-      header = r.header;
-      const missing = SCENARIO_COLUMNS.required.filter((c) => !header!.includes(c));
-      if (missing.length)
-        throw new InputError(`--roster ${o.roster}: the header lacks ${missing.join(', ')}; give ${SCENARIO_COLUMNS.required.join(', ')} (and ${SCENARIO_COLUMNS.optional.join(', ')})`);
-      continue;
-    }
+  const map = o.columns !== undefined ? parseColumnMap(o.columns, SCENARIO_COLUMNS) : undefined;
+  for await (const r of readCsv(o.roster, '--roster', stdin, { columns: { known: SCENARIO_COLUMNS, map } })) {
+    if ('header' in r) continue;
     await onPerson(coster.person(r), coster);
   }
   return coster;

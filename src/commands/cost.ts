@@ -10,9 +10,10 @@ import { csvLine, jm, money, note, renderTable, warn, write } from '../cli/outpu
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter } from '../cli/batch-io';
 import { outputPath } from '../cli/run-files';
-import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
+import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { runScenario } from './cost-scenario';
+import { parseColumnMap } from '../cli/roster-columns';
 
 export const DESCRIPTION = 'What a roster costs a year: on the schedule, with a raise, and after next year\'s step and column movement';
 
@@ -25,6 +26,7 @@ export const OPTIONS = {
   scenario: { flags: '--scenario <file>', help: 'a proposal as a scenario YAML file (repeat for several); costs --years school years against the status quo', repeat: true },
   years: { flags: '--years <n>', help: 'with --scenario: school years to cost, from --year (default 3)' },
   rates: { flags: '--rates <file>', help: "with --scenario: the county office's rates file (unemployment, workers' comp, health premiums)" },
+  columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",class=Column (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
   json: { flags: '--json', help: 'print JSON (totals and every row)' },
   csv: { flags: '--csv', help: 'print CSV (every row)' },
 } as const;
@@ -36,14 +38,14 @@ export function register(program: Command, exec: Exec): void {
     .action((o: CostOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
 }
 
-export async function run(o: CostOptions, ctx: RunCtx): Promise<void> {
+export async function run(o: CostOptions, ctx: RunCtx): Promise<RunResult | void> {
   if (o.scenario) return runScenario({ ...o, scenario: o.scenario }, ctx);
   if (o.years !== undefined || o.rates !== undefined) throw new InputError('--years and --rates go with --scenario <file> (a proposal to cost over school years)');
   return runRaise(o, ctx);
 }
 
 /** A roster on the schedule, raised across the board, and after step and column movement. */
-async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Promise<void> {
+async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const a = await agreement();
   const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 1 or 4.23', true)!) : undefined;
   if (raise && (raise.lt(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
@@ -62,16 +64,27 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     return t;
   };
   let first = true;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin })) {
+  let blank = 0;
+  const known = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'days_served', 'new_class'] } as const;
+  const map = o.columns !== undefined ? parseColumnMap(o.columns, known) : undefined;
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, columns: { known, map } })) {
     if (!Array.isArray(b)) {
-      const header = b.header;
-      for (const c of ['id', 'class', 'step']) if (!header.includes(c)) throw new InputError(`--roster ${o.roster}: the header lacks ${c}; give id, class, step (and schedule, days, fte, stipends, days_served, new_class)`);
       if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
       if (o.json) await out.write('{\n"rows": [\n');
       continue;
     }
     let chunk = '';
     for (const rec of b) {
+      if (rec.blank) {
+        // the blank rows a spreadsheet leaves: back with their status, not costed, not a failure
+        blank++;
+        if (o.csv) chunk += csvLine([rec.row, '', 'blank', '', '', '', '', 'blank row']);
+        else if (o.json) {
+          chunk += (first ? '' : ',\n') + JSON.stringify({ row: rec.row, id: '', status: 'blank', reason: 'blank row' });
+          first = false;
+        }
+        continue;
+      }
       const r = coster.row(rec);
       if (r.error) warn(ctx, `row ${r.row}${r.id ? ` (${r.id})` : ''}: not costed: ${r.error}`);
       if (o.csv) chunk += csvLine([r.row, r.id, r.error ? 'invalid' : 'ok', f2(r.current), f2(r.raised), f2(r.moved), r.movement, r.error]);
@@ -89,6 +102,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
       raisePercent: res.raisePercent ? Number(res.raisePercent.toFixed()) : null,
       members: res.counted,
       invalid: res.invalid,
+      blank,
       current: jm(res.current),
       raised: res.raised ? jm(res.raised) : null,
       raiseCost: res.raised ? jm(res.raised.minus(res.current)) : null,
@@ -105,7 +119,9 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     writeUserFile(o.outSchedule, `# Generated by cba cost --raise ${raise.toFixed()} from ${s.file}: ${s.name} ${s.year} raised by ${raise.toFixed()}%.\n# Check every cell against the adopted schedule before relying on it.\n` + scheduleYaml(up), '--out-schedule', [o.roster, s.file]);
     note(ctx, `wrote the ${up.id} ${up.year} schedule (${s.year} + ${raise.toFixed()}%) to ${o.outSchedule}; in a rules folder it is chosen with --year ${up.year}`);
   }
-  if (o.json || o.csv) return;
+  // a row left out of the totals fails the run (exit 1), whatever the format
+  const failed = res.invalid > 0;
+  if (o.json || o.csv) return { failed };
   const t = [
     [`On the ${res.year} schedule`, money(res.current), ''],
     ...(res.raised ? [[`With a ${res.raisePercent!.toFixed()}% raise`, money(res.raised), money(res.raised.minus(res.current))]] : []),
@@ -113,4 +129,6 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
   ];
   write(ctx, await renderTable(ctx, { title: `Annual cost of ${res.counted} members${res.invalid ? ` (${res.invalid} rows not costed)` : ''}`, head: ['', 'Total', 'Difference'], rows: t, right: [1, 2] }));
   for (const n of res.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
+  if (blank) note(ctx, `${blank} blank row${blank === 1 ? '' : 's'} skipped`);
+  return { failed };
 }

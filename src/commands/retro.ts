@@ -7,6 +7,7 @@ import { csvLine, jm, note, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter, loadRates, withBenefits } from './bargain-io';
 import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
+import { parseColumnMap } from '../cli/roster-columns';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
@@ -21,6 +22,7 @@ export const OPTIONS = {
   rates: { flags: '--rates <file>', help: "the county office's rates file (unemployment, workers' comp) for the employer costs" },
   salaryCode: { flags: '--salary-code <code>', help: 'pay code of the salary retro in --csv (default RETRO-SAL)' },
   stipendCode: { flags: '--stipend-code <code>', help: 'pay code of the stipend retro in --csv (default RETRO-STIP)' },
+  columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",class=Column (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
   json: { flags: '--json', help: 'print JSON: every person with every period, and the totals' },
   csv: { flags: '--csv', help: 'print CSV for a payroll import: one line per person and pay code' },
 } as const;
@@ -85,10 +87,9 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
   const out = bufferedWriter(ctx.stdout);
   let rows = 0;
   let firstJson = true;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin })) {
+  const map = o.columns !== undefined ? parseColumnMap(o.columns, RETRO_COLUMNS) : undefined;
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, columns: { known: RETRO_COLUMNS, map } })) {
     if (!Array.isArray(b)) {
-      const missing = RETRO_COLUMNS.required.filter((c) => !b.header.includes(c));
-      if (missing.length) throw new InputError(`--roster ${o.roster}: the header lacks ${missing.join(', ')}; give ${RETRO_COLUMNS.required.join(', ')} (and ${RETRO_COLUMNS.optional.join(', ')})`);
       if (o.csv) await out.write(csvLine(['row', 'id', 'pay_code', 'amount', 'exact', 'from', 'through', 'periods', 'status', 'reason']));
       else if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"effective": ${JSON.stringify(o.effective)},\n"paidThrough": ${JSON.stringify(o.paidThrough)},\n"periods": ${JSON.stringify(calc.periods.map((p) => p.period))},\n"rows": [\n`);
       else await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'owed'.padStart(W[2]), 'retro'.padStart(W[3]), 'exact'.padStart(W[4]), 'employer'.padStart(W[5]), 'status'.padEnd(W[6]), 'note'].join(' ') + '\n');

@@ -32,7 +32,43 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** The field delimiters a payroll export uses; 'auto' picks the one the header row holds most of. */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+/** The delimiter of a header line: the most frequent of comma, semicolon and tab outside quotes (comma on a tie or none). */
+export function detectDelimiter(line: string): CsvDelimiter {
+  const count: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) count[c]++;
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of [';', '\t'] as const) if (count[d] > count[best]) best = d;
+  return best;
+}
+
 export class CsvParser {
+  /** the field delimiter, once known */
+  private d: CsvDelimiter = ',';
+  private dc = COMMA;
+  private auto: boolean;
+  /** what delimiter the input turned out to use */
+  get delimiter(): CsvDelimiter {
+    return this.d;
+  }
+
+  constructor(delimiter: CsvDelimiter | 'auto' = ',') {
+    this.auto = delimiter === 'auto';
+    if (delimiter !== 'auto') this.setDelimiter(delimiter);
+  }
+
+  private setDelimiter(d: CsvDelimiter): void {
+    this.d = d;
+    this.dc = d.charCodeAt(0);
+  }
+
   private buf = '';
   private started = false;
   /** the record delimiter: '' until found, then '\n', '\r\n' or '\r' */
@@ -70,6 +106,12 @@ export class CsvParser {
     let pos = 0;
     if (!this.started) {
       if (n === 0 && !final) return;
+      if (this.auto) {
+        // the delimiter is read off the header row: wait for its line end (or the end of the input)
+        const nl = s.search(/[\r\n]/);
+        if (nl < 0 && !final) return;
+        this.setDelimiter(detectDelimiter(nl < 0 ? s : s.slice(0, nl)));
+      }
       if (s.charCodeAt(0) === 0xfeff) pos = 1;
       this.started = true;
     }
@@ -92,10 +134,10 @@ export class CsvParser {
             if (q < 0) q = n;
           }
           if (q > e) {
-            out.push(s.slice(pos, e).split(','));
+            out.push(s.slice(pos, e).split(this.d));
             pos = e + rd.length;
           } else {
-            const p = fastRecord(s, pos, e, rd, out);
+            const p = fastRecord(s, pos, e, rd, out, this.d);
             if (p < 0) break;
             pos = p;
           }
@@ -140,7 +182,7 @@ export class CsvParser {
             if (!rd) rd = this.rd = nc === LF ? '\n' : s.charCodeAt(p1 + 1) === LF ? '\r\n' : '\r';
             atRd = nc === rd.charCodeAt(0) && (rd.length === 1 || s.charCodeAt(p1 + 1) === LF);
           }
-          if (nc === 0 || nc === COMMA || atRd) {
+          if (nc === 0 || nc === this.dc || atRd) {
             pos = p1;
             continue;
           }
@@ -160,12 +202,12 @@ export class CsvParser {
           pos++;
           continue;
         }
-        if (c === COMMA || (rd && c === rd.charCodeAt(0) && (rd.length === 1 || s.charCodeAt(pos + 1) === LF))) {
+        if (c === this.dc || (rd && c === rd.charCodeAt(0) && (rd.length === 1 || s.charCodeAt(pos + 1) === LF))) {
           if (run >= 0) (field += s.slice(run, pos)), (run = -1);
           record.push(field);
           field = '';
           this.wasQuoting = false;
-          if (c === COMMA) {
+          if (c === this.dc) {
             pos++;
             continue;
           }
@@ -207,7 +249,8 @@ export class CsvParser {
  *  when it holds nothing unusual: fields plain or quoted (with "" inside), each quote closed before
  *  a comma or the record delimiter. Returns the position after the record, or -1 (nothing consumed)
  *  for the character loop to take it. */
-function fastRecord(s: string, pos: number, e: number, rd: string, out: string[][]): number {
+function fastRecord(s: string, pos: number, e: number, rd: string, out: string[][], d: CsvDelimiter): number {
+  const dc = d.charCodeAt(0);
   const n = s.length;
   const rec: string[] = [];
   let i = pos;
@@ -227,7 +270,7 @@ function fastRecord(s: string, pos: number, e: number, rd: string, out: string[]
         }
         val += s.slice(j, k);
         rec.push(val);
-        if (nc === COMMA) {
+        if (nc === dc) {
           i = k + 2;
           break;
         }
@@ -244,7 +287,7 @@ function fastRecord(s: string, pos: number, e: number, rd: string, out: string[]
       if (e < 0) return -1;
     }
     if (comma < i) {
-      comma = s.indexOf(',', i);
+      comma = s.indexOf(d, i);
       if (comma < 0) comma = n;
     }
     if (comma < e) {
@@ -289,8 +332,8 @@ export class CsvDecoder {
 }
 
 /** A whole text at once (tests, small files). */
-export function parseCsv(text: string): string[][] {
-  const p = new CsvParser();
+export function parseCsv(text: string, delimiter: CsvDelimiter | 'auto' = ','): string[][] {
+  const p = new CsvParser(delimiter);
   const out: string[][] = [];
   p.push(text, out);
   p.end(out);

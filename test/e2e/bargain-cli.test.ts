@@ -46,7 +46,7 @@ describe('cba cost --scenario', () => {
     expect([...new Set(rows)]).toEqual(['1', '2', '3', '4']);
     expect(lines.filter((l) => l.startsWith('1,')).length).toBe(4); // 2 scenarios x 2 years
     expect(lines.find((l) => l.startsWith('2,'))).toMatch(/invalid.*no class VII/);
-    expect(lines.find((l) => l.startsWith('3,'))).toMatch(/invalid.*blank line/);
+    expect(lines.find((l) => l.startsWith('3,'))).toMatch(/invalid.*blank row/);
     expect(lines.find((l) => l.startsWith('4,'))).toMatch(/invalid.*step ""x"" is not a whole number/);
   });
 
@@ -55,7 +55,7 @@ describe('cba cost --scenario', () => {
     ['a scenario for another agreement', ['--scenario', 'fixtures/bargain/bad/other-agreement.yaml'], /the scenario is for agreement "another-district-2005", but the rules loaded are "sdcoe-ae-2005-2008"/],
     ['an effective date outside the agreement', ['--scenario', 'fixtures/bargain/bad/outside.yaml'], /effective 2008-07-01 is outside the agreement's term/],
     ['a negative rate', ['--scenario', A, '--rates', 'fixtures/bargain/bad/negative-rate.yaml'], /rates\[0\]\.unemployment.*cannot be negative/],
-    ['a roster without the columns it needs', ['--scenario', A, '--roster', 'fixtures/bargain/bad/no-step.csv'], /the header lacks step; give id, class, step/],
+    ['a roster without the columns it needs', ['--scenario', A, '--roster', 'fixtures/bargain/bad/no-step.csv'], /no column for step \(needed: id, class, step; found: /],
     ['--raise with --scenario', ['--scenario', A, '--raise', '2'], /--raise and --out-schedule are for a single raise/],
     ['--years out of range', ['--scenario', A, '--years', '11'], /--years 11: cost 1 to 10 school years/],
   ])('bad input: %s is one line, exit 2', (_n, args, msg) => {

@@ -39,7 +39,7 @@ describe('cba retro', () => {
     expect(lines[1]).toMatch(/invalid,.*no class IX/);
     expect(lines[2]).toMatch(/invalid,.*steps 1 to 13/);
     expect(lines[3]).toMatch(/invalid,"paid ""lots"" is not an amount of money/);
-    expect(lines[4]).toMatch(/invalid,blank line/);
+    expect(lines[4]).toMatch(/invalid,blank row/);
     expect(r.stderr).toMatch(/5 rows: 1 computed, 4 not computed/);
   });
 
