@@ -26,7 +26,7 @@ describe('cba cost on a streamed roster', () => {
     const n = 3000;
     writeFileSync(f, roster(n));
     const csv = cba(['cost', '--roster', f, '--raise', '2.5', '--csv']);
-    expect(csv.code).toBe(0);
+    expect(csv.code).toBe(1); // 60 rows are left out of the totals: the run fails (issue 18), every row still back
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('row,id,status,current,raised,moved,movement,reason');
     expect(lines.length).toBe(n + 1);
