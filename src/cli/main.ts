@@ -1,5 +1,7 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
 import { Command, CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
+import { InputError } from '../core/errors';
 import { registerCommands } from '../commands/index';
 import { agreementLoader, errorOutcome, oneFormat, processIo, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx } from './output';
@@ -15,7 +17,7 @@ function build(io: Io, argv: string[], exec: Exec): Command {
       'Contract calculator for a teachers\' collective bargaining agreement (default: SDCOE and the Association of Educators, 2005-2008).\nEvery figure says which article and schedule cell it comes from.',
     )
     .version('0.1.0', '-V, --version')
-    .option('--rules <dir>', 'rules folder of another agreement laid out the same way (read and validated at run time)')
+    .option('--rules <dir>', 'rules folder: one agreement, or a folder of several (read and validated at run time). Order: --rules, else $CBA_RULES, else the shipped agreement')
     .option('--agreement <id>', 'which agreement, when the rules folder holds several')
     .option('--no-color', 'no colour (also NO_COLOR=1, TERM=dumb, or when not a terminal)')
     .option('--debug', 'show stack traces of errors')
@@ -31,6 +33,8 @@ Examples:
   $ cba schedule --schedule community-day
   $ cba <command> --help      help and examples of one command
 
+Rules: --rules <dir>, else the CBA_RULES environment variable, else the shipped agreement
+(a folder of several agreements: choose with --agreement <id>; cba agreements lists them).
 Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
     );
   registerCommands(program, argv, exec);
@@ -45,6 +49,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let failed = false;
   const exec: Exec = async (cmd, body) => {
     const g = cmd.optsWithGlobals() as GlobalOpts;
+    // CBA_RULES sets the rules folder once for an office; --rules wins over it
+    if (g.rules === undefined && io.env.CBA_RULES) {
+      g.rules = io.env.CBA_RULES;
+      if (!existsSync(g.rules)) throw new InputError(`CBA_RULES=${g.rules}: no such folder; set it to your rules folder (cba rules init <dir> makes one), or unset it`);
+    }
     oneFormat(cmd.opts());
     const out = await makeCtx(g.color, io);
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });

@@ -15,9 +15,10 @@ import * as cost from './cost';
 import * as retro from './retro';
 import * as disclose from './disclose';
 import * as rules from './rules';
+import * as agreements from './agreements';
 
 export const COMMANDS: Record<string, CommandModule> = {
-  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules,
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules, agreements,
 };
 
 const VALUE_OPTIONS = new Set(['--rules', '--agreement']);
