@@ -2,7 +2,7 @@
 // (absolute times drift on shared machines), peak memory, and pass/fail against the targets of
 // issue 19. Writes bench/results/latest.json and prints a Markdown table (the README's copy of it).
 // Not part of the test suite. Parts: node scripts/bench.mjs [startup] [batch] [memory] [identity]
-// [check] [deadlines]; BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
+// [check] [deadlines] [import]; BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -471,6 +471,23 @@ if (want('pdf')) {
     const cpuMs = cpu.length ? median(cpu) : undefined;
     add({ name: 'pdf', what: `cba rules import schedule on a ten-page PDF (${cells} cells, each with its daily rate) --dry-run`, ms: +ms.toFixed(0), cpuMs, measured: `${ms.toFixed(0)} ms wall${cpuMs !== undefined ? `, ${cpuMs.toFixed(0)} ms CPU` : ''} (median of 7)`, target: '< 1000 ms', pass: ms < 1000 });
   }
+}
+// ---------------------------------------------------------------------------------------------
+// cba rules import schedule: a 40-step x 10-class CSV (as an export prints it: $ and commas, a title),
+// read, reviewed and validated (--dry-run), against the start-up of cba salary measured alongside.
+if (want('import')) {
+  const file = join(tmp, 'schedule-40x10.csv');
+  const classes = Array.from({ length: 10 }, (_, j) => (j === 0 ? 'BA' : `BA+${j * 15}`));
+  let csv = 'Example County Office of Education\nCertificated Salary Schedule 2024-25, 185 Days\nStep,' + classes.map((c) => `"${c}"`).join(',') + '\n';
+  for (let i = 1; i <= 40; i++) csv += `${i},` + classes.map((_, j) => `"$${(50000 + i * 1500 + j * 2500).toLocaleString('en-US')}"`).join(',') + '\n';
+  writeFileSync(file, csv);
+  const imp = [], sal = [];
+  for (let k = 0; k < Math.max(5, Math.floor(PAIRS / 2)); k++) {
+    imp.push(run(process.execPath, [BIN, 'rules', 'import', 'schedule', file, '--dry-run'], { out: 'pipe' }).ms);
+    sal.push(run(process.execPath, [BIN, 'salary', '--class', 'IV', '--step', '13'], { out: 'pipe' }).ms);
+  }
+  const i = median(imp), c = median(sal);
+  add({ name: 'import', what: 'cba rules import schedule of a 40-step x 10-class CSV (--dry-run: read, review, validate) vs the start-up of cba salary', baseline: `cba salary: ${c.toFixed(1)} ms`, ms: +i.toFixed(1), ratio: +(i / c).toFixed(2), measured: `${i.toFixed(0)} ms (${(i / c).toFixed(2)}x cba salary's ${c.toFixed(0)} ms)`, target: '< 1000 ms', pass: i < 1000 });
 }
 rmSync(tmp, { recursive: true, force: true });
 

@@ -282,7 +282,8 @@ export function tableToGrid(input: TableInput): ImportedGrid & { transposed: boo
     const max = Math.max(...nums);
     basis = max < 200 ? 'hourly' : max < 2000 ? 'daily' : 'annual';
   }
-  const meta = readTitle(title);
+  // the title as printed, and any header line (a title cut into two cells reads as one)
+  const meta = readTitle([...title, ...headerRows.map((i) => t.text[i].filter((c) => c !== '').join(' '))]);
   return {
     basis,
     classes,
