@@ -22,7 +22,7 @@ const common = {
 // The CLI is one CommonJS file (one script to compile at start-up, through bin/cba.js's V8 code
 // cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
-const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
+const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', '../batch/scenario-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
@@ -66,7 +66,7 @@ for (const [kind, spec] of Object.entries(lib.PART_SCHEMAS)) named[kind.replace(
 named.closures = lib.schemas.ClosuresFile;
 named.check = lib.CheckFile;
 named.rates = lib.schemas.RatesFile;
-named.scenario = lib.schemas.ScenarioFile;
+named.scenario = lib.ScenarioFile;
 for (const [name, schema] of Object.entries(named)) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   writeFileSync(join(root, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');

@@ -19,3 +19,4 @@ export * from './batch/audit';
 export * from './batch/cost';
 export * from './batch/rules-audit';
 export { CheckFile } from './batch/check/schema';
+export { ScenarioFile } from './batch/scenario-schema';

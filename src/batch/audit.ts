@@ -3,7 +3,7 @@
 import { Big, isDecimalText, parseCents, toCents, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { salary } from '../rules/schedules/salary';
-import { computeStipend } from '../rules/stipends/stipends';
+import { computeStipend, paidPerCount } from '../rules/stipends/stipends';
 import type { Agreement } from '../rules/types';
 
 /** The roster columns (header names); others are kept as they are. */
@@ -90,7 +90,7 @@ export class Auditor {
         let monthly = s.monthlyPay;
         const parts = [`salary ${s.totalSalary.toFixed(2)}`];
         for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
-          const isCount = id === 'btsa';
+          const isCount = paidPerCount(this.a, id);
           const r = computeStipend(this.a, id, isCount ? { teachers: n, year: s.year } : { year: s.year });
           if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
           const k = isCount ? 1 : n;

@@ -4,10 +4,10 @@
 import { Big, dec, percent, round, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { daysInMonth, formatDate, fromParts, toParts, type DayNumber } from '../core/date';
-import type { BenefitsFile, Law, RatesFile } from './benefits-schema';
+import type { BenefitsFile, Law, RatesFile } from '../rules/benefits/schema';
 import type { Agreement } from '../rules/types';
 
-export type { BenefitsFile, RatesFile } from './benefits-schema';
+export type { BenefitsFile, RatesFile } from '../rules/benefits/schema';
 
 export function benefitsRules(a: Agreement): BenefitsFile & { file: string } {
   const b = a.parts.benefits;

@@ -1,6 +1,6 @@
 // The schedules in force on a day, one per id, labelled with one school year so that salary() and the
 // percentage stipends read them as that year's (effective-dated schedules: src/rules/schedules/effective.ts).
-import { InputError } from '../core/errors';
+import { FieldError } from '../core/errors';
 import { formatDate, type DayNumber } from '../core/date';
 import { coverage, coveredText } from '../rules/schedules/effective';
 import { scheduleIds } from '../rules/schedules/schedule';
@@ -9,7 +9,7 @@ import type { Agreement, Schedule } from '../rules/types';
 /** For each schedule id, the schedule in force on the day. strict: a day no schedule covers is an error
  *  for the default schedule (other ids are left out); carried: the last schedule before the day stays in
  *  force past its year (projections beyond the rules), and the first one before any. */
-export function inForce(a: Agreement, day: DayNumber, mode: 'strict' | 'carried', what = '--effective'): { schedules: Schedule[]; key: string } {
+export function inForce(a: Agreement, day: DayNumber, mode: 'strict' | 'carried', what = '{effective}'): { schedules: Schedule[]; key: string } {
   const date = formatDate(day);
   const schedules: Schedule[] = [];
   for (const id of scheduleIds(a)) {
@@ -17,7 +17,7 @@ export function inForce(a: Agreement, day: DayNumber, mode: 'strict' | 'carried'
     let hit = c.find((x) => x.from <= date && date <= x.to)?.schedule;
     if (!hit && mode === 'carried') hit = [...c].reverse().find((x) => x.from <= date)?.schedule ?? c[0]?.schedule;
     if (!hit) {
-      if (id === a.meta.defaultSchedule) throw new InputError(`${what} ${date}: no ${id} schedule is in force on that date in the rules (they cover ${coveredText(c)})`);
+      if (id === a.meta.defaultSchedule) throw new FieldError('effective', `${what} ${date}: no ${id} schedule is in force on that date in the rules (they cover ${coveredText(c)})`);
       continue;
     }
     schedules.push(hit);

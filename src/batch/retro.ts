@@ -3,12 +3,12 @@
 // difference, rounded per period half-up to the cent as payroll pays it; the employer's statutory
 // costs on the retro amount. Pure: the agreement, the old and new rates and roster rows in.
 import { Big, dec, round, type Dec } from '../core/money';
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
 import { raiseSchedule } from './cost';
 import { parseStipendCell } from './audit';
 import { salary } from '../rules/schedules/salary';
-import { computeStipend } from '../rules/stipends/stipends';
+import { computeStipend, paidPerCount } from '../rules/stipends/stipends';
 import type { Agreement } from '../rules/types';
 import { inForce, withSchedules } from './in-force';
 import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
@@ -103,15 +103,15 @@ export class RetroCalculator {
     readonly a: Agreement,
     readonly opts: RetroOptions,
   ) {
-    const eff = parseDate(opts.effective, '--effective');
-    const thru = parseDate(opts.paidThrough, '--paid-through');
-    if (thru < eff) throw new InputError(`--paid-through ${opts.paidThrough} is before --effective ${opts.effective}: give the last day already paid at the old rates, on or after the effective date`);
+    const eff = parseDate(opts.effective, 'effective');
+    const thru = parseDate(opts.paidThrough, 'paidThrough');
+    if (thru < eff) throw new FieldError('paidThrough', `{paidThrough} ${opts.paidThrough} is before {effective} ${opts.effective}: give the last day already paid at the old rates, on or after the effective date`);
     this.year = schoolYearOf(eff);
     if (schoolYearOf(thru) !== this.year)
-      throw new InputError(`--paid-through ${opts.paidThrough} is in another school year than --effective ${opts.effective} (${this.year}): run one school year at a time (placements change each July 1)`);
+      throw new FieldError('paidThrough', `{paidThrough} ${opts.paidThrough} is in another school year than {effective} ${opts.effective} (${this.year}): run one school year at a time (placements change each July 1)`);
     const { first } = schoolYearRange(this.year);
     this.periodsPerYear = opts.periods ?? 12;
-    if (this.periodsPerYear !== 12 && this.periodsPerYear !== 10) throw new InputError(`--periods ${opts.periods}: give 12 (monthly, July to June) or 10 (September to June)`);
+    if (this.periodsPerYear !== 12 && this.periodsPerYear !== 10) throw new FieldError('periods', `{periods} ${opts.periods}: give 12 (monthly, July to June) or 10 (September to June)`);
     const b = benefitsRules(a);
     this.creditable = new Set(b.creditable.stipends);
     this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
@@ -126,22 +126,22 @@ export class RetroCalculator {
       this.periods.push({ period: `${y}-${String(m).padStart(2, '0')}`, first: formatDate(p0), last: formatDate(p1), before: ZERO, after: ZERO });
     }
     if (!this.periods.length)
-      throw new InputError(`no ${this.periodsPerYear === 10 ? 'ten-month (September to June) ' : ''}pay period ends between --effective ${opts.effective} and --paid-through ${opts.paidThrough}: give the last day of the last month paid at the old rates`);
+      throw new FieldError('effective', `no ${this.periodsPerYear === 10 ? 'ten-month (September to June) ' : ''}pay period ends between {effective} ${opts.effective} and {paidThrough} ${opts.paidThrough}: give the last day of the last month paid at the old rates`);
     if (thru !== parseDate(this.periods[this.periods.length - 1].last))
-      this.notes.push(`--paid-through ${opts.paidThrough} falls inside a month: only pay periods ending on or before it are counted (through ${this.periods[this.periods.length - 1].last}).`);
+      this.notes.push(`{paidThrough} ${opts.paidThrough} falls inside a month: only pay periods ending on or before it are counted (through ${this.periods[this.periods.length - 1].last}).`);
     if (this.periodsPerYear === 10 && toParts(eff).m >= 7 && toParts(eff).m <= 8)
       this.notes.push('Ten pay periods: July and August are not pay periods; each of September to June pays a tenth of the year.');
     // the old schedule: in force the day before the effective date (or on it, when the new one is derived by --raise)
     if (opts.raise !== undefined) {
-      this.aOld = agreementOn(a, eff, this.year, '--effective');
+      this.aOld = agreementOn(a, eff, this.year, '{effective}');
       this.aNew = { ...this.aOld, schedules: this.aOld.schedules.map((s) => ({ ...raiseSchedule(this.aOld, s, opts.raise!, this.year), file: s.file })) };
       this.notes.push(`New rates: every cell of the schedule in force on ${opts.effective} raised by ${opts.raise.toFixed()}% (annual cells rounded half-up to the dollar); percentage stipends follow their cell.`);
     } else {
-      this.aNew = agreementOn(a, eff, this.year, '--effective');
+      this.aNew = agreementOn(a, eff, this.year, '{effective}');
       const newBasic = this.aNew.schedules.find((s) => s.id === a.meta.defaultSchedule)!;
       if (newBasic.effective !== formatDate(eff))
-        throw new InputError(`--effective ${opts.effective}: no new schedule takes effect that day in the rules (the ${newBasic.id} schedule in force has been since ${newBasic.effective}); add the settled schedule with effective: ${opts.effective}, or give --raise <percent>`);
-      this.aOld = agreementOn(a, eff - 1, this.year, 'the day before --effective,');
+        throw new FieldError('effective', `{effective} ${opts.effective}: no new schedule takes effect that day in the rules (the ${newBasic.id} schedule in force has been since ${newBasic.effective}); add the settled schedule with effective: ${opts.effective}, or give {raise} <percent>`);
+      this.aOld = agreementOn(a, eff - 1, this.year, 'the day before {effective},');
       this.notes.push(`New rates: the schedules in force on ${opts.effective}; old rates: those in force the day before.`);
     }
     this.rates = this.periods.map((p) => ratesOn(b, opts.rates, parseDate(p.first)));
@@ -167,7 +167,7 @@ export class RetroCalculator {
           const s = salary(a, { schedule: (v.schedule ?? '').trim() || undefined, year: this.year, class: v.class.trim(), step: Number(step), days: days ? Number(days) : undefined, fte: fte || undefined });
           let cred = ZERO, other = ZERO;
           for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
-            const isCount = id === 'btsa';
+            const isCount = paidPerCount(a, id);
             const r = computeStipend(a, id, isCount ? { teachers: n, year: this.year } : { year: this.year });
             if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
             const amt = r.annual.times(isCount ? 1 : n);

@@ -4,14 +4,14 @@
 // totals out. Rows are priced one at a time (streaming); memory holds only the totals and a memo of
 // placements.
 import { Big, dec, percent, round, toCents, type Dec } from '../core/money';
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
 import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { raiseSchedule, WHOLE_DOLLAR } from './cost';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import { parseStipendCell } from './audit';
 import { salary } from '../rules/schedules/salary';
-import { computeStipend } from '../rules/stipends/stipends';
+import { computeStipend, paidPerCount } from '../rules/stipends/stipends';
 import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
 import type { StipendsFile } from '../rules/stipends/schema';
@@ -79,7 +79,7 @@ class Pricer {
     let cred = ZERO, other = ZERO, pct = ZERO;
     for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
       const rules = part(this.a, 'stipends');
-      const isCount = id === 'btsa';
+      const isCount = paidPerCount(this.a, id);
       const r = computeStipend(this.a, id, isCount ? { teachers: n, year: sal.year } : { year: sal.year });
       if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
       const amt = r.annual.times(isCount ? 1 : n);
@@ -164,9 +164,9 @@ function describe(c: Change): string {
 
 /** Check a parsed scenario against the agreement; one clear line for the first problem. */
 export function checkScenario(a: Agreement, sc: Scenario, opts: { years: number; baseYear: string }): void {
-  const where = `--scenario ${sc.file}`;
+  const where = `{scenario} ${sc.file}`;
   if (sc.data.agreement !== a.meta.id)
-    throw new InputError(`${where}: the scenario is for agreement "${sc.data.agreement}", but the rules loaded are "${a.meta.id}"; give the matching --rules/--agreement, or set agreement: ${a.meta.id}`);
+    throw new FieldError('rules', `${where}: the scenario is for agreement "${sc.data.agreement}", but the rules loaded are "${a.meta.id}"; give the matching {rules}/{agreement}, or set agreement: ${a.meta.id}`);
   const { from, to } = a.meta.term;
   for (const [year, changes] of Object.entries(sc.data.years ?? {})) {
     const { first, last } = schoolYearRange(year);
@@ -401,7 +401,7 @@ export class ScenarioCoster {
     readonly scenarios: Scenario[],
     readonly opts: PlanOptions,
   ) {
-    if (!Number.isInteger(opts.years) || opts.years < 1 || opts.years > 10) throw new InputError(`--years ${opts.years}: cost 1 to 10 school years`);
+    if (!Number.isInteger(opts.years) || opts.years < 1 || opts.years > 10) throw new FieldError('years', `{years} ${opts.years}: cost 1 to 10 school years`);
     this.baseYear = opts.baseYear ?? findSchedule(a).year;
     const b = benefitsRules(a);
     this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
@@ -639,7 +639,7 @@ export function disclosure(c: ScenarioCoster): { name: string; file: string; bas
 }
 
 export const SCENARIO_NOTES = [
-  'Year 1 is the school year of the schedule in force (the latest in the rules, or --year); later years carry its schedule forward, changed only by the scenario.',
+  'Year 1 is the school year of the schedule in force (the latest in the rules, or {year}); later years carry its schedule forward, changed only by the scenario.',
   'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (a step added on July 1 is reached that day; one added mid-year, the next July); new_class moves the column in year 2.',
   'A vacancy (column vacant = yes) is costed at the placement on its row every year and does not move; a new hire is a roster row at its expected placement. Every row is costed for whole years: no attrition is assumed.',
   'A change mid-year is prorated by months of the 12-month year (a partial month by calendar days); each person-year figure is rounded half-up to the cent and totals are sums of the rounded figures.',

@@ -2,7 +2,7 @@
 // the flags), the streams it runs with (Io), the context handed to its run(opts, ctx), and what
 // run returns. No global state: main() makes one context per invocation.
 import type { Command } from 'commander';
-import { InputError, isUserError } from '../core/errors';
+import { fieldText, InputError, isUserError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import type { Agreement } from '../rules/types';
 import type { Ctx } from './output';
@@ -145,7 +145,11 @@ export function oneFormat(o: { json?: boolean; csv?: boolean }): void {
 
 /** The exit code and message of an error thrown by a run: a user's error is 1 or 2, anything else 70. */
 export function errorOutcome(e: unknown): { code: number; message: string; internal: boolean } {
-  if (isUserError(e)) return { code: e.exitCode, message: e.message, internal: false };
+  if (isUserError(e)) {
+    // an error naming fields (rules, parsers) is shown with the CLI's flags
+    const t = (e as { template?: unknown }).template;
+    return { code: e.exitCode, message: fieldText(typeof t === 'string' ? t : e.message, flagOf), internal: false };
+  }
   const err = e as Error;
   return { code: 70, message: `internal error: ${err?.message ?? String(e)}`, internal: true };
 }

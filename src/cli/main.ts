@@ -1,7 +1,8 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
+import { loadAgreement } from '../rules/load';
 import { registerCommands } from '../commands/index';
 import { agreementLoader, errorOutcome, oneFormat, processIo, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx } from './output';
@@ -9,7 +10,28 @@ import { asOutputError, escapeControls, outputFailureReported } from './batch-io
 import { resetRunFiles } from './run-files';
 import { stdoutClosedAtStart } from './stdio-guard';
 
-function build(io: Io, argv: string[], exec: Exec): Command {
+/** Help shows the contract's figures from the loaded rules: {=name} in an option's help is
+ *  agreement.yaml's parameters.name (baseYearDays, maxYearDays, ...), never a number typed here. */
+function withParameters(text: string, params: Record<string, number> | undefined): string {
+  return text.replace(/\{=([a-zA-Z]+)\}/g, (_m, k: string) => (params?.[k] !== undefined ? String(params[k]) : `the agreement's ${k.replace(/[A-Z]/g, (c) => ' ' + c.toLowerCase())}`));
+}
+
+/** The agreement's parameters, for a --help (only then: a plain run does not pay for it). */
+async function helpParameters(argv: string[]): Promise<Record<string, number> | undefined> {
+  if (!argv.some((a) => a === '--help' || a === '-h' || a === 'help')) return undefined;
+  const after = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  try {
+    const a = await loadAgreement({ rules: after('--rules'), agreement: after('--agreement') });
+    return Object.fromEntries(Object.entries(a.meta.parameters).map(([k, v]) => [k, (v as { value: number }).value]));
+  } catch {
+    return undefined;
+  }
+}
+
+function build(io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
   const program = new Command('cba');
   program
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -23,7 +45,7 @@ function build(io: Io, argv: string[], exec: Exec): Command {
     .option('--debug', 'show stack traces of errors')
     .showHelpAfterError('(run with --help for usage and examples)')
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, optionDescription: (o) => withParameters(new Help().optionDescription(o), params) })
     .addHelpText(
       'after',
       `
@@ -59,7 +81,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
     if (r?.failed) failed = true;
   };
-  const program = build(io, argv, exec);
+  const program = build(io, argv, exec, await helpParameters(argv));
   try {
     await program.parseAsync(argv);
     return failed ? 1 : 0;

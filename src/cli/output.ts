@@ -2,8 +2,12 @@
 // messages on stderr. Colour is decided once, here.
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
-import type { Io } from './command';
+import { flagOf, type Io } from './command';
 import { escapeControls } from './batch-io';
+import { fieldText } from '../core/errors';
+
+/** Text from the rules names fields as {field}; on the command line they are flags. */
+export const flags = (text: string) => fieldText(text, flagOf);
 
 export interface Painter {
   bold(s: string): string;
@@ -52,15 +56,16 @@ export async function makeCtx(colorFlag: boolean | undefined, io: Io): Promise<C
 }
 
 export function write(ctx: Ctx, text: string): void {
-  ctx.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  const t = flags(text);
+  ctx.stdout.write(t.endsWith('\n') ? t : t + '\n');
 }
 
 export function warn(ctx: Ctx, msg: string): void {
-  ctx.stderr.write(`${ctx.color ? ctx.paint.yellow('warning:') : 'warning:'} ${escapeControls(msg)}\n`);
+  ctx.stderr.write(`${ctx.color ? ctx.paint.yellow('warning:') : 'warning:'} ${escapeControls(flags(msg))}\n`);
 }
 
 export function note(ctx: Ctx, msg: string): void {
-  ctx.stderr.write(`${ctx.color ? ctx.paint.dim('note:') : 'note:'} ${msg}\n`);
+  ctx.stderr.write(`${ctx.color ? ctx.paint.dim('note:') : 'note:'} ${flags(msg)}\n`);
 }
 
 export function printJson(ctx: Ctx, value: unknown): void {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
-import { intArg } from '../cli/args';
+import { int } from '../cli/parse';
 import { csvCell, csvLine, type Ctx } from '../cli/output';
 import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { formatCents } from '../core/money';
@@ -85,7 +85,7 @@ function inputJson(keys: string[], raw: string[]): string {
 export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const roster = o.roster;
   const a = await agreement();
-  const tol = intArg(o.tolerance, '--tolerance', 'give whole cents, for example --tolerance 1') ?? 0;
+  const tol = int(o.tolerance, 'tolerance', 'give whole cents, for example {tolerance} 1') ?? 0;
   const auditor = new Auditor(a, tol, { year: o.year });
   const out = new BatchWriter(ctx.stdout);
   const ids = new IdCounter();

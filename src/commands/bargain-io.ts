@@ -6,7 +6,7 @@ import { readCsv } from '../cli/csv-input';
 import { parseColumnMap } from '../cli/roster-columns';
 import { bufferedWriter } from '../cli/batch-io';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
-import type { RatesFile } from '../batch/benefits-schema';
+import type { RatesFile } from '../rules/benefits/schema';
 import type { Agreement } from '../rules/types';
 import { loadAgreement } from '../rules/load';
 
@@ -25,7 +25,7 @@ const KIND_LIST = ['schedule-percent', 'cell-amount', 'add-step', 'stipend', 'wo
 export async function loadScenario(file: string): Promise<Scenario> {
   if (!existsSync(file)) throw new InputError(`--scenario ${file}: no such file; give a scenario YAML file (see schema/scenario.schema.json)`);
   const { readYaml, validateFile } = await import('../rules/validate');
-  const { ScenarioFile } = await import('../rules/all-schemas');
+  const { ScenarioFile } = await import('../batch/scenario-schema');
   const { data } = readYaml(file, file);
   // An unknown change kind is named before the schema's longer message.
   const years = (data as { years?: Record<string, unknown> } | null)?.years;

@@ -1,10 +1,11 @@
 // cba calendar: the office calendar, a school year's closures or a month view.
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
-import { formatDate, fromParts, daysInMonth, weekday, MONTH_NAMES, parseDate, schoolYearRange, toParts, WEEKDAY_SHORT } from '../core/date';
+import { formatDate, fromParts, daysInMonth, weekday, MONTH_NAMES, schoolYearRange, toParts, WEEKDAY_SHORT } from '../core/date';
 import { isOpen } from '../core/busdays';
 import { printJson, renderTable, write, csvLine } from '../cli/output';
 import { calendarFor } from '../cli/files';
+import { date, month } from '../cli/parse';
 import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 
@@ -32,10 +33,8 @@ export async function run(o: CalendarOptions, { out: ctx, agreement }: RunCtx): 
   const a = await agreement();
   const { cal, notes } = await calendarFor(a, o);
   if (o.month) {
-    const m = /^(\d{4})-(\d{2})$/.exec(o.month);
-    if (!m || +m[2] < 1 || +m[2] > 12) throw new InputError(`--month ${o.month}: write YYYY-MM, for example 2005-12`);
-    const y = +m[1], mo = +m[2];
-    const marks = new Set((o.mark ?? []).map((d: string) => parseDate(d, '--mark')));
+    const { y, m: mo } = month(o.month, 'month');
+    const marks = new Set((o.mark ?? []).map((d) => date(d, 'mark')));
     const first = fromParts(y, mo, 1);
     const last = fromParts(y, mo, daysInMonth(y, mo));
     if (first < cal.first || last > cal.last) throw new InputError(`--month ${o.month} is outside the loaded calendars (${formatDate(cal.first)} to ${formatDate(cal.last)})`);

@@ -5,7 +5,7 @@ import { dec, type Dec } from '../core/money';
 import { RosterCoster, raiseSchedule, scheduleYaml } from '../batch/cost';
 import { findSchedule } from '../rules/schedules/schedule';
 import { writeUserFile } from '../cli/files';
-import { decArg } from '../cli/args';
+import { decimal } from '../cli/parse';
 import { csvLine, jm, money, note, renderTable, warn, write } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter } from '../cli/batch-io';
@@ -47,7 +47,7 @@ export async function run(o: CostOptions, ctx: RunCtx): Promise<RunResult | void
 /** A roster on the schedule, raised across the board, and after step and column movement. */
 async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const a = await agreement();
-  const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 1 or 4.23', true)!) : undefined;
+  const raise = o.raise !== undefined ? dec(decimal(o.raise, 'raise', 'give a percentage, for example 1 or 4.23', true)!) : undefined;
   if (raise && (raise.lt(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
   if (o.outSchedule && !raise) throw new InputError('--out-schedule needs --raise <percent>');
   // an output that is one of the inputs is refused before anything is read or written

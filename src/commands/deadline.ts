@@ -10,6 +10,7 @@ import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
 import { BatchWriter, inputColumnNames, readCsv } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
+import { dayRange, dayRanges, stepDate } from '../cli/parse';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { existsSync, readFileSync } from 'node:fs';
@@ -174,19 +175,17 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
   if (!o.occurred) throw new InputError('grievance: give --occurred <date> (the date of the act or omission)');
   const done: Record<string, string> = Object.create(null);
   for (const d of o.done ?? []) {
-    const m = /^([a-z0-9-]+)=(.+)$/.exec(d);
-    if (!m) throw new InputError(`--done ${d}: write STEP=DATE, for example --done level2-appeal=2006-01-10`);
-    done[m[1]] = m[2];
+    const [step, day] = stepDate(d);
+    done[step] = day;
   }
   if (o.filed) done['level1-file'] = o.filed;
   if (o.decisionReceived !== undefined || o.level !== undefined) {
     if (o.decisionReceived === undefined || !/^[123]$/.test(String(o.level ?? ''))) throw new InputError(`${o.level !== undefined ? `--level ${JSON.stringify(o.level)}: ` : ''}--decision-received needs --level 1, 2 or 3 (and --level needs --decision-received)`);
     done[`level${o.level}-decision`] = o.decisionReceived;
   }
-  const recess = (o.recess ?? []).map((r: string) => {
-    const m = /^(.+)\.\.(.+)$/.exec(r);
-    if (!m) throw new InputError(`--recess ${r}: write FROM..TO, for example 2005-12-19..2005-12-30`);
-    return { from: m[1], to: m[2] };
+  const recess = (o.recess ?? []).map((r) => {
+    const { from, to } = dayRange(r, 'recess');
+    return { from: formatDate(from), to: formatDate(to) };
   });
   const chain = grievanceChain(a, loaded, { occurred: o.occurred, known: o.known, done, level3Issued: o.level3Issued, resolutionProvided: o.resolutionProvided, recess, recessGrievantOnly: Boolean(o.recessGrievantOnly), today: o.today });
   const failed = chain.steps.some((s) => s.status === 'overdue' || s.status === 'done-late');
@@ -309,16 +308,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
         reason = `${dateCol} ${JSON.stringify(r.values[dateCol] ?? '')} is not a date (YYYY-MM-DD)`;
       } else {
         try {
-          const closed: { from: DayNumber; to: DayNumber }[] = [];
-          const rec = (r.values.recess ?? '').trim();
-          if (rec)
-            for (const part of rec.split(/[;|]/)) {
-              const m = /^\s*(\S+)\.\.(\S+)\s*$/.exec(part);
-              const f = m ? tryParseDate(m[1]) : null;
-              const to = m ? tryParseDate(m[2]) : null;
-              if (f === null || to === null || to < f) throw new InputError(`recess ${JSON.stringify(part)} is not FROM..TO with FROM <= TO`);
-              closed.push({ from: f, to });
-            }
+          const closed = dayRanges(r.values.recess ?? '', 'recess');
           due = formatDate(dueFrom(cal, rule, t, closed));
         } catch (e) {
           status = 'invalid';

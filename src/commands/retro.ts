@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 // cba retro: streams the roster through the retro calculator; every row back once.
 import { InputError } from '../core/errors';
 import { dec, formatMoney, type Dec } from '../core/money';
-import { decArg } from '../cli/args';
-import { csvLine, jm, note, type Ctx } from '../cli/output';
+import { decimal } from '../cli/parse';
+import { csvLine, flags, jm, note, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter, loadRates, withBenefits } from './bargain-io';
 import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
@@ -77,7 +77,7 @@ function tableLine(ctx: Ctx, p: RetroPerson): string {
 
 export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const a = await withBenefits(await agreement(), (m) => note(ctx, m));
-  const raise = o.raise !== undefined ? dec(decArg(o.raise, '--raise', 'give a percentage, for example 4 or 4.23', true)!) : undefined;
+  const raise = o.raise !== undefined ? dec(decimal(o.raise, 'raise', 'give a percentage, for example 4 or 4.23', true)!) : undefined;
   if (raise && (raise.lte(-50) || raise.gt(100))) throw new InputError(`--raise ${o.raise}: give a percentage between -50 and 100`);
   const periods = o.periods === undefined ? undefined : o.periods.trim() === '12' ? 12 : o.periods.trim() === '10' ? 10 : undefined;
   if (o.periods !== undefined && !periods) throw new InputError(`--periods ${JSON.stringify(o.periods)}: give 12 (monthly, July to June) or 10 (September to June)`);
@@ -118,13 +118,13 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
   const T = calc.totals;
   if (o.json)
     await out.write(
-      `\n],\n"totals": ${JSON.stringify({ persons: T.persons, invalid: T.invalid, paid: jm(T.paid), owed: jm(T.owed), retro: jm(T.retro), retroExact: T.retroExact.toFixed(6), salary: jm(T.salary), stipends: jm(T.stipends), creditable: jm(T.creditable), employer: Object.fromEntries(calc.keys.map((k) => [k, jm(T.costs[k])])), employerTotal: jm(T.employerTotal) })},\n"notes": ${JSON.stringify(calc.notes)}\n}\n`,
+      `\n],\n"totals": ${JSON.stringify({ persons: T.persons, invalid: T.invalid, paid: jm(T.paid), owed: jm(T.owed), retro: jm(T.retro), retroExact: T.retroExact.toFixed(6), salary: jm(T.salary), stipends: jm(T.stipends), creditable: jm(T.creditable), employer: Object.fromEntries(calc.keys.map((k) => [k, jm(T.costs[k])])), employerTotal: jm(T.employerTotal) })},\n"notes": ${flags(JSON.stringify(calc.notes))}\n}\n`,
     );
   else if (!o.csv) {
     await out.write(
       `\nRetro ${formatMoney(T.retro)} to ${T.persons} ${T.persons === 1 ? 'person' : 'people'} (exact ${T.retroExact.toFixed(4)}), ${calc.periods.length} ${calc.periodsPerYear === 12 ? 'monthly' : 'ten-month'} periods ${calc.periods[0].period} to ${calc.periods[calc.periods.length - 1].period}; employer costs ${formatMoney(T.employerTotal)} (${calc.keys.map((k) => `${snake(k).replace(/_/g, ' ')} ${formatMoney(T.costs[k])}`).join(', ')})\n`,
     );
-    for (const n of calc.notes) await out.write(ctx.paint.dim(`Note: ${n}`) + '\n');
+    for (const n of calc.notes) await out.write(ctx.paint.dim(`Note: ${flags(n)}`) + '\n');
   }
   await out.end();
   ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);

@@ -1,11 +1,14 @@
 // cba rules: the rules files themselves: validate (schema), audit (consistency), init (a new
 // agreement folder) and import (a schedule from CSV, XLSX or PDF).
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadRules, defaultRulesRoot } from '../rules/load';
 import type { Agreement } from '../rules/types';
 import { auditRules } from '../batch/rules-audit';
+import { citesIn, parseCiteQuery, type CiteHit } from '../batch/rules-cite';
+import { packageRoot } from '../rules/load';
+import { InputError } from '../core/errors';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
@@ -23,6 +26,11 @@ export const AUDIT_OPTIONS = {
   csv: { flags: '--csv', help: 'print CSV' },
 } as const;
 export type AuditRulesOptions = OptionsOf<typeof AUDIT_OPTIONS>;
+
+export const CITE_OPTIONS = {
+  json: { flags: '--json', help: 'print JSON' },
+} as const;
+export type CiteOptions = OptionsOf<typeof CITE_OPTIONS>;
 
 export const INIT_OPTIONS = {
   id: { flags: '--id <id>', help: 'agreement id (default: the folder name)' },
@@ -68,6 +76,9 @@ export function register(program: Command, exec: Exec): void {
   declare(rules.command('audit').description('Check every schedule and stipend file for internal consistency (printed vs computed, ordering, siblings, quotes)'), AUDIT_OPTIONS)
     .addHelpText('after', examples(['cba rules audit', 'cba rules audit --rules fixtures/rules/example-district', 'cba rules audit --json | jq ".findings[] | select(.severity == \\"error\\")"']))
     .action((o: AuditRulesOptions, c: Command) => exec(c, (ctx) => audit(o, ctx)));
+  declare(rules.command('cite <article>').description('Where the rules cite an article (XIII or XIII.1.F): each file and line, the value it stands beside, and the rule functions and tests that read it'), CITE_OPTIONS)
+    .addHelpText('after', examples(['cba rules cite XIII.1.F', 'cba rules cite XV.8 --json', 'cba rules cite "Appendix A"']))
+    .action((article: string, o: CiteOptions, c: Command) => exec(c, (ctx) => cite({ ...o, article }, ctx)));
   declare(rules.command('init <dir>').description('Start the rules of another agreement: a folder that validates at once, each file linked to its JSON Schema, every citation marked unfilled'), INIT_OPTIONS)
     .addHelpText('after', examples(['cba rules init my-office --employer "Example County Office of Education" --from 2024-07-01 --to 2027-06-30', 'cba rules import schedule salary.csv --rules my-office --year 2024-25', 'cba rules validate --rules my-office']))
     .action((dir: string, o: InitOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-init.run')).initRules(dir, o, ctx.out)));
@@ -148,4 +159,71 @@ export async function audit(o: AuditRulesOptions, { out: ctx, global: g }: RunCt
     write(ctx, `${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'} in ${set.agreements.map((a) => a.meta.id).join(', ')}`);
   }
   return { failed: errors > 0 };
+}
+
+/** Files under a folder whose name passes the test (no node_modules, no dist). */
+function filesUnder(dir: string, want: (f: string) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d)) {
+      if (e === 'node_modules' || e === 'dist' || e.startsWith('.')) continue;
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (want(p)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Lines of the source files that name a key (as a word). */
+function uses(files: { file: string; lines: string[] }[], key: string, root: string): string[] {
+  if (!key || key.length < 4) return [];
+  const re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const out: string[] = [];
+  for (const f of files) f.lines.forEach((l, i) => re.test(l) && out.push(`${relative(root, f.file)}:${i + 1}`));
+  return out;
+}
+
+/** cba rules cite: every file and line of the rules citing an article (and section), with the rule
+ *  functions and tests that read those values (in a source checkout: src/ and test/ beside rules/). */
+export async function cite(o: CiteOptions & { article: string }, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
+  const q = parseCiteQuery(o.article);
+  if (!q.article) throw new InputError('give an article, for example cba rules cite XIII.1.F');
+  const set = await loadRules(g.rules ?? defaultRulesRoot());
+  const root = packageRoot();
+  const read = (f: string) => ({ file: f, lines: readFileSync(f, 'utf8').split(/\r?\n/) });
+  const code = [...filesUnder(join(root, 'src/rules'), (f) => f.endsWith('.ts')), ...filesUnder(join(root, 'src/batch'), (f) => f.endsWith('.ts'))].map(read);
+  const tests = filesUnder(join(root, 'test'), (f) => f.endsWith('.ts')).map(read);
+  const hits: (CiteHit & { agreement: string; code: string[]; tests: string[] })[] = [];
+  for (const a of set.agreements)
+    for (const f of filesUnder(a.dir, (p) => /\.ya?ml$/.test(p))) {
+      const shown = relative(process.cwd(), f) || f;
+      for (const h of citesIn(shown, readFileSync(f, 'utf8'), q)) {
+        // the most specific key of the value's path that the rule functions name
+        const counts = h.path.split('.').filter((k) => k.length >= 4 && !/^(cite|source|quote)$/.test(k)).map((k) => [k, uses(code, k, root).length] as const);
+        const word = counts.filter(([, n]) => n > 0).sort((x, y) => x[1] - y[1])[0]?.[0] ?? h.key;
+        hits.push({ agreement: a.meta.id, ...h, key: word, code: uses(code, word, root), tests: uses(tests, word, root) });
+      }
+    }
+  const asked = `${q.article}${q.section ? '.' + q.section : ''}`;
+  if (o.json) {
+    printJson(ctx, { article: q.article, section: q.section ?? null, citations: hits });
+    return { failed: hits.length === 0 };
+  }
+  if (!hits.length) {
+    write(ctx, `no citation of ${asked} in the rules (${set.agreements.map((a) => a.meta.id).join(', ')})`);
+    return { failed: true };
+  }
+  const few = (xs: string[]) => (xs.length > 4 ? [...xs.slice(0, 4), `and ${xs.length - 4} more`] : xs).join(', ');
+  write(
+    ctx,
+    await renderTable(ctx, {
+      title: `${asked}: ${hits.length} citation${hits.length === 1 ? '' : 's'} in the rules`,
+      head: ['Rules file:line', 'Cites', 'Value', 'Read by (src)', 'Tests'],
+      rows: hits.map((h) => [`${h.file}:${h.line}`, `${h.article}${h.section ? '.' + h.section : ''}`, h.path, few(h.code), few(h.tests)]),
+    }),
+  );
+  return {};
 }

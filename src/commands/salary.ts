@@ -8,7 +8,7 @@ import { plain } from '../core/money';
 import { InputError } from '../core/errors';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { intArg, decArg, required } from '../cli/args';
+import { int, decimal, required } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { STIPEND_OPTIONS, checkFlagsMatch, stipendInput, stipendJson, strayStipendFlag } from './stipend';
@@ -21,7 +21,7 @@ export const OPTIONS = {
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest schedule); a year whose schedule changes inside it is paid in parts' },
   weighting: { flags: '--weighting <w>', help: 'parts of a year with a mid-year change: months (monthly warrants in force, default) or days (calendar days)' },
-  days: { flags: '--days <n>', help: 'work days on the calendar: 191-225 pays extra days, 123-189 is pro rata' },
+  days: { flags: '--days <n>', help: 'work days on the calendar: more than {=baseYearDays} (up to {=maxYearDays}) pays extra days, {=minYearDays} to fewer than {=baseYearDays} is pro rata' },
   fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1' },
   stipend: { flags: '--stipend <ids...>', help: 'add stipends to the pay (ids as in cba stipend --list)' },
   perfectAttendance: { flags: '--perfect-attendance', help: 'show the XV.3 perfect-attendance payment (one daily rate inclusive of stipends)' },
@@ -137,10 +137,10 @@ export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Pr
   const r = salary(a, {
     schedule: o.schedule,
     year: o.year,
-    class: required(o.class, '--class', 'give the salary class, for example --class IV'),
-    step: required(intArg(o.step, '--step', 'give the step as a whole number, for example --step 13'), '--step', 'give the step, for example --step 13'),
-    days: intArg(o.days, '--days', 'give the work days on the calendar, for example --days 200'),
-    fte: decArg(o.fte, '--fte', 'give the fraction of full time, for example --fte 0.5'),
+    class: required(o.class, 'class', 'give the salary class, for example {class} IV'),
+    step: required(int(o.step, 'step', 'give the step as a whole number, for example {step} 13'), 'step', 'give the step, for example {step} 13'),
+    days: int(o.days, 'days', 'give the work days on the calendar, for example {days} 200'),
+    fte: decimal(o.fte, 'fte', 'give the fraction of full time, for example {fte} 0.5'),
     asOf: o.asOf,
     weighting: weightingArg(o.weighting),
   });

@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { dec, plain, round, type Dec } from '../core/money';
-import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty, type LimitInput } from '../rules/leaves/leaves';
+import { accrual, balance, extendedAbsence, checkLimits, type LimitInput } from '../rules/leaves/leaves';
 import { salary } from '../rules/schedules/salary';
 import { computeStipends } from '../rules/stipends/stipends';
 import { payWithStipends } from '../rules/stipends/pay';
-import { decArg, intArg, rangedDec, RANGES } from '../cli/args';
+import { decimal, decimalValue, int, leaveQty, rangedDecimal, RANGES } from '../cli/parse';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import type { Source } from '../rules/source';
@@ -17,7 +17,7 @@ import { examples } from '../cli/help';
 export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves (Article XIII)';
 
 export const OPTIONS = {
-  daysWorked: { flags: '--days-worked <n>', help: 'days worked in the school year (default 190)' },
+  daysWorked: { flags: '--days-worked <n>', help: 'days worked in the school year (default {=baseYearDays})' },
   calendarDays: { flags: '--calendar-days <n>', help: 'same as --days-worked: the days of the work calendar' },
   assignment: { flags: '--assignment <a>', help: 'regular (6.75 h), community-day (7.75 h) or preschool (7.5 h)' },
   hoursPerDay: { flags: '--hours-per-day <h>', help: "hours in a day of sick leave (must be one of the agreement\'s)" },
@@ -70,13 +70,13 @@ export function register(program: Command, exec: Exec): void {
 }
 
 const d2 = (x: Dec) => Number(x.toFixed(2));
-const optDec = (v: string | undefined, flag: string, hint: string, range?: { max: number; what: string }) => (v === undefined ? undefined : dec((range ? rangedDec(v, flag, hint, range) : decArg(v, flag, hint))!));
+const optDec = (v: string | undefined, field: string, hint: string, range?: { max: number; what: string }) => (v === undefined ? undefined : dec((range ? rangedDecimal(v, field, hint, range) : decimal(v, field, hint))!));
 
 export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {
   const a = await agreement();
   if (o.daysWorked !== undefined && o.calendarDays !== undefined) throw new InputError('give --days-worked or --calendar-days, not both');
   const dwText = o.daysWorked ?? o.calendarDays;
-  const dw = dwText === undefined ? undefined : rangedDec(dwText, o.daysWorked !== undefined ? '--days-worked' : '--calendar-days', 'give the days worked, for example 190', RANGES.daysAYear);
+  const dw = dwText === undefined ? undefined : rangedDecimal(dwText, o.daysWorked !== undefined ? 'daysWorked' : 'calendarDays', 'give the days worked, for example 190', RANGES.daysAYear);
   // The salary schedule's assignment gives the day length when no assignment is named.
   let assignment: string | undefined = o.assignment;
   const wantsSalary = o.class !== undefined || o.step !== undefined;
@@ -85,17 +85,17 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
         schedule: o.schedule,
         year: o.year,
         class: o.class ?? (() => { throw new InputError('--step needs --class for the salary'); })(),
-        step: intArg(o.step, '--step', 'give the step as a whole number') ?? (() => { throw new InputError('--class needs --step for the salary'); })(),
+        step: int(o.step, 'step', 'give the step as a whole number') ?? (() => { throw new InputError('--class needs --step for the salary'); })(),
       })
     : undefined;
   if (!assignment && !o.hoursPerDay && sal) assignment = a.schedules.find((s) => s.id === sal.schedule)?.assignment;
   const acc = accrual(a, { daysWorked: dw, assignment, hoursPerDay: o.hoursPerDay, allowHours: o.allowHours, fte: o.fte });
-  const bal = balance(a, acc, o.balance !== undefined ? parseLeaveQty(o.balance, '--balance') : undefined, o.used !== undefined ? parseLeaveQty(o.used, '--used') : undefined);
+  const bal = balance(a, acc, o.balance !== undefined ? leaveQty(o.balance, 'balance') : undefined, o.used !== undefined ? leaveQty(o.used, 'used') : undefined);
   const warnings = [...acc.warnings];
   const readings = [...acc.readings];
   const sources: Source[] = [...acc.sources, bal.source];
 
-  let daily: Dec | undefined = optDec(o.dailyRate, '--daily-rate', 'give the daily rate, for example 372.62');
+  let daily: Dec | undefined = decimalValue(o.dailyRate, 'dailyRate', 'give the daily rate, for example 372.62');
   if (daily && sal) throw new InputError('give --daily-rate or --class/--step, not both');
   if (sal) daily = sal.dailyRate;
   let absence;
@@ -109,9 +109,9 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
       shownHow = `${bal.carriedDays.toFixed(2)} carried - ${bal.usedDays.toFixed(2)} used (this year's accrual is added only with --days-worked)`;
     }
     absence = extendedAbsence(a, {
-      absenceDays: intArg(o.absence, '--absence', 'give whole school days, for example --absence 120')!,
+      absenceDays: int(o.absence, 'absence', 'give whole school days, for example {absence} 120')!,
       availableDays: available,
-      priorDifferentialDays: intArg(o.priorDifferentialDays, '--prior-differential-days', 'give whole days, 0 to 100'),
+      priorDifferentialDays: int(o.priorDifferentialDays, 'priorDifferentialDays', 'give whole days, 0 to 100'),
       dailyRate: daily,
     });
     sources.push(...absence.sources);
@@ -120,18 +120,18 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   } else if (o.priorDifferentialDays !== undefined) throw new InputError('--prior-differential-days applies to an --absence; add --absence <days>');
 
   const L: LimitInput = {
-    personalNecessity: optDec(o.personalNecessity, '--personal-necessity', 'give days, for example 2', RANGES.daysAYear),
-    personalBusiness: optDec(o.personalBusiness, '--personal-business', 'give days, for example 1', RANGES.daysAYear),
-    familyIllness: optDec(o.familyIllness, '--family-illness', 'give days, for example 3', RANGES.daysAYear),
-    bereavement: optDec(o.bereavement, '--bereavement', 'give days, for example 3', RANGES.daysAYear),
+    personalNecessity: optDec(o.personalNecessity, 'personalNecessity', 'give days, for example 2', RANGES.daysAYear),
+    personalBusiness: optDec(o.personalBusiness, 'personalBusiness', 'give days, for example 1', RANGES.daysAYear),
+    familyIllness: optDec(o.familyIllness, 'familyIllness', 'give days, for example 3', RANGES.daysAYear),
+    bereavement: optDec(o.bereavement, 'bereavement', 'give days, for example 3', RANGES.daysAYear),
     outOfState: o.outOfState,
-    travelMiles: optDec(o.travelMiles, '--travel-miles', 'give miles, for example 320'),
-    industrial: optDec(o.industrial, '--industrial', 'give days, for example 30', RANGES.daysAYear),
-    donateHours: optDec(o.donateHours, '--donate-hours', 'give hours, for example 6.75', RANGES.hoursAYear),
-    donatedHours: optDec(o.donatedHours, '--donated-hours', 'give hours, for example 6.75', RANGES.hoursAYear),
-    catastrophicMonths: optDec(o.catastrophicMonths, '--catastrophic-months', 'give months, for example 6'),
-    sabbaticalYears: optDec(o.sabbaticalYears, '--sabbatical-years', 'give whole years, for example 7'),
-    sabbaticalMonths: optDec(o.sabbaticalMonths, '--sabbatical-months', 'give months, for example 6'),
+    travelMiles: optDec(o.travelMiles, 'travelMiles', 'give miles, for example 320'),
+    industrial: optDec(o.industrial, 'industrial', 'give days, for example 30', RANGES.daysAYear),
+    donateHours: optDec(o.donateHours, 'donateHours', 'give hours, for example 6.75', RANGES.hoursAYear),
+    donatedHours: optDec(o.donatedHours, 'donatedHours', 'give hours, for example 6.75', RANGES.hoursAYear),
+    catastrophicMonths: optDec(o.catastrophicMonths, 'catastrophicMonths', 'give months, for example 6'),
+    sabbaticalYears: optDec(o.sabbaticalYears, 'sabbaticalYears', 'give whole years, for example 7'),
+    sabbaticalMonths: optDec(o.sabbaticalMonths, 'sabbaticalMonths', 'give months, for example 6'),
     annualSalary: sal?.annualSalary,
     availableDays: o.balance !== undefined || o.used !== undefined || acc.daysWorkedGiven ? bal.balanceDays : undefined,
   };

@@ -1,13 +1,18 @@
 // cba step-advance: step and class advancement, initial placement, and a career projection.
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
-import type { Dec } from '../core/money';
+import { formatMoney, type Dec } from '../core/money';
 import { stepAdvance, classChange, placement, project, type Education } from '../rules/advancement/advancement';
-import { intArg, decArg } from '../cli/args';
+import { int, decimal, kindYears, rating } from '../cli/parse';
 import { jm, money, printJson, renderTable, write, csvLine, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+import { part } from '../rules/part';
+import type { Agreement } from '../rules/types';
+
+/** The id of the stipend earned by years of service (LTVS in this agreement), named from the rules. */
+const milestoneStipendId = (a: Agreement) => a.parts.stipends ? (part(a, 'stipends').stipends.find((x) => x.eligibility?.kind === 'service-milestones')?.id ?? 'milestone_stipends') : 'milestone_stipends';
 
 export const DESCRIPTION = 'Step and class advancement, placement from education and experience, and the career ahead (Appendix A)';
 
@@ -62,14 +67,14 @@ function chart(ctx: Ctx, rows: { label: string; value: Dec }[]): string {
 }
 
 function education(o: StepAdvanceOptions): Education {
-  const n = (v: string | undefined, flag: string) => (v === undefined ? undefined : Number(decArg(v, flag, 'give semester units, for example 30')));
+  const n = (v: string | undefined, field: string) => (v === undefined ? undefined : Number(decimal(v, field, 'give semester units, for example 30')));
   if (!o.degree) throw new InputError('placement: give --degree none, aa, bachelor, master or doctorate');
   return {
     degree: o.degree.toLowerCase() as Education['degree'],
-    unitsAfterBachelor: n(o.unitsAfterBachelor, '--units-after-bachelor'),
-    unitsAfterMaster: n(o.unitsAfterMaster, '--units-after-master'),
-    unitsAfterAa: n(o.unitsAfterAa, '--units-after-aa'),
-    eceUnits: n(o.eceUnits, '--ece-units'),
+    unitsAfterBachelor: n(o.unitsAfterBachelor, 'unitsAfterBachelor'),
+    unitsAfterMaster: n(o.unitsAfterMaster, 'unitsAfterMaster'),
+    unitsAfterAa: n(o.unitsAfterAa, 'unitsAfterAa'),
+    eceUnits: n(o.eceUnits, 'eceUnits'),
     degreeIn: o.degreeIn === undefined ? undefined : (() => {
       const f = o.degreeIn.trim().toLowerCase();
       if (f !== 'ece' && f !== 'other') throw new InputError(`--degree-in ${o.degreeIn}: give ece (Early Childhood Education/Child Development) or other`);
@@ -85,11 +90,10 @@ export async function run(o: StepAdvanceOptions, { out: ctx, agreement }: RunCtx
       if (o[k] !== undefined) throw new InputError(`--placement with ${flag} ${o[k]}: a placement finds the class and step from --degree and experience; give one or the other`);
     const related: Record<string, number> = Object.create(null);
     for (const r of o.related ?? []) {
-      const m = /^([a-z-]+)=(\d+)$/.exec(r);
-      if (!m) throw new InputError(`--related ${r}: write KIND=YEARS, for example --related aide=4`);
-      related[m[1]] = (related[m[1]] ?? 0) + intArg(m[2], '--related', 'give whole years, for example --related aide=4')!;
+      const [kind, years] = kindYears(r);
+      related[kind] = (related[kind] ?? 0) + years;
     }
-    const r = placement(a, { schedule: o.schedule, year: o.year, education: education(o), publicYears: intArg(o.publicYears, '--public-years', 'give whole years, for example 5'), related });
+    const r = placement(a, { schedule: o.schedule, year: o.year, education: education(o), publicYears: int(o.publicYears, 'publicYears', 'give whole years, for example 5'), related });
     const failed = !r.class;
     const j = { class: r.class, step: r.step, creditedYears: r.creditedYears, fullCreditYears: r.fullCreditYears, relatedYears: r.relatedYears, relatedSteps: r.relatedSteps, reason: r.reason, annual: jm(r.annual), minimumSalary: r.minimumSalary ? { applies: r.minimumSalary.applies, amount: jm(r.minimumSalary.amount), text: r.minimumSalary.text } : undefined, notes: r.notes, sources: uniqueSources(r.sources) };
     if (o.json) {
@@ -100,23 +104,22 @@ export async function run(o: StepAdvanceOptions, { out: ctx, agreement }: RunCtx
       ['Class', r.class ?? 'none', r.classReason, sourceText(r.sources[1])],
       ['Step', String(r.step), `1 + ${r.creditedYears} credited`, sourceText(r.sources[0])],
       ['Annual salary', money(r.annual), '', ''],
-      ...(r.minimumSalary ? [['$34,000 minimum', r.minimumSalary.applies ? 'may apply' : 'no', r.minimumSalary.text, sourceText(r.minimumSalary.source)]] : []),
+      ...(r.minimumSalary ? [[`$${formatMoney(r.minimumSalary.amount, 0)} minimum`, r.minimumSalary.applies ? 'may apply' : 'no', r.minimumSalary.text, sourceText(r.minimumSalary.source)]] : []),
     ];
     write(ctx, await renderTable(ctx, { title: 'Initial placement', head: ['Item', 'Result', 'Why', 'Source'], rows }));
     for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
     return { failed };
   }
   if (!o.class || o.step === undefined) throw new InputError('give --class and --step (or --placement with --degree)');
-  const step = intArg(o.step, '--step', 'give the step as a whole number')!;
+  const step = int(o.step, 'step', 'give the step as a whole number')!;
   if (o.years !== undefined) {
-    const years = intArg(o.years, '--years', 'give whole years, for example 10')!;
-    const rating = o.rating === undefined ? undefined : /^(meets|standard|exceeds)$/i.test(o.rating) ? 'meets' : /^(unsatisfactory|below)$/i.test(o.rating) ? 'unsatisfactory' : (() => { throw new InputError(`--rating ${o.rating}: give meets or unsatisfactory`); })();
-    const base = { schedule: o.schedule, year: o.year, class: o.class, step, years, serviceYears: intArg(o.serviceYears, '--service-years', 'give whole years of service'), raise: decArg(o.raise, '--raise', 'give a percentage, for example 4.23', true), rating: rating as 'meets' | 'unsatisfactory' | undefined };
+    const years = int(o.years, 'years', 'give whole years, for example 10')!;
+    const base = { schedule: o.schedule, year: o.year, class: o.class, step, years, serviceYears: int(o.serviceYears, 'serviceYears', 'give whole years of service'), raise: decimal(o.raise, 'raise', 'give a percentage, for example 4.23', true), rating: rating(o.rating) };
     const p = project(a, base);
     const vs = o.newClass ? project(a, { ...base, newClass: o.newClass }) : undefined;
     const rowJson = (r: (typeof p.rows)[number]) => ({ year: r.year, schoolYear: r.schoolYear, class: r.class, step: r.step, serviceYears: r.serviceYears, salary: jm(r.salary), ltvsCount: r.ltvsCount, stipends: jm(r.stipends), total: jm(r.total) });
     if (o.json) return printJson(ctx, { schedule: p.schedule, from: p.from, raisePercent: p.raisePercent === null ? null : Number(p.raisePercent.toFixed()), years: p.rows.map(rowJson), total: jm(p.total), ...(vs ? { withNewClass: { class: vs.rows[0].class, years: vs.rows.map(rowJson), total: jm(vs.total), difference: jm(vs.total.minus(p.total)) } } : {}), notes: p.notes, sources: p.sources });
-    if (o.csv) return write(ctx, [csvLine(['year', 'school_year', 'class', 'step', 'service_years', 'salary', 'ltvs', 'stipends', 'total', ...(vs ? ['total_with_new_class'] : [])]), ...p.rows.map((r, i) => csvLine([r.year, r.schoolYear, r.class, r.step, r.serviceYears, r.salary.toFixed(2), r.ltvsCount, r.stipends.toFixed(2), r.total.toFixed(2), ...(vs ? [vs.rows[i].total.toFixed(2)] : [])]))].join('').trimEnd());
+    if (o.csv) return write(ctx, [csvLine(['year', 'school_year', 'class', 'step', 'service_years', 'salary', milestoneStipendId(a), 'stipends', 'total', ...(vs ? ['total_with_new_class'] : [])]), ...p.rows.map((r, i) => csvLine([r.year, r.schoolYear, r.class, r.step, r.serviceYears, r.salary.toFixed(2), r.ltvsCount, r.stipends.toFixed(2), r.total.toFixed(2), ...(vs ? [vs.rows[i].total.toFixed(2)] : [])]))].join('').trimEnd());
     const rows = p.rows.map((r, i) => [String(r.year), r.schoolYear, `${r.class}-${r.step}`, r.serviceYears === undefined ? '' : String(r.serviceYears), money(r.salary), r.ltvsCount ? `${r.ltvsCount} x LTVS ${money(r.stipends)}` : '', money(r.total), ...(vs ? [money(vs.rows[i].total), money(vs.rows[i].total.minus(r.total))] : [])]);
     rows.push(['', '', '', '', '', ctx.paint.bold('total'), money(p.total), ...(vs ? [money(vs.total), money(vs.total.minus(p.total))] : [])]);
     write(ctx, await renderTable(ctx, { title: `Career projection from Class ${p.from.class} Step ${p.from.step}`, head: ['Year', 'School year', 'Class-step', 'Service', 'Salary', 'Stipends', 'Total', ...(vs ? [`With Class ${vs.rows[0].class}`, 'Difference'] : [])], rows, right: [4, 6, 7, 8] }));
@@ -142,7 +145,7 @@ export async function run(o: StepAdvanceOptions, { out: ctx, agreement }: RunCtx
     for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
     return {};
   }
-  const days = intArg(o.daysServed, '--days-served', 'give whole days of paid service, for example 150');
+  const days = int(o.daysServed, 'daysServed', 'give whole days of paid service, for example 150');
   if (days === undefined) throw new InputError('give --days-served <n> (a step advance), --new-class with --submitted (a class change), --years (a projection) or --placement');
   const r = stepAdvance(a, { schedule: o.schedule, year: o.year, class: o.class, step, daysServed: days });
   const failed = !r.eligible;

@@ -6,8 +6,7 @@ import { citeShort } from '../rules/source';
 import type { Agreement } from '../rules/types';
 import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { own } from '../core/own';
-import { decArg, intArg, rangedDec, RANGES } from '../cli/args';
+import { int, decimal, rangedDecimal, rating, RANGES } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 
@@ -23,7 +22,7 @@ export const STIPEND_OPTIONS = {
   site: { flags: '--site <name>', help: 'remote site: the site assigned' },
   transferred: { flags: '--transferred <date>', help: 'remote site: effective date of a transfer to a non-remote site' },
   teachers: { flags: '--teachers <n>', help: 'BTSA: participating teachers, 1 to 3' },
-  contractDays: { flags: '--contract-days <n>', help: 'head teacher: days of the contract year (at least 190)' },
+  contractDays: { flags: '--contract-days <n>', help: "head teacher: days of the contract year (the stipend's minimum: cba stipend --list)" },
   activityHours: { flags: '--activity-hours <h>', help: 'non-school-day activity: hours required per day' },
   activityDays: { flags: '--activity-days <n>', help: 'non-school-day activity: number of days (default 1)' },
   fourHoursPays: { flags: '--four-hours-pays <amount>', help: 'activity of exactly 4 hours: 50 or 100 (default 100, see README)' },
@@ -60,34 +59,25 @@ export function register(program: Command, exec: Exec): void {
     .action((ids: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, ids }, ctx)));
 }
 
-const RATING: Record<string, 'meets' | 'unsatisfactory'> = {
-  meets: 'meets', standard: 'meets', exceeds: 'meets', 'meets-standards': 'meets', satisfactory: 'meets',
-  unsatisfactory: 'unsatisfactory', below: 'unsatisfactory', 'below-standard': 'unsatisfactory', 'does-not-meet': 'unsatisfactory',
-};
 
 /** The stipend flags as the rules' input. */
 export function stipendInput(o: StipendFlags & { year?: string; class?: string }): StipendInput {
-  let rating: StipendInput['rating'];
-  if (o.rating !== undefined) {
-    rating = own(RATING, o.rating.trim().toLowerCase());
-    if (!rating) throw new InputError(`--rating ${o.rating}: give meets (standard or better) or unsatisfactory`);
-  }
   return {
     year: o.year,
-    years: intArg(o.years, '--years', 'give whole years of service, for example --years 21'),
+    years: int(o.years, 'years', 'give whole years of service, for example {years} 21'),
     class: o.class,
-    rating,
-    alreadyReceiving: intArg(o.alreadyReceiving, '--already-receiving', 'give how many LTVS stipends are already received, 0 to 4'),
+    rating: rating(o.rating),
+    alreadyReceiving: int(o.alreadyReceiving, 'alreadyReceiving', 'give how many LTVS stipends are already received, 0 to 4'),
     awarded: o.awarded,
     asOf: o.asOf,
     site: o.site,
     transferred: o.transferred,
-    teachers: intArg(o.teachers, '--teachers', 'give the number of participating teachers, 1 to 3'),
-    contractDays: intArg(o.contractDays, '--contract-days', 'give the days of the contract year, for example --contract-days 190'),
-    activityHours: rangedDec(o.activityHours, '--activity-hours', 'give hours, for example --activity-hours 5', RANGES.hoursADay),
-    activityDays: intArg(o.activityDays, '--activity-days', 'give whole days, for example --activity-days 2'),
-    fourHoursPays: decArg(o.fourHoursPays, '--four-hours-pays', 'give 50 or 100'),
-    tutoringHours: rangedDec(o.tutoringHours, '--tutoring-hours', 'give hours, for example --tutoring-hours 10', RANGES.hoursAYear),
+    teachers: int(o.teachers, 'teachers', 'give the number of participating teachers, 1 to 3'),
+    contractDays: int(o.contractDays, 'contractDays', 'give the days of the contract year, for example {contractDays} 190'),
+    activityHours: rangedDecimal(o.activityHours, 'activityHours', 'give hours, for example {activityHours} 5', RANGES.hoursADay),
+    activityDays: int(o.activityDays, 'activityDays', 'give whole days, for example {activityDays} 2'),
+    fourHoursPays: decimal(o.fourHoursPays, 'fourHoursPays', 'give 50 or 100'),
+    tutoringHours: rangedDecimal(o.tutoringHours, 'tutoringHours', 'give hours, for example {tutoringHours} 10', RANGES.hoursAYear),
   };
 }
 

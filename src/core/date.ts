@@ -1,7 +1,7 @@
 // Plain calendar dates. 'YYYY-MM-DD' in and out; whole day numbers inside
 // (days since 1970-01-01 in the proleptic Gregorian calendar). No Date object,
 // no time zone, no milliseconds: the result is the same on every machine.
-import { InputError } from './errors';
+import { FieldError, InputError } from './errors';
 
 export type DayNumber = number;
 
@@ -47,17 +47,25 @@ export function tryParseDate(s: string): DayNumber | null {
   return fromParts(y, mo, d);
 }
 
+/** Parse 'YYYY-MM-DD' strictly. `what` names the value in the message: a field's name (daysServed,
+ *  occurred: the CLI shows its flag) or words. */
 export function parseDate(s: string, what = 'date'): DayNumber {
   const n = tryParseDate(s);
   if (n === null) {
     const shape = ISO.test(s.trim());
-    throw new InputError(
-      shape
-        ? `${what} ${JSON.stringify(s)} does not exist on the calendar; give a real date as YYYY-MM-DD`
-        : `${what} ${JSON.stringify(s)} is not a date; write it as YYYY-MM-DD (for example 2005-11-18)`,
-    );
+    const field = /^[a-z][a-zA-Z0-9]*$/.test(what) && what !== 'date' ? what : undefined;
+    const t = `${field ? `{${field}}` : what} ${JSON.stringify(s)}${shape ? ' does not exist on the calendar; give a real date as YYYY-MM-DD' : ' is not a date; write it as YYYY-MM-DD (for example 2005-11-18)'}`;
+    throw field ? new FieldError(field, t) : new InputError(t);
   }
   return n;
+}
+
+/** A range of days FROM..TO given as two dates, FROM <= TO. */
+export function parseRange(from: string, to: string, field: string): { from: DayNumber; to: DayNumber } {
+  const f = parseDate(from, field);
+  const t = parseDate(to, field);
+  if (t < f) throw new FieldError(field, `{${field}} ${from}..${to}: the range ends before it starts; write FROM..TO`);
+  return { from: f, to: t };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

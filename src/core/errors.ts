@@ -1,9 +1,26 @@
-// One kind of error for each exit code; the CLI maps them in one place (src/cli/run.ts).
+// One kind of error for each exit code; the CLI maps them in one place (src/cli/main.ts).
 
 /** Bad input from the user: exit 2, one line on stderr, no stack trace. */
 export class InputError extends Error {
   override name = 'InputError';
   readonly exitCode = 2;
+}
+
+/** Bad input naming the field it concerns. The message is a template: {field} stands for a field (an input's
+ *  name, such as {daysServed}); the library shows the field's name, the CLI its flag (--days-served).
+ *  Rules and parsers raise these; only the CLI knows flags. */
+export class FieldError extends InputError {
+  constructor(
+    readonly field: string,
+    readonly template: string,
+  ) {
+    super(fieldText(template, (f) => f));
+  }
+}
+
+/** A field template with each {field} written by `name` (the CLI: its flag). */
+export function fieldText(template: string, name: (field: string) => string): string {
+  return template.replace(/\{([a-z][a-zA-Z0-9]*)\}/g, (_m, f: string) => name(f));
 }
 
 /** A rules file that is malformed or inconsistent: exit 2, names the file and path. */

@@ -2,3 +2,4 @@
 export * from '../rules/validate';
 export * from '../rules/all-schemas';
 export { CheckFile } from '../batch/check/schema';
+export { ScenarioFile } from '../batch/scenario-schema';

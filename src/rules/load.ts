@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError, RulesError } from '../core/errors';
+import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
 const CACHE_VERSION = 3;
@@ -137,7 +137,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   const hit = memo.get(root);
   if (hit) return hit;
   if (rulesDir && (!existsSync(root) || !statSync(root).isDirectory()))
-    throw new InputError(`--rules ${rulesDir}: no such folder; give the folder holding agreement.yaml (or folders of them)`);
+    throw new FieldError('rules', `{rules} ${rulesDir}: no such folder; give the folder holding agreement.yaml (or folders of them)`);
   let set: RulesSet | undefined;
   if (!rulesDir) {
     try {
@@ -165,13 +165,13 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
 export function pickAgreement(set: RulesSet, id?: string): Agreement {
   if (id) {
     const a = set.agreements.find((x) => x.meta.id === id);
-    if (!a) throw new InputError(`--agreement ${id}: no such agreement; available: ${set.agreements.map((x) => x.meta.id).join(', ')}`);
+    if (!a) throw new FieldError('agreement', `{agreement} ${id}: no such agreement; available: ${set.agreements.map((x) => x.meta.id).join(', ')}`);
     return a;
   }
   if (set.agreements.length === 1) return set.agreements[0];
   const real = set.agreements.filter((a) => !a.meta.fixture);
   if (real.length === 1) return real[0];
-  throw new InputError(`several agreements under ${set.root}; choose one with --agreement (${set.agreements.map((x) => x.meta.id).join(', ')})`);
+  throw new FieldError('agreement', `several agreements under ${set.root}; choose one with {agreement} (${set.agreements.map((x) => x.meta.id).join(', ')})`);
 }
 
 export async function loadAgreement(opts: { rules?: string; agreement?: string } = {}): Promise<Agreement> {

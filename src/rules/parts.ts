@@ -5,7 +5,7 @@ import { StipendsFile } from './stipends/schema';
 import { LeavesFile } from './leaves/schema';
 import { CalendarFile, DeadlinesFile } from './deadlines/schema';
 import { AdvancementFile } from './advancement/schema';
-import { BenefitsFile } from '../batch/benefits-schema';
+import { BenefitsFile } from './benefits/schema';
 import type { Agreement, PartKind } from './types';
 import { hasOwn } from '../core/own';
 

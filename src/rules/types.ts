@@ -4,7 +4,7 @@ import type { StipendsFile } from './stipends/schema';
 import type { LeavesFile } from './leaves/schema';
 import type { CalendarFile, DeadlinesFile } from './deadlines/schema';
 import type { AdvancementFile } from './advancement/schema';
-import type { BenefitsFile } from '../batch/benefits-schema';
+import type { BenefitsFile } from './benefits/schema';
 
 /** A rules file as loaded: its content and the file it came from (as shown in messages). */
 export type Loaded<T> = T & { file: string };

@@ -121,7 +121,7 @@ describe('scenario costing: three people, three years, by hand', () => {
 describe('scenario files: bad input is one line naming the problem', () => {
   const run = (years: Record<string, unknown[]>, agreement = 'sdcoe-ae-2005-2008') => () =>
     new ScenarioCoster(a, [{ name: 'x', file: 'x.yaml', data: ScenarioFile.parse({ name: 'x', agreement, years }) }], { years: 3 });
-  it('a scenario for another agreement', () => expect(run({}, 'other-district')).toThrow(/--scenario x.yaml: the scenario is for agreement "other-district", but the rules loaded are "sdcoe-ae-2005-2008"/));
+  it('a scenario for another agreement', () => expect(run({}, 'other-district')).toThrow(/scenario x.yaml: the scenario is for agreement "other-district", but the rules loaded are "sdcoe-ae-2005-2008"/));
   it('an effective date outside the agreement', () =>
     expect(run({ '2008-09': [{ kind: 'schedule-percent', percent: 1 }] })).toThrow(/effective 2008-07-01 is outside the agreement's term \(2005-07-01 to 2008-06-30\)/));
   it('an effective date outside its school year', () =>
@@ -130,5 +130,5 @@ describe('scenario files: bad input is one line naming the problem', () => {
   it('an unknown change kind fails the schema', () => expect(ScenarioFile.safeParse({ name: 'x', agreement: 'a', years: { '2006-07': [{ kind: 'pizza' }] } }).success).toBe(false));
   it('a negative one-time amount fails the schema', () =>
     expect(ScenarioFile.safeParse({ name: 'x', agreement: 'a', years: { '2006-07': [{ kind: 'one-time', amount: -5 }] } }).error?.issues[0].message).toMatch(/cannot be negative/));
-  it('--years out of range', () => expect(() => new ScenarioCoster(a, [statusQuo(a)], { years: 0 })).toThrow(/--years 0: cost 1 to 10 school years/));
+  it('--years out of range', () => expect(() => new ScenarioCoster(a, [statusQuo(a)], { years: 0 })).toThrow(/years 0: cost 1 to 10 school years/));
 });

@@ -50,3 +50,12 @@ describe('main(argv, io)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ passed: 1, failed: 0 });
   });
 });
+
+describe('help reads the contract\'s figures from the loaded rules', () => {
+  it('sick-leave --days-worked defaults to the base year of the agreement loaded (190 here, 185 in the fixture district)', async () => {
+    expect((await cba(['sick-leave', '--help'])).stdout).toMatch(/days worked in the school year \(default 190\)/);
+    const f = await cba(['--rules', 'fixtures/rules/example-district', 'sick-leave', '--help']);
+    expect(f.stdout).toMatch(/\(default 185\)/);
+    expect(f.stdout).not.toMatch(/default 190/);
+  });
+});

@@ -16,7 +16,7 @@ describe('cba deadline <name> --input (batch)', () => {
     expect(lines[5]).toBe("e,2005-12-09,2005-12-19..2005-12-30,2006-01-31,25,office-days,ok,"); // numpy busday_offset with the recess as holidays agrees
     expect(lines[6]).toMatch(/^f,.*invalid,.*runs past the last date/);
     expect(lines[7]).toMatch(/invalid,blank row$/);
-    expect(lines[8]).toMatch(/^g,.*invalid,.*FROM <= TO/);
+    expect(lines[8]).toMatch(/^g,.*invalid,.*ends before it starts/);
     expect(r.stderr).toMatch(/5 rows invalid/);
   });
   it('JSON Lines', () => {

@@ -52,7 +52,7 @@ describe('a mid-year raise (2006-07)', async () => {
     expect(scheduleAsOf(a, 'basic', '2006-12-31').effective).toBe('2006-07-01');
     expect(scheduleAsOf(a, 'basic', '2007-01-01').effective).toBe('2007-01-01');
     expect(salary(a, { class: 'IV', step: 13, asOf: '2007-03-15' }).annualSalary.toFixed(0)).toBe('74379');
-    expect(() => scheduleAsOf(a, 'basic', '2007-07-01')).toThrow('--as-of 2007-07-01: no basic schedule is in force on that date; the rules cover 2006-07-01 to 2007-06-30');
+    expect(() => scheduleAsOf(a, 'basic', '2007-07-01')).toThrow('asOf 2007-07-01: no basic schedule is in force on that date; the rules cover 2006-07-01 to 2007-06-30');
     expect(() => scheduleAsOf(a, 'basic', '2006-02-30')).toThrow(/does not exist on the calendar/);
     expect(coverage(a, 'basic').map((c) => [c.from, c.to])).toEqual([
       ['2006-07-01', '2006-12-31'],
@@ -62,7 +62,7 @@ describe('a mid-year raise (2006-07)', async () => {
 
   it('a year not covered whole is refused, naming what is covered', () => {
     const b = { ...a, schedules: a.schedules.map((s) => (s.effective === '2006-07-01' ? { ...s, effective: '2006-09-01' } : s)) };
-    expect(() => salary(b, { class: 'IV', step: 13, year: '2006-07' })).toThrow(/--year 2006-07: the basic schedules do not cover the whole school year \(2006-07-01 to 2007-06-30\); they cover 2006-09-01 to 2007-06-30/);
+    expect(() => salary(b, { class: 'IV', step: 13, year: '2006-07' })).toThrow(/year 2006-07: the basic schedules do not cover the whole school year \(2006-07-01 to 2007-06-30\); they cover 2006-09-01 to 2007-06-30/);
   });
 
   it('cba salary --year 2006-07 matches the hand-worked year; --as-of the part in force', () => {

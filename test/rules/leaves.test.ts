@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { loadRules } from '../../src/rules/load';
-import { accrual, balance, extendedAbsence, checkLimits, parseLeaveQty } from '../../src/rules/leaves/leaves';
+import { accrual, balance, extendedAbsence, checkLimits } from '../../src/rules/leaves/leaves';
+import { leaveQty as parseLeaveQty } from '../../src/cli/parse';
 import { dec } from '../../src/core/money';
 import type { Agreement } from '../../src/rules/types';
 import { InputError } from '../../src/core/errors';
@@ -50,7 +51,7 @@ describe('accrual (XIII.1.B): 1 day per 17.3 days worked, up to 13 days', () => 
     [{ daysWorked: 'many' }, /not a number/],
     [{ fte: '0' }, /more than 0/],
     [{ fte: '1.5' }, /at most 1/],
-    [{ hoursPerDay: '8' }, /--allow-hours/],
+    [{ hoursPerDay: '8' }, /allowHours/],
     [{ hoursPerDay: '25', allowHours: true }, /24 hours/],
     [{ assignment: 'night' }, /choose one of/],
   ])('bad input %o', (input, msg) => {
@@ -72,18 +73,18 @@ describe('balance: carried + accrued - used, days or hours', () => {
     ['3.375 hours', '0.50'],
   ])('%s is %s days', (q, d) => {
     const acc = accrual(a, { daysWorked: 0 });
-    expect(balance(a, acc, parseLeaveQty(q, '--balance')).balanceDays.toFixed(2)).toBe(d);
+    expect(balance(a, acc, parseLeaveQty(q, 'balance')).balanceDays.toFixed(2)).toBe(d);
   });
   it('a year: 20 carried + 10.98 accrued - 27h used (4 days) = 26.98 days', () => {
     const acc = accrual(a, { daysWorked: 190 });
-    const b = balance(a, acc, parseLeaveQty('20', '--balance'), parseLeaveQty('27h', '--used'));
+    const b = balance(a, acc, parseLeaveQty('20', 'balance'), parseLeaveQty('27h', 'used'));
     expect(b.balanceDaysShown.toFixed(2)).toBe('26.98');
     expect(b.balanceHoursShown.toFixed(2)).toBe('182.13'); // 26.98265.. x 6.75 = 182.1329..
     expect(b.overdrawn).toBe(false);
   });
   it('bad quantities', () => {
-    expect(() => parseLeaveQty('-3', '--balance')).toThrow(InputError);
-    expect(() => parseLeaveQty('three', '--used')).toThrow(/days or hours/);
+    expect(() => parseLeaveQty('-3', 'balance')).toThrow(InputError);
+    expect(() => parseLeaveQty('three', 'used')).toThrow(/days or hours/);
   });
 });
 

@@ -95,7 +95,7 @@ describe('LTVS (Appendix A, Advancements 5): milestones 15, 18, 21, 24, Classes 
   it('contradictions are input errors', () => {
     expect(() => computeStipend(a, 'ltvs', { years: 15, alreadyReceiving: 2 })).toThrow(/contradicts/);
     expect(() => computeStipend(a, 'ltvs', { years: 15, alreadyReceiving: 5 })).toThrow(InputError);
-    expect(() => computeStipend(a, 'ltvs', { rating: 'meets' })).toThrow(/--years is required/);
+    expect(() => computeStipend(a, 'ltvs', { rating: 'meets' })).toThrow(/years is required/);
     expect(() => computeStipend(a, 'ltvs', { years: -1 })).toThrow(InputError);
   });
 });
@@ -123,7 +123,7 @@ describe('activity day: exactly 4 hours is in both tiers of XV.9', () => {
     expect(() => computeStipend(a, 'activity-day', { activityHours: '25' })).toThrow(/24 hours/);
     expect(() => computeStipend(a, 'activity-day', { activityHours: '0' })).toThrow(InputError);
     expect(() => computeStipend(a, 'activity-day', { activityHours: '4', fourHoursPays: '75' })).toThrow(/50 or 100/);
-    expect(() => computeStipend(a, 'activity-day', {})).toThrow(/--activity-hours/);
+    expect(() => computeStipend(a, 'activity-day', {})).toThrow(/activityHours/);
   });
 });
 

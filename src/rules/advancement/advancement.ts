@@ -1,7 +1,7 @@
 // Appendix A: step and class advancement, classification from education, initial placement,
 // and the career ahead. Pure: rules and inputs in; results with reasons and sources out.
 import { Big, dec, round, percent, plain, formatMoney, type Dec } from '../../core/money';
-import { InputError } from '../../core/errors';
+import { FieldError, InputError } from '../../core/errors';
 import { formatDate, fromParts, parseDate, toParts, schoolYearRange, schoolYearStarting, type DayNumber } from '../../core/date';
 import { findSchedule, getCell, lastStep, normalizeClass } from '../schedules/schedule';
 import { salary } from '../schedules/salary';
@@ -61,9 +61,9 @@ export function stepAdvance(a: Agreement, input: { schedule?: string; year?: str
   const { days: need, yearDays, exact } = thresholdDays(a, s, plan);
   const max = a.meta.parameters.maxYearDays.value;
   if (!Number.isInteger(input.daysServed) || input.daysServed < 0)
-    throw new InputError(`--days-served ${input.daysServed}: give whole days of paid service in the school year, 0 or more`);
+    throw new FieldError('daysServed', `{daysServed} ${input.daysServed}: give whole days of paid service in the school year, 0 or more`);
   if (input.daysServed > max)
-    throw new InputError(`--days-served ${input.daysServed}: a school year has at most ${max} work days (Article ${a.meta.parameters.maxYearDays.cite.article}.${a.meta.parameters.maxYearDays.cite.section})`);
+    throw new FieldError('daysServed', `{daysServed} ${input.daysServed}: a school year has at most ${max} work days (Article ${a.meta.parameters.maxYearDays.cite.article}.${a.meta.parameters.maxYearDays.cite.section})`);
   const last = lastStep(s, cell.cls);
   const { s: ns, note } = nextSchedule(a, s);
   const notes: string[] = note ? [note] : [];
@@ -137,8 +137,8 @@ export function classChange(a: Agreement, input: { schedule?: string; year?: str
   const plan = planFor(a, s.id);
   const newCls = normalizeClass(s, input.newClass);
   if (s.classes.indexOf(newCls) <= s.classes.indexOf(cell.cls))
-    throw new InputError(`--new-class ${input.newClass}: a class change moves to a higher class than ${cell.cls} (classes in order: ${s.classes.join(', ')})`);
-  const sub = parseDate(input.submitted, '--submitted');
+    throw new FieldError('newClass', `{newClass} ${input.newClass}: a class change moves to a higher class than ${cell.cls} (classes in order: ${s.classes.join(', ')})`);
+  const sub = parseDate(input.submitted, 'submitted');
   const eff = quarterDateAfter(plan.classChange.quarters, sub, input.inclusive);
   const newStep = Math.min(cell.step, lastStep(s, newCls));
   const before = annualOf(a, s, cell.cls, cell.step);
@@ -151,7 +151,7 @@ export function classChange(a: Agreement, input: { schedule?: string; year?: str
   const months12 = a.meta.parameters.monthsPerYear.value;
   const rest = round(diff.times(months).div(months12), a.meta.rounding.pay);
   const notes = [
-    `Effective on the quarter date following submission${input.inclusive ? ' (a submission on a quarter date counts from that date: --quarter-inclusive)' : ' (a submission on a quarter date takes effect at the next one: "following" is read strictly)'}.`,
+    `Effective on the quarter date following submission${input.inclusive ? ' (a submission on a quarter date counts from that date: {quarterInclusive})' : ' (a submission on a quarter date takes effect at the next one: "following" is read strictly)'}.`,
   ];
   if (eff > last) notes.push(`The effective date ${formatDate(eff)} is after the ${s.year} school year: nothing is paid in ${s.year}.`);
   if (newStep !== cell.step) notes.push(`Class ${newCls} has no step ${cell.step}; placed on its last step, ${newStep}.`);
@@ -193,18 +193,18 @@ export interface ClassificationResult {
 }
 
 export function checkEducation(adv: AdvancementFile, e: Education): void {
-  if (!adv.degrees.includes(e.degree)) throw new InputError(`--degree ${e.degree}: choose one of ${adv.degrees.join(', ')}`);
+  if (!adv.degrees.includes(e.degree)) throw new FieldError('degree', `{degree} ${e.degree}: choose one of ${adv.degrees.join(', ')}`);
   const rank = adv.degrees.indexOf(e.degree);
-  for (const [k, flag] of [['unitsAfterBachelor', '--units-after-bachelor'], ['unitsAfterMaster', '--units-after-master'], ['unitsAfterAa', '--units-after-aa'], ['eceUnits', '--ece-units']] as const) {
+  for (const k of ['unitsAfterBachelor', 'unitsAfterMaster', 'unitsAfterAa', 'eceUnits'] as const) {
     const v = e[k];
-    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new InputError(`${flag} ${v}: semester units cannot be negative`);
+    if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new FieldError(k, `{${k}} ${v}: semester units cannot be negative`);
   }
   if (e.unitsAfterMaster !== undefined && e.unitsAfterMaster > 0 && rank < adv.degrees.indexOf('master'))
-    throw new InputError(`--units-after-master ${e.unitsAfterMaster} with --degree ${e.degree}: units "after the master's" need a master's degree (--degree master)`);
+    throw new FieldError('unitsAfterMaster', `{unitsAfterMaster} ${e.unitsAfterMaster} with {degree} ${e.degree}: units "after the master's" need a master's degree ({degree} master)`);
   if (e.unitsAfterBachelor !== undefined && e.unitsAfterBachelor > 0 && rank < adv.degrees.indexOf('bachelor'))
-    throw new InputError(`--units-after-bachelor ${e.unitsAfterBachelor} with --degree ${e.degree}: units "after the bachelor's" need a bachelor's degree`);
+    throw new FieldError('unitsAfterBachelor', `{unitsAfterBachelor} ${e.unitsAfterBachelor} with {degree} ${e.degree}: units "after the bachelor's" need a bachelor's degree`);
   if (e.unitsAfterAa !== undefined && e.unitsAfterAa > 0 && rank < adv.degrees.indexOf('aa'))
-    throw new InputError(`--units-after-aa ${e.unitsAfterAa} with --degree ${e.degree}: units after the AA need an AA degree`);
+    throw new FieldError('unitsAfterAa', `{unitsAfterAa} ${e.unitsAfterAa} with {degree} ${e.degree}: units after the AA need an AA degree`);
 }
 
 export function classify(a: Agreement, scheduleId: string, e: Education): ClassificationResult {
@@ -243,7 +243,7 @@ export function classify(a: Agreement, scheduleId: string, e: Education): Classi
     if (alt >= 0) best = { class: c.class, alternative: alt, reason: `Class ${c.class}${c.alternatives.length > 1 ? ` ${'abc'[alt]})` : ''}: ${describe(c.alternatives[alt])}`, source: cite(c.cite), sources: [cite(plan.classification.cite), cite(c.cite)] };
   }
   if (assumedField && best.class && classes.find((c) => c.class === best.class)!.alternatives[best.alternative!].degreeIn === 'ece')
-    best.reading = `Class ${best.class} asks for an "AA degree in Early Childhood Education/Child Development" and counts no units: the AA is read as one in ECE/CD (the only AA this schedule names), whatever --ece-units says; give --degree-in other for an AA in another field, which needs Class ${classes[0].class}'s ${classes[0].alternatives.map(describe).join(', or ')}.`;
+    best.reading = `Class ${best.class} asks for an "AA degree in Early Childhood Education/Child Development" and counts no units: the AA is read as one in ECE/CD (the only AA this schedule names), whatever {eceUnits} says; give {degreeIn} other for an AA in another field, which needs Class ${classes[0].class}'s ${classes[0].alternatives.map(describe).join(', or ')}.`;
   // Class A is "less than a bachelor's degree": a bachelor's holder is at least Class I, never A.
   const idx = best.class ? classes.findIndex((c) => c.class === best.class) : -1;
   const nxt = classes[idx + 1];
@@ -272,14 +272,14 @@ export function placement(a: Agreement, input: { schedule?: string; year?: strin
   const cls = classify(a, s.id, input.education);
   const p = plan.placement;
   const pub = input.publicYears ?? 0;
-  if (!Number.isInteger(pub) || pub < 0) throw new InputError(`--public-years ${pub}: give whole years of contracted teaching, 0 or more`);
+  if (!Number.isInteger(pub) || pub < 0) throw new FieldError('publicYears', `{publicYears} ${pub}: give whole years of contracted teaching, 0 or more`);
   const rel = input.related ?? {};
   const kinds = (p.related ?? []).map((r) => r.id);
   let relatedYears = 0;
   for (const [k, v] of Object.entries(rel)) {
-    if (!p.relatedYearsPerStep) throw new InputError(`the ${s.id} schedule gives no credit for related experience of kind ${k}; give --public-years (years of full-time related experience)`);
-    if (!kinds.includes(k)) throw new InputError(`--related ${k}=${v}: no such kind of related experience; kinds: ${kinds.join(', ')}`);
-    if (!Number.isInteger(v) || v < 0) throw new InputError(`--related ${k}=${v}: give whole years, 0 or more`);
+    if (!p.relatedYearsPerStep) throw new FieldError('publicYears', `the ${s.id} schedule gives no credit for related experience of kind ${k}; give {publicYears} (years of full-time related experience)`);
+    if (!kinds.includes(k)) throw new FieldError('related', `{related} ${k}=${v}: no such kind of related experience; kinds: ${kinds.join(', ')}`);
+    if (!Number.isInteger(v) || v < 0) throw new FieldError('related', `{related} ${k}=${v}: give whole years, 0 or more`);
     relatedYears += v;
   }
   const relatedSteps = p.relatedYearsPerStep ? Math.floor(relatedYears / p.relatedYearsPerStep) : 0;
@@ -353,19 +353,19 @@ export function raised(x: Dec, pct: Dec, years: number): Dec {
 export function project(a: Agreement, input: { schedule?: string; year?: string; class: string; step: number; years: number; serviceYears?: number; raise?: string; rating?: 'meets' | 'unsatisfactory'; newClass?: string; fromYear?: number }) {
   const s = findSchedule(a, input.schedule, input.year);
   const cell = getCell(s, input.class, input.step);
-  if (!Number.isInteger(input.years) || input.years < 1 || input.years > 45) throw new InputError(`--years ${input.years}: project 1 to 45 years`);
+  if (!Number.isInteger(input.years) || input.years < 1 || input.years > 45) throw new FieldError('years', `{years} ${input.years}: project 1 to 45 years`);
   let pct = new Big(0);
   if (input.raise !== undefined) {
     try {
       pct = dec(input.raise);
     } catch {
-      throw new InputError(`--raise ${input.raise}: give a percentage per year, for example 4.23`);
+      throw new FieldError('raise', `{raise} ${input.raise}: give a percentage per year, for example 4.23`);
     }
-    if (pct.lt(-50) || pct.gt(50)) throw new InputError(`--raise ${input.raise}: a yearly raise between -50 and 50 percent`);
+    if (pct.lt(-50) || pct.gt(50)) throw new FieldError('raise', `{raise} ${input.raise}: a yearly raise between -50 and 50 percent`);
   }
   const notes: string[] = [];
   const latest = findSchedule(a, s.id);
-  if (input.raise === undefined) notes.push(`Later schedules are not in the rules: every year is projected on the ${latest.year} ${latest.name} (give --raise to assume a yearly increase).`);
+  if (input.raise === undefined) notes.push(`Later schedules are not in the rules: every year is projected on the ${latest.year} ${latest.name} (give {raise} to assume a yearly increase).`);
   else notes.push(`Each year every cell is raised by ${plain(pct)}% on the year before, rounded half-up to the dollar (as Article XV.2's across-the-board increase is applied to the schedule).`);
   const ltvs = (() => {
     try {
@@ -403,7 +403,7 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
     const y = startY + k;
     rows.push({ year: k + 1, schoolYear: schoolYearStarting(y), class: cls, step, serviceYears: service, salary: sal, ltvsCount: count, stipends: st, total: sal.plus(st) });
   }
-  if (input.serviceYears === undefined && ltvs) notes.push('LTVS stipends are projected when --service-years (years of service now) is given.');
+  if (input.serviceYears === undefined && ltvs) notes.push('LTVS stipends are projected when {serviceYears} (years of service now) is given.');
   else if (ltvs) notes.push(`LTVS: one ${ltvs.amount.kind === 'percent' ? ltvs.amount.percent : ''}% stipend per milestone reached, assuming a "standard" or better evaluation${input.rating === 'unsatisfactory' ? ' (here: unsatisfactory, so none new)' : ''}; each year assumes a full year of service (a step a year until the last step).`);
   const total = rows.reduce((t, r) => t.plus(r.total), new Big(0));
   return { schedule: s.id, from: { class: cell.cls, step: cell.step }, raisePercent: input.raise === undefined ? null : pct, rows, total, notes, sources: [cite(planFor(a, s.id).stepAdvance.cite), ...(ltvs?.eligibility ? [cite(ltvs.eligibility.cite)] : [])] };

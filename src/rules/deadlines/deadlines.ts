@@ -1,7 +1,7 @@
 // Deadlines of the agreement on the office's calendar: the grievance chain of Article X and every
 // other dated duty. Pure: calendars and rules in (already read), dates and sources out.
-import { InputError } from '../../core/errors';
-import { addMonths, daysInMonth, formatDate, fromParts, parseDate, toParts, weekday, WEEKDAY_SHORT, MONTH_NAMES, schoolYearRange, schoolYearOf, schoolYearStarting, type DayNumber } from '../../core/date';
+import { FieldError, InputError } from '../../core/errors';
+import { addMonths, daysInMonth, formatDate, fromParts, parseDate, parseRange, toParts, weekday, WEEKDAY_SHORT, MONTH_NAMES, schoolYearRange, schoolYearOf, schoolYearStarting, type DayNumber } from '../../core/date';
 import {
   addOpenDays, buildCalendar, countedOpenDays, countedOpenDaysBefore, CoverageError, isOpen, openDaysBetween, subtractOpenDays, withClosures,
   type CalendarSegment, type Closure, type OpenCalendar,
@@ -100,12 +100,12 @@ export interface LoadedCalendar {
 
 export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCalendar {
   const files = o.calendars ?? a.parts.calendars ?? [];
-  if (!files.length) throw new InputError(`no office calendar: the agreement ${a.meta.id} has no calendars/ folder; give --calendar <file>`);
+  if (!files.length) throw new FieldError('calendar', `no office calendar: the agreement ${a.meta.id} has no calendars/ folder; give {calendar} <file>`);
   let segs = files.map(segmentOf);
   const warnings: string[] = [];
   const notes: string[] = [];
   if (segs.some((s) => s.isDefault))
-    notes.push('The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts (Article XI.1.C): check local closures, or layer them with --closures.');
+    notes.push('The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts (Article XI.1.C): check local closures, or layer them with {closures}.');
   if (o.beyondCoverage) {
     const sorted = [...segs].sort((x, y) => x.first - y.first);
     const lo = sorted[0].first;
@@ -120,7 +120,7 @@ export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCal
       { ...after, openWeekdays: wk, closures: observedHolidays(fixed, after.first, after.last), label: 'weekdays only (beyond coverage)' },
     ];
     warnings.push(
-      `outside ${formatDate(lo)} to ${formatDate(hi)} the calendar is weekdays only (--allow-beyond-coverage)` +
+      `outside ${formatDate(lo)} to ${formatDate(hi)} the calendar is weekdays only ({allowBeyondCoverage})` +
         (fixed.length
           ? `, closed on the fixed-date holidays of the loaded calendars' Education Code defaults (${fixed.map((h) => `${h.name}, ${MONTH_NAMES[h.month - 1].slice(0, 3)} ${h.day}`).join('; ')}; a Saturday one observed the Friday before, a Sunday one the Monday after); holidays on a weekday rule (Labor Day, Thanksgiving, the Monday holidays) are not counted`
           : ', with no holidays'),
@@ -142,7 +142,7 @@ export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCal
 
 function coverage(cal: OpenCalendar, e: unknown, what: string): never {
   if (e instanceof CoverageError)
-    throw new InputError(`${what}: ${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)}); add the school year's calendar under rules/.../calendars/, give --calendar, or allow weekdays only with --allow-beyond-coverage`);
+    throw new FieldError('calendar', `${what}: ${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)}); add the school year's calendar under rules/.../calendars/, give {calendar}, or allow weekdays only with {allowBeyondCoverage}`);
   throw e;
 }
 
@@ -222,14 +222,15 @@ export function whenText(d: AnyDeadline): string {
 }
 
 /** A trigger written YYYY-MM-DD, or with a time of day: YYYY-MM-DDTHH:MM or "YYYY-MM-DD HH:MM". */
+/** A date, or a date and time of day; `what` is the field it comes from. */
 export function parseDateTime(s: string, what: string): { day: DayNumber; minutes: number; timeGiven: boolean } {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?$/.exec(s.trim());
-  if (!m) throw new InputError(`${what} ${JSON.stringify(s)}: write a date YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM (24-hour), e.g. 2006-01-10T14:30`);
+  if (!m) throw new FieldError(what, `{${what}} ${JSON.stringify(s)}: write a date YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM (24-hour), e.g. 2006-01-10T14:30`);
   const day = parseDate(m[1], what);
   if (m[2] === undefined) return { day, minutes: 0, timeGiven: false };
   const h = +m[2];
   const mi = +m[3];
-  if (h > 23 || mi > 59) throw new InputError(`${what} ${JSON.stringify(s)}: the time of day must be 00:00 to 23:59`);
+  if (h > 23 || mi > 59) throw new FieldError(what, `{${what}} ${JSON.stringify(s)}: the time of day must be 00:00 to 23:59`);
   return { day, minutes: h * 60 + mi, timeGiven: true };
 }
 
@@ -316,17 +317,22 @@ const ORDER_HINT = 'dates of a grievance must follow each other (filed, then dec
 
 export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: GrievanceInput): GrievanceChain {
   const R = part(a, 'deadlines');
-  const occurred = parseDate(input.occurred, '--occurred');
-  const known = input.known !== undefined ? parseDate(input.known, '--known') : undefined;
-  if (known !== undefined && known < occurred) throw new InputError(`--known ${input.known} is before --occurred ${input.occurred}: one can only learn of an occurrence after it`);
+  const occurred = parseDate(input.occurred, 'occurred');
+  const known = input.known !== undefined ? parseDate(input.known, 'known') : undefined;
+  if (known !== undefined && known < occurred) throw new FieldError('known', `{known} ${input.known} is before {occurred} ${input.occurred}: one can only learn of an occurrence after it`);
   const stepIds = R.grievance.map((g) => g.id);
   const done = new Map<string, DayNumber>();
   for (const [k, v] of Object.entries(input.done ?? {})) {
     if (!stepIds.includes(k)) {
       const near = nearest(k, stepIds);
-      throw new InputError(`--done ${k}=...: no such step${near.length ? `; did you mean ${near.join(', ')}?` : ''} (steps: ${stepIds.join(', ')})`);
+      throw new FieldError('done', `{done} ${k}=...: no such step${near.length ? `; did you mean ${near.join(', ')}?` : ''} (steps: ${stepIds.join(', ')})`);
     }
-    done.set(k, parseDate(v, `--done ${k}`));
+    try {
+      done.set(k, parseDate(v, 'done'));
+    } catch (e) {
+      // name the step too: --done level2-appeal "x" is not a date
+      throw e instanceof FieldError ? new FieldError('done', e.template.replace('{done}', `{done} ${k}`)) : e;
+    }
   }
   const warnings = [...loaded.warnings];
   const notices: string[] = [];
@@ -338,24 +344,22 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   if (input.recess?.length) {
     const extra: Closure[] = [];
     for (const r of input.recess) {
-      const f = parseDate(r.from, '--recess');
-      const t = parseDate(r.to, '--recess');
-      if (t < f) throw new InputError(`--recess ${r.from}..${r.to}: the range ends before it starts; write FROM..TO`);
+      const { from: f, to: t } = parseRange(r.from, r.to, 'recess');
       for (let d = f; d <= t; d++) extra.push({ day: d, name: 'grievant on scheduled recess or approved leave' });
     }
     cal = withClosures(cal, extra);
     notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (${citeShort(R.counting.recessCite)}).`);
     const r = input.recessGrievantOnly ? rd.recessGrievantOnly : rd.recessAll;
     if (r) readings.push(r);
-  } else if (input.recessGrievantOnly) throw new InputError('--recess-grievant-only needs --recess FROM..TO (the recess whose reading it narrows)');
-  const today = input.today !== undefined ? parseDate(input.today, '--today') : undefined;
+  } else if (input.recessGrievantOnly) throw new FieldError('recessGrievantOnly', '{recessGrievantOnly} needs {recess} FROM..TO (the recess whose reading it narrows)');
+  const today = input.today !== undefined ? parseDate(input.today, 'today') : undefined;
   // Order of actual dates along the chain.
   const main = R.grievance.filter((g) => g.from !== 'resolution-provided');
   let prevActual: { id: string; day: DayNumber } | undefined;
   for (const g of main) {
     const d = done.get(g.id);
     if (d === undefined) continue;
-    if (d < occurred) throw new InputError(`--done ${g.id}=${formatDate(d)} is before the occurrence ${formatDate(occurred)}; ${ORDER_HINT}`);
+    if (d < occurred) throw new FieldError('done', `{done} ${g.id}=${formatDate(d)} is before the occurrence ${formatDate(occurred)}; ${ORDER_HINT}`);
     if (prevActual && d < prevActual.day && g.id !== 'arbitration-request')
       throw new InputError(`${g.id} on ${formatDate(d)} is before ${prevActual.id} on ${formatDate(prevActual.day)}: ${ORDER_HINT}`);
     prevActual = { id: g.id, day: d };
@@ -379,11 +383,11 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       fromEvent = known !== undefined ? 'when the occurrence could reasonably have been known' : 'the occurrence';
     } else if (g.from === 'resolution-provided') {
       if (input.resolutionProvided === undefined) continue;
-      from = parseDate(input.resolutionProvided, '--resolution-provided');
+      from = parseDate(input.resolutionProvided, 'resolutionProvided');
       fromEvent = 'the Association was provided a copy of the proposed resolution';
     } else {
       const prev = byId.get(g.from)!;
-      const actual = g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined ? parseDate(input.level3Issued, '--level3-issued') : prev.actual;
+      const actual = g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined ? parseDate(input.level3Issued, 'level3Issued') : prev.actual;
       if (g.fromIssued && input.level3Issued === undefined && prev.actual !== undefined && rd.issuanceIsReceipt)
         readings.push(`${g.id}: ${rd.issuanceIsReceipt.replace('{date}', formatDate(prev.actual))}`);
       if (actual !== undefined) from = actual;
@@ -401,7 +405,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       if (from < cal.first) return coverage(cal, e, g.id);
       beyond.push({
         step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent,
-        reason: `${g.days} ${UNIT_TEXT[g.unit]} after ${formatDate(from)} run past the last calendar loaded (${formatDate(cal.last)}); add that school year's calendar (rules/.../calendars/ or --calendar), or count weekdays with --allow-beyond-coverage`,
+        reason: `${g.days} ${UNIT_TEXT[g.unit]} after ${formatDate(from)} run past the last calendar loaded (${formatDate(cal.last)}); add that school year's calendar (rules/.../calendars/ or {calendar}), or count weekdays with {allowBeyondCoverage}`,
         source: cite(g.cite),
       });
       const actual = done.get(g.id);
@@ -445,7 +449,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   if (beyond.length)
     warnings.push(`${beyond.length} step${beyond.length === 1 ? '' : 's'} (${beyond.map((b) => b.step).join(', ')}) ${beyond.length === 1 ? 'runs' : 'run'} past the last calendar loaded (${formatDate(cal.last)}): marked beyond the calendar; the steps before are counted`);
   const anyAssumed = steps.some((s) => s.assumed);
-  if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates (--filed, --decision-received --level N, --done STEP=DATE) to recompute from where the case really is.');
+  if (anyAssumed) notices.push('Where a step has no actual date yet, the next step is counted from its deadline; give actual dates ({filed}, {decisionReceived} {level} N, {done} STEP=DATE) to recompute from where the case really is.');
   return { steps, beyond, readings, notices: [...loaded.notes, ...notices], warnings, sources: [cite(c.cite), cite(c.dayCite), cite(c.forfeitCite), cite(c.automaticAppealCite), ...(input.recess?.length ? [cite(c.recessCite)] : [])], countingRule };
 }
 
@@ -497,14 +501,14 @@ export interface SingleDeadline {
 export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: string, input: { from?: string; year?: string; since?: string }): SingleDeadline {
   const d = findDeadline(a, name);
   if (d.kind === 'fixed') {
-    if (input.from !== undefined) throw new InputError(`${d.id} is a fixed date of the year (${whenText(d)}); give --year YYYY-YY, not --from`);
+    if (input.from !== undefined) throw new FieldError('year', `${d.id} is a fixed date of the year (${whenText(d)}); give {year} YYYY-YY, not {from}`);
     let year = input.year;
     if (d.calendarYear !== undefined) {
       const only = schoolYearOf(fromParts(d.calendarYear, d.month, 1));
-      if (year !== undefined && year !== only) throw new InputError(`${d.id} applies only in ${d.calendarYear} (${whenText(d)}): give --year ${only} or leave --year out`);
+      if (year !== undefined && year !== only) throw new FieldError('year', `${d.id} applies only in ${d.calendarYear} (${whenText(d)}): give {year} ${only} or leave {year} out`);
       year = only;
     }
-    if (year === undefined) throw new InputError(`${d.id} is a fixed date of each year: give --year, for example --year 2005-06`);
+    if (year === undefined) throw new FieldError('year', `${d.id} is a fixed date of each year: give {year}, for example {year} 2005-06`);
     const { first } = schoolYearRange(year);
     const y0 = toParts(first).y;
     const dateOf = (month: number, day: number) => {
@@ -523,11 +527,11 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
     }
     if (relation === 'before') notes.push(`"Prior to ${MONTH_NAMES[d.month - 1]} ${d.day}": the last day is ${formatDate(due)}, the day before.`);
     if (d.everyYears) {
-      if (input.since === undefined) notes.push(`Due once every ${d.everyYears} years: give --since YYYY-YY (the first year of the cycle) to check whether ${year} is one of them.`);
+      if (input.since === undefined) notes.push(`Due once every ${d.everyYears} years: give {since} YYYY-YY (the first year of the cycle) to check whether ${year} is one of them.`);
       else {
         const s0 = toParts(schoolYearRange(input.since).first).y;
         const k = y0 - s0;
-        if (k < 0) throw new InputError(`--since ${input.since} is after --year ${year}: the cycle starts on or before the year asked for`);
+        if (k < 0) throw new FieldError('since', `{since} ${input.since} is after {year} ${year}: the cycle starts on or before the year asked for`);
         notes.push(k % d.everyYears === 0 ? `${year} is a year of the cycle that started in ${input.since} (every ${d.everyYears} years).` : `${year} is not a year of the cycle that started in ${input.since}: the next is ${schoolYearStarting(y0 + d.everyYears - (k % d.everyYears))}.`);
       }
     }
@@ -535,23 +539,23 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
       notes.push(`${formatDate(due)} is a ${WEEKDAY_SHORT[weekday(due)]}${loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : ''}, a day the office is closed; the agreement does not move the date, so plan for the open day before`);
     return { id: d.id, name: d.name, unit: 'date', relation, due, ...(opens !== undefined ? { opens } : {}), notes, readings, warnings: [], source: cite(d.cite) };
   }
-  if (input.year !== undefined) throw new InputError(`--year applies to the fixed dates of the year; ${d.id} counts from a date: give --from`);
-  if (input.from === undefined) throw new InputError(`${d.id}: give --from <date> (${d.kind === 'period' ? d.from : 'the trigger'})`);
+  if (input.year !== undefined) throw new FieldError('year', `{year} applies to the fixed dates of the year; ${d.id} counts from a date: give {from}`);
+  if (input.from === undefined) throw new FieldError('from', `${d.id}: give {from} <date> (${d.kind === 'period' ? d.from : 'the trigger'})`);
   const direction = d.kind === 'period' ? d.direction : 'after';
   const notes = [...loaded.notes];
   const readings: string[] = d.kind === 'period' && d.reading ? [d.reading] : [];
   const base = { id: d.id, name: d.name, days: d.days, unit: d.unit, direction, fromEvent: d.from, warnings: loaded.warnings, source: cite(d.cite) };
   if (d.unit === 'hours') {
-    const t = parseDateTime(input.from, '--from');
+    const t = parseDateTime(input.from, 'from');
     let total = t.day * 1440 + t.minutes + (direction === 'after' ? 1 : -1) * d.days * 60;
     const due = Math.floor(total / 1440);
     total -= due * 1440;
     if (!t.timeGiven)
-      notes.push(`No time of day given with --from: counted from the start of ${formatDate(t.day)} (00:00), the safe side; give --from ${formatDate(t.day)}THH:MM for the exact time.`);
+      notes.push(`No time of day given with {from}: counted from the start of ${formatDate(t.day)} (00:00), the safe side; give {from} ${formatDate(t.day)}THH:MM for the exact time.`);
     notes.push(`${d.days} hours are counted on the clock, every hour of every day, open or not.`);
     return { ...base, from: t.day, fromTime: hhmm(t.minutes), due, dueTime: hhmm(total), notes, readings };
   }
-  let from = parseDate(input.from, '--from');
+  let from = parseDate(input.from, 'from');
   if (d.kind === 'period' && d.anchor === 'last-open-day-of-previous-month') {
     const anchored = lastOpenDayOfPreviousMonth(loaded.cal, from);
     notes.push(`The month of ${formatDate(from)}: the last working day of the month before it is ${formatDate(anchored)} (office open days).`);
@@ -573,7 +577,7 @@ export function countedDeadline(a: Agreement, name: string): CountedDeadline {
   const rule = name === 'grievance' ? { ...part(a, 'deadlines').grievance[0], kind: 'grievance' as const } : findDeadline(a, name);
   if (rule.kind === 'fixed') throw new InputError(`${rule.id} is a fixed date of the year; a batch needs a deadline counted from a date`);
   if (rule.kind === 'period' && (rule.unit === 'hours' || rule.anchor !== undefined || rule.days === 0))
-    throw new InputError(`${rule.id} is counted ${rule.unit === 'hours' ? 'in hours from a time of day' : 'from an anchored or same-day trigger'}; compute it one at a time with --from, not --input`);
+    throw new FieldError('from', `${rule.id} is counted ${rule.unit === 'hours' ? 'in hours from a time of day' : 'from an anchored or same-day trigger'}; compute it one at a time with {from}, not {input}`);
   return rule;
 }
 

@@ -1,7 +1,7 @@
 // Article XIII: sick leave accrual and balance, extended absence (differential pay), and the
 // limits of the other leaves. Pure: rules and inputs in; figures, checks and sources out.
 import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../../core/money';
-import { InputError } from '../../core/errors';
+import { FieldError } from '../../core/errors';
 import { cite, citeShort, type Source } from '../source';
 import type { Agreement } from '../types';
 import { part } from '../part';
@@ -13,13 +13,6 @@ export interface LeaveQty {
 }
 
 /** "12", "12d", "12 days", "81h", "81 hours" -> a quantity; plain numbers are days. */
-export function parseLeaveQty(s: string, flag: string): LeaveQty {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(d|day|days|h|hr|hrs|hour|hours)?\s*$/i.exec(s);
-  if (!m) throw new InputError(`${flag} ${JSON.stringify(s)}: give days or hours as a non-negative number, for example ${flag} 12 (days) or ${flag} 81h (hours)`);
-  // bounded as every typed number is (README, "Limits on input"): more than a career of leave is a typing error
-  if (m[1].split('.')[0].replace(/^0+(?=\d)/, '').length > 6) throw new InputError(`${flag} ${JSON.stringify(s)}: 1,000,000 or more is beyond what cba computes; give days or hours, for example ${flag} 12`);
-  return { value: dec(m[1]), unit: m[2] && m[2][0].toLowerCase() === 'h' ? 'hours' : 'days' };
-}
 
 export interface AccrualInput {
   daysWorked?: string | number;
@@ -51,26 +44,26 @@ export interface Accrual {
 export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: Dec; assignment?: string; readings: string[]; source?: Source } {
   const readings: string[] = [];
   if (input.hoursPerDay !== undefined && input.assignment !== undefined)
-    throw new InputError(`--assignment ${input.assignment} with --hours-per-day ${input.hoursPerDay}: give one of them (an assignment sets the hours of its day)`);
+    throw new FieldError('assignment', `{assignment} ${input.assignment} with {hoursPerDay} ${input.hoursPerDay}: give one of them (an assignment sets the hours of its day)`);
   if (input.hoursPerDay !== undefined) {
     let h: Dec;
     try {
       h = dec(input.hoursPerDay);
     } catch {
-      throw new InputError(`--hours-per-day ${JSON.stringify(input.hoursPerDay)}: not a number of hours, for example 6.75`);
+      throw new FieldError('hoursPerDay', `{hoursPerDay} ${JSON.stringify(input.hoursPerDay)}: not a number of hours, for example 6.75`);
     }
-    if (h.lte(0) || h.gt(24)) throw new InputError(`--hours-per-day ${input.hoursPerDay}: a day has more than 0 and at most 24 hours`);
+    if (h.lte(0) || h.gt(24)) throw new FieldError('hoursPerDay', `{hoursPerDay} ${input.hoursPerDay}: a day has more than 0 and at most 24 hours`);
     const match = Object.entries(a.meta.assignments).find(([, x]) => dec(x.hoursPerDay).eq(h));
     if (!match && !input.allowHours)
-      throw new InputError(
-        `--hours-per-day ${input.hoursPerDay}: the agreement has days of ${Object.values(a.meta.assignments).map((x) => x.hoursPerDay).join(', ')} hours; add --allow-hours to use another figure`,
+      throw new FieldError('hoursPerDay',
+        `{hoursPerDay} ${input.hoursPerDay}: the agreement has days of ${Object.values(a.meta.assignments).map((x) => x.hoursPerDay).join(', ')} hours; add {allowHours} to use another figure`,
       );
-    if (!match) readings.push(`A ${plain(h)}-hour day is not in the agreement; used because --allow-hours was given.`);
+    if (!match) readings.push(`A ${plain(h)}-hour day is not in the agreement; used because {allowHours} was given.`);
     return { hpd: h, assignment: match?.[0], readings, source: match ? cite(match[1].cite) : undefined };
   }
   const key = input.assignment ?? Object.keys(a.meta.assignments)[0];
   const asg = own(a.meta.assignments, key);
-  if (!asg) throw new InputError(`--assignment ${key}: choose one of ${Object.keys(a.meta.assignments).join(', ')}`);
+  if (!asg) throw new FieldError('assignment', `{assignment} ${key}: choose one of ${Object.keys(a.meta.assignments).join(', ')}`);
   return { hpd: dec(asg.hoursPerDay), assignment: key, readings, source: cite(asg.cite) };
 }
 
@@ -80,9 +73,9 @@ export function parseFteText(v: string | undefined): Dec {
   try {
     f = dec(v);
   } catch {
-    throw new InputError(`--fte ${JSON.stringify(v)}: not a number; give the fraction of full time, for example 0.6`);
+    throw new FieldError('fte', `{fte} ${JSON.stringify(v)}: not a number; give the fraction of full time, for example 0.6`);
   }
-  if (f.lte(0) || f.gt(1)) throw new InputError(`--fte ${v}: must be more than 0 and at most 1 (full time)`);
+  if (f.lte(0) || f.gt(1)) throw new FieldError('fte', `{fte} ${v}: must be more than 0 and at most 1 (full time)`);
   return f;
 }
 
@@ -96,11 +89,11 @@ export function accrual(a: Agreement, input: AccrualInput): Accrual {
   try {
     dw = dec(input.daysWorked ?? P.baseYearDays.value);
   } catch {
-    throw new InputError(`--days-worked ${JSON.stringify(input.daysWorked)}: not a number of days, for example 190`);
+    throw new FieldError('daysWorked', `{daysWorked} ${JSON.stringify(input.daysWorked)}: not a number of days, for example 190`);
   }
-  if (dw.lt(0)) throw new InputError(`--days-worked ${plain(dw)}: days worked cannot be negative`);
+  if (dw.lt(0)) throw new FieldError('daysWorked', `{daysWorked} ${plain(dw)}: days worked cannot be negative`);
   if (dw.gt(P.maxYearDays.value))
-    throw new InputError(`--days-worked ${plain(dw)}: a school year has at most ${P.maxYearDays.value} work days (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}")`);
+    throw new FieldError('daysWorked', `{daysWorked} ${plain(dw)}: a school year has at most ${P.maxYearDays.value} work days (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}")`);
   const fte = parseFteText(input.fte);
   const per = dec(lv.daysWorkedPerSickDay.value);
   const max = dec(lv.maxDaysPerYear.value);
@@ -199,10 +192,10 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
   const lv = part(a, 'leaves').sickLeave;
   const d = lv.differential;
   const n = input.absenceDays;
-  if (!Number.isInteger(n) || n < 0) throw new InputError(`--absence ${n}: give whole school days of absence, 0 or more`);
+  if (!Number.isInteger(n) || n < 0) throw new FieldError('absence', `{absence} ${n}: give whole school days of absence, 0 or more`);
   const prior = input.priorDifferentialDays ?? 0;
   if (!Number.isInteger(prior) || prior < 0 || prior > d.maxDays)
-    throw new InputError(`--prior-differential-days ${prior}: give whole days of differential pay already used in this continuous absence, 0 to ${d.maxDays}`);
+    throw new FieldError('priorDifferentialDays', `{priorDifferentialDays} ${prior}: give whole days of differential pay already used in this continuous absence, 0 to ${d.maxDays}`);
   const avail = input.availableDays.lt(0) ? new Big(0) : input.availableDays;
   const full = avail.lt(n) ? avail : dec(n);
   const rest = dec(n).minus(full);
@@ -226,7 +219,7 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
     sources: [cite(d.cite), cite(d.onceCite)],
     readings: [
       `A partial day left in the balance is paid in full for that part (sick leave is kept in hours); the rest of that day starts the differential band.`,
-      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (${citeShort(d.onceCite)}): give --prior-differential-days for days already used before the year changed.`,
+      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (${citeShort(d.onceCite)}): give {priorDifferentialDays} for days already used before the year changed.`,
     ],
   };
   if (input.dailyRate) {
@@ -290,7 +283,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
     const max = dec(lv.personalNecessity.maxDays);
     const pn = x.personalNecessity ?? x.personalBusiness!;
     if (x.personalNecessity !== undefined && x.personalBusiness !== undefined && x.personalBusiness.gt(x.personalNecessity))
-      throw new InputError(`--personal-business ${plain(x.personalBusiness)} is more than --personal-necessity ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (XIII.3.B)`);
+      throw new FieldError('personalBusiness', `{personalBusiness} ${plain(x.personalBusiness)} is more than {personalNecessity} ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (XIII.3.B)`);
     const avail = x.availableDays === undefined ? undefined : x.availableDays.lt(0) ? new Big(0) : x.availableDays;
     const byBalance = avail !== undefined && avail.lt(max);
     const allowed = byBalance ? round(avail!, lv.sickLeave.rounding) : max;
@@ -302,7 +295,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
       unit: 'days',
       reason: byBalance
         ? `at most ${plain(max)} days a year of accumulated sick leave, and only what is accumulated: ${avail!.toFixed(4)}... days available`
-        : `at most ${plain(max)} days a year of sick leave for personal necessity${avail === undefined ? ' (the balance is not known: give --balance, --used or --days-worked to check it too)' : ''}`,
+        : `at most ${plain(max)} days a year of sick leave for personal necessity${avail === undefined ? ' (the balance is not known: give {balance}, {used} or {daysWorked} to check it too)' : ''}`,
       sources: [cite(lv.personalNecessity.cite)],
     });
   }
@@ -320,7 +313,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
       unit: 'days',
       reason: byBalance
         ? `only the accrued and available sick leave: ${avail!.toFixed(4)}... days, less than the ${lv.familyIllness.months}-month accrual (${six.toFixed(4)}...)`
-        : `at most what the member accrues in ${lv.familyIllness.months} months: ${acc.days.toFixed(4)}... days a year x ${lv.familyIllness.months}/12${avail === undefined ? ' (the balance is not known: give --balance, --used or --days-worked to check it too)' : ''}`,
+        : `at most what the member accrues in ${lv.familyIllness.months} months: ${acc.days.toFixed(4)}... days a year x ${lv.familyIllness.months}/12${avail === undefined ? ' (the balance is not known: give {balance}, {used} or {daysWorked} to check it too)' : ''}`,
       sources: [cite(lv.familyIllness.cite)],
     });
   }
@@ -333,7 +326,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
       requested: x.bereavement,
       allowed,
       unit: 'days',
-      reason: travel ? `${lv.bereavement.days} days + ${lv.bereavement.extraDays} for out-of-state travel or travel of ${lv.bereavement.travelMiles} miles or more` : `${lv.bereavement.days} days (5 with out-of-state travel or ${lv.bereavement.travelMiles} miles or more: --out-of-state or --travel-miles)`,
+      reason: travel ? `${lv.bereavement.days} days + ${lv.bereavement.extraDays} for out-of-state travel or travel of ${lv.bereavement.travelMiles} miles or more` : `${lv.bereavement.days} days (5 with out-of-state travel or ${lv.bereavement.travelMiles} miles or more: {outOfState} or {travelMiles})`,
       sources: [cite(lv.bereavement.cite)],
     });
   }
@@ -358,7 +351,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
   if (x.sabbaticalYears !== undefined) {
     const need = dec(sab.yearsRequired);
     const months = x.sabbaticalMonths ?? dec(12);
-    if (months.lte(0) || months.gt(12)) throw new InputError(`--sabbatical-months ${plain(months)}: a sabbatical is one year or less (1 to 12 months, XIII.8.A)`);
+    if (months.lte(0) || months.gt(12)) throw new FieldError('sabbaticalMonths', `{sabbaticalMonths} ${plain(months)}: a sabbatical is one year or less (1 to 12 months, XIII.8.A)`);
     const extra: Record<string, string | number> = { leaveMonths: Number(plain(months)), returnMonths: Number(plain(months.times(sab.returnMultiple))) };
     if (x.annualSalary) extra.sabbaticalPay = Number(round(x.annualSalary.times(percent(sab.payPercent)).times(months).div(12), a.meta.rounding.pay).toFixed(2));
     out.push({

@@ -8,7 +8,7 @@
 // month at the schedule in force, a month split between two schedules by its calendar days; with
 // --weighting days, by the calendar days of the school year instead.
 import { Big, dec, type Dec } from '../../core/money';
-import { InputError } from '../../core/errors';
+import { FieldError } from '../../core/errors';
 import { daysInMonth, formatDate, fromParts, parseDate, schoolYearRange, toParts } from '../../core/date';
 import { scheduleIds } from './schedule';
 import type { Agreement, Schedule } from '../types';
@@ -47,11 +47,11 @@ export function coveredText(c: InForce[]): string {
 /** The schedule of an id in force on a date; a date outside every schedule names the dates covered. */
 export function scheduleAsOf(a: Agreement, id: string | undefined, date: string): Schedule {
   const sid = id ?? a.meta.defaultSchedule;
-  parseDate(date, '--as-of');
+  parseDate(date, 'asOf');
   const c = coverage(a, sid);
-  if (!c.length) throw new InputError(`--schedule ${sid}: no such schedule; choose one of ${scheduleIds(a).join(', ')}`);
+  if (!c.length) throw new FieldError('schedule', `{schedule} ${sid}: no such schedule; choose one of ${scheduleIds(a).join(', ')}`);
   const hit = c.find((x) => x.from <= date && date <= x.to);
-  if (!hit) throw new InputError(`--as-of ${date}: no ${sid} schedule is in force on that date; the rules cover ${coveredText(c)}`);
+  if (!hit) throw new FieldError('asOf', `{asOf} ${date}: no ${sid} schedule is in force on that date; the rules cover ${coveredText(c)}`);
   return hit.schedule;
 }
 
@@ -78,8 +78,8 @@ export function yearParts(a: Agreement, id: string, year: string, weighting: Wei
     day = parseDate(p.to) + 1;
   }
   if (day !== last + 1)
-    throw new InputError(
-      `--year ${year}: the ${id} schedules do not cover the whole school year (${y0} to ${y1}); they cover ${coveredText(c) || 'nothing'}: add the schedule in force from ${formatDate(day)}, or give --as-of <date>`,
+    throw new FieldError('year', 
+      `{year} ${year}: the ${id} schedules do not cover the whole school year (${y0} to ${y1}); they cover ${coveredText(c) || 'nothing'}: add the schedule in force from ${formatDate(day)}, or give {asOf} <date>`,
     );
   if (weighting === 'days') {
     const total = last - first + 1;
@@ -89,7 +89,7 @@ export function yearParts(a: Agreement, id: string, year: string, weighting: Wei
     });
   }
   const months = a.meta.parameters.monthsPerYear.value;
-  if (months !== 12 && months !== 10) throw new InputError(`the agreement pays ${months} warrants a year: weigh the parts of ${year} with --weighting days`);
+  if (months !== 12 && months !== 10) throw new FieldError('weighting', `the agreement pays ${months} warrants a year: weigh the parts of ${year} with {weighting} days`);
   const y = +year.slice(0, 4);
   const paid: { y: number; m: number }[] = [];
   for (let k = 12 - months; k < 12; k++) paid.push({ y: k < 6 ? y : y + 1, m: ((6 + k) % 12) + 1 });

@@ -1,7 +1,7 @@
 // Salary from Appendix A with Article XV.1 (daily rate, extra days), XI.1.F (short calendars)
 // and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
 import { Big, dec, round, formatMoney, plain, type Dec } from '../../core/money';
-import { InputError } from '../../core/errors';
+import { FieldError } from '../../core/errors';
 import { findSchedule, getCell, schedulesInYear } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
 import { cite, citeShort, type Source } from '../source';
@@ -81,9 +81,9 @@ export function parseFte(v: string | number | Dec | undefined): Dec {
   try {
     f = dec(v as string);
   } catch {
-    throw new InputError(`--fte ${String(v)}: not a number; give the fraction of full time, for example 0.5 (0 < fte <= 1)`);
+    throw new FieldError('fte', `{fte} ${String(v)}: not a number; give the fraction of full time, for example 0.5 (0 < fte <= 1)`);
   }
-  if (f.lte(0) || f.gt(1)) throw new InputError(`--fte ${String(v)}: must be more than 0 and at most 1 (full time), for example 0.6`);
+  if (f.lte(0) || f.gt(1)) throw new FieldError('fte', `{fte} ${String(v)}: must be more than 0 and at most 1 (full time), for example 0.6`);
   return f;
 }
 
@@ -93,7 +93,7 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
   if (input.asOf !== undefined) {
     const s = scheduleAsOf(a, input.schedule, input.asOf);
     if (input.year !== undefined && input.year !== s.year)
-      throw new InputError(`--as-of ${input.asOf} falls in school year ${s.year}, not --year ${input.year}: give one of them`);
+      throw new FieldError('asOf', `{asOf} ${input.asOf} falls in school year ${s.year}, not {year} ${input.year}: give one of them`);
     const r = salaryOn(a, s, input);
     if (schedulesInYear(a, s.id, s.year).length > 1) r.readings.push(`The ${s.name} effective ${s.effective} is the one in force on ${input.asOf}.`);
     return r;
@@ -140,8 +140,8 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
   lines.push({ figure: 'monthlyPay', label: `Average monthly pay (/ ${months})`, value: monthly, unit: 'money', how: `${formatMoney(total)} / ${months}; each month is paid at the schedule in force`, source: cite(a.meta.parameters.monthsPerYear.cite, { figure: 'monthlyPay' }) });
   const reading =
     weighting === 'months'
-      ? `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the monthly warrants it is in force (${months} a year, ${citeShort(a.meta.parameters.monthsPerYear.cite)}), a month split between schedules by its calendar days. The agreement states no weighting for a mid-year change; this is a reading (--weighting days weighs by calendar days instead).`
-      : `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the calendar days of the school year it is in force (--weighting days; the default weighs by monthly warrants).`;
+      ? `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the monthly warrants it is in force (${months} a year, ${citeShort(a.meta.parameters.monthsPerYear.cite)}), a month split between schedules by its calendar days. The agreement states no weighting for a mid-year change; this is a reading ({weighting} days weighs by calendar days instead).`
+      : `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the calendar days of the school year it is in force ({weighting} days; the default weighs by monthly warrants).`;
   return {
     ...last,
     year: s0.year,
@@ -249,11 +249,11 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const days = input.days ?? baseDays;
   const maxDays = P.maxYearDays.value;
   const minDays = P.minYearDays.value;
-  if (!Number.isInteger(days)) throw new InputError(`--days ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
+  if (!Number.isInteger(days)) throw new FieldError('days', `{days} ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
   if (days > maxDays)
-    throw new InputError(`--days ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
+    throw new FieldError('days', `{days} ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
   if (days < minDays)
-    throw new InputError(`--days ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
+    throw new FieldError('days', `{days} ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
 
   let extraDays = 0;
   let extraDaysPay = new Big(0);
@@ -295,7 +295,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const minFte = a.meta.parameters.partTimeMinimumFte;
   if (minFte && fte.lt(minFte.value))
     warnings.push(
-      `--fte ${plain(fte)} is below one-half: the minimum part-time employment is "the equivalent of one-half of the number of days of service required by the unit member's contract" (${citeShort(minFte.cite)}, part-time employment with full retirement credit); paid pro rata as asked`,
+      `{fte} ${plain(fte)} is below one-half: the minimum part-time employment is "the equivalent of one-half of the number of days of service required by the unit member's contract" (${citeShort(minFte.cite)}, part-time employment with full retirement credit); paid pro rata as asked`,
     );
   if (!fte.eq(1)) {
     total = round(yearPay.times(fte), R.pay);
@@ -365,7 +365,7 @@ export interface ScheduleCellView {
 
 export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: string) {
   const s = asOf !== undefined ? scheduleAsOf(a, id, asOf) : findSchedule(a, id, year);
-  if (asOf !== undefined && year !== undefined && s.year !== year) throw new InputError(`--as-of ${asOf} falls in school year ${s.year}, not --year ${year}: give one of them`);
+  if (asOf !== undefined && year !== undefined && s.year !== year) throw new FieldError('asOf', `{asOf} ${asOf} falls in school year ${s.year}, not {year} ${year}: give one of them`);
   const cells: ScheduleCellView[] = [];
   for (const r of s.rows) {
     for (const c of s.classes) {

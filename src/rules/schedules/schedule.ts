@@ -1,5 +1,5 @@
 // Picking a schedule and a cell of it (Appendix A).
-import { InputError } from '../../core/errors';
+import { FieldError } from '../../core/errors';
 import type { Agreement, Schedule } from '../types';
 import { hasOwn } from '../../core/own';
 
@@ -27,14 +27,14 @@ export function findSchedule(a: Agreement, id?: string, year?: string): Schedule
   const sid = id ?? a.meta.defaultSchedule;
   const ofId = a.schedules.filter((s) => s.id === sid);
   if (!a.schedules.length)
-    throw new InputError(`the ${a.meta.id} rules have no salary schedule yet: import one with cba rules import schedule <file.csv|.xlsx|.pdf> --rules <folder>`);
-  if (!ofId.length) throw new InputError(`--schedule ${sid}: no such schedule; choose one of ${scheduleIds(a).join(', ')}`);
+    throw new FieldError('rules', `the ${a.meta.id} rules have no salary schedule yet: import one with cba rules import schedule <file.csv|.xlsx|.pdf> {rules} <folder>`);
+  if (!ofId.length) throw new FieldError('schedule', `{schedule} ${sid}: no such schedule; choose one of ${scheduleIds(a).join(', ')}`);
   if (year !== undefined) {
-    if (!/^\d{4}-\d{2}$/.test(year)) throw new InputError(`--year ${year}: write a school year as YYYY-YY, for example 2005-06`);
+    if (!/^\d{4}-\d{2}$/.test(year)) throw new FieldError('year', `{year} ${year}: write a school year as YYYY-YY, for example 2005-06`);
     const inYear = schedulesInYear(a, sid, year);
     if (!inYear.length)
-      throw new InputError(
-        `--year ${year}: the ${sid} schedule has no ${year} table in the rules (it has ${scheduleYears(a, sid).join(', ')}); add schedules/${sid}-${year}.yaml to cover it`,
+      throw new FieldError('year',
+        `{year} ${year}: the ${sid} schedule has no ${year} table in the rules (it has ${scheduleYears(a, sid).join(', ')}); add schedules/${sid}-${year}.yaml to cover it`,
       );
     return inYear[0];
   }
@@ -66,12 +66,12 @@ export function nextStep(s: Schedule, cls: string, step: number): number {
 /** Accept "iv", "IV", "Class IV", "ba+45"; return the class as written on the schedule. */
 export function normalizeClass(s: Schedule, input: string): string {
   const t = input.trim().replace(/\s+/g, ' ');
-  if (!t) throw new InputError(`--class is empty: give one of the classes of the ${s.name} ${s.year}: ${s.classes.join(', ')}`);
+  if (!t) throw new FieldError('class', `{class} is empty: give one of the classes of the ${s.name} ${s.year}: ${s.classes.join(', ')}`);
   const fold = (x: string) => x.toLowerCase().replace(/\s+/g, ' ');
   const found = s.classes.find((c) => fold(c) === fold(t)) ?? s.classes.find((c) => fold(c) === fold(t.replace(/^(class|column|col\.?)\s+/i, '')));
   if (!found) {
-    throw new InputError(
-      `--class ${input}: the ${s.name} ${s.year} has no class ${t}; its classes are ${s.classes.join(', ')}`,
+    throw new FieldError('class',
+      `{class} ${input}: the ${s.name} ${s.year} has no class ${t}; its classes are ${s.classes.join(', ')}`,
     );
   }
   return found;
@@ -97,8 +97,8 @@ export function getCell(s: Schedule, clsInput: string, step: number): Cell {
   const first = rows[0].step;
   const last = rows[rows.length - 1].step;
   if (!Number.isInteger(step) || step < first || step > last) {
-    throw new InputError(
-      `--step ${step}: class ${cls} of the ${s.name} ${s.year} has steps ${first} to ${last}; give a whole number in that range`,
+    throw new FieldError('step',
+      `{step} ${step}: class ${cls} of the ${s.name} ${s.year} has steps ${first} to ${last}; give a whole number in that range`,
     );
   }
   let row = rows[0];

@@ -39,7 +39,7 @@ export function payWithStipends(a: Agreement, s: SalaryResult, st: StipendsTotal
       reading: 'The perfect-attendance payment (XV.3) is one daily rate inclusive of the yearly stipends: (annual salary + yearly stipends) / base days, on the schedule in effect on July 1 of the program year.',
     },
     readings: [
-      'Stipends are added at their full amount; --fte and --days prorate the salary only (the agreement does not prorate stipends).',
+      'Stipends are added at their full amount; {fte} and {days} prorate the salary only (the agreement does not prorate stipends).',
     ],
   };
 }

@@ -1,7 +1,7 @@
 // Stipends and extra pay: Article XV.7-XV.10, Appendix A (Advancements 4-8), XVIII.14-15, XX.7.3.1.
 // Pure: rules and inputs in; amounts, eligibility, reasons and sources out.
 import { Big, dec, round, percent, formatMoney, plain, type Dec } from '../../core/money';
-import { InputError } from '../../core/errors';
+import { FieldError, InputError } from '../../core/errors';
 import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../../core/date';
 import { nearest } from '../../core/suggest';
 import { findSchedule, getCell } from '../schedules/schedule';
@@ -54,6 +54,12 @@ export interface StipendResult {
   readings: string[];
 }
 
+/** Is a stipend paid per count of something (BTSA: participating teachers), so that a roster's ID:N
+ *  is that count and not N stipends? Read from the rule's amount kind, never from its id. */
+export function paidPerCount(a: Agreement, id: string): boolean {
+  return findStipend(a, id).amount.kind === 'per-count';
+}
+
 /** The inputs a stipend rule reads, by its eligibility and amount kinds: an input given for none of the
  *  stipends asked for is a contradiction the caller can refuse. */
 export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
@@ -92,7 +98,7 @@ export function findStipend(a: Agreement, id: string): StipendRule {
   if (!r) {
     const ids = st.stipends.map((s) => s.id);
     const near = nearest(id, ids);
-    throw new InputError(`unknown stipend "${id}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (cba stipend --list shows all ${ids.length})`);
+    throw new FieldError('list', `unknown stipend "${id}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (cba stipend {list} shows all ${ids.length})`);
   }
   return r;
 }
@@ -119,22 +125,22 @@ export function stipendBase(a: Agreement, year?: string, asOf?: string) {
   };
 }
 
-function checkInt(v: number | undefined, flag: string, min: number, max: number, hint: string): number | undefined {
+function checkInt(v: number | undefined, field: keyof StipendInput, min: number, max: number, hint: string): number | undefined {
   if (v === undefined) return undefined;
-  if (!Number.isInteger(v) || v < min || v > max) throw new InputError(`${flag} ${v}: ${hint}`);
+  if (!Number.isInteger(v) || v < min || v > max) throw new FieldError(field, `{${field}} ${v}: ${hint}`);
   return v;
 }
 
-function checkHours(v: string | undefined, flag: string, maxPerDay?: number): Dec | undefined {
+function checkHours(v: string | undefined, field: keyof StipendInput, maxPerDay?: number): Dec | undefined {
   if (v === undefined) return undefined;
   let h: Dec;
   try {
     h = dec(v);
   } catch {
-    throw new InputError(`${flag} ${JSON.stringify(v)}: not a number of hours, for example ${flag} 3.5`);
+    throw new FieldError(field, `{${field}} ${JSON.stringify(v)}: not a number of hours, for example {${field}} 3.5`);
   }
-  if (h.lte(0)) throw new InputError(`${flag} ${v}: hours must be more than 0`);
-  if (maxPerDay !== undefined && h.gt(maxPerDay)) throw new InputError(`${flag} ${v}: a day has at most ${maxPerDay} hours`);
+  if (h.lte(0)) throw new FieldError(field, `{${field}} ${v}: hours must be more than 0`);
+  if (maxPerDay !== undefined && h.gt(maxPerDay)) throw new FieldError(field, `{${field}} ${v}: a day has at most ${maxPerDay} hours`);
   return h;
 }
 
@@ -175,30 +181,30 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       const n = input.teachers ?? amt.min;
       if (!Number.isInteger(n) || n < amt.min || n > amt.max) {
         const c = rule.countCite ?? rule.cite;
-        throw new InputError(
-          `--teachers ${n}: a ${rule.name} has ${amt.min} to ${amt.max} ${amt.unit}s (Article ${c.article}${c.section ? '.' + c.section : ''}: "${c.quote}")`,
+        throw new FieldError('teachers',
+          `{teachers} ${n}: a ${rule.name} has ${amt.min} to ${amt.max} ${amt.unit}s (Article ${c.article}${c.section ? '.' + c.section : ''}: "${c.quote}")`,
         );
       }
       annual = dec(amt.first).plus(dec(amt.additional).times(n - 1));
       how = `$${formatMoney(dec(amt.first), 0)} for the 1st ${amt.unit}` + (n > 1 ? ` + ${n - 1} x $${formatMoney(dec(amt.additional), 0)}` : '');
       if (rule.countCite) sources.push(cite(rule.countCite));
-      reason = `${n} ${amt.unit}${n > 1 ? 's' : ''}${input.teachers === undefined ? ' (assumed; give --teachers 1-3)' : ''}`;
+      reason = `${n} ${amt.unit}${n > 1 ? 's' : ''}${input.teachers === undefined ? ' (assumed; give {teachers} 1-3)' : ''}`;
       break;
     }
     case 'per-day-by-hours': {
-      const h = checkHours(input.activityHours, '--activity-hours', 24);
-      if (!h) throw new InputError(`${rule.id}: give the hours the activity requires per day, for example --activity-hours 5 (XV.9 pays by the day, by hours)`);
-      const days = checkInt(input.activityDays ?? 1, '--activity-days', 1, 366, 'give a whole number of activity days, 1 or more') ?? 1;
+      const h = checkHours(input.activityHours, 'activityHours', 24);
+      if (!h) throw new FieldError('activityHours', `${rule.id}: give the hours the activity requires per day, for example {activityHours} 5 (XV.9 pays by the day, by hours)`);
+      const days = checkInt(input.activityDays ?? 1, 'activityDays', 1, 366, 'give a whole number of activity days, 1 or more') ?? 1;
       const matching = amt.tiers.filter((t) => (t.minHours === undefined || h.gte(t.minHours)) && (t.maxHours === undefined || h.lte(t.maxHours)));
       let perDay: Dec;
       if (matching.length > 1 && amt.overlap && h.eq(amt.overlap.hours)) {
         const chosen = input.fourHoursPays !== undefined ? dec(input.fourHoursPays) : dec(amt.overlap.pays);
         if (!matching.some((t) => dec(t.amount).eq(chosen)))
-          throw new InputError(`--four-hours-pays ${input.fourHoursPays}: at ${amt.overlap.hours} hours the tiers pay ${matching.map((t) => t.amount).join(' or ')}`);
+          throw new FieldError('fourHoursPays', `{fourHoursPays} ${input.fourHoursPays}: at ${amt.overlap.hours} hours the tiers pay ${matching.map((t) => t.amount).join(' or ')}`);
         perDay = chosen;
-        readings.push(input.fourHoursPays !== undefined ? `Exactly ${amt.overlap.hours} hours falls in both tiers of XV.9; paid $${plain(chosen)} as --four-hours-pays asks.` : amt.overlap.note);
+        readings.push(input.fourHoursPays !== undefined ? `Exactly ${amt.overlap.hours} hours falls in both tiers of XV.9; paid $${plain(chosen)} as {fourHoursPays} asks.` : amt.overlap.note);
       } else if (matching.length >= 1) perDay = dec(matching[0].amount);
-      else throw new InputError(`--activity-hours ${plain(h)}: no tier of ${rule.name} covers it`);
+      else throw new FieldError('activityHours', `{activityHours} ${plain(h)}: no tier of ${rule.name} covers it`);
       for (const t of matching) sources.push(cite(t.cite));
       annual = perDay.times(days);
       how = `${days} day${days > 1 ? 's' : ''} x $${plain(perDay)} (${plain(h)} hours a day)`;
@@ -207,8 +213,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       break;
     }
     case 'hourly': {
-      const h = checkHours(input.tutoringHours, '--tutoring-hours');
-      if (!h) throw new InputError(`${rule.id}: give the hours of tutoring, for example --tutoring-hours 10 (XV.10 pays by the hour)`);
+      const h = checkHours(input.tutoringHours, 'tutoringHours');
+      if (!h) throw new FieldError('tutoringHours', `${rule.id}: give the hours of tutoring, for example {tutoringHours} 10 (XV.10 pays by the hour)`);
       annual = round(dec(amt.rate).times(h), R.pay);
       how = `${plain(h)} h x $${plain(dec(amt.rate))}`;
       monthlyOf = null;
@@ -224,16 +230,16 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     readings.push(
       `LTVS milestones are read as cumulative: one ${amt.kind === 'percent' ? amt.percent + '% ' : ''}stipend for each of ${el.milestones.join(', ')} years reached, up to ${el.milestones.length} (${citeShort(el.keepCite)}).`,
     );
-    const already = checkInt(input.alreadyReceiving, '--already-receiving', 0, el.milestones.length, `give how many LTVS stipends are already received, 0 to ${el.milestones.length}`);
-    const years = checkInt(input.years, '--years', 0, 60, 'give whole years of service, 0 to 60');
+    const already = checkInt(input.alreadyReceiving, 'alreadyReceiving', 0, el.milestones.length, `give how many LTVS stipends are already received, 0 to ${el.milestones.length}`);
+    const years = checkInt(input.years, 'years', 0, 60, 'give whole years of service, 0 to 60');
     if (years === undefined && input.class === undefined && input.rating === undefined && already === undefined) {
       eligible = null;
-      reason = `not checked: give --years, --class and --rating (after ${el.milestones.join(', ')} years, Classes ${el.classes.join(', ')}, standard or better)`;
+      reason = `not checked: give {years}, {class} and {rating} (after ${el.milestones.join(', ')} years, Classes ${el.classes.join(', ')}, standard or better)`;
     } else {
-      if (years === undefined) throw new InputError('--years is required to check LTVS eligibility (years of service)');
+      if (years === undefined) throw new FieldError('years', '{years} is required to check LTVS eligibility (years of service)');
       const reached = el.milestones.filter((m) => years >= m).length;
       if ((already ?? 0) > reached)
-        throw new InputError(`--already-receiving ${already} contradicts --years ${years}: only ${reached} LTVS milestone${reached === 1 ? '' : 's'} (${el.milestones.join(', ')} years) reached`);
+        throw new FieldError('alreadyReceiving', `{alreadyReceiving} ${already} contradicts {years} ${years}: only ${reached} LTVS milestone${reached === 1 ? '' : 's'} (${el.milestones.join(', ')} years) reached`);
       const cls = input.class?.trim().replace(/^class\s+/i, '').toUpperCase();
       const classOk = cls === undefined ? null : el.classes.includes(cls);
       const ratingOk = input.rating === undefined ? null : input.rating === el.requiresRating;
@@ -258,15 +264,15 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   } else if (el?.kind === 'july-first-after-award') {
     if (input.awarded === undefined) {
       eligible = null;
-      reason = `not checked: give --awarded <date> (paid from July 1 following the ${el.event})`;
+      reason = `not checked: give {awarded} <date> (paid from July 1 following the ${el.event})`;
     } else {
-      const aw = parseDate(input.awarded, '--awarded');
+      const aw = parseDate(input.awarded, 'awarded');
       const p = toParts(aw);
       const first = fromParts(p.m >= 7 ? p.y + 1 : p.y, 7, 1);
       extra.firstPayable = formatDate(first);
       readings.push('"Beginning July 1 following the date" of the award is read strictly: an award on July 1 itself is first paid on the next July 1.');
       if (input.asOf !== undefined) {
-        const asOf = parseDate(input.asOf, '--as-of');
+        const asOf = parseDate(input.asOf, 'asOf');
         eligible = asOf >= first;
         reason = `awarded ${formatDate(aw)}: payable from ${formatDate(first)}; ${eligible ? 'payable' : 'not yet payable'} on ${formatDate(asOf)}`;
       } else reason = `awarded ${formatDate(aw)}: payable from ${formatDate(first)}`;
@@ -275,14 +281,14 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     sources.push(cite(el.endCite));
     if (input.site === undefined) {
       eligible = null;
-      reason = `not checked: give --site (designated remote sites: ${el.sites.join(', ')})`;
+      reason = `not checked: give {site} (designated remote sites: ${el.sites.join(', ')})`;
     } else {
       const site = el.sites.find((s) => s.toLowerCase() === input.site!.trim().toLowerCase());
       eligible = site !== undefined;
       reason = site ? `${site} is a designated remote site (${citeShort(el.cite)})` : `"${input.site}" is not a designated remote site; the list is ${el.sites.join(', ')}`;
     }
     if (input.transferred !== undefined) {
-      const t = parseDate(input.transferred, '--transferred');
+      const t = parseDate(input.transferred, 'transferred');
       const p = toParts(t);
       const ends = p.d === 1 ? t : fromParts(p.m === 12 ? p.y + 1 : p.y, p.m === 12 ? 1 : p.m + 1, 1);
       const lastMonth = p.d === 1 ? fromParts(p.m === 1 ? p.y - 1 : p.y, p.m === 1 ? 12 : p.m - 1, 1) : t;
@@ -291,7 +297,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       const lp = toParts(lastMonth);
       reason += `; transferred effective ${formatDate(t)}: ${p.d === 1 ? 'the stipend ends on the effective date' : 'not paid from the 1st of the following month'}, last month paid ${MONTH_NAMES[lp.m - 1]} ${lp.y}`;
       if (input.asOf !== undefined) {
-        const asOf = parseDate(input.asOf, '--as-of');
+        const asOf = parseDate(input.asOf, 'asOf');
         if (asOf >= ends) {
           eligible = false;
           reason += `; not paid on ${formatDate(asOf)}: the stipend ended ${formatDate(ends)} (${citeShort(el.endCite)})`;
@@ -299,10 +305,10 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       }
     } else if (input.asOf !== undefined && eligible) reason += `; paid on ${input.asOf} (no transfer given)`;
   } else if (el?.kind === 'min-contract-days') {
-    const days = checkInt(input.contractDays, '--contract-days', 1, a.meta.parameters.maxYearDays.value, `give the days of the contract year, up to ${a.meta.parameters.maxYearDays.value}`);
+    const days = checkInt(input.contractDays, 'contractDays', 1, a.meta.parameters.maxYearDays.value, `give the days of the contract year, up to ${a.meta.parameters.maxYearDays.value}`);
     if (days === undefined) {
       eligible = null;
-      reason = `not checked: give --contract-days (appointed for assignments of at least ${el.days} days)`;
+      reason = `not checked: give {contractDays} (appointed for assignments of at least ${el.days} days)`;
     } else {
       eligible = days >= el.days;
       reason = eligible ? `a ${days}-day assignment meets the ${el.days}-day minimum` : `a ${days}-day assignment is below the ${el.days}-day minimum for head teachers`;

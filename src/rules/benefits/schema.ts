@@ -1,7 +1,7 @@
 // Schemas of the employer's costs that follow pay: what the law fixes (rules/<agreement>/benefits.yaml,
 // shipped with the rules) and what a county office keeps (a rates file given with --rates).
 import { z } from 'zod';
-import { Citation, PlainDate } from '../rules/schema';
+import { Citation, PlainDate } from '../schema';
 
 /** A rate or amount written as decimal text ("8.25"), never a binary float. */
 const Pct = z.union([z.number(), z.string()]).refine((v) => /^\d+(\.\d+)?$/.test(String(v).trim()), 'not a rate of 0 or more (a rate cannot be negative): give a percentage like 8.25');

@@ -1,0 +1,93 @@
+// The layers of docs/architecture.md, checked on the source: no import cycle, and no folder imports
+// from a layer above it (value imports and dynamic imports; `import type` is erased and not counted).
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { ROOT } from './helpers/contract';
+
+const SRC = join(ROOT, 'src');
+const files: string[] = [];
+const walk = (d: string) => {
+  for (const e of readdirSync(d)) {
+    const p = join(d, e);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (p.endsWith('.ts')) files.push(p);
+  }
+};
+walk(SRC);
+
+/** The modules a file imports at run time (static value imports, re-exports, dynamic imports). */
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  const stat = /^\s*(import|export)\s+([^;]*?)\s+from\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
+  for (const m of text.matchAll(stat)) {
+    const clause = m[2];
+    if (/^type\s/.test(clause)) continue; // import type / export type
+    const names = /^\{([^}]*)\}$/.exec(clause.trim());
+    if (names && names[1].split(',').filter((s) => s.trim()).every((s) => /^\s*type\s/.test(s))) continue;
+    out.push(m[3]);
+  }
+  for (const m of text.matchAll(/import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) out.push(m[1]);
+  return out.map((spec) => {
+    const base = resolve(dirname(file), spec);
+    return [base + '.ts', join(base, 'index.ts'), base].find((p) => existsSync(p) && statSync(p).isFile()) ?? base;
+  });
+}
+
+const LAYER: [string, number][] = [
+  ['core/', 1],
+  ['rules/', 2],
+  ['batch/', 3],
+  ['import/', 3],
+  ['cli/', 4],
+  ['commands/', 4],
+  // the lazy chunks: the validator (rules and schemas) above all; the others wrap one npm library each
+  ['lazy/validate.ts', 4],
+  ['lazy/import.ts', 4],
+  ['lazy/', 1],
+  ['lib.ts', 5],
+];
+const layerOf = (f: string) => LAYER.find(([p]) => relative(SRC, f).startsWith(p))?.[1] ?? 9;
+const rel = (f: string) => relative(ROOT, f);
+const graph = new Map(files.map((f) => [f, imports(f)]));
+
+describe('architecture (docs/architecture.md)', () => {
+  it('every file is in a known layer', () => {
+    expect(files.filter((f) => layerOf(f) === 9).map(rel)).toEqual([]);
+  });
+
+  it('no folder imports from a layer above it (core < rules < batch, import < cli, commands)', () => {
+    const up: string[] = [];
+    for (const [f, deps] of graph) for (const d of deps) if (layerOf(d) > layerOf(f)) up.push(`${rel(f)} -> ${rel(d)}`);
+    expect(up).toEqual([]);
+  });
+
+  it('nothing in src/rules or src/batch imports src/cli or src/commands', () => {
+    const bad = [...graph].flatMap(([f, deps]) => (layerOf(f) <= 3 ? deps.filter((d) => /src\/(cli|commands)\//.test(d)).map((d) => `${rel(f)} -> ${rel(d)}`) : []));
+    expect(bad).toEqual([]);
+  });
+
+  it('no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 1 | 2>();
+    const stack: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 1);
+      stack.push(f);
+      for (const d of graph.get(f) ?? []) {
+        if (state.get(d) === 1) cycles.push([...stack.slice(stack.indexOf(d)), d].map(rel).join(' -> '));
+        else if (!state.has(d)) visit(d);
+      }
+      stack.pop();
+      state.set(f, 2);
+    };
+    for (const f of files) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
+
+  it('the checker sees imports (it is not vacuous)', () => {
+    expect(graph.get(join(SRC, 'cli/main.ts'))).toContain(join(SRC, 'commands/index.ts'));
+    expect(graph.get(join(SRC, 'commands/check.ts'))).toContain(join(SRC, 'commands/salary.ts'));
+  });
+});
