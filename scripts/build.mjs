@@ -2,13 +2,17 @@
 // type declarations, the JSON Schemas of the rules files, and the compiled rules cache.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = Date.now();
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// --no-types (npm test's build) keeps the declarations of the last full build (npm run build, prepack)
+const keepTypes = process.argv.includes('--no-types');
+if (keepTypes) {
+  for (const e of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) if (e !== 'types') rmSync(join(root, 'dist', e), { recursive: true, force: true });
+} else rmSync(join(root, 'dist'), { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',

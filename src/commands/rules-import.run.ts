@@ -50,8 +50,19 @@ function pagesOf(v: string | undefined): number[] | undefined {
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
-function readInput(file: string): Uint8Array {
-  if (file === '-') return readFileSync(0);
+async function readInput(file: string, stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
+  if (file === '-') {
+    // the invocation's standard input (the process's, or a test's in process)
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const c of stdin as AsyncIterable<Buffer | string>) {
+      const b = typeof c === 'string' ? Buffer.from(c) : c;
+      size += b.length;
+      if (size > MAX_BYTES) throw new InputError(`-: more than 50 MB on standard input is too large for a salary schedule`);
+      chunks.push(b);
+    }
+    return Buffer.concat(chunks);
+  }
   if (!existsSync(file)) throw new InputError(`${file}: no such file`);
   const st = statSync(file);
   if (st.isDirectory()) throw new InputError(`${file}: a folder, not a schedule file (give a .csv, .xlsx or .pdf)`);
@@ -67,7 +78,7 @@ function checkDate(v: string | undefined, flag: string): void {
   if (!ok) throw new InputError(`${flag} ${v}: give a date written YYYY-MM-DD, for example 2024-07-01`);
 }
 
-export async function importSchedule(file: string, o: ImportFlags, g: { rules?: string; agreement?: string }, ctx: Ctx): Promise<void> {
+export async function importSchedule(file: string, o: ImportFlags, g: { rules?: string; agreement?: string }, ctx: Ctx, stdin: NodeJS.ReadableStream = process.stdin): Promise<void> {
   if (o.basis !== undefined && !['annual', 'daily', 'hourly'].includes(o.basis)) throw new InputError(`--basis ${o.basis}: give annual, daily or hourly`);
   let days: number | undefined;
   if (o.days !== undefined) {
@@ -79,7 +90,7 @@ export async function importSchedule(file: string, o: ImportFlags, g: { rules?: 
   if (o.delimiter !== undefined && o.delimiter.replace('\\t', '\t').length !== 1) throw new InputError(`--delimiter ${o.delimiter}: give one character, like ";" or "\\t"`);
   if (o.out && g.rules) throw new InputError('give --out <file> or --rules <folder> as the target, not both');
 
-  const bytes = readInput(file);
+  const bytes = await readInput(file, stdin);
   if (!bytes.length) throw new InputError(`${file}: the file is empty: no cells to read`);
   const read = await readGrids(file, bytes, { sheet: o.sheet, transpose: o.transpose ? true : undefined, basis: o.basis as 'annual' | undefined, delimiter: o.delimiter?.replace('\\t', '\t'), pages: pagesOf(o.page), daily: o.daily });
   let gi = 0;

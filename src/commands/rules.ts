@@ -103,7 +103,7 @@ ${examples([
         'cat schedule.csv | cba rules import schedule - --year 2024-25 > teacher-2024-25.yaml',
       ])}`,
     )
-    .action((file: string, o: ImportOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-import.run')).importSchedule(file, o, ctx.global, ctx.out)));
+    .action((file: string, o: ImportOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-import.run')).importSchedule(file, o, ctx.global, ctx.out, ctx.io.stdin)));
 }
 
 /** Every citation still marked unfilled (cba rules init, cba rules import), by file and path. */

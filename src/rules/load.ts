@@ -131,6 +131,11 @@ export async function writeRulesCache(): Promise<string> {
 
 const memo = new Map<string, RulesSet>();
 
+/** Forget the rules read so far in this process (the in-process test runner, between invocations). */
+export function forgetLoadedRules(): void {
+  memo.clear();
+}
+
 /** The rules to compute with: the default root through the cache, or a given folder validated now. */
 export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   const root = rulesDir ? resolve(rulesDir) : defaultRulesRoot();

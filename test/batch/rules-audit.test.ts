@@ -36,12 +36,12 @@ describe('cba rules audit', () => {
     expect(hit!.where).toContain(where);
   });
 
-  it('through the bin: exit 0 with warnings only, exit 1 with an error, file and cell named', () => {
-    const ok = cba(['rules', 'audit', '--json']);
+  it('through the bin: exit 0 with warnings only, exit 1 with an error, file and cell named', async () => {
+    const ok = await cba(['rules', 'audit', '--json']);
     expect(ok.code).toBe(0);
     expect(json(ok)).toMatchObject({ errors: 0, warnings: 6 });
     const dir = brokenCopy('schedules/basic-2005-06.yaml', (t) => t.replace('IV: 372.62', 'IV: 327.62'));
-    const bad = cba(['--rules', dir, 'rules', 'audit']);
+    const bad = await cba(['--rules', dir, 'rules', 'audit']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/basic-2005-06\.yaml.*Class IV Step 13.*327\.62/);
   });

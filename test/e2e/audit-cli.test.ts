@@ -6,8 +6,8 @@ import { csvCell } from '../../src/cli/output';
 const ROSTER = 'fixtures/roster/roster.csv';
 
 describe('cba audit', () => {
-  it('every input row comes back exactly once, in order, with its status (JSON Lines)', () => {
-    const r = cba(['audit', ROSTER, '--json']);
+  it('every input row comes back exactly once, in order, with its status (JSON Lines)', async () => {
+    const r = await cba(['audit', ROSTER, '--json']);
     expect(r.code).toBe(1);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.map((x) => x.row)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -26,14 +26,14 @@ describe('cba audit', () => {
     expect(r.stderr).toMatch(/11 rows: 5 ok, 1 underpaid, 1 overpaid, 3 invalid, 1 blank/);
   });
 
-  it('--tolerance 1 lets a one-cent difference pass', () => {
-    const r = cba(['audit', ROSTER, '--json', '--tolerance', '1']);
+  it('--tolerance 1 lets a one-cent difference pass', async () => {
+    const r = await cba(['audit', ROSTER, '--json', '--tolerance', '1']);
     const e3 = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((x) => x.id === 'E003');
     expect(e3.status).toBe('ok');
   });
 
-  it('CSV keeps the extra columns and escapes formula-like text cells', () => {
-    const r = cba(['audit', ROSTER, '--csv']);
+  it('CSV keeps the extra columns and escapes formula-like text cells', async () => {
+    const r = await cba(['audit', ROSTER, '--csv']);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('id,name,schedule,class,step,days,fte,stipends,paid,period,note,contract,difference,status,reason');
     expect(lines).toHaveLength(12);
@@ -52,8 +52,8 @@ describe('cba audit', () => {
     ['a,b', '"a,b"'],
   ])('csvCell(%s) = %s', (v, want) => expect(csvCell(v)).toBe(want));
 
-  it('the table and stdin', () => {
-    const r = cba(['audit', '-'], { input: readFileSync(ROSTER, 'utf8') });
+  it('the table and stdin', async () => {
+    const r = await cba(['audit', '-'], { input: readFileSync(ROSTER, 'utf8') });
     expect(r.stdout.split('\n')[0]).toMatch(/^row\s+id\s+paid\s+contract\s+difference\s+status\s+reason/);
     expect(r.code).toBe(1);
   });
@@ -62,8 +62,8 @@ describe('cba audit', () => {
     [['audit', 'nope.csv'], /no such file/],
     [['audit', '-'], /empty/],
     [['audit', 'fixtures/check/expected.yaml'], /no column for/],
-  ])('%j exits 2', (args, msg) => {
-    const r = cba(args, { input: '' });
+  ])('%j exits 2', async (args, msg) => {
+    const r = await cba(args, { input: '' });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
   });

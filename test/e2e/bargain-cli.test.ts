@@ -8,8 +8,8 @@ const B = 'fixtures/bargain/proposal-b.yaml';
 const R3 = 'fixtures/bargain/roster3.csv';
 
 describe('cba cost --scenario', () => {
-  it('prices the hand-worked proposal to the cent, beside a second proposal and the status quo', () => {
-    const r = cba(['cost', '--roster', R3, '--scenario', A, '--scenario', B, '--years', '3', '--json']);
+  it('prices the hand-worked proposal to the cent, beside a second proposal and the status quo', async () => {
+    const r = await cba(['cost', '--roster', R3, '--scenario', A, '--scenario', B, '--years', '3', '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.scenarios.map((s: any) => s.name)).toEqual(['Status quo', 'Proposal A (4% mid-year, new step V-14)', 'Proposal B (2%, two more days, 1% one-time)']);
@@ -29,16 +29,16 @@ describe('cba cost --scenario', () => {
     expect(j.scenarios[2].years[0].vsStatusQuo).toBe(1513.53);
   });
 
-  it("the status quo's year 1 pay equals cba cost on the schedule, and year 2 its movement", () => {
-    const old = json(cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--json']));
-    const j = json(cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--scenario', A, '--years', '2', '--json']));
+  it("the status quo's year 1 pay equals cba cost on the schedule, and year 2 its movement", async () => {
+    const old = json(await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--json']));
+    const j = json(await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--scenario', A, '--years', '2', '--json']));
     const pay = (y: any) => Math.round((y.salary + y.stipends) * 100) / 100;
     expect(pay(j.scenarios[0].years[0])).toBe(old.current);
     expect(pay(j.scenarios[0].years[1])).toBe(old.movement);
   });
 
-  it('every roster row comes back in --csv, an invalid one with its reason', () => {
-    const r = cba(['cost', '--roster', '-', '--scenario', A, '--years', '2', '--csv'], { input: 'id,class,step\nP1,IV,12\nP2,VII,1\n\nP4,IV,x\n' });
+  it('every roster row comes back in --csv, an invalid one with its reason', async () => {
+    const r = await cba(['cost', '--roster', '-', '--scenario', A, '--years', '2', '--csv'], { input: 'id,class,step\nP1,IV,12\nP2,VII,1\n\nP4,IV,x\n' });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^row,id,status,scenario,year,class,step,movement,fte,salary,stipends,one_time,creditable,calstrs,medicare,unemployment,workers_comp,health,total,reason$/);
@@ -58,9 +58,9 @@ describe('cba cost --scenario', () => {
     ['a roster without the columns it needs', ['--scenario', A, '--roster', 'fixtures/bargain/bad/no-step.csv'], /no column for step \(needed: id, class, step; found: /],
     ['--raise with --scenario', ['--scenario', A, '--raise', '2'], /--raise and --out-schedule are for a single raise/],
     ['--years out of range', ['--scenario', A, '--years', '11'], /--years 11: cost 1 to 10 school years/],
-  ])('bad input: %s is one line, exit 2', (_n, args, msg) => {
+  ])('bad input: %s is one line, exit 2', async (_n, args, msg) => {
     const roster = args.includes('--roster') ? [] : ['--roster', R3];
-    const r = cba(['cost', ...roster, ...args]);
+    const r = await cba(['cost', ...roster, ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(msg);

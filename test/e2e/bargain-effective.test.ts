@@ -11,8 +11,8 @@ const RULES = ['--rules', 'fixtures/rules/midyear-2006-07'];
 const roster = 'id,class,step\nM1,IV,13\n';
 
 describe('bargaining on effective-dated schedules', () => {
-  it('cba retro takes the new schedule in force from --effective out of the rules', () => {
-    const r = cba([...RULES, 'retro', '--roster', '-', '--effective', '2007-01-01', '--paid-through', '2007-03-31', '--json'], { input: roster });
+  it('cba retro takes the new schedule in force from --effective out of the rules', async () => {
+    const r = await cba([...RULES, 'retro', '--roster', '-', '--effective', '2007-01-01', '--paid-through', '2007-03-31', '--json'], { input: roster });
     expect(r.code).toBe(0);
     const j = json(r);
     // IV-13: 72,213 before, 72,213 x 1.03 = 74,379.39 -> 74,379 from January 1;
@@ -26,12 +26,12 @@ describe('bargaining on effective-dated schedules', () => {
     expect(r.stderr).toMatch(/no benefits.yaml: the statutory rates.*shipped with sdcoe-ae-2005-2008/);
   });
 
-  it("the status quo of cba cost --scenario pays 2006-07 in parts, as cba salary --year 2006-07 does", () => {
+  it("the status quo of cba cost --scenario pays 2006-07 in parts, as cba salary --year 2006-07 does", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-effective-'));
     const sq = join(dir, 'empty.yaml');
     writeFileSync(sq, 'name: Nothing new\nagreement: midyear-2006-07\n');
-    const c = json(cba([...RULES, 'cost', '--roster', '-', '--scenario', sq, '--years', '1', '--json'], { input: roster }));
-    const s = json(cba([...RULES, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
+    const c = json(await cba([...RULES, 'cost', '--roster', '-', '--scenario', sq, '--years', '1', '--json'], { input: roster }));
+    const s = json(await cba([...RULES, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
     // (72,213 x 6 + 74,379 x 6) / 12 = 73,296
     expect(c.rows[0].scenarios[0].years[0].salary).toBe(73296);
     expect(s.totalSalary).toBe(73296);

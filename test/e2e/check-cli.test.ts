@@ -11,13 +11,13 @@ const tmp = (name: string, text: string) => {
 };
 
 describe('cba check', () => {
-  it('the example file of fixtures/ passes: exit 0 and the summary line', () => {
-    const r = cba(['check', 'fixtures/check/expected.yaml']);
+  it('the example file of fixtures/ passes: exit 0 and the summary line', async () => {
+    const r = await cba(['check', 'fixtures/check/expected.yaml']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').pop()).toBe('13 passed, 0 failed');
   });
 
-  it('a failing case names the case, the field, expected and actual; exit 1', () => {
+  it('a failing case names the case, the field, expected and actual; exit 1', async () => {
     const f = tmp('failing.yaml', `cases:
   - name: wrong daily rate
     run: salary
@@ -28,16 +28,16 @@ describe('cba check', () => {
     args: [bilingual]
     expect: { total: 1061.96 }
 `);
-    const r = cba(['check', f]);
+    const r = await cba(['check', f]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('FAIL');
     expect(r.stdout).toContain('wrong daily rate: dailyRate: expected 372.61, got 372.62');
     expect(r.stdout.trim().split('\n').pop()).toBe('1 passed, 1 failed');
   });
 
-  it('JSON files and stdin (-) work too', () => {
+  it('JSON files and stdin (-) work too', async () => {
     const text = JSON.stringify({ cases: [{ name: 'json case', run: 'salary', input: { class: 'A', step: 1 }, expect: { annualSalary: 35450 } }] });
-    const r = cba(['check', '-', '--json'], { input: text });
+    const r = await cba(['check', '-', '--json'], { input: text });
     expect(r.code).toBe(0);
     expect(json(r)).toMatchObject({ passed: 1, failed: 0 });
   });
@@ -48,8 +48,8 @@ describe('cba check', () => {
     ['broken YAML', 'cases: [\n', /bad\.yaml: line \d+: .*YAML syntax/],
     ['an unknown flag', 'cases:\n  - name: typo\n    run: salary\n    input: { clas: IV, step: 13 }\n    expect: { annualSalary: 1 }\n', /cases\[0\] "typo": .*unknown option '--clas'/],
     ['an impossible input', 'cases:\n  - name: seven\n    run: salary\n    input: { class: VII, step: 1 }\n    expect: { annualSalary: 1 }\n', /cases\[0\] "seven": --class VII/],
-  ])('a bad file (%s): exit 2 naming file, case and field', (_w, text, msg) => {
-    const r = cba(['check', tmp('bad.yaml', text)]);
+  ])('a bad file (%s): exit 2 naming file, case and field', async (_w, text, msg) => {
+    const r = await cba(['check', tmp('bad.yaml', text)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
   });

@@ -5,21 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cba, json } from '../helpers/cli';
+import { cbaBin, json } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 
 const args = ['salary', '--class', 'IV', '--step', '13', '--json'];
 
 describe('the start-up code cache', () => {
-  it('is written to $XDG_CACHE_HOME/cba after the first run, used by the next, and the answer is the same', () => {
+  it('is written to $XDG_CACHE_HOME/cba after the first run, used by the next, and the answer is the same', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'cba-xdg-'));
-    const first = cba(args, { env: { XDG_CACHE_HOME: cache } });
+    const first = cbaBin(args, { env: { XDG_CACHE_HOME: cache } });
     expect(first.code).toBe(0);
     const files = readdirSync(join(cache, 'cba'));
     expect(files.length).toBe(1);
     expect(files[0]).toMatch(new RegExp(`^cli-.*-${process.version.replace(/\./g, '\\.')}\\.v8$`));
     const bytes = readFileSync(join(cache, 'cba', files[0]));
-    const second = cba(args, { env: { XDG_CACHE_HOME: cache } });
+    const second = cbaBin(args, { env: { XDG_CACHE_HOME: cache } });
     expect(second.stdout).toBe(first.stdout);
     expect(json(second).annualSalary).toBe(70797);
     // accepted, so not rewritten
@@ -27,40 +27,40 @@ describe('the start-up code cache', () => {
     rmSync(cache, { recursive: true });
   });
 
-  it('a damaged cache is rejected, the command still answers, and the cache is rewritten', () => {
+  it('a damaged cache is rejected, the command still answers, and the cache is rewritten', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'cba-xdg-'));
-    cba(args, { env: { XDG_CACHE_HOME: cache } });
+    cbaBin(args, { env: { XDG_CACHE_HOME: cache } });
     const [f] = readdirSync(join(cache, 'cba'));
     const good = readFileSync(join(cache, 'cba', f));
     const key = good.subarray(0, good.indexOf(10) + 1);
     writeFileSync(join(cache, 'cba', f), Buffer.concat([key, Buffer.alloc(4096, 7)]));
-    const r = cba(args, { env: { XDG_CACHE_HOME: cache } });
+    const r = cbaBin(args, { env: { XDG_CACHE_HOME: cache } });
     expect(r.code).toBe(0);
     expect(json(r).annualSalary).toBe(70797);
     expect(readFileSync(join(cache, 'cba', f)).length).toBeGreaterThan(key.length + 4096);
     rmSync(cache, { recursive: true });
   });
 
-  it('a cache folder that cannot be written costs nothing but the cache; ~/.cache is used without XDG_CACHE_HOME', () => {
+  it('a cache folder that cannot be written costs nothing but the cache; ~/.cache is used without XDG_CACHE_HOME', async () => {
     const home = mkdtempSync(join(tmpdir(), 'cba-home-'));
-    const r = cba(args, { env: { XDG_CACHE_HOME: undefined, HOME: home } });
+    const r = cbaBin(args, { env: { XDG_CACHE_HOME: undefined, HOME: home } });
     expect(r.code).toBe(0);
     expect(readdirSync(join(home, '.cache', 'cba')).length).toBe(1);
     const ro = join(home, 'ro');
     cpSync(join(home, '.cache'), ro, { recursive: true });
     writeFileSync(join(home, 'file'), '');
-    const bad = cba(args, { env: { XDG_CACHE_HOME: join(home, 'file') } });
+    const bad = cbaBin(args, { env: { XDG_CACHE_HOME: join(home, 'file') } });
     expect(bad.code).toBe(0);
     expect(bad.stderr).toBe('');
     chmodSync(ro, 0o500);
-    expect(cba(args, { env: { XDG_CACHE_HOME: ro } }).code).toBe(0);
+    expect((cbaBin(args, { env: { XDG_CACHE_HOME: ro } })).code).toBe(0);
     rmSync(home, { recursive: true });
   });
 
-  it('nothing is written into the package', () => {
+  it('nothing is written into the package', async () => {
     const before = readdirSync(join(ROOT, 'dist')).sort();
     const home = mkdtempSync(join(tmpdir(), 'cba-home-'));
-    cba(args, { env: { XDG_CACHE_HOME: undefined, HOME: home } });
+    cbaBin(args, { env: { XDG_CACHE_HOME: undefined, HOME: home } });
     expect(readdirSync(join(ROOT, 'dist')).sort()).toEqual(before);
     expect(readdirSync(join(ROOT, 'bin')).sort()).toEqual(['cba.js', 'package.json']);
     rmSync(home, { recursive: true });

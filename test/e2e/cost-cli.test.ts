@@ -7,8 +7,8 @@ import { AGREEMENT_DIR } from '../helpers/contract';
 
 describe('cba cost: a three-person roster costed by hand', () => {
   // C1 Class IV Step 13 + bilingual; C2 Class II Step 5 at 0.5 FTE, 150 days served; C3 Class I Step 8 moving to Class III.
-  it('on the schedule, with a 1% raise, and after step and column movement', () => {
-    const j = json(cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', '1', '--json']));
+  it('on the schedule, with a 1% raise, and after step and column movement', async () => {
+    const j = json(await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', '1', '--json']));
     // current: (70,797 + 1,061.96) + 49,766 x 0.5 + 50,514 = 147,255.96
     expect(j.current).toBe(147255.96);
     // 1%: 70,797 x 1.01 = 71,504.97 -> 71,505 (+ 71,505 x 1.5% = 1,072.575 -> 1,072.58);
@@ -21,30 +21,30 @@ describe('cba cost: a three-person roster costed by hand', () => {
     expect(j.rows.map((r: any) => r.movement)).toEqual(['at the last step', 'step 5 -> 6', 'class I -> III, step 8 -> 9']);
   });
 
-  it('--out-schedule writes a schedule file that --year then loads', () => {
+  it('--out-schedule writes a schedule file that --year then loads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-cost-'));
     cpSync(AGREEMENT_DIR, dir, { recursive: true });
     const out = join(dir, 'schedules', 'basic-2006-07.yaml');
-    const r = cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', '4.23', '--out-schedule', out]);
+    const r = await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', '4.23', '--out-schedule', out]);
     expect(r.code).toBe(0);
-    const s = json(cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
+    const s = json(await cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
     expect(s.annualSalary).toBe(73792); // 70,797 x 1.0423 = 73,791.71 -> 73,792
     expect(s.dailyRate).toBe(388.38); // 73,792 / 190 = 388.378.. -> 388.38
     expect(s.printedDailyRate).toBe(388.38);
-    const st = json(cba(['--rules', dir, 'stipend', 'bilingual', '--year', '2006-07', '--json']));
+    const st = json(await cba(['--rules', dir, 'stipend', 'bilingual', '--year', '2006-07', '--json']));
     expect(st.total).toBe(1106.88); // 73,792 x 1.5% = 1,106.88
   });
 
-  it('rows that cannot be costed are reported, not dropped', () => {
-    const r = cba(['cost', '--roster', 'fixtures/roster/roster.csv', '--json']);
+  it('rows that cannot be costed are reported, not dropped', async () => {
+    const r = await cba(['cost', '--roster', 'fixtures/roster/roster.csv', '--json']);
     const j = json(r);
     expect(j.rows).toHaveLength(11);
     expect(j.invalid).toBeGreaterThan(0);
     expect(r.stderr).toMatch(/not costed/);
   });
 
-  it('bad input', () => {
-    expect(cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', 'lots']).code).toBe(2);
-    expect(cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--out-schedule', '/tmp/x.yaml']).stderr).toMatch(/needs --raise/);
+  it('bad input', async () => {
+    expect((await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', 'lots'])).code).toBe(2);
+    expect((await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--out-schedule', '/tmp/x.yaml'])).stderr).toMatch(/needs --raise/);
   });
 });

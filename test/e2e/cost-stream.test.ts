@@ -20,12 +20,12 @@ function roster(n: number): string {
 }
 
 describe('cba cost on a streamed roster', () => {
-  it('every row back in order; totals equal the sum of the rows exactly (CSV and JSON)', () => {
+  it('every row back in order; totals equal the sum of the rows exactly (CSV and JSON)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-cost-stream-'));
     const f = join(dir, 'roster.csv');
     const n = 3000;
     writeFileSync(f, roster(n));
-    const csv = cba(['cost', '--roster', f, '--raise', '2.5', '--csv']);
+    const csv = await cba(['cost', '--roster', f, '--raise', '2.5', '--csv']);
     expect(csv.code).toBe(1); // 60 rows are left out of the totals: the run fails (issue 18), every row still back
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('row,id,status,current,raised,moved,movement,reason');
@@ -43,7 +43,7 @@ describe('cba cost on a streamed roster', () => {
       } else bad++;
     });
     expect(bad).toBe(60); // rows 50, 100, ..., 3000
-    const j = json(cba(['cost', '--roster', f, '--raise', '2.5', '--json']));
+    const j = json(await cba(['cost', '--roster', f, '--raise', '2.5', '--json']));
     expect(j.rows.length).toBe(n);
     expect(j.members).toBe(ok);
     expect(j.invalid).toBe(bad);
@@ -52,7 +52,7 @@ describe('cba cost on a streamed roster', () => {
     expect(j.movement).toBe(Number(mv.toFixed(2)));
     expect(j.rows.filter((r: any) => r.status === 'invalid').map((r: any) => r.row)).toEqual(Array.from({ length: 60 }, (_, k) => 50 * (k + 1)));
     // the table says the same totals
-    const t = cba(['cost', '--roster', f, '--raise', '2.5']);
+    const t = await cba(['cost', '--roster', f, '--raise', '2.5']);
     expect(t.stdout).toContain(Number(cur.toFixed(2)).toLocaleString('en-US', { minimumFractionDigits: 2 }));
     expect(t.stdout).toContain(`Annual cost of ${ok} members (${bad} rows not costed)`);
   });

@@ -14,9 +14,9 @@ const R3 = 'fixtures/bargain/roster3.csv';
 const CHROMIUM = '/usr/bin/chromium';
 
 describe('cba disclose', () => {
-  it('the hand-worked proposal: lines that add up, totals equal to cba cost --scenario', () => {
-    const d = json(cba(['disclose', '--roster', R3, '--scenario', A, '--json']));
-    const c = json(cba(['cost', '--roster', R3, '--scenario', A, '--json']));
+  it('the hand-worked proposal: lines that add up, totals equal to cba cost --scenario', async () => {
+    const d = json(await cba(['disclose', '--roster', R3, '--scenario', A, '--json']));
+    const c = json(await cba(['cost', '--roster', R3, '--scenario', A, '--json']));
     expect(d.scenarios[1].years.map((y: any) => y.scenarioTotal)).toEqual(c.scenarios[1].years.map((y: any) => y.total));
     expect(d.scenarios[1].years.map((y: any) => y.scenarioTotal)).toEqual([177259.95, 193471.36, 200174.62]);
     const y2 = d.scenarios[1].years[1];
@@ -34,15 +34,15 @@ describe('cba disclose', () => {
     expect(d.base.total).toBe(177259.95);
   });
 
-  it('--csv: a line per scenario and disclosure line, a column per year', () => {
-    const r = cba(['disclose', '--roster', R3, '--scenario', A, '--csv']);
+  it('--csv: a line per scenario and disclosure line, a column per year', async () => {
+    const r = await cba(['disclose', '--roster', R3, '--scenario', A, '--csv']);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('scenario,line,2005-06,2006-07,2007-08');
     expect(lines).toContain('"Proposal A (4% mid-year, new step V-14)",total,0.00,16211.41,22914.67');
   });
 
-  it('bad input: a scenario for another agreement is one line, exit 2', () => {
-    const r = cba(['disclose', '--roster', R3, '--scenario', 'fixtures/bargain/bad/other-agreement.yaml']);
+  it('bad input: a scenario for another agreement is one line, exit 2', async () => {
+    const r = await cba(['disclose', '--roster', R3, '--scenario', 'fixtures/bargain/bad/other-agreement.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -51,7 +51,7 @@ describe('cba disclose', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-disclose-'));
     const html = join(dir, 'disclosure.html');
     const args = ['disclose', '--roster', R3, '--scenario', A, '--scenario', B, '--rates', 'fixtures/bargain/county-rates.yaml'];
-    const r = cba([...args, '--html', html, '--json']);
+    const r = await cba([...args, '--html', html, '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     const { chromium } = await import('playwright-core');

@@ -27,26 +27,26 @@ function snapshot(dir: string): Record<string, string> {
 describe('cba rules init and import schedule', () => {
   let tmp: string;
   let rules: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'cba-import-'));
     rules = join(tmp, 'office');
-    const init = cba(['rules', 'init', rules, '--employer', 'Conejo Valley Unified School District', '--from', '2023-07-01', '--to', '2026-06-30']);
+    const init = await cba(['rules', 'init', rules, '--employer', 'Conejo Valley Unified School District', '--from', '2023-07-01', '--to', '2026-06-30']);
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
-    const a = cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules]);
+    const a = await cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules]);
     expect(a.stderr).toBe('');
     expect(a.code).toBe(0);
     expect(a.stdout).toMatch(/Wrote .*teacher-2023-24-2024-01-01\.yaml \(validated with its agreement\)/);
-    const b = cba(['rules', 'import', 'schedule', join(FIX, 'pvsd-2023-24.csv'), '--rules', rules, '--schedule', 'pvsd', '--assignment', 'teacher']);
+    const b = await cba(['rules', 'import', 'schedule', join(FIX, 'pvsd-2023-24.csv'), '--rules', rules, '--schedule', 'pvsd', '--assignment', 'teacher']);
     expect(b.code).toBe(0);
   });
 
-  it('init makes a folder that validates at once, citations listed as not yet filled (an error under --strict)', () => {
-    const v = cba(['rules', 'validate', '--rules', rules]);
+  it('init makes a folder that validates at once, citations listed as not yet filled (an error under --strict)', async () => {
+    const v = await cba(['rules', 'validate', '--rules', rules]);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/office: valid \(2 schedules: .*\), 7 citations not yet filled/);
     expect(v.stderr).toMatch(/warning: .*agreement\.yaml: parameters\.baseYearDays\.cite: citation not yet filled/);
-    const s = cba(['rules', 'validate', '--rules', rules, '--strict']);
+    const s = await cba(['rules', 'validate', '--rules', rules, '--strict']);
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/^error: .*citation not yet filled/m);
     const first = readFileSync(join(rules, 'agreement.yaml'), 'utf8').split('\n')[0];
@@ -55,48 +55,48 @@ describe('cba rules init and import schedule', () => {
     expect(sched).toBe('# yaml-language-server: $schema=../schema/schedule.schema.json');
   });
 
-  it('salary on a plateau: Class II step 16 is paid at step 11 (12-14 blank, 15-18 not printed)', () => {
-    const r = cba(['salary', '--rules', rules, '--class', 'ii', '--step', '16', '--json']);
+  it('salary on a plateau: Class II step 16 is paid at step 11 (12-14 blank, 15-18 not printed)', async () => {
+    const r = await cba(['salary', '--rules', rules, '--class', 'ii', '--step', '16', '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     // printed: Class II step 11 = $90,774; daily rate 90,774 / 185 (the 185-Day Work Year) = 490.670..., half-up 490.67
     expect(j).toMatchObject({ class: 'II', step: 16, printedStep: 11, annualSalary: 90774, dailyRate: 490.67, baseDays: 185 });
     expect(j.readings.join(' ')).toMatch(/Step 16 is not printed .* paid at step 11/);
-    const a = json(cba(['salary', '--rules', rules, '--class', 'V', '--step', '24', '--json']));
+    const a = json(await cba(['salary', '--rules', rules, '--class', 'V', '--step', '24', '--json']));
     expect(a.annualSalary).toBe(121629);
-    expect(cba(['salary', '--rules', rules, '--class', 'V', '--step', '30']).stderr).toMatch(/class V .* has steps 1 to 29/);
+    expect((await cba(['salary', '--rules', rules, '--class', 'V', '--step', '30'])).stderr).toMatch(/class V .* has steps 1 to 29/);
   });
 
-  it('salary on a class label with spaces and a schedule of 40 steps', () => {
-    const j = json(cba(['salary', '--rules', rules, '--schedule', 'pvsd', '--class', 'column iv', '--step', '40', '--json']));
+  it('salary on a class label with spaces and a schedule of 40 steps', async () => {
+    const j = json(await cba(['salary', '--rules', rules, '--schedule', 'pvsd', '--class', 'column iv', '--step', '40', '--json']));
     expect(j).toMatchObject({ class: 'Column IV', annualSalary: 108739 });
   });
 
-  it('schedule and rules audit run on the imported schedules (plateaus are warnings)', () => {
-    const s = cba(['schedule', '--rules', rules, '--schedule', 'pvsd', '--csv']);
+  it('schedule and rules audit run on the imported schedules (plateaus are warnings)', async () => {
+    const s = await cba(['schedule', '--rules', rules, '--schedule', 'pvsd', '--csv']);
     expect(s.code).toBe(0);
     expect(s.stdout.split('\n').filter((l) => l.startsWith('Column III,')).length).toBe(40);
-    const a = cba(['rules', 'audit', '--rules', rules, '--json']);
+    const a = await cba(['rules', 'audit', '--rules', rules, '--json']);
     expect(a.code).toBe(0);
     const j = json(a);
     expect(j.errors).toBe(0);
     expect(j.findings.some((f: { check: string; where: string }) => f.check === 'blank-cell' && f.where === '2023-24 Class II Step 13')).toBe(true);
   });
 
-  it('an import over an existing file needs --force', () => {
+  it('an import over an existing file needs --force', async () => {
     const before = snapshot(rules);
-    const r = cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules]);
+    const r = await cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/teacher-2023-24-2024-01-01\.yaml exists: give --force/);
     expect(snapshot(rules)).toEqual(before);
-    const f = cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules, '--force']);
+    const f = await cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules, '--force']);
     expect(f.code).toBe(0);
   });
 
-  it('--dry-run and --json write nothing and show the review', () => {
+  it('--dry-run and --json write nothing and show the review', async () => {
     const before = snapshot(rules);
-    const r = cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules, '--schedule', 'other', '--dry-run', '--json']);
+    const r = await cba(['rules', 'import', 'schedule', join(FIX, 'cvusd-2023-24.csv'), '--rules', rules, '--schedule', 'other', '--dry-run', '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.written).toBeNull();
@@ -104,8 +104,8 @@ describe('cba rules init and import schedule', () => {
     expect(snapshot(rules)).toEqual(before);
   });
 
-  it('to stdout: the YAML on stdout, the review on stderr', () => {
-    const r = cba(['rules', 'import', 'schedule', '-', '--year', '2024-25'], { input: 'Step,BA\n1,50000\n' });
+  it('to stdout: the YAML on stdout, the review on stderr', async () => {
+    const r = await cba(['rules', 'import', 'schedule', '-', '--year', '2024-25'], { input: 'Step,BA\n1,50000\n' });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^# yaml-language-server/);
     expect(r.stderr).toMatch(/^Read stdin/);
@@ -121,11 +121,11 @@ describe('cba rules init and import schedule', () => {
     ['a school year that is not one', 'Step,BA\n1,50000\n', ['--year', '2024-26'], /--year 2024-26: write a school year as YYYY-YY/],
     ['an effective date outside the year', 'Title 2024-25\nStep,BA\n1,50000\n', ['--effective', '2025-07-01'], /effective.*outside school year 2024-25/],
   ];
-  it.each(bad)('bad input: %s is one line, exit 2, nothing written', (_what, text, args, msg) => {
+  it.each(bad)('bad input: %s is one line, exit 2, nothing written', async (_what, text, args, msg) => {
     const file = join(tmp, 'bad.csv');
     writeFileSync(file, text);
     const before = snapshot(rules);
-    const r = cba(['rules', 'import', 'schedule', file, '--rules', rules, ...args]);
+    const r = await cba(['rules', 'import', 'schedule', file, '--rules', rules, ...args]);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.code).toBe(2);
@@ -139,17 +139,17 @@ describe('cba rules init and import schedule', () => {
     const file = join(tmp, 'book.xlsx');
     await wb.xlsx.writeFile(file);
     const before = snapshot(rules);
-    const r = cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Classified', '--schedule', 'book']);
+    const r = await cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Classified', '--schedule', 'book']);
     expect(r.stderr).toBe('cba: --sheet Classified: book.xlsx has no such sheet; its sheets are "Certificated"\n');
     expect(r.code).toBe(2);
     expect(snapshot(rules)).toEqual(before);
-    const ok = cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Certificated', '--schedule', 'book', '--dry-run', '--json']);
+    const ok = await cba(['rules', 'import', 'schedule', file, '--rules', rules, '--sheet', 'Certificated', '--schedule', 'book', '--dry-run', '--json']);
     expect(ok.code).toBe(0);
     expect(json(ok)).toMatchObject({ kind: 'xlsx', sheet: 'Certificated', written: null });
   });
 
-  it('init refuses a folder that is not empty', () => {
-    const r = cba(['rules', 'init', rules]);
+  it('init refuses a folder that is not empty', async () => {
+    const r = await cba(['rules', 'init', rules]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/exists and is not empty/);
   });

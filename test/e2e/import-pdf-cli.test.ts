@@ -18,8 +18,8 @@ describe('cba rules import schedule <file.pdf>', () => {
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('prints the grid it read to hold against the paper (CVUSD 2023-24, dry run)', () => {
-    const r = cba(['rules', 'import', 'schedule', join(PDF, '23-24_CVUSD.pdf'), '--dry-run']);
+  it('prints the grid it read to hold against the paper (CVUSD 2023-24, dry run)', async () => {
+    const r = await cba(['rules', 'import', 'schedule', join(PDF, '23-24_CVUSD.pdf'), '--dry-run']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Read 23-24_CVUSD\.pdf \(pdf\): .*2023-24, effective 2024-01-01, annual basis/);
@@ -31,11 +31,11 @@ describe('cba rules import schedule <file.pdf>', () => {
     expect(r.stdout).toContain('Dry run: nothing written.');
   });
 
-  it('two schedules on one page: listed, and chosen with --table; each cell cites its page and printed text', () => {
-    const none = cba(['rules', 'import', 'schedule', join(PDF, '23-24_OPUSD.pdf'), '--dry-run']);
+  it('two schedules on one page: listed, and chosen with --table; each cell cites its page and printed text', async () => {
+    const none = await cba(['rules', 'import', 'schedule', join(PDF, '23-24_OPUSD.pdf'), '--dry-run']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^cba: 23-24_OPUSD\.pdf holds 2 schedules \(1: CLASS X to CLASS D \(page 1, grid 1\); 2: CLASS F to CLASS G \(page 1, grid 2\)\): choose one with --table <n>\n$/);
-    const r = cba(['rules', 'import', 'schedule', join(PDF, '23-24_OPUSD.pdf'), '--table', '2', '--json', '--dry-run']);
+    const r = await cba(['rules', 'import', 'schedule', join(PDF, '23-24_OPUSD.pdf'), '--table', '2', '--json', '--dry-run']);
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.review.classes).toEqual(['CLASS F', 'CLASS G']);
@@ -45,33 +45,33 @@ describe('cba rules import schedule <file.pdf>', () => {
     expect(j.yaml).toContain('"CLASS F": {text: "102,257.28", page: 1}');
   });
 
-  it('--daily imports the printed daily rates; --page reads only the pages given', () => {
-    const d = json(cba(['rules', 'import', 'schedule', join(PDF, '23-24_FUSD.pdf'), '--table', '1', '--daily', '--json', '--dry-run']));
+  it('--daily imports the printed daily rates; --page reads only the pages given', async () => {
+    const d = json(await cba(['rules', 'import', 'schedule', join(PDF, '23-24_FUSD.pdf'), '--table', '1', '--daily', '--json', '--dry-run']));
     expect(d.review.basis).toBe('daily');
     expect(d.yaml).toMatch(/daily: \{"1": 326\.28, "2": 351\.2,? ?/);
-    const p2 = cba(['rules', 'import', 'schedule', join(PDF, '22-23_FUSD.pdf'), '--page', '2', '--year', '2022-23', '--json', '--dry-run']);
+    const p2 = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_FUSD.pdf'), '--page', '2', '--year', '2022-23', '--json', '--dry-run']);
     expect(p2.stderr).toBe('');
     const j = json(p2);
     // page 2 prints classes 3 to 6, steps 12 to 40
     expect(j.review.classes).toEqual(['3', '4', '5', '6']);
     expect(j.review.steps[0]).toMatchObject({ label: '12' });
-    const bad = cba(['rules', 'import', 'schedule', join(PDF, '22-23_FUSD.pdf'), '--page', '5']);
+    const bad = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_FUSD.pdf'), '--page', '5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('cba: 22-23_FUSD.pdf: there is no page 5 (the PDF has 2 pages); give --page between 1 and 2\n');
-    const csv = cba(['rules', 'import', 'schedule', join(ROOT, 'fixtures', 'schedules', 'cvusd-2023-24.csv'), '--page', '1']);
+    const csv = await cba(['rules', 'import', 'schedule', join(ROOT, 'fixtures', 'schedules', 'cvusd-2023-24.csv'), '--page', '1']);
     expect(csv.code).toBe(2);
     expect(csv.stderr).toMatch(/^cba: --page is for a PDF/);
   });
 
-  it('imports into an agreement folder, and cba salary pays from the PDF', () => {
+  it('imports into an agreement folder, and cba salary pays from the PDF', async () => {
     const rules = join(tmp, 'cvusd');
-    expect(cba(['rules', 'init', rules, '--employer', 'Conejo Valley Unified School District', '--from', '2022-07-01', '--to', '2023-06-30']).code).toBe(0);
-    const r = cba(['rules', 'import', 'schedule', join(PDF, '22-23_CVUSD.pdf'), '--rules', rules]);
+    expect((await cba(['rules', 'init', rules, '--employer', 'Conejo Valley Unified School District', '--from', '2022-07-01', '--to', '2023-06-30'])).code).toBe(0);
+    const r = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_CVUSD.pdf'), '--rules', rules]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Wrote .*\.yaml \(validated with its agreement\)/);
     // class III step 4 prints $61,800 on the page
-    const s = cba(['salary', '--rules', rules, '--class', 'III', '--step', '4', '--json']);
+    const s = await cba(['salary', '--rules', rules, '--class', 'III', '--step', '4', '--json']);
     expect(s.stderr).toBe('');
     expect(JSON.stringify(json(s))).toContain('61800');
   });
@@ -86,14 +86,14 @@ describe('cba rules import schedule <file.pdf>', () => {
       const f = join(tmp, name);
       writeFileSync(f, bytes);
       const out = join(tmp, `${name}.yaml`);
-      const r = cba(['rules', 'import', 'schedule', f, '--out', out]);
+      const r = await cba(['rules', 'import', 'schedule', f, '--out', out]);
       expect(r.code, name).toBe(2);
       expect(r.stderr, name).toMatch(re);
       expect(r.stderr.trimEnd().split('\n'), name).toHaveLength(1);
       expect(r.stdout, name).toBe('');
       expect(existsSync(out), name).toBe(false);
     }
-    const scanned = cba(['rules', 'import', 'schedule', join(PDF, '22-23_SPUSD-scanned.pdf')]);
+    const scanned = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_SPUSD-scanned.pdf')]);
     expect(scanned.code).toBe(2);
     expect(scanned.stderr).toMatch(/^cba: 22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer/);
   });

@@ -6,8 +6,8 @@ import { cba, json } from '../helpers/cli';
 const base = ['retro', '--roster', 'fixtures/bargain/retro3.csv', '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4'];
 
 describe('cba retro', () => {
-  it('--json: every period and total of the hand-worked roster', () => {
-    const r = cba([...base, '--json']);
+  it('--json: every period and total of the hand-worked roster', async () => {
+    const r = await cba([...base, '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.periods).toEqual(['2005-07', '2005-08', '2005-09', '2005-10', '2005-11', '2005-12', '2006-01']);
@@ -18,8 +18,8 @@ describe('cba retro', () => {
     expect(Math.round(j.rows.reduce((t: number, x: any) => t + x.retro * 100, 0))).toBe(237530);
   });
 
-  it('--csv: one line per person and pay code, for a payroll import', () => {
-    const r = cba([...base, '--csv', '--salary-code', 'RSAL']);
+  it('--csv: one line per person and pay code, for a payroll import', async () => {
+    const r = await cba([...base, '--csv', '--salary-code', 'RSAL']);
     expect(r.stdout.trim().split('\n')).toEqual([
       'row,id,pay_code,amount,exact,from,through,periods,status,reason',
       '1,R1,RSAL,1161.37,1161.3933,2005-07-01,2006-01-31,7,ok,',
@@ -30,9 +30,9 @@ describe('cba retro', () => {
     ]);
   });
 
-  it('every row comes back once; a row that cannot be computed has its reason and the run exits 1', () => {
+  it('every row comes back once; a row that cannot be computed has its reason and the run exits 1', async () => {
     const input = 'id,class,step,paid\nA,IV,13,\nB,IX,1,\nC,IV,40,\nD,IV,4,lots\n\n';
-    const r = cba(['retro', '--roster', '-', '--effective', '2005-07-01', '--paid-through', '2005-09-30', '--raise', '4', '--csv'], { input });
+    const r = await cba(['retro', '--roster', '-', '--effective', '2005-07-01', '--paid-through', '2005-09-30', '--raise', '4', '--csv'], { input });
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n').slice(1);
     expect(lines.map((l) => l.split(',')[0])).toEqual(['1', '2', '3', '4', '5']);
@@ -49,8 +49,8 @@ describe('cba retro', () => {
     ['no settled schedule in the rules', ['--effective', '2005-09-01', '--paid-through', '2005-12-31'], /no new schedule takes effect that day in the rules.*or give --raise/],
     ['--periods 6', ['--effective', '2005-07-01', '--paid-through', '2005-12-31', '--raise', '4', '--periods', '6'], /--periods "6": give 12/],
     ['a date that is not a date', ['--effective', '2005-13-01', '--paid-through', '2005-12-31', '--raise', '4'], /--effective "2005-13-01" does not exist on the calendar/],
-  ])('bad input: %s is one line, exit 2', (_n, args, msg) => {
-    const r = cba(['retro', '--roster', 'fixtures/bargain/retro3.csv', ...args]);
+  ])('bad input: %s is one line, exit 2', async (_n, args, msg) => {
+    const r = await cba(['retro', '--roster', 'fixtures/bargain/retro3.csv', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(msg);

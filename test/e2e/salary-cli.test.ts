@@ -8,8 +8,8 @@ import { cba, json } from '../helpers/cli';
 import { ROOT, AGREEMENT_DIR } from '../helpers/contract';
 
 describe('cba salary (built bin)', () => {
-  it('prints the Class IV Step 13 figures with their sources', () => {
-    const r = cba(['salary', '--class', 'IV', '--step', '13']);
+  it('prints the Class IV Step 13 figures with their sources', async () => {
+    const r = await cba(['salary', '--class', 'IV', '--step', '13']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('70,797.00');
     expect(r.stdout).toContain('372.62');
@@ -18,8 +18,8 @@ describe('cba salary (built bin)', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('--json is one JSON object with the documented fields', () => {
-    const j = json(cba(['salary', '--class', 'IV', '--step', '13', '--days', '200', '--json']));
+  it('--json is one JSON object with the documented fields', async () => {
+    const j = json(await cba(['salary', '--class', 'IV', '--step', '13', '--days', '200', '--json']));
     expect(j).toMatchObject({
       agreement: 'sdcoe-ae-2005-2008',
       year: '2005-06',
@@ -40,20 +40,20 @@ describe('cba salary (built bin)', () => {
     expect(j.sources[0]).toHaveProperty('quote');
   });
 
-  it('pre-school JSON has the hourly rate', () => {
-    const j = json(cba(['salary', '--schedule', 'preschool', '--class', 'III', '--step', '4', '--json']));
+  it('pre-school JSON has the hourly rate', async () => {
+    const j = json(await cba(['salary', '--schedule', 'preschool', '--class', 'III', '--step', '4', '--json']));
     expect(j).toMatchObject({ hourlyRate: 17.26, dailyRate: 129.45, annualSalary: 23818.8, hoursPerDay: 7.5, baseDays: 184 });
   });
 
-  it('a differing printed daily rate is a warning on stderr and in JSON', () => {
-    const r = cba(['salary', '--schedule', 'community-day', '--class', 'II', '--step', '2', '--json']);
+  it('a differing printed daily rate is a warning on stderr and in JSON', async () => {
+    const r = await cba(['salary', '--schedule', 'community-day', '--class', 'II', '--step', '2', '--json']);
     expect(r.code).toBe(0);
     expect(json(r).warnings[0]).toMatch(/263\.97/);
     expect(r.stderr).toMatch(/^warning: .*263\.97/);
   });
 
-  it('--csv prints a header and one row per figure', () => {
-    const r = cba(['salary', '--class', 'IV', '--step', '13', '--csv']);
+  it('--csv prints a header and one row per figure', async () => {
+    const r = await cba(['salary', '--class', 'IV', '--step', '13', '--csv']);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('figure,label,value,how,source');
     expect(lines.find((l) => l.startsWith('dailyRate,'))).toContain('372.62');
@@ -73,32 +73,32 @@ describe('cba salary (built bin)', () => {
     [['salary', '--step', '13'], /--class is required/],
     [['salary', '--bogus'], /unknown option/],
     [['nonsense'], /unknown command/],
-  ])('%j: one clear line, exit 2, no stack trace', (args, msg) => {
-    const r = cba(args);
+  ])('%j: one clear line, exit 2, no stack trace', async (args, msg) => {
+    const r = await cba(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
   });
 
-  it('--debug shows the stack of a user error', () => {
-    expect(cba(['salary', '--class', 'VII', '--step', '1', '--debug']).stderr).toMatch(/\n\s+at /);
+  it('--debug shows the stack of a user error', async () => {
+    expect((await cba(['salary', '--class', 'VII', '--step', '1', '--debug'])).stderr).toMatch(/\n\s+at /);
   });
 
-  it('help of every command shows examples', () => {
+  it('help of every command shows examples', async () => {
     for (const c of [[], ['salary'], ['schedule'], ['stipend'], ['sick-leave'], ['deadline'], ['calendar'], ['step-advance'], ['check'], ['audit'], ['cost'], ['rules'], ['rules', 'validate'], ['rules', 'audit']]) {
-      const r = cba([...c, '--help']);
+      const r = await cba([...c, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Examples:\n(\s+#.*\n)*\s+\$ cba/);
     }
   });
 
-  it('colour: FORCE_COLOR colours, NO_COLOR and --no-color win over it', () => {
+  it('colour: FORCE_COLOR colours, NO_COLOR and --no-color win over it', async () => {
     const args = ['schedule'];
-    expect(cba(args, { env: { FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
-    expect(cba(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
-    expect(cba([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
-    expect(cba(args, { env: { FORCE_COLOR: '1', TERM: 'dumb' } }).stdout).toMatch(/\x1b\[/); // FORCE_COLOR comes before TERM
+    expect((await cba(args, { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\x1b\[/);
+    expect((await cba(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await cba([...args, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
+    expect((await cba(args, { env: { FORCE_COLOR: '1', TERM: 'dumb' } })).stdout).toMatch(/\x1b\[/); // FORCE_COLOR comes before TERM
   });
 
   it('a closed pipe ends quietly (cba ... | head -1)', () => {
@@ -109,40 +109,40 @@ describe('cba salary (built bin)', () => {
 });
 
 describe('cba schedule (built bin)', () => {
-  it('JSON lists every cell and flags the printed daily rates that differ', () => {
-    const j = json(cba(['schedule', '--schedule', 'community-day', '--json']));
+  it('JSON lists every cell and flags the printed daily rates that differ', async () => {
+    const j = json(await cba(['schedule', '--schedule', 'community-day', '--json']));
     expect(j.cells).toHaveLength(5 + 8 + 13 * 5);
     expect(j.cells.filter((c: any) => c.dailyRateDiffers).map((c: any) => `${c.class}-${c.step}`)).toEqual(['II-2', 'III-3', 'II-4', 'I-6', 'III-8', 'V-11']);
   });
-  it('CSV of the pre-school schedule', () => {
-    const r = cba(['schedule', '--schedule', 'preschool', '--csv']);
+  it('CSV of the pre-school schedule', async () => {
+    const r = await cba(['schedule', '--schedule', 'preschool', '--csv']);
     expect(r.stdout.split('\n')[1]).toBe('I,1,15.33,21155.40,114.98');
   });
 });
 
 describe('rules are data: a new year is a new file, and edits are picked up', () => {
-  it('--rules with a 2006-07 schedule file added is chosen with --year, no code change', () => {
+  it('--rules with a 2006-07 schedule file added is chosen with --year, no code change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-year-'));
     cpSync(AGREEMENT_DIR, dir, { recursive: true });
     const t = readFileSync(join(dir, 'schedules/basic-2005-06.yaml'), 'utf8').replace('year: 2005-06', 'year: 2006-07').replace('effective: 2005-07-01', 'effective: 2006-07-01').replace('IV: 70797', 'IV: 73000');
     writeFileSync(join(dir, 'schedules/basic-2006-07.yaml'), t);
-    const j = json(cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
+    const j = json(await cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']));
     expect(j.annualSalary).toBe(73000);
     expect(j.year).toBe('2006-07');
-    expect(json(cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2005-06', '--json'])).annualSalary).toBe(70797);
+    expect(json(await cba(['--rules', dir, 'salary', '--class', 'IV', '--step', '13', '--year', '2005-06', '--json'])).annualSalary).toBe(70797);
     rmSync(dir, { recursive: true });
   });
 
-  it('an edited YAML file under the installed rules/ is used on the next run (the compiled cache is bypassed)', () => {
+  it('an edited YAML file under the installed rules/ is used on the next run (the compiled cache is bypassed)', async () => {
     const pkg = mkdtempSync(join(tmpdir(), 'cba-pkg-'));
     for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(ROOT, p), join(pkg, p), { recursive: true });
     const bin = join(pkg, 'bin', 'cba.js');
-    expect(json(cba(['salary', '--class', 'IV', '--step', '13', '--json'], { bin })).annualSalary).toBe(70797);
+    expect(json(await cba(['salary', '--class', 'IV', '--step', '13', '--json'], { bin })).annualSalary).toBe(70797);
     const f = join(pkg, 'rules/sdcoe-ae-2005-2008/schedules/basic-2005-06.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace('IV: 70797', 'IV: 70798'));
-    expect(json(cba(['salary', '--class', 'IV', '--step', '13', '--json'], { bin })).annualSalary).toBe(70798);
+    expect(json(await cba(['salary', '--class', 'IV', '--step', '13', '--json'], { bin })).annualSalary).toBe(70798);
     writeFileSync(f, readFileSync(f, 'utf8').replace('IV: 70798', 'IV: -1'));
-    const bad = cba(['salary', '--class', 'IV', '--step', '13'], { bin });
+    const bad = await cba(['salary', '--class', 'IV', '--step', '13'], { bin });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/basic-2005-06\.yaml: rows\[12\]\.annual\.IV \(line \d+\): a salary or rate must be positive/);
     rmSync(pkg, { recursive: true });
@@ -157,8 +157,8 @@ describe('more bad input through the bin: one line, exit 2', () => {
     [['stipend', '--list', '--json', '--csv'], /--json or --csv, not both/],
     [['audit'], /missing required argument/],
     [['check', 'nonexistent.yaml'], /nonexistent.yaml: no such file/],
-  ])('%j', (args, msg) => {
-    const r = cba(args);
+  ])('%j', async (args, msg) => {
+    const r = await cba(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);

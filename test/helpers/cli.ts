@@ -1,5 +1,11 @@
+// Running cba in tests. By default in process: main(argv, io) from src/cli/main.ts with captured
+// stdout and stderr, the given stdin, environment and working folder, and its exit code; the same
+// code the bin runs, a thousand times cheaper than a process. cbaBin runs the built bin in a real
+// process, for the smoke tests of the bin itself (start-up, pipes, an installed copy); cba with
+// opts.bin, or CBA_TEST_BIN=1 in the environment, does too.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { ROOT } from './contract';
 
 export const BIN = join(ROOT, 'bin', 'cba.js');
@@ -10,12 +16,63 @@ export interface Run {
   stderr: string;
 }
 
-/** Run the built bin as a user would (no TTY), with a clean colour environment. */
-export function cba(args: string[], opts: { env?: Record<string, string | undefined>; input?: string; cwd?: string; bin?: string } = {}): Run {
+export interface RunOpts {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+  bin?: string;
+}
+
+/** The environment of a run: the test process's, without colour settings, TERM=xterm, then opts.env. */
+function envOf(opts: RunOpts): Record<string, string> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm', ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], { encoding: 'utf8', env: env as NodeJS.ProcessEnv, input: opts.input ?? '', cwd: opts.cwd ?? ROOT });
+  return env as Record<string, string>;
+}
+
+/** Run the built bin as a user would (no TTY), with a clean colour environment. */
+export function cbaBin(args: string[], opts: RunOpts = {}): Run {
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], { encoding: 'utf8', env: envOf(opts) as NodeJS.ProcessEnv, input: opts.input ?? '', cwd: opts.cwd ?? ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function capture() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk, enc, cb) {
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, enc));
+      cb();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+let running = false;
+
+/** Run cba in process (or the bin, with opts.bin or CBA_TEST_BIN=1). */
+export async function cba(args: string[], opts: RunOpts = {}): Promise<Run> {
+  if (opts.bin || process.env.CBA_TEST_BIN) return cbaBin(args, opts);
+  if (running) throw new Error('cba(): one in-process run at a time (await each)');
+  running = true;
+  const [{ main }, { forgetLoadedRules }] = await Promise.all([import('../../src/cli/main'), import('../../src/rules/load')]);
+  forgetLoadedRules(); // a test may edit a rules folder between runs, as between processes
+  const env = envOf(opts);
+  const out = capture();
+  const err = capture();
+  const stdin = Readable.from(opts.input ? [Buffer.from(opts.input)] : []);
+  const cwd = process.cwd();
+  const savedEnv = process.env;
+  let code: number;
+  try {
+    process.chdir(opts.cwd ?? ROOT);
+    process.env = env;
+    code = await main(['node', 'cba', ...args], { stdout: out.stream, stderr: err.stream, stdin, env, isTTY: false, stderrIsTTY: false });
+  } finally {
+    process.env = savedEnv;
+    process.chdir(cwd);
+    running = false;
+  }
+  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 export function json(r: Run): any {

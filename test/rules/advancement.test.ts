@@ -202,19 +202,19 @@ describe('career projection', () => {
 });
 
 describe('cba step-advance (built bin)', () => {
-  it('JSON fields of a step advance', () => {
-    const j = json(cba(['step-advance', '--class', 'II', '--step', '5', '--days-served', '150', '--json']));
+  it('JSON fields of a step advance', async () => {
+    const j = json(await cba(['step-advance', '--class', 'II', '--step', '5', '--days-served', '150', '--json']));
     expect(j).toMatchObject({ from: { class: 'II', step: 5 }, to: { class: 'II', step: 6 }, eligible: true, effectiveDate: '2006-07-01', annualBefore: 49766, annualAfter: 51799, raise: 2033 });
     expect(j.reason).toMatch(/143/);
     expect(j.sources.length).toBeGreaterThan(0);
   });
-  it('no advance: printed, exit 1', () => {
-    const r = cba(['step-advance', '--class', 'II', '--step', '5', '--days-served', '142', '--json']);
+  it('no advance: printed, exit 1', async () => {
+    const r = await cba(['step-advance', '--class', 'II', '--step', '5', '--days-served', '142', '--json']);
     expect(r.code).toBe(1);
     expect(json(r).eligible).toBe(false);
   });
-  it('placement JSON', () => {
-    const j = json(cba(['step-advance', '--placement', '--degree', 'master', '--units-after-master', '20', '--public-years', '5', '--related', 'aide=4', '--json']));
+  it('placement JSON', async () => {
+    const j = json(await cba(['step-advance', '--placement', '--degree', 'master', '--units-after-master', '20', '--public-years', '5', '--related', 'aide=4', '--json']));
     expect(j).toMatchObject({ class: 'IV', step: 8, creditedYears: 7 });
     expect(j.reason).toMatch(/Class IV/);
   });
@@ -225,8 +225,8 @@ describe('cba step-advance (built bin)', () => {
     [['step-advance', '--placement', '--degree', 'bachelor', '--units-after-master', '12'], /master's degree/],
     [['step-advance', '--class', 'IV', '--step', '7', '--new-class', 'V', '--submitted', '2005-11-31'], /does not exist/],
     [['step-advance', '--class', 'IV', '--step', '7'], /--days-served/],
-  ])('%j exits 2', (args, msg) => {
-    const r = cba(args);
+  ])('%j exits 2', async (args, msg) => {
+    const r = await cba(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
   });

@@ -65,15 +65,15 @@ describe('a mid-year raise (2006-07)', async () => {
     expect(() => salary(b, { class: 'IV', step: 13, year: '2006-07' })).toThrow(/year 2006-07: the basic schedules do not cover the whole school year \(2006-07-01 to 2007-06-30\); they cover 2006-09-01 to 2007-06-30/);
   });
 
-  it('cba salary --year 2006-07 matches the hand-worked year; --as-of the part in force', () => {
-    const r = cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']);
+  it('cba salary --year 2006-07 matches the hand-worked year; --as-of the part in force', async () => {
+    const r = await cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--year', '2006-07', '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.totalSalary).toBe(73296);
     expect(j.parts.map((p: { amount: number }) => p.amount)).toEqual([36106.5, 37189.5]);
-    const d = json(cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--year', '2006-07', '--weighting', 'days', '--json']));
+    const d = json(await cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--year', '2006-07', '--weighting', 'days', '--json']));
     expect(d.totalSalary).toBe(73287.1);
-    const o = cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--as-of', '2008-01-01']);
+    const o = await cba(['salary', '--rules', DIR, '--class', 'IV', '--step', '13', '--as-of', '2008-01-01']);
     expect(o.code).toBe(2);
     expect(o.stderr).toBe('cba: --as-of 2008-01-01: no basic schedule is in force on that date; the rules cover 2006-07-01 to 2007-06-30\n');
   });

@@ -160,24 +160,24 @@ describe('the other limits, each at, below and above its boundary', () => {
 });
 
 describe('cba sick-leave (built bin)', () => {
-  it('JSON fields and exit 0', () => {
-    const r = cba(['sick-leave', '--days-worked', '205', '--fte', '0.6', '--balance', '31.5', '--json']);
+  it('JSON fields and exit 0', async () => {
+    const r = await cba(['sick-leave', '--days-worked', '205', '--fte', '0.6', '--balance', '31.5', '--json']);
     expect(r.code).toBe(0);
     expect(json(r)).toMatchObject({ daysWorked: 205, hoursPerDay: 6.75, fte: 0.6, accruedDays: 7.11, accruedHours: 47.99, balanceDays: 38.61, balanceHours: 260.62 });
   });
-  it('an absence with pay per band', () => {
-    const j = json(cba(['sick-leave', '--balance', '40', '--absence', '150', '--class', 'IV', '--step', '13', '--json']));
+  it('an absence with pay per band', async () => {
+    const j = json(await cba(['sick-leave', '--balance', '40', '--absence', '150', '--class', 'IV', '--step', '13', '--json']));
     expect(j).toMatchObject({ fullPayDays: 40, differentialDays: 100, unpaidDays: 10, fullPay: 14904.8, differentialPay: 18631, unpaidPay: 0 });
   });
-  it('a fourth day of personal business: allowed 3, exit 1', () => {
-    const r = cba(['sick-leave', '--personal-business', '4', '--json']);
+  it('a fourth day of personal business: allowed 3, exit 1', async () => {
+    const r = await cba(['sick-leave', '--personal-business', '4', '--json']);
     expect(r.code).toBe(1);
     expect(json(r).limits[0]).toMatchObject({ id: 'personal-business', requested: 4, allowed: 3, ok: false });
   });
-  it('perfect attendance with a stipend: one daily rate inclusive of stipends', () => {
-    const j = json(cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--stipend', 'bilingual', '--used', '0', '--json']));
+  it('perfect attendance with a stipend: one daily rate inclusive of stipends', async () => {
+    const j = json(await cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--stipend', 'bilingual', '--used', '0', '--json']));
     expect(j.perfectAttendance).toMatchObject({ eligible: true, amount: 378.21 });
-    const r = cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--used', '1', '--json']);
+    const r = await cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--used', '1', '--json']);
     expect(r.code).toBe(1);
     expect(json(r).perfectAttendance.eligible).toBe(false);
   });
@@ -188,8 +188,8 @@ describe('cba sick-leave (built bin)', () => {
     [['sick-leave', '--hours-per-day', '8'], /--allow-hours/],
     [['sick-leave', '--days-worked', '190', '--calendar-days', '190'], /not both/],
     [['sick-leave', '--travel-miles', '400'], /--bereavement/],
-  ])('%j exits 2', (args, msg) => {
-    const r = cba(args);
+  ])('%j exits 2', async (args, msg) => {
+    const r = await cba(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(msg);
   });
@@ -206,25 +206,25 @@ describe('the pay and leave defects of issue 13', () => {
     expect([big.allowed.toFixed(2), big.ok]).toEqual(['8.00', true]);
   });
 
-  it('family illness is "accrued and available" sick leave: 190 / 17.3 = 10.982659 accrued, less 10 used = 0.98 available, below the six-month 5.49', () => {
+  it('family illness is "accrued and available" sick leave: 190 / 17.3 = 10.982659 accrued, less 10 used = 0.98 available, below the six-month 5.49', async () => {
     const acc = accrual(a, { daysWorked: dec(190) });
     const bal = balance(a, acc, parseLeaveQty('0', '--balance'), parseLeaveQty('10', '--used'));
     const [fi] = checkLimits(a, acc, { familyIllness: dec(3), availableDays: bal.balanceDays });
     expect([fi.allowed.toFixed(2), fi.ok]).toEqual(['0.98', false]);
-    const cli = cba(['sick-leave', '--days-worked', '190', '--balance', '0', '--used', '10', '--family-illness', '3', '--json']);
+    const cli = await cba(['sick-leave', '--days-worked', '190', '--balance', '0', '--used', '10', '--family-illness', '3', '--json']);
     expect(cli.code).toBe(1);
     expect(json(cli).limits[0]).toMatchObject({ allowed: 0.98, ok: false });
   });
 
-  it('no perfect attendance after family-illness leave (XIII.3.B makes it personal necessity, XV.3 excludes it)', () => {
-    const r = cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--used', '0', '--family-illness', '1', '--json']);
+  it('no perfect attendance after family-illness leave (XIII.3.B makes it personal necessity, XV.3 excludes it)', async () => {
+    const r = await cba(['sick-leave', '--perfect-attendance', '--class', 'IV', '--step', '13', '--used', '0', '--family-illness', '1', '--json']);
     expect(r.code).toBe(1);
     expect(json(r).perfectAttendance).toMatchObject({ eligible: false, amount: null });
     expect(json(r).perfectAttendance.reason).toMatch(/XIII\.3\.B/);
   });
 
-  it('the printed working multiplies out to the pay: 10 + 190/17.3 - 3 = 17.982659... days x 372.62', () => {
-    const j = json(cba(['sick-leave', '--balance', '10', '--days-worked', '190', '--used', '3', '--absence', '120', '--class', 'IV', '--step', '13', '--json']));
+  it('the printed working multiplies out to the pay: 10 + 190/17.3 - 3 = 17.982659... days x 372.62', async () => {
+    const j = json(await cba(['sick-leave', '--balance', '10', '--days-worked', '190', '--used', '3', '--absence', '120', '--class', 'IV', '--step', '13', '--json']));
     const line = j.absenceComputation.find((l: string) => l.startsWith('pay:'));
     const m = /^pay: ([\d.]+)\.\.\. x ([\d.]+) = [\d.]+\.\.\., rounded half-up to ([\d,]+\.\d\d);/.exec(line)!;
     expect(m).not.toBeNull();
@@ -235,13 +235,13 @@ describe('the pay and leave defects of issue 13', () => {
     expect(j.fullPay).toBe(6700.7);
   });
 
-  it('the balance shown is the one the bands use: 81 hours = 12 days, 12 at full pay, 8 at differential', () => {
-    const j = json(cba(['sick-leave', '--balance', '81h', '--absence', '20', '--class', 'IV', '--step', '13', '--json']));
+  it('the balance shown is the one the bands use: 81 hours = 12 days, 12 at full pay, 8 at differential', async () => {
+    const j = json(await cba(['sick-leave', '--balance', '81h', '--absence', '20', '--class', 'IV', '--step', '13', '--json']));
     expect([j.balanceDays, j.fullPayDays, j.differentialDays]).toEqual([12, 12, 8]);
   });
 
-  it('salary --fte below one-half is said (XVII.2.E), one-half is not', () => {
-    expect(cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.4']).stderr).toMatch(/XVII\.2\.E/);
-    expect(cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.5']).stderr).not.toMatch(/XVII\.2\.E/);
+  it('salary --fte below one-half is said (XVII.2.E), one-half is not', async () => {
+    expect((await cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.4'])).stderr).toMatch(/XVII\.2\.E/);
+    expect((await cba(['salary', '--class', 'IV', '--step', '13', '--fte', '0.5'])).stderr).not.toMatch(/XVII\.2\.E/);
   });
 });
