@@ -2,7 +2,7 @@
 // write the schedule YAML (to stdout, --out, or an agreement folder under --rules) after validating
 // it with the agreement it joins. Nothing is written on any error, nor over a file without --force.
 // Loaded only by this command (dist/lazy/import.js).
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hasOwn } from '../core/own';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
