@@ -5,7 +5,7 @@
 // [check] [deadlines] [import]; BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 300_000);
 const timeBin = existsSync('/usr/bin/time');
 const tmp = mkdtempSync(join(tmpdir(), 'cba-bench-'));
 const fmt = (n) => n.toLocaleString('en-US');
+// output discarded as a shell's >/dev/null does (write-only; Node's stdio 'ignore' opens it read-write,
+// which cba takes for a closed stdout)
+const DEVNULL = openSync('/dev/null', 'w');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,7 +34,7 @@ function add(r) {
 }
 
 /** Wall time of one run (stdout discarded), and its peak RSS in MB where /usr/bin/time is present. */
-function run(cmd, args, { out = 'ignore', okCodes = [0], env } = {}) {
+function run(cmd, args, { out = DEVNULL, okCodes = [0], env } = {}) {
   const t = process.hrtime.bigint();
   const r = timeBin
     ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: env ?? process.env, maxBuffer: 1 << 30 })
@@ -147,22 +150,23 @@ if (want('startup')) {
     ['step-advance', '--class', 'II', '--step', '5', '--days-served', '150'],
     ['calendar', '--year', '2005-06'],
   ];
-  if (spawnSync(process.execPath, [BIN, 'rules', 'cite', '--help'], { stdio: 'ignore' }).status === 0) cmds.push(['rules', 'cite', 'XV.1']);
+  if (spawnSync(process.execPath, [BIN, 'rules', 'cite', '--help'], { stdio: ['ignore', DEVNULL, DEVNULL] }).status === 0) cmds.push(['rules', 'cite', 'XV.1']);
   // the installed package: the files npm would install, elsewhere
   const pkg = join(tmp, 'pkg');
   for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(root, p), join(pkg, p), { recursive: true });
   const where = [...cmds.map((c) => ({ label: `cba ${c.join(' ')}`, bin: BIN, args: c })), { label: `installed copy: cba ${cmds[0].join(' ')}`, bin: join(pkg, 'bin', 'cba.js'), args: cmds[0] }];
   for (const w of where) {
-    const probe = spawnSync(process.execPath, [w.bin, ...w.args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    const probe = spawnSync(process.execPath, [w.bin, ...w.args], { stdio: ['ignore', DEVNULL, 'pipe'], encoding: 'utf8' });
     if (probe.status !== 0 && probe.status !== 1) {
       add({ name: 'startup', what: w.label, skipped: true, measured: `skipped (exit ${probe.status}: ${probe.stderr.trim().split('\n')[0]})` });
       continue;
     }
-    for (let i = 0; i < 2; i++) run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1] });
+    // output captured through a pipe, as a shell's $(cba ...) or a script's subprocess takes it
+    for (let i = 0; i < 2; i++) run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe' });
     const base = [], cli = [];
     for (let i = 0; i < PAIRS; i++) {
-      base.push(run(process.execPath, ['-e', '0']).ms);
-      cli.push(run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1] }).ms);
+      base.push(run(process.execPath, ['-e', '0'], { out: 'pipe' }).ms);
+      cli.push(run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe' }).ms);
     }
     const b = median(base), c = median(cli), ratio = c / b;
     add({ name: 'startup', what: w.label, baseline: `node -e 0: ${b.toFixed(1)} ms`, ms: +c.toFixed(1), ratio: +ratio.toFixed(2), measured: `${ratio.toFixed(2)}x (${c.toFixed(0)} vs ${b.toFixed(0)} ms, median of ${PAIRS} pairs)`, target: '<= 1.20x', pass: ratio <= 1.2 });

@@ -10,7 +10,8 @@ const Schedules = z.array(z.string().min(1)).min(1).optional().describe('schedul
 const Classes = z.array(z.string().min(1)).min(1).optional().describe('classes; default every class');
 const Note = z.string().optional();
 
-export const KINDS = ['schedule-percent', 'cell-amount', 'add-step', 'stipend', 'work-days', 'one-time', 'health-cap'] as const;
+import { KINDS } from './scenario-kinds';
+export { KINDS };
 
 export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('schedule-percent'), percent: Num('percent'), effective: Effective, schedules: Schedules, note: Note }).strict().describe('every cell raised by a percentage (annual cells rounded half-up to the dollar)'),

@@ -16,7 +16,8 @@ import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
 import type { StipendsFile } from '../rules/stipends/schema';
 import { benefitsRules, employerCostsExact, healthMonthly, monthsBetween, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
-import { KINDS, type Change, type ScenarioFile } from './scenario-schema';
+import type { Change, ScenarioFile } from './scenario-schema';
+import { KINDS } from './scenario-kinds';
 import { inForce, scheduleCuts, withSchedules } from './in-force';
 
 export interface Scenario {

@@ -22,14 +22,22 @@ export interface Io {
 }
 
 export function processIo(): Io {
+  return processIoWith(undefined, undefined);
+}
+
+/** The process's streams, with stdout and stderr replaced by the given writers (not terminals); the
+ *  process's own streams are made only when used (making one loads Node's stream machinery). */
+export function processIoWith(stdout: { write(s: string): boolean } | undefined, stderr: { write(s: string): boolean } | undefined): Io {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
+    stdout: (stdout as unknown as NodeJS.WritableStream) ?? process.stdout,
+    stderr: (stderr as unknown as NodeJS.WritableStream) ?? process.stderr,
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
-    isTTY: process.stdout.isTTY,
-    columns: process.stdout.columns,
-    stderrIsTTY: process.stderr.isTTY,
+    isTTY: stdout ? false : process.stdout.isTTY,
+    columns: stdout ? undefined : process.stdout.columns,
+    stderrIsTTY: stderr ? false : process.stderr.isTTY,
   };
 }
 

@@ -24,8 +24,19 @@ export function writeUserFile(file: string, text: string, flag: string, alsoInpu
   writeFileAtomic(file, text, flag, alsoInputs);
 }
 
+const ownCalendars = new WeakMap<Agreement, Map<boolean, LoadedCalendar>>();
+
 /** The office calendar: the agreement's calendars/, or --calendar files instead, with --closures layered on. */
 export async function calendarFor(a: Agreement, o: { calendar?: string[]; closures?: string[]; allowBeyondCoverage?: boolean }): Promise<LoadedCalendar> {
+  // the agreement's own calendar is built once per run (cba check runs thousands of cases)
+  if (!o.calendar?.length && !o.closures?.length) {
+    let byAgreement = ownCalendars.get(a);
+    if (!byAgreement) ownCalendars.set(a, (byAgreement = new Map()));
+    const key = Boolean(o.allowBeyondCoverage);
+    let c = byAgreement.get(key);
+    if (!c) byAgreement.set(key, (c = officeCalendar(a, { beyondCoverage: o.allowBeyondCoverage })));
+    return { ...c, warnings: [...c.warnings], notes: [...c.notes] };
+  }
   const opts: CalendarOptions = { beyondCoverage: o.allowBeyondCoverage };
   if (o.calendar?.length) opts.calendars = await Promise.all(o.calendar.map((f) => readValidated(f, '--calendar', (m) => m.CalendarFile)));
   if (o.closures?.length) opts.closures = await Promise.all(o.closures.map((f) => readValidated(f, '--closures', (m) => m.ClosuresFile)));

@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import { registerCommands } from '../commands/index';
-import { agreementLoader, errorOutcome, oneFormat, processIo, type Exec, type GlobalOpts, type Io } from './command';
+import { agreementLoader, errorOutcome, oneFormat, processIoWith, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx } from './output';
 import { asOutputError, escapeControls, outputFailureReported } from './batch-io';
 import { resetRunFiles } from './run-files';
 import { stdoutClosedAtStart } from './stdio-guard';
+import { fstatSync } from 'node:fs';
+import { FdWriter } from './fd-output';
 
 /** Help shows the contract's figures from the loaded rules: {=name} in an option's help is
  *  agreement.yaml's parameters.name (baseYearDays, maxYearDays, ...), never a number typed here. */
@@ -131,7 +133,28 @@ export async function run(): Promise<void> {
     process.exitCode = 74;
     return;
   }
-  process.stdout.on('error', onStdoutError);
-  process.stderr.on('error', onStderrError);
-  process.exitCode = await main(process.argv, processIo());
+  process.exitCode = await main(process.argv, binIo());
+}
+
+/** A file, a pipe or a socket (not a terminal, not /dev/null): written through its descriptor. */
+function plainFd(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return st.isFile() || st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** The process's streams; stdout and stderr that are files, pipes or sockets are written with
+ *  synchronous descriptor writes (src/cli/fd-output.ts), which spares the start-up the stream machinery. */
+function binIo(): Io {
+  const fast = !process.env.CBA_NO_FD_OUTPUT;
+  const out = fast && plainFd(1) ? new FdWriter(1, onStdoutError) : undefined;
+  const err = fast && plainFd(2) ? new FdWriter(2, onStderrError, out) : undefined;
+  if (out) process.once('exit', () => out.flush());
+  else process.stdout.on('error', onStdoutError);
+  if (!err) process.stderr.on('error', onStderrError);
+  const io = processIoWith(out, err);
+  return io;
 }

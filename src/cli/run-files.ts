@@ -12,7 +12,7 @@ interface Identity {
   shown: string;
 }
 let inputs: Identity[] = [];
-let jail: string | undefined;
+let jail: string | (() => string) | undefined;
 
 /** Start of a run (main): forget the inputs of the last one. */
 export function resetRunFiles(): void {
@@ -26,14 +26,16 @@ export function noteInput(file: string): void {
   if (st) inputs.push({ dev: st.dev, ino: st.ino, shown: file });
 }
 
-/** While set, every file output must lie inside this folder (relative paths are taken inside it). */
-export function confineOutputs(dir: string | undefined): void {
+/** While set, every file output must lie inside this folder (relative paths are taken inside it); a
+ *  function makes the folder when the first output is asked for (most check cases write none). */
+export function confineOutputs(dir: string | (() => string) | undefined): void {
   jail = dir;
 }
 
 /** Where a file output named `file` goes, or an InputError: one of the run's inputs, outside the confinement, not a regular file. */
 export function outputPath(file: string, flag: string, alsoInputs: string[] = []): string {
   let target = file;
+  if (typeof jail === 'function') jail = jail();
   if (jail) {
     target = isAbsolute(file) ? file : join(jail, file);
     const rel = relative(jail, resolve(target));

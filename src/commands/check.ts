@@ -104,8 +104,8 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
   };
   const input: Input = { ...c.input, ...(c.run === 'calendar' || c.run === 'schedule' || c.expect ? { json: true } : {}) };
   // a case writes files (--ics) only inside a temporary folder of its own, removed after it
-  const scratch = mkdtempSync(join(tmpdir(), 'cba-check-'));
-  confineOutputs(scratch);
+  let scratch: string | undefined;
+  confineOutputs(() => (scratch ??= mkdtempSync(join(tmpdir(), 'cba-check-'))));
   try {
     const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
     return { code: r?.failed ? 1 : 0, stdout: out.text(), stderr: err.text() };
@@ -114,23 +114,35 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
     return { code: o.code, message: o.message, stdout: out.text(), stderr: err.text() };
   } finally {
     confineOutputs(undefined);
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
   const { out } = ctx;
-  const [{ validateFile }, { CheckFile }] = await Promise.all([import('../rules/validate'), import('../batch/check/schema')]);
+  const [{ validateFile, depthOver }, { CheckFile }] = await Promise.all([import('../rules/validate'), import('../batch/check/schema')]);
   const results: CaseResult[] = [];
   for (const file of o.files) {
     const text = await readText(file, ctx.io.stdin);
     const shown = file === '-' ? '(stdin)' : file;
-    let parsed;
-    try {
-  parsed = validateFile(CheckFile, shown, shown, text);
-} catch (e) {
-  throw new InputError((e as Error).message);
-}
+    let parsed: { cases: CheckCase[] } | undefined;
+    // JSON is read with JSON.parse (fast); YAML, and JSON that does not fit the schema, through the
+    // validator, which names the line of a problem
+    if (/^\s*[{[]/.test(text)) {
+      try {
+        const data: unknown = JSON.parse(text);
+        const r = depthOver(data, LIMITS.yamlDepth) ? undefined : CheckFile.safeParse(data);
+        if (r?.success) parsed = r.data as { cases: CheckCase[] };
+      } catch {
+        /* not JSON after all: the YAML reader says where */
+      }
+    }
+    if (!parsed)
+      try {
+        parsed = validateFile(CheckFile, shown, shown, text) as { cases: CheckCase[] };
+      } catch (e) {
+        throw new InputError((e as Error).message);
+      }
     for (const [i, c] of (parsed.cases as CheckCase[]).entries()) {
   const { code, message: msg, stdout, stderr } = await runCase(c, ctx);
   const r: CaseResult = { file: shown, name: c.name, status: 'passed', failures: [] };

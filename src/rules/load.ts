@@ -3,7 +3,6 @@
 // hash matches, so an added, removed or edited file is read (and validated) on the next run.
 // A --rules folder given at run time is always read and validated.
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +30,19 @@ export function defaultRulesRoot(): string {
  *  rebuilds the cache is seen by the next run). Checked by reading and hashing every file (about a
  *  millisecond for the shipped agreement): a same-size edit with its modification time restored
  *  (cp -p, rsync -a, tar x) is seen too. */
-export type Fingerprint = [file: string, sha256: string][];
+export type Fingerprint = [file: string, sha256: string, stat?: string][];
 
 export function hashBytes(b: Uint8Array): string {
-  return createHash('sha256').update(b).digest('base64url');
+  // node:crypto is loaded only when a file is hashed (loading it costs a start-up several milliseconds)
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(b).digest('base64url');
+}
+
+/** A file's identity and times: inode, size, modification and change times in nanoseconds. The change
+ *  time cannot be set back by cp -p, rsync -a or tar x (it is the time the inode last changed), so a
+ *  file whose stat is what the cache recorded has the bytes that were hashed; any other is hashed. */
+function statKey(abs: string): string {
+  const st = statSync(abs, { bigint: true });
+  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 
 /** Every YAML file under root, relative, sorted (folders walked; links to folders are not followed). */
@@ -55,19 +63,33 @@ function yamlUnder(root: string): string[] {
 export function fingerprint(root: string, parsed: Map<string, string> = new Map()): Fingerprint {
   return yamlUnder(root).map((f) => {
     const abs = join(root, f);
-    return [f, parsed.get(abs) ?? hashBytes(readBoundedFile(abs, f, LIMITS.rulesFile))];
+    // the stat first, then the bytes: a file edited after the validator read it keeps no stat (the
+    // next run hashes it and sees the edit)
+    const stat = statKey(abs);
+    const now = hashBytes(readBoundedFile(abs, f, LIMITS.rulesFile));
+    const p = parsed.get(abs);
+    return p !== undefined && p !== now ? [f, p] : [f, now, stat];
   });
 }
 
-function fingerprintHolds(root: string, fp: Fingerprint): boolean {
+/** Whether the files under root are those of the fingerprint (false if not), with same: every file's
+ *  stat is the one recorded (else some were hashed: a copied or reinstalled folder), and the stats now. */
+function fingerprintHolds(root: string, fp: Fingerprint): { same: boolean; stats: string[] } | false {
   try {
     const now = yamlUnder(root);
     if (now.length !== fp.length) return false;
+    let same = true;
+    const stats: string[] = [];
     for (let i = 0; i < fp.length; i++) {
       if (now[i] !== fp[i][0]) return false;
-      if (hashBytes(readBoundedFile(join(root, fp[i][0]), fp[i][0], LIMITS.rulesFile)) !== fp[i][1]) return false;
+      const abs = join(root, fp[i][0]);
+      const st = statKey(abs); // before the bytes, as in fingerprint()
+      stats.push(st);
+      if (fp[i][2] !== undefined && st === fp[i][2]) continue;
+      same = false;
+      if (hashBytes(readBoundedFile(abs, fp[i][0], LIMITS.rulesFile)) !== fp[i][1]) return false;
     }
-    return true;
+    return { same, stats };
   } catch {
     return false; // a file that cannot be read: validation says why
   }
@@ -147,8 +169,19 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   if (!rulesDir) {
     try {
       const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
-      if (cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) && fingerprintHolds(root, cache.fingerprint))
-        set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
+      const holds = cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) ? fingerprintHolds(root, cache.fingerprint) : false;
+      if (holds) set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
+      if (holds && !holds.same) {
+        // same bytes, new inodes or times (an install, a copy): record the stats, so later runs skip hashing
+        const tmp = `${cacheFile()}.${process.pid}.tmp`;
+        try {
+          const fp: Fingerprint = cache.fingerprint.map(([f, h], i) => [f, h, holds.stats[i]]);
+          writeFileSync(tmp, JSON.stringify({ ...cache, fingerprint: fp }), { flag: 'wx' });
+          renameSync(tmp, cacheFile());
+        } catch {
+          rmSync(tmp, { force: true }); // a read-only install: hash each run
+        }
+      }
     } catch {
       /* no cache or unreadable: validate below */
     }

@@ -54,7 +54,8 @@ export function readYaml(file: string, shown: string, given?: string): { data: u
   let data: unknown;
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+    // anchors, aliases and << merge keys are accepted (alias expansion bounded below)
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, merge: true });
     if (doc.errors.length) {
       const err = doc.errors[0];
       const line = err.linePos?.[0]?.line ?? lc.linePos(err.pos[0]).line;
@@ -99,7 +100,7 @@ function flowDepthOver(text: string, max: number): number {
 }
 
 /** The path of a value nested deeper than `max` (maps and lists), or ''. */
-function depthOver(data: unknown, max: number): string {
+export function depthOver(data: unknown, max: number): string {
   const stack: [unknown, number, string][] = [[data, 0, '']];
   while (stack.length) {
     const [v, d, p] = stack.pop()!;

@@ -1,0 +1,76 @@
+// Standard output and error of the bin, when they are not terminals, as plain file-descriptor writes:
+// no stream objects (creating process.stdout loads Node's stream machinery, a good part of a short
+// run's start-up), output gathered and written with one synchronous write at the end (or every
+// 64 KB for long batch output, which keeps memory flat: each write blocks until the reader takes it).
+// Failures are those of the streams: reported by onError, as the bin's stream handlers report them.
+import { writeSync } from 'node:fs';
+
+type OnError = (e: NodeJS.ErrnoException) => void;
+
+function writeAll(fd: number, data: Uint8Array, onError: OnError): void {
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      // a non-blocking pipe that is full: wait a moment for the reader
+      if (err.code === 'EAGAIN') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+      else return onError(err);
+    }
+  }
+}
+
+export class FdWriter {
+  private buf = '';
+  readonly isTTY = false;
+  constructor(
+    private readonly fd: number,
+    private readonly onError: OnError,
+    /** written through at once (stderr), after flushing `first` (stdout) so the order holds */
+    private readonly first?: FdWriter,
+  ) {}
+  write(chunk: string | Uint8Array, enc?: unknown, cb?: unknown): boolean {
+    const done = typeof enc === 'function' ? enc : cb;
+    if (typeof chunk === 'string') this.buf += chunk;
+    else {
+      this.flush();
+      writeAll(this.fd, chunk, this.onError);
+    }
+    if (this.first) {
+      this.first.flush();
+      this.flush();
+    } else if (this.buf.length >= 65536) this.flush();
+    if (typeof done === 'function') done();
+    return true;
+  }
+  flush(): void {
+    if (!this.buf) return;
+    const b = Buffer.from(this.buf);
+    this.buf = '';
+    writeAll(this.fd, b, this.onError);
+  }
+  end(chunk?: unknown, cb?: unknown): this {
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array) this.write(chunk);
+    this.flush();
+    const done = typeof chunk === 'function' ? chunk : cb;
+    if (typeof done === 'function') done();
+    return this;
+  }
+  // the stream events BatchWriter listens to: a blocking write never needs 'drain'
+  on(): this {
+    return this;
+  }
+  once(): this {
+    return this;
+  }
+  off(): this {
+    return this;
+  }
+  removeListener(): this {
+    return this;
+  }
+  emit(): boolean {
+    return false;
+  }
+}
