@@ -27,6 +27,8 @@ const common = {
 // cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
 const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', '../batch/scenario-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
+// the table renderer (cli-table3), loaded only for text output
+LAZY['./table'] = 'table';
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
@@ -41,6 +43,8 @@ const lazyPlugin = {
 };
 const stub = join(root, 'src/cli/no-child-process.ts');
 const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaUrl' }, minify: !process.env.CBA_NO_MINIFY };
+// cli-table3 measures text with string-width 4; src/cli/text-width.ts is the same measure, faster
+const tableAlias = { 'string-width': join(root, 'src/cli/string-width-shim.cjs') };
 // each chunk's export names, from an ES module build of it that is not written (a CommonJS output's
 // metafile does not list them); a chunk's own dynamic imports of other chunks stay outside it
 const lazyOutside = {
@@ -51,11 +55,11 @@ const lazyOutside = {
 };
 const lazyExports = {};
 for (const n of new Set(Object.values(LAZY))) {
-  const r = await build({ ...common, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy'), plugins: [lazyOutside] });
+  const r = await build({ ...common, alias: tableAlias, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy'), plugins: [lazyOutside] });
   lazyExports[n] = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports;
 }
 // a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
-await build({ ...cjs, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: true, plugins: [lazyPlugin] });
+await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: true, plugins: [lazyPlugin] });
 await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {

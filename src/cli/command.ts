@@ -125,6 +125,7 @@ export interface GlobalOpts {
   agreement?: string;
   color?: boolean;
   debug?: boolean;
+  wide?: boolean;
 }
 
 /** What run(opts, ctx) is given: where to write, the global options, and the agreement on demand. */

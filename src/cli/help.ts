@@ -1,4 +1,28 @@
-/** The examples section of a command's help. */
+/** The width help is laid out to: the terminal's, else COLUMNS, else 80. */
+export function helpWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const c = Number(process.env.COLUMNS);
+  return Number.isInteger(c) && c > 0 ? c : 80;
+}
+
+/** An example command broken at spaces into lines of at most `width`, continued with ` \` (as a shell reads it). */
+export function breakCommand(cmd: string, width: number, first = '  $ ', rest = '      '): string[] {
+  const words = cmd.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const out: string[] = [];
+  let cur = first;
+  for (const w of words) {
+    const sep = cur === first || cur === rest ? '' : ' ';
+    if (cur !== first && cur !== rest && cur.length + sep.length + w.length + 2 > width) {
+      out.push(cur + ' \\');
+      cur = rest + w;
+    } else cur += sep + w;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** The examples section of a command's help: long commands continue on the next line with ` \`. */
 export function examples(lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => (l.startsWith('#') ? `  ${l}` : `  $ ${l}`)).join('\n') + '\n';
+  const w = helpWidth();
+  return '\nExamples:\n' + lines.map((l) => (l.startsWith('#') ? `  ${l}` : breakCommand(l, w).join('\n'))).join('\n') + '\n';
 }

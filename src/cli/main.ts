@@ -5,7 +5,7 @@ import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import { registerCommands } from '../commands/index';
 import { agreementLoader, errorOutcome, oneFormat, processIoWith, type Exec, type GlobalOpts, type Io } from './command';
-import { makeCtx } from './output';
+import { makeCtx, terminalWidth } from './output';
 import { asOutputError, escapeControls, outputFailureReported } from './batch-io';
 import { resetRunFiles } from './run-files';
 import { stdoutClosedAtStart } from './stdio-guard';
@@ -36,7 +36,7 @@ async function helpParameters(argv: string[]): Promise<Record<string, number> | 
 function build(io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
   const program = new Command('cba');
   program
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => terminalWidth(io), getErrHelpWidth: () => terminalWidth(io) })
     .description(
       'Contract calculator for a teachers\' collective bargaining agreement (default: SDCOE and the Association of Educators, 2005-2008).\nEvery figure says which article and schedule cell it comes from.',
     )
@@ -44,6 +44,7 @@ function build(io: Io, argv: string[], exec: Exec, params?: Record<string, numbe
     .option('--rules <dir>', 'rules folder: one agreement, or a folder of several (read and validated at run time). Order: --rules, else $CBA_RULES, else the shipped agreement')
     .option('--agreement <id>', 'which agreement, when the rules folder holds several')
     .option('--no-color', 'no colour (also NO_COLOR=1, TERM=dumb, or when not a terminal)')
+    .option('--wide', 'tables at full width, however narrow the terminal')
     .option('--debug', 'show stack traces of errors')
     .showHelpAfterError('(run with --help for usage and examples)')
     .exitOverride()
@@ -79,7 +80,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!existsSync(g.rules)) throw new InputError(`CBA_RULES=${g.rules}: no such folder; set it to your rules folder (cba rules init <dir> makes one), or unset it`);
     }
     oneFormat(cmd.opts());
-    const out = await makeCtx(g.color, io);
+    const own = cmd.opts() as { json?: boolean; csv?: boolean };
+    const out = await makeCtx(g.color, io, { wide: g.wide, tables: !own.json && !own.csv });
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
     if (r?.failed) failed = true;
   };

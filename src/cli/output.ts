@@ -32,6 +32,10 @@ export interface Ctx {
   /** stderr is a terminal (progress lines) */
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
+  /** columns a table or a paragraph may take: the terminal's, COLUMNS, or 80; Infinity with --wide */
+  width: number;
+  /** the table module, loaded by makeCtx when the output is for a person (not --json or --csv) */
+  tables?: typeof import('./table');
 }
 
 /** --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then whether stdout is a TTY. */
@@ -43,70 +47,83 @@ export function decideColor(flag: boolean | undefined, env: Record<string, strin
   return Boolean(isTTY);
 }
 
-/** The output context of one run, on the given streams. */
-export async function makeCtx(colorFlag: boolean | undefined, io: Io): Promise<Ctx> {
-  const color = decideColor(colorFlag, io.env, io.isTTY);
-  let paint = plainPainter;
-  if (color) {
-    const { Chalk } = await import('chalk');
-    const c = new Chalk({ level: 1 });
-    paint = { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan };
-  }
-  return { color, paint, stdout: io.stdout, stderr: io.stderr, isTTY: Boolean(io.isTTY), columns: io.columns, stderrIsTTY: Boolean(io.stderrIsTTY), env: io.env };
+/** The width to fit: the terminal's columns, else COLUMNS, else 80. */
+export function terminalWidth(io: { isTTY?: boolean; columns?: number; env: Record<string, string | undefined> }): number {
+  if (io.isTTY && io.columns && io.columns > 0) return io.columns;
+  const c = Number(io.env.COLUMNS);
+  return Number.isInteger(c) && c > 0 ? c : 80;
 }
 
+export interface CtxOpts {
+  /** keep every table column at full width */
+  wide?: boolean;
+  /** the output is for a person (not --json or --csv): load the table module now */
+  tables?: boolean;
+}
+
+/** The output context of one run, on the given streams. */
+export async function makeCtx(colorFlag: boolean | undefined, io: Io, opts: CtxOpts = {}): Promise<Ctx> {
+  const color = decideColor(colorFlag, io.env, io.isTTY);
+  const [paint, tables] = await Promise.all([
+    color
+      ? import('chalk').then(({ Chalk }) => {
+          const c = new Chalk({ level: 1 });
+          return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan } as Painter;
+        })
+      : plainPainter,
+    opts.tables ? import('./table') : undefined,
+  ]);
+  const width = opts.wide ? Infinity : terminalWidth(io);
+  return { color, paint, stdout: io.stdout, stderr: io.stderr, isTTY: Boolean(io.isTTY), columns: io.columns, stderrIsTTY: Boolean(io.stderrIsTTY), env: io.env, width, tables };
+}
+
+const LEAD = /^(?:\x1b\[[0-9;]*m)+/;
+const TRAIL = /(?:\x1b\[[0-9;]*m)+$/;
+/** One line of prose fitted to the width: wrapped, continuation lines indented, its colour kept. */
+function fitLine(ctx: Ctx, line: string): string {
+  const t = ctx.tables!;
+  if (t.displayWidth(line) <= ctx.width) return line;
+  const lead = LEAD.exec(line)?.[0] ?? '';
+  const trail = TRAIL.exec(line)?.[0] ?? '';
+  const bare = line.replace(/\x1b\[[0-9;]*m/g, '');
+  const pad = /^ */.exec(bare)![0];
+  return t
+    .wrapText(bare.slice(pad.length), Math.max(10, ctx.width - pad.length - 2), ctx.width - pad.length)
+    .map((l, i) => lead + pad + (i ? '  ' : '') + l + trail)
+    .join('\n');
+}
+
+/** Text for a person wrapped to the width (unchanged when the output is --json or --csv, or with --wide). */
+export function fitText(ctx: Ctx, text: string): string {
+  return ctx.tables && Number.isFinite(ctx.width) && text.length > ctx.width ? text.split('\n').map((l) => fitLine(ctx, l)).join('\n') : text;
+}
+
+/** Data or text to stdout. Text for a person (when the output is not --json or --csv) is wrapped to the width. */
 export function write(ctx: Ctx, text: string): void {
-  const t = flags(text);
+  const t = fitText(ctx, flags(text));
   ctx.stdout.write(t.endsWith('\n') ? t : t + '\n');
 }
 
 export function warn(ctx: Ctx, msg: string): void {
-  ctx.stderr.write(`${ctx.color ? ctx.paint.yellow('warning:') : 'warning:'} ${escapeControls(flags(msg))}\n`);
+  const text = fitText(ctx, `warning: ${escapeControls(flags(msg))}`);
+  ctx.stderr.write((ctx.color ? ctx.paint.yellow('warning:') + text.slice(8) : text) + '\n');
 }
 
 export function note(ctx: Ctx, msg: string): void {
-  ctx.stderr.write(`${ctx.color ? ctx.paint.dim('note:') : 'note:'} ${flags(msg)}\n`);
+  const text = fitText(ctx, `note: ${flags(msg)}`);
+  ctx.stderr.write((ctx.color ? ctx.paint.dim('note:') + text.slice(5) : text) + '\n');
 }
 
 export function printJson(ctx: Ctx, value: unknown): void {
-  write(ctx, JSON.stringify(value, null, 2));
+  ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-export interface TableOpts {
-  head: string[];
-  rows: string[][];
-  /** columns aligned right (numbers) */
-  right?: number[];
-  title?: string;
-}
+export type TableOpts = import('./table').TableSpec;
 
-// A small box table of our own: cli-table3 (with string-width and its emoji tables) cost
-// about 12 ms of a 100 ms start, and our cells are plain text with at most ANSI colour.
-const ANSI = /\x1b\[[0-9;]*m/g;
-const width = (s: string) => s.replace(ANSI, '').length;
-
+/** A table fitted to the width (src/cli/table.ts: cli-table3, footnotes on a narrow terminal). */
 export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
-  return tableText(ctx, t);
-}
-
-/** Word-wrap plain text to a width (ANSI colour is dropped from wrapped cells). */
-function wrap(s: string, w: number): string[] {
-  if (width(s) <= w) return [s];
-  const words = s.replace(ANSI, '').split(/\s+/);
-  const out: string[] = [];
-  let cur = '';
-  for (let word of words) {
-    while (word.length > w) {
-      if (cur) out.push(cur), (cur = '');
-      out.push(word.slice(0, w));
-      word = word.slice(w);
-    }
-    if (!cur) cur = word;
-    else if (cur.length + 1 + word.length <= w) cur += ' ' + word;
-    else out.push(cur), (cur = word);
-  }
-  if (cur) out.push(cur);
-  return out;
+  const tables = ctx.tables ?? (ctx.tables = await import('./table'));
+  return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, { width: ctx.width, paint: ctx.paint });
 }
 
 /** A cell with its control characters shown escaped (\x1B...), except our own colour codes. */
@@ -114,38 +131,6 @@ function safeCell(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/(\x1b\[[0-9;]*m)|[^\x1b]+/g, (m, sgr) => (sgr ? m : escapeControls(m))).replace(/\x1b(?!\[[0-9;]*m)/g, '\\x1B') : s;
 }
-
-export function tableText(ctx: Ctx, t: TableOpts): string {
-  const n = t.head.length;
-  t = { ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) };
-  const w = t.head.map((h, i) => Math.max(width(h), ...t.rows.map((r) => width(r[i] ?? ''))));
-  // On a terminal, fit the width by wrapping the widest columns.
-  const cols = ctx.isTTY ? ctx.columns : undefined;
-  if (cols) {
-    const avail = cols - (3 * n + 1);
-    const floor = t.head.map((h) => Math.max(10, width(h)));
-    let total = w.reduce((x, y) => x + y, 0);
-    while (total > avail) {
-      let k = -1;
-      for (let i = 0; i < n; i++) if (w[i] > floor[i] && (k < 0 || w[i] > w[k])) k = i;
-      if (k < 0) break;
-      w[k]--;
-      total--;
-    }
-  }
-  const cell = (s: string, i: number) => {
-    const pad = ' '.repeat(Math.max(0, w[i] - width(s)));
-    return t.right?.includes(i) ? pad + s : s + pad;
-  };
-  const line = (l: string, m: string, r: string) => ctx.paint.dim(l + w.map((x) => '─'.repeat(x + 2)).join(m) + r);
-  const bar = ctx.paint.dim('│');
-  const row = (r: string[]) => {
-    const parts = Array.from({ length: n }, (_, i) => wrap(r[i] ?? '', w[i]));
-    const h = Math.max(...parts.map((p) => p.length));
-    return Array.from({ length: h }, (_, k) => bar + parts.map((p, i) => ' ' + cell(p[k] ?? '', i) + ' ').join(bar) + bar).join('\n');
-  };
-  const out = [line('┌', '┬', '┐'), row(t.head.map((h) => ctx.paint.bold(h))), line('├', '┼', '┤'), ...t.rows.map(row), line('└', '┴', '┘')];
-  return (t.title ? ctx.paint.bold(t.title) + '\n' : '') + out.join('\n');
 }
 
 /** A spreadsheet-safe CSV cell: quote when needed; text starting =, +, -, @ (not a number) is escaped. */

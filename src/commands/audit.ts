@@ -31,12 +31,16 @@ export function register(program: Command, exec: Exec): void {
       'after',
       `${examples(['cba audit fixtures/roster/roster.csv', 'cba audit payroll-2005-10.csv --tolerance 1 --csv > findings.csv', 'cat roster.csv | cba audit - --json | jq -c \'select(.status != "ok")\''])}
 Columns (header names; others are kept):
-  id, class, step, paid (required); schedule, year, days, fte, stipends, period (optional)
-  schedule: basic (default), community-day, preschool;  period: annual (default) or monthly
-  stipends: ids separated by spaces or ';', ID:COUNT for several (ltvs:2) or BTSA teachers (btsa:3)
-  Comma, semicolon or tab separated (read off the header row); headers match ignoring case, spaces and
-  punctuation ("Class", "STEP"); other names with --columns. Blank rows (all cells empty, as a
-  spreadsheet leaves them) come back as "blank" and do not fail the run.
+  required: id, class, step, paid
+  optional: schedule, year, days, fte, stipends, period
+  schedule: basic (default), community-day, preschool
+  period:   annual (default) or monthly
+  stipends: ids separated by spaces or ';', ID:COUNT for several (ltvs:2)
+            or BTSA teachers (btsa:3)
+  Comma, semicolon or tab separated (read off the header row); headers match
+  ignoring case, spaces and punctuation ("Class", "STEP"); other names with
+  --columns. Blank rows (all cells empty, as a spreadsheet leaves them) come
+  back as "blank" and do not fail the run.
 `,
     )
     .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
@@ -81,6 +85,7 @@ function inputJson(keys: string[], raw: string[]): string {
   for (let i = 0; i < keys.length; i++) s += keys[i] + JSON.stringify(raw[i] ?? '') + ',';
   return s;
 }
+const REASON_AT = 8 + W.reduce((t, w) => t + w + 1, 0);
 
 export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const roster = o.roster;
@@ -137,7 +142,10 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       else {
         const st = res.status === 'ok' || res.status === 'blank' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
         const f = (c: string) => (idx[c] === undefined ? '' : escapeControls(raw[idx[c]] ?? ''));
-        chunk += [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length)), escapeControls(res.reason)].join(' ') + '\n';
+        const line = [String(r.row).padEnd(7), f('id').slice(0, W[0]).padEnd(W[0]), f('paid').slice(0, W[1]).padStart(W[1]), contract.padStart(W[2]), diff.padStart(W[3]), ' ' + st + ' '.repeat(Math.max(0, W[4] - 1 - res.status.length))].join(' ');
+        const reason = escapeControls(res.reason);
+        // a reason too long for the width goes under the row, wrapped and indented
+        chunk += reason && ctx.tables && REASON_AT + reason.length > ctx.width ? `${line.trimEnd()}\n${ctx.tables.wrapText(reason, ctx.width - 8).map((l) => '        ' + l).join('\n')}\n` : `${line} ${reason}\n`;
       }
       bytes += r.raw.length * 8;
     }

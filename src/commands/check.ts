@@ -174,7 +174,8 @@ export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
   if (o.json) printJson(out, { passed, failed, bad: bad.length, cases: results });
   else {
     for (const r of results.filter((x) => x.status === 'failed'))
-  for (const f of r.failures) write(out, `${out.paint.red('FAIL')} ${r.file}: ${r.name}: ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`);
+  // one line per failure, never wrapped: scripts grep these
+  for (const f of r.failures) out.stdout.write(`${out.paint.red('FAIL')} ${r.file}: ${r.name}: ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}\n`);
     write(out, `${passed} passed, ${failed} failed`);
   }
   if (bad.length) throw new InputError(bad.map((b) => b.message).join('; '));

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { dec, formatMoney, type Dec } from '../core/money';
 import { decimal } from '../cli/parse';
-import { csvLine, flags, jm, note, type Ctx } from '../cli/output';
+import { csvLine, fitText, flags, jm, note, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter, loadRates, withBenefits } from './bargain-io';
 import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
@@ -37,9 +37,11 @@ export function register(program: Command, exec: Exec): void {
         'cba retro --roster roster.csv --effective 2006-07-01 --paid-through 2007-02-28 --csv > retro-import.csv',
         'cba retro --roster roster.csv --effective 2005-07-01 --paid-through 2006-01-31 --raise 4 --periods 10 --json',
       ])}
-Columns: id, class, step (required); schedule, days, fte, stipends (as cba audit), start and end (dates
-worked inside the year), paid (what a full period paid at the old rates, when not the old schedule's).
-Exit 1 when any row could not be computed (it comes back with its reason), 2 for bad options.
+Columns: id, class, step (required); schedule, days, fte, stipends (as cba
+audit), start and end (dates worked inside the year), paid (what a full period
+paid at the old rates, when not the old schedule's).
+Exit 1 when any row could not be computed (it comes back with its reason),
+2 for bad options.
 `,
     )
     .action((o: RetroOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
@@ -70,10 +72,16 @@ function personJson(r: RetroCalculator, p: RetroPerson) {
 const W = [8, 12, 12, 12, 12, 12, 10, 8];
 
 function tableLine(ctx: Ctx, p: RetroPerson): string {
-  if (p.status !== 'ok') return [String(p.row).padEnd(7), p.id.padEnd(W[0]), ''.padStart(W[1]), ''.padStart(W[2]), ''.padStart(W[3]), ''.padStart(W[4]), ''.padStart(W[5]), ctx.paint.red('invalid'.padEnd(W[6])), p.reason].join(' ') + '\n';
+  if (p.status !== 'ok') return fitText(ctx, [String(p.row).padEnd(7), p.id.padEnd(W[0]), ''.padStart(W[1]), ''.padStart(W[2]), ''.padStart(W[3]), ...(narrow(ctx) ? [] : [''.padStart(W[4])]), ''.padStart(W[5]), ctx.paint.red('invalid'.padEnd(W[6])), p.reason].join(' ')) + '\n';
   const n = p.periods!.filter((x) => !x.fraction.eq(0)).length;
-  return [String(p.row).padEnd(7), p.id.padEnd(W[0]), formatMoney(p.paid!).padStart(W[1]), formatMoney(p.owed!).padStart(W[2]), formatMoney(p.retro!).padStart(W[3]), p.retroExact!.toFixed(4).padStart(W[4]), formatMoney(p.employerTotal!).padStart(W[5]), 'ok'.padEnd(W[6]), `${n} period${n === 1 ? '' : 's'}`].join(' ') + '\n';
+  const note = `${n} period${n === 1 ? '' : 's'}`;
+  // narrower than the full line: the exact sum and the note go on a second, indented line
+  if (narrow(ctx)) return [String(p.row).padEnd(7), p.id.padEnd(W[0]), formatMoney(p.paid!).padStart(W[1]), formatMoney(p.owed!).padStart(W[2]), formatMoney(p.retro!).padStart(W[3]), formatMoney(p.employerTotal!).padStart(W[5]), 'ok'].join(' ') + `\n        exact ${p.retroExact!.toFixed(4)}; ${note}\n`;
+  return [String(p.row).padEnd(7), p.id.padEnd(W[0]), formatMoney(p.paid!).padStart(W[1]), formatMoney(p.owed!).padStart(W[2]), formatMoney(p.retro!).padStart(W[3]), p.retroExact!.toFixed(4).padStart(W[4]), formatMoney(p.employerTotal!).padStart(W[5]), 'ok'.padEnd(W[6]), note].join(' ') + '\n';
 }
+
+const FULL_LINE = 7 + W.slice(0, 7).reduce((t, w) => t + w + 1, 0) + 10;
+const narrow = (ctx: Ctx) => ctx.width < FULL_LINE;
 
 export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx): Promise<RunResult> {
   const a = await withBenefits(await agreement(), (m) => note(ctx, m));
@@ -92,6 +100,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
     if (!Array.isArray(b)) {
       if (o.csv) await out.write(csvLine(['row', 'id', 'pay_code', 'amount', 'exact', 'from', 'through', 'periods', 'status', 'reason']));
       else if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"effective": ${JSON.stringify(o.effective)},\n"paidThrough": ${JSON.stringify(o.paidThrough)},\n"periods": ${JSON.stringify(calc.periods.map((p) => p.period))},\n"rows": [\n`);
+      else if (narrow(ctx)) await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'owed'.padStart(W[2]), 'retro'.padStart(W[3]), 'employer'.padStart(W[5]), 'status'].join(' ') + '\n');
       else await out.write(['row'.padEnd(7), 'id'.padEnd(W[0]), 'paid'.padStart(W[1]), 'owed'.padStart(W[2]), 'retro'.padStart(W[3]), 'exact'.padStart(W[4]), 'employer'.padStart(W[5]), 'status'.padEnd(W[6]), 'note'].join(' ') + '\n');
       continue;
     }
@@ -122,9 +131,9 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
     );
   else if (!o.csv) {
     await out.write(
-      `\nRetro ${formatMoney(T.retro)} to ${T.persons} ${T.persons === 1 ? 'person' : 'people'} (exact ${T.retroExact.toFixed(4)}), ${calc.periods.length} ${calc.periodsPerYear === 12 ? 'monthly' : 'ten-month'} periods ${calc.periods[0].period} to ${calc.periods[calc.periods.length - 1].period}; employer costs ${formatMoney(T.employerTotal)} (${calc.keys.map((k) => `${snake(k).replace(/_/g, ' ')} ${formatMoney(T.costs[k])}`).join(', ')})\n`,
+      '\n' + fitText(ctx, `Retro ${formatMoney(T.retro)} to ${T.persons} ${T.persons === 1 ? 'person' : 'people'} (exact ${T.retroExact.toFixed(4)}), ${calc.periods.length} ${calc.periodsPerYear === 12 ? 'monthly' : 'ten-month'} periods ${calc.periods[0].period} to ${calc.periods[calc.periods.length - 1].period}; employer costs ${formatMoney(T.employerTotal)} (${calc.keys.map((k) => `${snake(k).replace(/_/g, ' ')} ${formatMoney(T.costs[k])}`).join(', ')})`) + '\n',
     );
-    for (const n of calc.notes) await out.write(ctx.paint.dim(`Note: ${flags(n)}`) + '\n');
+    for (const n of calc.notes) await out.write(fitText(ctx, ctx.paint.dim(`Note: ${flags(n)}`)) + '\n');
   }
   await out.end();
   ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);

@@ -1,0 +1,105 @@
+// The table renderer (src/cli/table.ts over cli-table3): fitted to a width, nothing lost.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { renderTable, wrapText, layout, type TableSpec } from '../../src/cli/table';
+import stringWidth from '../../src/cli/text-width';
+
+const widest = (s: string) => Math.max(...s.split('\n').map(stringWidth));
+
+// the salary table of Class IV Step 13 as the command builds it (figures from Appendix A)
+const SALARY: TableSpec = {
+  title: 'Basic Teacher Compensation Plan 2005-06 (effective 2005-07-01): Class IV, Step 13',
+  head: ['Figure', 'Amount', 'How', 'Source'],
+  rows: [
+    ['Annual salary (Class IV, Step 13)', '70,797.00', '', 'Appendix A, Basic Teacher Compensation Plan 2005-2006 (Class IV, Step 13)'],
+    ['Daily rate', '372.62', '70,797 / 190 = 372.6158..., rounded half-up to 0.01', 'Art. XV.1'],
+    ['Total salary for the year', '70,797.00', '', ''],
+  ],
+  right: [1],
+};
+
+describe('renderTable', () => {
+  it('at full width (--wide) every row is one line and every column is there', () => {
+    const out = renderTable(SALARY, { width: Infinity });
+    const lines = out.split('\n');
+    // title, top rule, head, rule, 3 rows, bottom rule: no rule between one-line rows
+    expect(lines).toHaveLength(8);
+    expect(lines[2]).toMatch(/│ Figure +│ +Amount │ How +│ Source +│/);
+    expect(lines[5]).toContain('│ Daily rate ');
+    expect(lines[5]).toContain('│ 70,797 / 190 = 372.6158..., rounded half-up to 0.01 │ Art. XV.1 ');
+  });
+
+  it('at 80 columns the Source column becomes numbered footnotes, equal sources share one number', () => {
+    const out = renderTable({ ...SALARY, rows: [...SALARY.rows, ['Daily rate as printed in Appendix A', '372.62', '', SALARY.rows[0][3]]] }, { width: 80 });
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(out).not.toMatch(/│ Source/);
+    expect(out).toMatch(/│ How/);
+    expect(out).toContain('[1] Source: Appendix A, Basic Teacher Compensation Plan 2005-2006');
+    expect(out).toContain('[2] Source: Art. XV.1');
+    expect(out).not.toContain('[3]');
+    expect(out.match(/\[1\]/g)).toHaveLength(3); // two rows and the note
+    // the row without a source has no marker
+    expect(out).toMatch(/│ Total salary for the year +│/);
+  });
+
+  it('at 120 columns every column stays and the long ones wrap inside their column', () => {
+    const out = renderTable(SALARY, { width: 120 });
+    expect(widest(out)).toBeLessThanOrEqual(120);
+    expect(widest(out)).toBeGreaterThan(100); // uses the room
+    expect(out).toMatch(/│ Source/);
+    expect(out).not.toContain('[1]');
+  });
+
+  it('numbers never wrap; a word wider than its column is broken, not cut', () => {
+    const spec: TableSpec = { head: ['Id', 'Amount', 'Note'], rows: [['x', '1,234,567.89', 'a'.repeat(50)]], right: [1] };
+    const out = renderTable(spec, { width: 40 });
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    expect(out).toContain('1,234,567.89');
+    expect(out).not.toContain('…');
+    expect((out.match(/a/g) ?? []).length).toBe(50);
+  });
+
+  it('wide characters count two columns', () => {
+    const spec: TableSpec = { head: ['Name', 'Site'], rows: [['Zoë', '学校学校学校学校学校学校学校学校学校学校学校学校学校学校学校学校']] };
+    const out = renderTable(spec, { width: 40 });
+    expect(widest(out)).toBeLessThanOrEqual(40);
+    // 32 wide characters are 64 columns: they wrap, and all of them are printed
+    expect(out.split('\n').length).toBeGreaterThan(5);
+    expect(out.replace(/[\s│─┌┐└┘├┤┬┴┼]/g, '')).toContain('学校'.repeat(16));
+  });
+
+  it('property: at any width from 40 every line fits and every word of every cell is printed', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9.,()/-]{1,14}$/);
+    const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((ws) => ws.join(' '));
+    const num = fc.integer({ min: 0, max: 99_999_999 }).map((n) => (n / 100).toFixed(2));
+    const spec = fc.integer({ min: 1, max: 5 }).chain((nText) =>
+      fc.record({
+        head: fc.constant(['Item', 'Amount', ...Array.from({ length: nText }, (_, i) => ['How', 'Source', 'Reason', 'Why', 'Note'][i])]),
+        rows: fc.array(fc.tuple(text, num, ...Array.from({ length: nText }, () => text)), { minLength: 1, maxLength: 6 }),
+      }),
+    );
+    fc.assert(
+      fc.property(spec, fc.integer({ min: 40, max: 220 }), (s, width) => {
+        const out = renderTable({ ...s, rows: s.rows.map((r) => r.map(String)), right: [1] }, { width });
+        if (widest(out) > width) return false;
+        const printed = new Set(out.split(/[\s│─┌┐└┘├┤┬┴┼]+/));
+        return s.rows.every((r) => r.every((c) => String(c).split(/\s+/).every((w) => !w || printed.has(w) || out.includes(w))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('layout', () => {
+  it('moves Source before How, and How before anything else', () => {
+    const l = layout({ head: ['Stipend', 'Annual', 'Reason', 'How', 'Source'], rows: [['bilingual', '1,061.96', 'x '.repeat(40), 'y '.repeat(40), 'z '.repeat(40)]], right: [1] }, 60);
+    expect(l.moved).toEqual([3, 4]);
+    expect(l.keep).toEqual([0, 1, 2]);
+  });
+});
+
+describe('wrapText', () => {
+  it('wraps at word boundaries, the first line to its own width', () => {
+    expect(wrapText('one two three four five', 9, 5)).toEqual(['one', 'two three', 'four five']);
+  });
+});
