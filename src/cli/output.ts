@@ -131,7 +131,6 @@ function safeCell(s: string): string {
   // eslint-disable-next-line no-control-regex
   return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/(\x1b\[[0-9;]*m)|[^\x1b]+/g, (m, sgr) => (sgr ? m : escapeControls(m))).replace(/\x1b(?!\[[0-9;]*m)/g, '\\x1B') : s;
 }
-}
 
 /** A spreadsheet-safe CSV cell: quote when needed; text starting =, +, -, @ (not a number) is escaped. */
 export function csvCell(v: string | number | boolean | null | undefined): string {
