@@ -126,6 +126,7 @@ export interface GlobalOpts {
   color?: boolean;
   debug?: boolean;
   wide?: boolean;
+  quiet?: boolean;
 }
 
 /** What run(opts, ctx) is given: where to write, the global options, and the agreement on demand. */

@@ -1,9 +1,11 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
 import { Command, CommanderError, Help } from 'commander';
 import { existsSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
-import { registerCommands } from '../commands/index';
+import { COMMANDS, invoked, registerCommands } from '../commands/index';
+import { nearest } from '../core/suggest';
 import { agreementLoader, errorOutcome, oneFormat, processIoWith, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx, terminalWidth } from './output';
 import { asOutputError, escapeControls, outputFailureReported } from './batch-io';
@@ -33,19 +35,26 @@ async function helpParameters(argv: string[]): Promise<Record<string, number> | 
   }
 }
 
+/** The global options (before the command name), on the program: the CLI's and the completion's. */
+export function globalOptions(program: Command): Command {
+  return program
+    .version('0.1.0', '-V, --version')
+    .option('--rules <dir>', 'rules folder: one agreement, or a folder of several (read and validated at run time). Order: --rules, else $CBA_RULES, else the shipped agreement')
+    .option('--agreement <id>', 'which agreement, when the rules folder holds several')
+    .option('--no-color', 'no colour (also NO_COLOR=1, TERM=dumb, or when not a terminal)')
+    .option('--wide', 'tables at full width, however narrow the terminal')
+    .option('-q, --quiet', 'print nothing but errors: for scripts that want only the exit code')
+    .option('--debug', 'show stack traces of errors');
+}
+
 function build(io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
   const program = new Command('cba');
   program
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => terminalWidth(io), getErrHelpWidth: () => terminalWidth(io) })
     .description(
       'Contract calculator for a teachers\' collective bargaining agreement (default: SDCOE and the Association of Educators, 2005-2008).\nEvery figure says which article and schedule cell it comes from.',
-    )
-    .version('0.1.0', '-V, --version')
-    .option('--rules <dir>', 'rules folder: one agreement, or a folder of several (read and validated at run time). Order: --rules, else $CBA_RULES, else the shipped agreement')
-    .option('--agreement <id>', 'which agreement, when the rules folder holds several')
-    .option('--no-color', 'no colour (also NO_COLOR=1, TERM=dumb, or when not a terminal)')
-    .option('--wide', 'tables at full width, however narrow the terminal')
-    .option('--debug', 'show stack traces of errors')
+    );
+  globalOptions(program)
     .showHelpAfterError('(run with --help for usage and examples)')
     .exitOverride()
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, optionDescription: (o) => withParameters(new Help().optionDescription(o), params) })
@@ -58,12 +67,39 @@ Examples:
   $ cba schedule --schedule community-day
   $ cba <command> --help      help and examples of one command
 
-Rules: --rules <dir>, else the CBA_RULES environment variable, else the shipped agreement
-(a folder of several agreements: choose with --agreement <id>; cba agreements lists them).
+Rules: --rules <dir>, else the CBA_RULES environment variable, else the shipped
+agreement (a folder of several agreements: choose with --agreement <id>;
+cba agreements lists them).
 Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
     );
   registerCommands(program, argv, exec);
   return program;
+}
+
+const OVERVIEW = `cba: the contract calculator for a teachers' collective bargaining agreement
+(SDCOE and the Association of Educators, 2005-2008; --rules <dir> for another).
+Every figure says which article and schedule cell it comes from.
+
+Try:
+  cba salary --class IV --step 13         salary, daily rate and monthly pay
+  cba stipend --list                      every stipend with its amount
+  cba deadline grievance --occurred 2005-11-18
+                                          a grievance's timeline
+  cba audit roster.csv                    check a payroll roster
+  cba <command> --help                    options and examples of a command
+  cba --help                              every command and global option
+
+Commands:
+${wrapWords(Object.keys(COMMANDS).join(', '), 76).map((l) => '  ' + l).join('\n')}
+`;
+
+function wrapWords(s: string, w: number): string[] {
+  const out: string[] = [];
+  for (const word of s.split(' ')) {
+    if (out.length && out[out.length - 1].length + 1 + word.length <= w) out[out.length - 1] += ' ' + word;
+    else out.push(word);
+  }
+  return out;
 }
 
 /** Run cba with these arguments (argv[0] and argv[1] are node and the script) on these streams;
@@ -71,6 +107,18 @@ Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
 export async function main(argv: string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   resetRunFiles();
+  // `cba` alone: a short overview, not an error
+  if (argv.length <= 2) {
+    io.stdout.write(OVERVIEW);
+    return 0;
+  }
+  // an unknown command is bad input, even with --help (which would otherwise print the program's help)
+  const name = invoked(argv);
+  if (name !== undefined && name !== 'help' && !(name in COMMANDS)) {
+    const near = nearest(name, Object.keys(COMMANDS));
+    io.stderr.write(`cba: unknown command '${oneLine(name)}'${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (cba --help lists the commands)\n`);
+    return 2;
+  }
   let failed = false;
   const exec: Exec = async (cmd, body) => {
     const g = cmd.optsWithGlobals() as GlobalOpts;
@@ -82,6 +130,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     oneFormat(cmd.opts());
     const own = cmd.opts() as { json?: boolean; csv?: boolean };
     const out = await makeCtx(g.color, io, { wide: g.wide, tables: !own.json && !own.csv });
+    if (g.quiet) {
+      // --quiet: the exit code and errors only (files the user asked for are still written)
+      out.stdout = new Writable({ write: (_c, _e, cb) => cb() });
+      out.quiet = true;
+    }
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
     if (r?.failed) failed = true;
   };

@@ -36,6 +36,8 @@ export interface Ctx {
   width: number;
   /** the table module, loaded by makeCtx when the output is for a person (not --json or --csv) */
   tables?: typeof import('./table');
+  /** --quiet: nothing on stdout, no warnings or notes */
+  quiet?: boolean;
 }
 
 /** --no-color, then NO_COLOR, then FORCE_COLOR, then TERM=dumb, then whether stdout is a TTY. */
@@ -105,11 +107,13 @@ export function write(ctx: Ctx, text: string): void {
 }
 
 export function warn(ctx: Ctx, msg: string): void {
+  if (ctx.quiet) return;
   const text = fitText(ctx, `warning: ${escapeControls(flags(msg))}`);
   ctx.stderr.write((ctx.color ? ctx.paint.yellow('warning:') + text.slice(8) : text) + '\n');
 }
 
 export function note(ctx: Ctx, msg: string): void {
+  if (ctx.quiet) return;
   const text = fitText(ctx, `note: ${flags(msg)}`);
   ctx.stderr.write((ctx.color ? ctx.paint.dim('note:') + text.slice(5) : text) + '\n');
 }

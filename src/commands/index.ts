@@ -16,9 +16,11 @@ import * as retro from './retro';
 import * as disclose from './disclose';
 import * as rules from './rules';
 import * as agreements from './agreements';
+import * as completion from './completion';
 
 export const COMMANDS: Record<string, CommandModule> = {
-  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules, agreements,
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules, agreements, completion,
+  man: { DESCRIPTION: completion.MAN_DESCRIPTION, register: completion.registerMan },
 };
 
 const VALUE_OPTIONS = new Set(['--rules', '--agreement']);
