@@ -108,13 +108,14 @@ export function write(ctx: Ctx, text: string): void {
 
 export function warn(ctx: Ctx, msg: string): void {
   if (ctx.quiet) return;
-  const text = fitText(ctx, `warning: ${escapeControls(flags(msg))}`);
+  // wrapped on a terminal only: a log or a pipe keeps one line per warning, for grep
+  const text = ctx.stderrIsTTY ? fitText(ctx, `warning: ${escapeControls(flags(msg))}`) : `warning: ${escapeControls(flags(msg))}`;
   ctx.stderr.write((ctx.color ? ctx.paint.yellow('warning:') + text.slice(8) : text) + '\n');
 }
 
 export function note(ctx: Ctx, msg: string): void {
   if (ctx.quiet) return;
-  const text = fitText(ctx, `note: ${flags(msg)}`);
+  const text = ctx.stderrIsTTY ? fitText(ctx, `note: ${flags(msg)}`) : `note: ${flags(msg)}`;
   ctx.stderr.write((ctx.color ? ctx.paint.dim('note:') + text.slice(5) : text) + '\n');
 }
 

@@ -41,7 +41,8 @@ describe('cba rules audit', () => {
     expect(ok.code).toBe(0);
     expect(json(ok)).toMatchObject({ errors: 0, warnings: 6 });
     const dir = brokenCopy('schedules/basic-2005-06.yaml', (t) => t.replace('IV: 372.62', 'IV: 327.62'));
-    const bad = await cba(['--rules', dir, 'rules', 'audit']);
+    // --wide: the whole finding on one line of the table, to match it
+    const bad = await cba(['--rules', dir, 'rules', 'audit', '--wide']);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/basic-2005-06\.yaml.*Class IV Step 13.*327\.62/);
   });
