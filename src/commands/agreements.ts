@@ -22,9 +22,10 @@ export function register(program: Command, exec: Exec): void {
     .addHelpText(
       'after',
       `
-The rules folder: --rules <dir>, else the CBA_RULES environment variable, else the shipped agreement.
-A folder holding agreement.yaml is one agreement; a folder of such folders holds several (choose one
-for the other commands with --agreement <id>).
+The rules folder: --rules <dir>, else the CBA_RULES environment variable, else
+the shipped agreement. A folder holding agreement.yaml is one agreement; a
+folder of such folders holds several (choose one for the other commands with
+--agreement <id>).
 ${examples(['cba agreements', 'cba agreements --rules fixtures/rules', 'CBA_RULES=/srv/cba-rules cba agreements --json'])}`,
     )
     .action((o: AgreementsOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
