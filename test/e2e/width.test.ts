@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, cba } from '../helpers/cli';
+import { BIN, cbaBin as cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import stringWidth from '../../src/cli/text-width';
 
