@@ -28,7 +28,7 @@ const common = {
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
 const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', '../batch/scenario-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
 // the table renderer (cli-table3), loaded only for text output
-LAZY['./table'] = 'table';
+LAZY['../lazy/table'] = 'table';
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
@@ -43,8 +43,8 @@ const lazyPlugin = {
 };
 const stub = join(root, 'src/cli/no-child-process.ts');
 const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaUrl' }, minify: !process.env.CBA_NO_MINIFY };
-// cli-table3 measures text with string-width 4; src/cli/text-width.ts is the same measure, faster
-const tableAlias = { 'string-width': join(root, 'src/cli/string-width-shim.cjs') };
+// cli-table3 measures text with string-width 4; src/lazy/text-width.ts is the same measure, faster
+const tableAlias = { 'string-width': join(root, 'src/lazy/string-width-shim.cjs') };
 // each chunk's export names, from an ES module build of it that is not written (a CommonJS output's
 // metafile does not list them); a chunk's own dynamic imports of other chunks stay outside it
 const lazyOutside = {

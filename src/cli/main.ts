@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import { COMMANDS, invoked, registerCommands } from '../commands/index';
+import { useGlobalOptions } from '../commands/completion';
 import { nearest } from '../core/suggest';
 import { agreementLoader, errorOutcome, oneFormat, processIoWith, type Exec, type GlobalOpts, type Io } from './command';
 import { makeCtx, terminalWidth } from './output';
@@ -46,6 +47,8 @@ export function globalOptions(program: Command): Command {
     .option('-q, --quiet', 'print nothing but errors: for scripts that want only the exit code')
     .option('--debug', 'show stack traces of errors');
 }
+
+useGlobalOptions(globalOptions);
 
 function build(io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
   const program = new Command('cba');

@@ -35,7 +35,7 @@ export interface Ctx {
   /** columns a table or a paragraph may take: the terminal's, COLUMNS, or 80; Infinity with --wide */
   width: number;
   /** the table module, loaded by makeCtx when the output is for a person (not --json or --csv) */
-  tables?: typeof import('./table');
+  tables?: typeof import('../lazy/table');
   /** --quiet: nothing on stdout, no warnings or notes */
   quiet?: boolean;
 }
@@ -73,7 +73,7 @@ export async function makeCtx(colorFlag: boolean | undefined, io: Io, opts: CtxO
           return { bold: c.bold, dim: c.dim, red: c.red, green: c.green, yellow: c.yellow, cyan: c.cyan } as Painter;
         })
       : plainPainter,
-    opts.tables ? import('./table') : undefined,
+    opts.tables ? import('../lazy/table') : undefined,
   ]);
   const width = opts.wide ? Infinity : terminalWidth(io);
   return { color, paint, stdout: io.stdout, stderr: io.stderr, isTTY: Boolean(io.isTTY), columns: io.columns, stderrIsTTY: Boolean(io.stderrIsTTY), env: io.env, width, tables };
@@ -123,11 +123,11 @@ export function printJson(ctx: Ctx, value: unknown): void {
   ctx.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-export type TableOpts = import('./table').TableSpec;
+export type TableOpts = import('../lazy/table').TableSpec;
 
-/** A table fitted to the width (src/cli/table.ts: cli-table3, footnotes on a narrow terminal). */
+/** A table fitted to the width (src/lazy/table.ts: cli-table3, footnotes on a narrow terminal). */
 export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
-  const tables = ctx.tables ?? (ctx.tables = await import('./table'));
+  const tables = ctx.tables ?? (ctx.tables = await import('../lazy/table'));
   return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, { width: ctx.width, paint: ctx.paint });
 }
 

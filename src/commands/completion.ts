@@ -207,11 +207,20 @@ export function fishScript(m: CompletionModel): string {
 }
 
 /** The whole program, every command registered in full (the completion and the man page need them all). */
+let commandsOf: () => Record<string, { register(p: Command, e: Exec): void }> = () => ({});
+/** index.ts hands over the command table (no import of it here: no cycle). */
+export function useCommands(f: typeof commandsOf): void {
+  commandsOf = f;
+}
+let globalsOf: (p: Command) => Command = (p) => p;
+/** main.ts hands over its global options. */
+export function useGlobalOptions(f: typeof globalsOf): void {
+  globalsOf = f;
+}
 async function fullProgram(): Promise<Command> {
-  const { COMMANDS } = await import('./index');
+  const COMMANDS = commandsOf();
   const program = new Command('cba');
-  const { globalOptions } = await import('../cli/main');
-  globalOptions(program);
+  globalsOf(program);
   const noop: Exec = async () => {};
   for (const m of Object.values(COMMANDS)) m.register(program, noop);
   return program;

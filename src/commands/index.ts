@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, CommandModule> = {
   salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules, agreements, completion,
   man: { DESCRIPTION: completion.MAN_DESCRIPTION, register: completion.registerMan },
 };
+completion.useCommands(() => COMMANDS);
 
 const VALUE_OPTIONS = new Set(['--rules', '--agreement']);
 

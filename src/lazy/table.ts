@@ -1,2 +1,196 @@
-// The table renderer (cli-table3), a lazy chunk: loaded only for text output.
-export * from '../cli/table';
+// Tables on a terminal, fitted to its width. cli-table3 draws the box and wraps the cells; this
+// module decides the column widths: every column at full width when the table fits (or with --wide);
+// otherwise the least needed columns (Source, then How / Why / Reason) move into a numbered footnote
+// list under the table, and the widest text columns wrap inside their column until the table fits.
+// Numbers never wrap. Built as its own lazy bundle (dist/lazy/table.js): --json and --csv never load it.
+import Table from 'cli-table3';
+import stringWidth from './text-width';
+
+export interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+}
+
+export interface TableSpec {
+  head: string[];
+  rows: string[][];
+  /** columns aligned right (numbers): never wrapped */
+  right?: number[];
+  title?: string;
+  /** columns that may move into footnotes on a narrow terminal, the least needed first.
+   *  Default: the columns headed Source, then How / Why / Reason, then Basis. */
+  footnote?: number[];
+}
+
+export interface TableEnv {
+  /** the terminal's width in columns; Infinity keeps every column at full width (--wide) */
+  width: number;
+  paint?: Paint;
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const plain = (s: string) => s.replace(ANSI, '');
+/** Display width: wide (East Asian) characters count two, combining marks and colour codes none. */
+export const displayWidth = (s: string): number => stringWidth(s);
+const cellWidth = (s: string) => Math.max(0, ...s.split('\n').map(displayWidth));
+const longestWord = (s: string) => Math.max(0, ...plain(s).split(/\s+/).map(displayWidth));
+
+/** The order in which columns leave the table for the footnotes when it is too wide. */
+const FOOTNOTE_ORDER = [/^source$/i, /^(how|why|how \/ why|amount \/ why)$/i, /^reason$/i, /^basis$/i];
+
+function defaultFootnotes(head: string[]): number[] {
+  const out: number[] = [];
+  for (const re of FOOTNOTE_ORDER) head.forEach((h, i) => i > 0 && re.test(plain(h).trim()) && !out.includes(i) && out.push(i));
+  return out;
+}
+
+/** Break a word wider than `w` into pieces of at most `w` columns (so cli-table3 never truncates). */
+function breakWord(word: string, w: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let cw = 0;
+  for (const ch of word) {
+    const x = displayWidth(ch);
+    if (cw + x > w && cur) out.push(cur), (cur = ''), (cw = 0);
+    cur += ch;
+    cw += x;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Word-wrap text to `w` columns (the first line to `first` columns when given); words wider than
+ *  the line are broken. Colour codes are kept only on lines that need no wrapping. */
+export function wrapText(s: string, w: number, first = w): string[] {
+  const out: string[] = [];
+  for (const para of s.split('\n')) {
+    let lim = out.length ? w : first;
+    if (displayWidth(para) <= lim) {
+      out.push(para);
+      continue;
+    }
+    let cur = '';
+    let cw = 0;
+    for (const word0 of plain(para).split(/\s+/)) {
+      if (!word0) continue;
+      for (const word of displayWidth(word0) > Math.min(w, lim) ? breakWord(word0, Math.min(w, lim)) : [word0]) {
+        const ww = displayWidth(word);
+        if (cw && cw + 1 + ww <= lim) (cur += ' ' + word), (cw += 1 + ww);
+        else {
+          if (cw) out.push(cur), (lim = w);
+          cur = word;
+          cw = ww;
+        }
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+/** Wrap a paragraph to the width; continuation lines are indented by `indent` spaces. */
+export function wrapParagraph(s: string, width: number, indent = 0): string {
+  if (!Number.isFinite(width) || displayWidth(s) <= width) return s;
+  const lines = wrapText(s, Math.max(10, width - indent), width);
+  return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l)).join('\n');
+}
+
+interface Layout {
+  keep: number[];
+  moved: number[];
+  widths: Map<number, number>;
+}
+
+/** Decide which columns stay and how wide each is. */
+export function layout(spec: TableSpec, width: number): Layout {
+  const n = spec.head.length;
+  const all = [...Array(n).keys()];
+  const natural = all.map((i) => Math.max(cellWidth(spec.head[i]), ...spec.rows.map((r) => cellWidth(r[i] ?? ''))));
+  const right = new Set(spec.right ?? []);
+  const frame = (k: number) => 3 * k + 1;
+  // the narrowest a column may be: numbers never wrap; text wraps down to a width that still reads
+  const min = all.map((i) => (right.has(i) ? natural[i] : Math.min(natural[i], Math.max(displayWidth(plain(spec.head[i])), Math.min(longestWord(spec.rows.map((r) => r[i] ?? '').join(' ')), 16), 8))));
+  // the width below which a column would rather go to the footnotes than wrap
+  const comfort = all.map((i) => (right.has(i) ? natural[i] : Math.min(natural[i], Math.max(min[i], 20))));
+  const sum = (ix: number[], w: number[]) => ix.reduce((t, i) => t + w[i], 0);
+  if (!Number.isFinite(width) || sum(all, natural) + frame(n) <= width) return { keep: all, moved: [], widths: new Map(all.map((i) => [i, natural[i]])) };
+
+  const order = [...(spec.footnote ?? defaultFootnotes(spec.head))];
+  // last resort: any other column but the first, rightmost first
+  for (let i = n - 1; i > 0; i--) if (!order.includes(i)) order.push(i);
+  let keep = all;
+  const moved: number[] = [];
+  const fits = (w: number[]) => sum(keep, w) + frame(keep.length) + (moved.length ? 4 : 0) <= width;
+  while (!fits(comfort) && order.length) {
+    const k = order.shift()!;
+    moved.push(k);
+    keep = keep.filter((i) => i !== k);
+  }
+  // shrink the widest text column, one column at a time, down to its minimum
+  const w = [...natural];
+  const marker = moved.length ? 5 : 0; // room for " [nn]" in the first column
+  w[keep[0]] += marker;
+  const budget = width - frame(keep.length);
+  let total = sum(keep, w);
+  while (total > budget) {
+    let k = -1;
+    for (const i of keep) if (!right.has(i) && w[i] > min[i] + (i === keep[0] ? marker : 0) && (k < 0 || w[i] > w[k])) k = i;
+    if (k < 0) break; // cannot fit: the terminal is narrower than the numbers
+    w[k]--;
+    total--;
+  }
+  return { keep, moved: moved.sort((a, b) => a - b), widths: new Map(keep.map((i) => [i, w[i]])) };
+}
+
+const noPaint: Paint = { bold: (s) => s, dim: (s) => s };
+
+/** The table as text (no trailing newline), the footnotes under it. */
+export function renderTable(spec: TableSpec, env: TableEnv): string {
+  const paint = env.paint ?? noPaint;
+  const { keep, moved, widths } = layout(spec, env.width);
+  const right = new Set(spec.right ?? []);
+  const notes: string[] = [];
+  const noteIndex = new Map<string, number>();
+  const rows = spec.rows.map((r) => {
+    const cells = keep.map((i) => r[i] ?? '');
+    if (moved.length) {
+      const parts = moved.filter((i) => plain(r[i] ?? '').trim() !== '').map((i) => `${plain(spec.head[i]) || 'Note'}: ${plain(r[i])}`);
+      if (parts.length) {
+        const key = parts.join('\n');
+        let k = noteIndex.get(key);
+        if (k === undefined) {
+          notes.push(key);
+          k = notes.length;
+          noteIndex.set(key, k);
+        }
+        cells[0] = `${cells[0]} [${k}]`;
+      }
+    }
+    return cells;
+  });
+  const colWidths = keep.map((i) => widths.get(i)! + 2);
+  // pre-wrap the text columns so a word wider than its column is broken, not truncated
+  const body = rows.map((cells) => cells.map((c, j) => (right.has(keep[j]) ? c : wrapText(c, colWidths[j] - 2).join('\n'))));
+  const t = new Table({
+    head: keep.map((i, j) => (right.has(i) ? spec.head[i] : wrapText(spec.head[i], colWidths[j] - 2).join('\n'))).map((h) => paint.bold(h)),
+    colWidths,
+    colAligns: keep.map((i) => (right.has(i) ? 'right' : 'left')),
+    wordWrap: true,
+    wrapOnWordBoundary: true,
+    // a rule between rows only when some row takes several lines
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: !body.some((cells) => cells.some((c) => c.includes('\n'))) },
+  });
+  t.push(...body);
+  let text = t.toString();
+  if (paint !== noPaint) text = text.replace(/[┌┐└┘├┤┬┴┼─│]+/g, (m) => paint.dim(m));
+  const out: string[] = [];
+  if (spec.title) out.push(paint.bold(wrapParagraph(spec.title, env.width)));
+  out.push(text);
+  notes.forEach((note, k) => {
+    const tag = `[${k + 1}] `;
+    const w = Number.isFinite(env.width) ? Math.max(10, env.width - tag.length) : Infinity;
+    const lines = Number.isFinite(w) ? wrapText(note, w) : note.split('\n');
+    lines.forEach((l, j) => out.push((j === 0 ? tag : ' '.repeat(tag.length)) + l));
+  });
+  return out.join('\n');
+}

@@ -1,8 +1,8 @@
-// The table renderer (src/cli/table.ts over cli-table3): fitted to a width, nothing lost.
+// The table renderer (src/lazy/table.ts over cli-table3): fitted to a width, nothing lost.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderTable, wrapText, layout, type TableSpec } from '../../src/cli/table';
-import stringWidth from '../../src/cli/text-width';
+import { renderTable, wrapText, layout, type TableSpec } from '../../src/lazy/table';
+import stringWidth from '../../src/lazy/text-width';
 
 const widest = (s: string) => Math.max(...s.split('\n').map(stringWidth));
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
-import stringWidth from '../../src/cli/text-width';
+import stringWidth from '../../src/lazy/text-width';
 
 const hasTmux = spawnSync('sh', ['-c', 'command -v tmux']).status === 0;
 const socket = `cba-test-${process.pid}`;

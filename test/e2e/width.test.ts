@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, cbaBin as cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
-import stringWidth from '../../src/cli/text-width';
+import stringWidth from '../../src/lazy/text-width';
 
 const widest = (s: string) => Math.max(0, ...s.split('\n').map(stringWidth));
 
