@@ -265,6 +265,17 @@ describe.concurrent('finding 6: exit codes say what happened', () => {
     expect(r.stderr).toMatch(/standard output/);
   });
 
+  // Node's stdio 'ignore' puts /dev/null read-write on fd 1 and 2, the same descriptor Node puts in
+  // place of a closed fd 1 (src/cli/stdio-guard.ts): with stderr discarded too, the caller chose
+  // silence, and cba runs. The calendar file proves the command ran, not only that it exited 0.
+  it("a parent spawning with stdio 'ignore' gets exit 0 and the work done", () => {
+    const ics = join(tmp('ignore'), 'g.ics');
+    const r = spawnSync(process.execPath, [BIN, 'deadline', 'grievance', '--occurred', '2005-11-18', '--ics', ics], { cwd: ROOT, stdio: 'ignore' });
+    expect(r.status).toBe(0);
+    expect(readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(spawnSync(process.execPath, [BIN, 'salary', '--class', 'IV', '--step', '13'], { cwd: ROOT, stdio: 'ignore' }).status).toBe(0);
+  });
+
   it.each([[['salary', '--class', 'IV', '--step', '13']], [['audit', 'fixtures/roster/roster.csv', '--csv']]])('standard output on /dev/full (%j): one line, no stack trace, non-zero exit', async (args) => {
     const r = await run(args, { stdio: 'dev-full' });
     expect(r.code).not.toBe(0);
