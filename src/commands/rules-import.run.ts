@@ -144,11 +144,15 @@ export async function importSchedule(file: string, o: ImportFlags, g: { rules?: 
   const yaml = draft.yaml.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaRef}`);
   const shown = target ? relative(process.cwd(), target) || target : `${draft.fileName} (stdout)`;
 
-  // validate: the file alone, then with the agreement it joins
-  try {
-    validateFile(ScheduleFile, target ?? draft.fileName, shown, yaml);
-  } catch (e) {
-    throw new InputError(`the imported schedule does not validate: ${(e as Error).message}`);
+  // validate: the file alone (its data, which is what its text reads as; the text is read back only
+  // to name the line of a problem), then with the agreement it joins
+  if (!ScheduleFile.safeParse(draft.data).success) {
+    try {
+      validateFile(ScheduleFile, target ?? draft.fileName, shown, yaml);
+    } catch (e) {
+      throw new InputError(`the imported schedule does not validate: ${(e as Error).message}`);
+    }
+    throw new InputError(`the imported schedule does not validate (${shown})`);
   }
   if (target && existsSync(target) && !o.force) throw new InputError(`${shown} exists: give --force to replace it, or --out another file`);
   if (agreementDir) validateWithAgreement(agreementDir, target!, yaml);

@@ -58,11 +58,22 @@ function srcYaml(c: GridCell): string {
   return `{${parts.join(', ')}}`;
 }
 
+/** srcYaml's text as data (what a YAML reader makes of it) */
+function srcData(c: GridCell): Record<string, unknown> {
+  const s = c.source;
+  return { text: s.text, ...(s.page !== undefined ? { page: s.page } : {}), ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), ...(s.ref !== undefined ? { ref: s.ref } : {}), ...(s.ocr ? { ocr: true } : {}) };
+}
+
 function kebab(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'schedule';
 }
 
-export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: string; review: Review; fileName: string } {
+/**
+ * The schedule file for a grid: its YAML text, and `data`, the same file as the values a YAML reader
+ * makes of that text (the import validates `data` rather than parsing its own text back, which took
+ * most of a large import's time; a test holds the parsed text equal to `data`).
+ */
+export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: string; data: Record<string, unknown>; review: Review; fileName: string } {
   const assumed: string[] = [];
   const basis = o.basis ?? grid.basis;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(o.id)) throw new InputError(`--schedule ${o.id}: a schedule id is kebab-case letters and digits, like teacher or certificated-2024`);
@@ -114,6 +125,7 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
   const hourlyDropped = basis !== 'hourly' && !!grid.hourly?.some((r) => r.some((x) => x));
 
   const lines: string[] = [];
+  const data: Record<string, unknown> = {};
   lines.push(`# yaml-language-server: $schema=${o.schemaRef ?? 'schedule.schema.json'}`);
   lines.push(`# Imported by cba rules import schedule from ${o.source.file}${o.source.sheet ? ` (sheet ${o.source.sheet})` : ''}: every cell with the text it was read from (printed).`);
   lines.push(`# Check it against the paper, then fill in the citation marked unfilled.`);
@@ -121,28 +133,43 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
   lines.push(`name: ${q(name)}`);
   lines.push(`year: ${year}`);
   lines.push(`effective: ${effective}`);
-  if (o.until) lines.push(`until: ${o.until}`);
-  if (grid.meta.district) lines.push(`district: ${q(grid.meta.district)}`);
-  if (grid.meta.boardApproved) lines.push(`boardApproved: ${grid.meta.boardApproved}`);
+  Object.assign(data, { id: o.id, name, year, effective });
+  if (o.until) lines.push(`until: ${o.until}`), (data.until = o.until);
+  if (grid.meta.district) lines.push(`district: ${q(grid.meta.district)}`), (data.district = grid.meta.district);
+  if (grid.meta.boardApproved) lines.push(`boardApproved: ${grid.meta.boardApproved}`), (data.boardApproved = grid.meta.boardApproved);
   const sha = o.source.bytes ? createHash('sha256').update(o.source.bytes).digest('hex') : undefined;
   lines.push(
     `source: {file: ${q(o.source.file)}, kind: ${o.source.kind}${sha ? `, sha256: ${sha}` : ''}${o.source.sheet ? `, sheet: ${q(o.source.sheet)}` : ''}${o.source.pages?.length ? `, pages: [${o.source.pages.join(', ')}]` : ''}}`,
   );
+  data.source = { file: o.source.file, kind: o.source.kind, ...(sha ? { sha256: sha } : {}), ...(o.source.sheet ? { sheet: o.source.sheet } : {}), ...(o.source.pages?.length ? { pages: [...o.source.pages] } : {}) };
   lines.push(`assignment: ${o.assignment}`);
   lines.push(`basis: ${basis}`);
+  Object.assign(data, { assignment: o.assignment, basis });
   const titleQuote = grid.title.find((t) => t.length >= 8 && /salary|schedule/i.test(t)) ?? grid.title.find((t) => t.length >= 8);
   if (days !== undefined) {
     lines.push('days:');
     lines.push(`  value: ${days}`);
     lines.push('  unit: days');
-    if (o.days === undefined && grid.meta.workDaysText && titleQuote)
-      lines.push(`  cite: {article: Salary schedule, section: ${q(name)}, quote: ${q(grid.title.find((t) => t.includes(grid.meta.workDaysText!)) ?? titleQuote)}}`);
-    else lines.push(`  cite: {article: "(unfilled)", quote: "(unfilled: the sentence stating the ${days}-day work year)", unfilled: true}`);
+    let cite: Record<string, unknown>;
+    if (o.days === undefined && grid.meta.workDaysText && titleQuote) {
+      cite = { article: 'Salary schedule', section: name, quote: grid.title.find((t) => t.includes(grid.meta.workDaysText!)) ?? titleQuote };
+      lines.push(`  cite: {article: Salary schedule, section: ${q(name)}, quote: ${q(cite.quote as string)}}`);
+    } else {
+      cite = { article: '(unfilled)', quote: `(unfilled: the sentence stating the ${days}-day work year)`, unfilled: true };
+      lines.push(`  cite: {article: "(unfilled)", quote: ${q(cite.quote as string)}, unfilled: true}`);
+    }
+    data.days = { value: days, unit: 'days', cite };
   }
-  if (titleQuote) lines.push(`cite: {article: Salary schedule, section: ${q(name)}, quote: ${q(titleQuote)}}`);
-  else lines.push(`cite: {article: "(unfilled)", section: ${q(name)}, quote: "(unfilled: the schedule's title as printed)", unfilled: true}`);
+  if (titleQuote) {
+    lines.push(`cite: {article: Salary schedule, section: ${q(name)}, quote: ${q(titleQuote)}}`);
+    data.cite = { article: 'Salary schedule', section: name, quote: titleQuote };
+  } else {
+    lines.push(`cite: {article: "(unfilled)", section: ${q(name)}, quote: "(unfilled: the schedule's title as printed)", unfilled: true}`);
+    data.cite = { article: '(unfilled)', section: name, quote: "(unfilled: the schedule's title as printed)", unfilled: true };
+  }
   lines.push(`classes: [${classes.map(key).join(', ')}]`);
   lines.push('rows:');
+  data.classes = [...classes];
   const cellsOf = (r: (GridCell | null)[]) =>
     `{${r
       .map((x, c) => (x ? `${key(classes[c])}: ${x.value}` : null))
@@ -153,16 +180,26 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
       .map((x, c) => (x ? `${key(classes[c])}: ${srcYaml(x)}` : null))
       .filter((x) => x !== null)
       .join(', ')}}`;
+  // the values as the YAML reader reads the plain scalars written above (566.50 is the number 566.5)
+  const cellsData = (r: (GridCell | null)[]) => Object.fromEntries(r.flatMap((x, c) => (x ? [[classes[c], Number(x.value)]] : [])));
+  const printedData = (r: (GridCell | null)[]) => Object.fromEntries(r.flatMap((x, c) => (x ? [[classes[c], srcData(x)]] : [])));
+  const rows: Record<string, unknown>[] = [];
   grid.steps.forEach((st, i) => {
     lines.push(`  - step: ${st.step}`);
-    if (st.label !== String(st.step)) lines.push(`    label: ${q(st.label)}`);
-    if (st.years !== undefined) lines.push(`    years: ${st.years}`);
+    const row: Record<string, unknown> = { step: st.step };
+    if (st.label !== String(st.step)) lines.push(`    label: ${q(st.label)}`), (row.label = st.label);
+    if (st.years !== undefined) lines.push(`    years: ${st.years}`), (row.years = st.years);
     lines.push(`    ${mainKey}: ${cellsOf(main[i])}`);
-    if (daily) lines.push(`    daily: ${cellsOf(daily[i])}`);
+    row[mainKey] = cellsData(main[i]);
+    if (daily) lines.push(`    daily: ${cellsOf(daily[i])}`), (row.daily = cellsData(daily[i]));
     lines.push(`    printed:`);
     lines.push(`      ${mainKey}: ${printedOf(main[i])}`);
-    if (daily) lines.push(`      daily: ${printedOf(daily[i])}`);
+    const printed: Record<string, unknown> = { [mainKey]: printedData(main[i]) };
+    if (daily) lines.push(`      daily: ${printedOf(daily[i])}`), (printed.daily = printedData(daily[i]));
+    row.printed = printed;
+    rows.push(row);
   });
+  data.rows = rows;
 
   // the review
   const blankCells: Review['blankCells'] = [];
@@ -217,7 +254,7 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
     notes: [...grid.notes, ...(hourlyDropped ? ['hourly lines were read but not kept: the hourly rate follows from the daily rate and the assignment\'s hours per day'] : [])],
   };
   const fileName = `${o.id}-${year}${effective !== `${year.slice(0, 4)}-07-01` ? `-${effective}` : ''}.yaml`;
-  return { yaml: lines.join('\n') + '\n', review, fileName };
+  return { yaml: lines.join('\n') + '\n', data, review, fileName };
 }
 
 export { kebab };
