@@ -35,11 +35,50 @@ export function isDecimalText(s: string, allowNegative = false): boolean {
   return (allowNegative ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/).test(s.trim()) || /^\.\d+$/.test(s.trim());
 }
 
+/** A rounding unit, read once: its value, and its decimal places when it is a power of ten (0.01 -> 2, 1 -> 0). */
+const units = new Map<string | number, { unit: Big; places: number | null }>();
+function unitOf(u: string | number): { unit: Big; places: number | null } {
+  let hit = units.get(u);
+  if (!hit) {
+    const unit = dec(u);
+    if (unit.lte(0)) throw new RangeError('rounding unit must be positive');
+    const t = unit.toFixed();
+    const m = /^(?:1|0\.(0*)1)$/.exec(t);
+    hit = { unit, places: m ? (t === '1' ? 0 : m[1].length + 1) : /^10*$/.test(t) ? -(t.length - 1) : null };
+    units.set(u, hit);
+  }
+  return hit;
+}
+
+/** x / n, exactly, to `places` decimals (x / n at 30 places costs more than a whole command's start-up). */
+function divTo(x: Big, n: Big, places: number, mode: 0 | 1 | 2 | 3): Big {
+  const dp = Big.DP, rm = Big.RM;
+  Big.DP = places;
+  Big.RM = mode;
+  try {
+    return x.div(n);
+  } finally {
+    Big.DP = dp;
+    Big.RM = rm;
+  }
+}
+
 export function round(x: Big, r: Rounding = CENT): Big {
-  const unit = dec(r.unit);
-  if (unit.lte(0)) throw new RangeError('rounding unit must be positive');
-  // Round x / unit to an integer, then scale back: works for 0.01, 1, 0.05, 0.25.
-  return x.div(unit).round(0, MODE[r.mode]).times(unit);
+  const { unit, places } = unitOf(r.unit);
+  // a power of ten (0.01, 1): round at that place; any other unit (0.05, 0.25): x / unit to an integer, scaled back
+  if (places !== null && places >= 0) return x.round(places, MODE[r.mode]);
+  return divTo(x, unit, 0, MODE[r.mode]).times(unit);
+}
+
+/** x / divisor rounded to r, exactly as round(x.div(divisor), r) but with one short division: the
+ *  quotient is computed to the rounding's own place (big.js rounds a division by its remainder), not
+ *  to 30 decimals and then rounded. For daily rates (annual / 190), monthly pay (/ 12) and the like. */
+export function divRound(x: Big, divisor: Big | number | string, r: Rounding = CENT): Big {
+  const d = divisor instanceof Big ? divisor : dec(divisor);
+  if (d.eq(0)) throw new RangeError('division by zero');
+  const { unit, places } = unitOf(r.unit);
+  if (places !== null) return places >= 0 ? divTo(x, d, places, MODE[r.mode]) : divTo(x, d.times(unit), 0, MODE[r.mode]).times(unit);
+  return divTo(x, d.times(unit), 0, MODE[r.mode]).times(unit);
 }
 
 export function sum(xs: Iterable<Big>): Big {
@@ -50,8 +89,9 @@ export function sum(xs: Iterable<Big>): Big {
 
 /** A percentage written as 1.5 (meaning 1.5%) as a factor 0.015. */
 export function percent(p: string | number | Big): Big {
-  return dec(p).div(100);
+  return dec(p).times(HUNDREDTH); // exact, as / 100 is, without a long division
 }
+const HUNDREDTH = new Big('0.01');
 
 /** 1061.96 -> "1,061.96"; decimals fixed (2 by default), grouping with commas. */
 export function formatMoney(x: Big, decimals = 2): string {

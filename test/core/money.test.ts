@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dec, round, formatMoney, percent, toJsonNumber } from '../../src/core/money';
+import { dec, divRound, round, formatMoney, percent, toJsonNumber, type RoundingMode } from '../../src/core/money';
 import { divHalfUp } from '../helpers/contract';
 
 describe('money: exact decimals, half-up', () => {
@@ -56,4 +56,53 @@ describe('money: exact decimals, half-up', () => {
       { numRuns: 2000 },
     );
   });
+  it('divRound: 70,797 / 190 is the printed daily rate 372.62; / 12 is 5,899.75; to whole dollars and quarters', () => {
+    // 70797 / 190 = 372.6157..., half-up to the cent 372.62 (Appendix A, Class IV Step 13)
+    expect(divRound(dec(70797), 190).toFixed(2)).toBe('372.62');
+    // 70797 / 12 = 5899.75 exactly
+    expect(divRound(dec(70797), 12).toFixed(2)).toBe('5899.75');
+    // 1001 / 2 = 500.5: half-up 501, half-even 500, down 500, up 501
+    expect(divRound(dec(1001), 2, { mode: 'half-up', unit: 1 }).toFixed()).toBe('501');
+    expect(divRound(dec(1001), 2, { mode: 'half-even', unit: 1 }).toFixed()).toBe('500');
+    expect(divRound(dec(1001), 3, { mode: 'down', unit: 1 }).toFixed()).toBe('333');
+    expect(divRound(dec(1001), 3, { mode: 'up', unit: 1 }).toFixed()).toBe('334');
+    // 22.1 / 3 = 7.3666... to the quarter hour: 7.25 (7.375 is the half-way point)
+    expect(divRound(dec('22.1'), 3, { mode: 'half-up', unit: '0.25' }).toFixed(2)).toBe('7.25');
+    // 1550 / 1 to tens: 1550 half-up is 1550 (unit 10), 1555 / 1 -> 1560
+    expect(divRound(dec(1555), 1, { mode: 'half-up', unit: 10 }).toFixed()).toBe('1560');
+    expect(() => divRound(dec(1), 0)).toThrow(RangeError);
+  });
+
+  it('property: divRound rounds a quotient exactly as integer arithmetic does, in every mode and unit', () => {
+    // oracle in BigInt: x = xc / 100 (cents), divided by d = dn / 100, to a unit u = un / 1000; the quotient
+    // in units is (xc * 1000) / (d * un) as a fraction, rounded by the mode
+    const oracle = (num: bigint, den: bigint, mode: RoundingMode): bigint => {
+      const neg = num < 0n !== den < 0n;
+      const n = num < 0n ? -num : num, d = den < 0n ? -den : den;
+      const q = n / d, r = n % d;
+      let a = q;
+      if (mode === 'up' && r > 0n) a = q + 1n;
+      if (mode === 'half-up' && 2n * r >= d) a = q + 1n;
+      if (mode === 'half-even' && (2n * r > d || (2n * r === d && q % 2n === 1n))) a = q + 1n;
+      return neg ? -a : a;
+    };
+    const units = [1, 5, 10, 250, 1000, 10000, 30] as const; // in thousandths: 0.001, 0.005, 0.01, 0.25, 1, 10, 0.03
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -50_000_000, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 40_000 }),
+        fc.constantFrom(...units),
+        fc.constantFrom<RoundingMode>('half-up', 'half-even', 'down', 'up'),
+        (xc, dn, un, mode) => {
+          const want = oracle(BigInt(xc) * 100n * 1000n, BigInt(dn) * 100n * BigInt(un), mode);
+          const got = divRound(dec(xc).div(100), dec(dn).div(100), { mode, unit: dec(un).div(1000).toFixed() });
+          expect(got.times(1000).div(un).toFixed()).toBe(want.toString());
+          // and the same as dividing to 30 places and rounding (the way it was done before)
+          expect(got.eq(round(dec(xc).div(100).div(dec(dn).div(100)), { mode, unit: dec(un).div(1000).toFixed() }))).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
+

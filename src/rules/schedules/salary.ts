@@ -1,6 +1,6 @@
 // Salary from Appendix A with Article XV.1 (daily rate, extra days), XI.1.F (short calendars)
 // and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
-import { Big, dec, round, formatMoney, plain, type Dec } from '../../core/money';
+import { Big, dec, divRound, round, formatMoney, plain, type Dec } from '../../core/money';
 import { FieldError } from '../../core/errors';
 import { findSchedule, getCell, schedulesInYear } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
@@ -135,7 +135,7 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
   }
   const total = round(exact, R.pay);
   const months = a.meta.parameters.monthsPerYear.value;
-  const monthly = round(total.div(months), R.monthly);
+  const monthly = divRound(total, months, R.monthly);
   lines.push({ figure: 'totalSalary', label: `Total salary for ${s0.year} (the parts added)`, value: total, unit: 'money', how: `${each.map(({ p }) => plain(out.find((o) => o.from === p.from)!.amount)).join(' + ')} = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}` });
   lines.push({ figure: 'monthlyPay', label: `Average monthly pay (/ ${months})`, value: monthly, unit: 'money', how: `${formatMoney(total)} / ${months}; each month is paid at the schedule in force`, source: cite(a.meta.parameters.monthsPerYear.cite, { figure: 'monthlyPay' }) });
   const reading =
@@ -160,13 +160,36 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
   };
 }
 
+/** The working shown in a line ("= 372.6158..."): four places, half-up, as toFixed(4) printed it. */
+const FOUR = { mode: 'half-up' as const, unit: '0.0001' };
+
+/** The pay figures of one cell by the schedule's basis: annual and the daily rate derived from it
+ *  (XV.1, annual / base days), or a daily or hourly cell and the year it makes. The figures only:
+ *  salaryOn adds the working and the sources, scheduleTable shows every cell. */
+function cellRates(a: Agreement, s: Schedule, cell: ReturnType<typeof getCell>) {
+  const R = a.meta.rounding;
+  const hoursPerDay = dec(a.meta.assignments[s.assignment].hoursPerDay);
+  const baseDays = s.days?.value ?? a.meta.parameters.baseYearDays.value;
+  if (s.basis === 'annual') {
+    const annual = dec(cell.annual!);
+    return { annual, dailyRate: divRound(annual, baseDays, R.dailyRate), printedDaily: cell.daily !== undefined ? dec(cell.daily) : undefined, hourly: undefined, exactDaily: undefined, hoursPerDay, baseDays };
+  }
+  if (s.basis === 'daily') {
+    const dailyRate = dec(cell.daily!);
+    return { annual: dailyRate.times(baseDays), dailyRate, printedDaily: undefined, hourly: undefined, exactDaily: undefined, hoursPerDay, baseDays };
+  }
+  const hourly = dec(cell.hourly!);
+  const exactDaily = hourly.times(hoursPerDay);
+  return { annual: exactDaily.times(baseDays), dailyRate: round(exactDaily, R.pay), printedDaily: undefined, hourly, exactDaily, hoursPerDay, baseDays };
+}
+
 function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const cell = getCell(s, input.class, input.step);
+  const rates = cellRates(a, s, cell);
   const P = a.meta.parameters;
   const R = a.meta.rounding;
   const asg = a.meta.assignments[s.assignment];
-  const hoursPerDay = dec(asg.hoursPerDay);
-  const baseDays = s.days?.value ?? P.baseYearDays.value;
+  const { hoursPerDay, baseDays } = rates;
   const baseCite = s.days?.cite ?? P.baseYearDays.cite;
   const cellName = `Class ${cell.cls}, Step ${cell.step}`;
   const plateau = cell.printedStep !== cell.step;
@@ -181,14 +204,9 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,
     );
 
-  let annual: Dec;
-  let dailyRate: Dec;
-  let printedDaily: Dec | undefined;
-  let hourly: Dec | undefined;
-
+  const { annual, dailyRate, printedDaily, hourly } = rates;
   if (s.basis === 'annual') {
-    annual = dec(cell.annual!);
-    dailyRate = round(annual.div(baseDays), R.dailyRate);
+    const shown = divRound(annual, baseDays, FOUR).toFixed(4);
     lines.push({ figure: 'annualSalary', label: `Annual salary (${cellName})`, value: annual, unit: 'money', source: { ...cellSource, figure: 'annualSalary' } });
     const dailySrc = cite(P.baseYearDays.cite, { figure: 'dailyRate' });
     lines.push({
@@ -196,20 +214,17 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       label: 'Daily rate',
       value: dailyRate,
       unit: 'money',
-      how: `${formatMoney(annual, 0)} / ${baseDays} = ${annual.div(baseDays).toFixed(4)}..., rounded ${R.dailyRate.mode} to ${R.dailyRate.unit}`,
+      how: `${formatMoney(annual, 0)} / ${baseDays} = ${shown}..., rounded ${R.dailyRate.mode} to ${R.dailyRate.unit}`,
       source: dailySrc,
     });
-    if (cell.daily !== undefined) {
-      printedDaily = dec(cell.daily);
+    if (printedDaily !== undefined) {
       lines.push({ figure: 'printedDailyRate', label: 'Daily rate as printed in Appendix A', value: printedDaily, unit: 'money', source: { ...cellSource, figure: 'printedDailyRate' } });
       if (!printedDaily.eq(dailyRate))
         warnings.push(
-          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${annual.div(baseDays).toFixed(4)}... rounds to ${formatMoney(dailyRate)}; Article XV.1 defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
+          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${shown}... rounds to ${formatMoney(dailyRate)}; Article XV.1 defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
         );
     }
   } else if (s.basis === 'daily') {
-    dailyRate = dec(cell.daily!);
-    annual = dailyRate.times(baseDays);
     lines.push({ figure: 'dailyRate', label: `Daily rate (${cellName})`, value: dailyRate, unit: 'money', source: { ...cellSource, figure: 'dailyRate' } });
     lines.push({
       figure: 'annualSalary',
@@ -219,11 +234,8 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       how: `${dailyRate.toFixed(2)} x ${baseDays} days = ${plain(annual)} (exact)`,
       source: cite(baseCite, { figure: 'annualSalary' }),
     });
-  } else {
-    hourly = dec(cell.hourly!);
-    const exactDaily = hourly.times(hoursPerDay);
-    dailyRate = round(exactDaily, R.pay);
-    annual = exactDaily.times(baseDays);
+  } else if (hourly !== undefined) {
+    const exactDaily = rates.exactDaily!;
     lines.push({ figure: 'hourlyRate', label: `Hourly rate (${cellName})`, value: hourly, unit: 'money', source: { ...cellSource, figure: 'hourlyRate' } });
     lines.push({ figure: 'hoursPerDay', label: 'Hours per day', value: hoursPerDay, unit: 'hours', source: cite(asg.cite, { figure: 'hoursPerDay' }) });
     lines.push({
@@ -274,8 +286,8 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     sources.push(cite(P.baseYearDays.cite, { figure: 'extraDaysPay' }));
     if (s.basis === 'hourly') readings.push(`Pre-school days beyond ${baseDays} are paid at the daily pay (hourly rate x ${plain(hoursPerDay)} h), since the schedule is hourly.`);
   } else if (days < baseDays) {
-    const exact = annual.times(days).div(baseDays);
-    yearPay = round(exact, R.pay);
+    const exact = divRound(annual.times(days), baseDays, FOUR);
+    yearPay = divRound(annual.times(days), baseDays, R.pay);
     lines.push({
       figure: 'partialYear',
       label: `Salary for a ${days}-day calendar`,
@@ -310,14 +322,14 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     if (partTime) sources.push(cite(partTime, { figure: 'fte' }));
   }
   const months = P.monthsPerYear.value;
-  const monthly = round(total.div(months), R.monthly);
+  const monthly = divRound(total, months, R.monthly);
   lines.push({ figure: 'totalSalary', label: 'Total salary for the year', value: total, unit: 'money' });
   lines.push({
     figure: 'monthlyPay',
     label: `Monthly pay (/ ${months})`,
     value: monthly,
     unit: 'money',
-    how: `${formatMoney(total)} / ${months} = ${total.div(months).toFixed(4)}..., rounded ${R.monthly.mode} to ${R.monthly.unit}`,
+    how: `${formatMoney(total)} / ${months} = ${divRound(total, months, FOUR).toFixed(4)}..., rounded ${R.monthly.mode} to ${R.monthly.unit}`,
     source: cite(P.monthsPerYear.cite, { figure: 'monthlyPay' }),
   });
   sources.push(cite(P.baseYearDays.cite, { figure: 'dailyRate' }), cite(P.monthsPerYear.cite, { figure: 'monthlyPay' }));
@@ -371,15 +383,16 @@ export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: s
     for (const c of s.classes) {
       const has = r[s.basis]?.[c] !== undefined;
       if (!has) continue;
-      const res = salaryOn(a, s, { schedule: s.id, year: s.year, class: c, step: r.step });
+      // the figures of the cell only (salaryOn's working and sources are not shown here)
+      const res = cellRates(a, s, getCell(s, c, r.step));
       cells.push({
         class: c,
         step: r.step,
-        annual: res.annualSalary,
+        annual: res.annual,
         dailyRate: res.dailyRate,
-        printedDailyRate: res.printedDailyRate,
-        hourlyRate: res.hourlyRate,
-        differs: res.printedDailyRate !== undefined && !res.printedDailyRate.eq(res.dailyRate),
+        printedDailyRate: res.printedDaily,
+        hourlyRate: res.hourly,
+        differs: res.printedDaily !== undefined && !res.printedDaily.eq(res.dailyRate),
       });
     }
   }

@@ -1,6 +1,6 @@
 // Stipends and extra pay: Article XV.7-XV.10, Appendix A (Advancements 4-8), XVIII.14-15, XX.7.3.1.
 // Pure: rules and inputs in; amounts, eligibility, reasons and sources out.
-import { Big, dec, round, percent, formatMoney, plain, type Dec } from '../../core/money';
+import { Big, dec, divRound, round, percent, formatMoney, plain, type Dec } from '../../core/money';
 import { FieldError, InputError } from '../../core/errors';
 import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../../core/date';
 import { nearest } from '../../core/suggest';
@@ -160,7 +160,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   let count = 1;
   let eligible: boolean | null = true;
   let reason = 'paid to unit members in this position (no further condition in the agreement)';
-  let monthlyOf: ((one: Dec) => Dec) | null = (one) => round(one.div(months), R.monthly);
+  let monthlyOf: ((one: Dec) => Dec) | null = (one) => divRound(one, months, R.monthly);
   const extra: Partial<StipendResult> = {};
 
   const amt = rule.amount;
