@@ -3,7 +3,7 @@
 import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
-import { Auditor } from './audit';
+import { PlacementPricer, type PlacementPrice } from './placement';
 import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import type { Agreement, Schedule } from '../rules/types';
@@ -112,8 +112,8 @@ export const COST_NOTES = [
  *  exactly the sum of the rows however many there are. Rows go back to the caller as they come. */
 export class RosterCoster {
   readonly year: string;
-  private base: Auditor;
-  private up: Auditor | undefined;
+  private base: PlacementPricer;
+  private up: PlacementPricer | undefined;
   private moves = new Map<string, { cls: string; step: string; text: string } | { error: string }>();
   private cents = { current: 0, raised: 0, moved: 0 };
   counted = 0;
@@ -124,8 +124,8 @@ export class RosterCoster {
     private opts: { year?: string; raise?: Dec },
   ) {
     this.year = findSchedule(a, undefined, opts.year).year;
-    this.base = new Auditor(a, 0, { year: this.year });
-    this.up = opts.raise ? new Auditor(raisedAgreement(a, this.year, opts.raise), 0, { year: this.year }) : undefined;
+    this.base = new PlacementPricer(a, { year: this.year });
+    this.up = opts.raise ? new PlacementPricer(raisedAgreement(a, this.year, opts.raise), { year: this.year }) : undefined;
   }
 
   private move(v: Record<string, string>): { cls: string; step: string; text: string } {
@@ -155,17 +155,18 @@ export class RosterCoster {
     }
     try {
       if ((v.class ?? '').trim() === '' || (v.step ?? '').trim() === '') throw new InputError('class and step are required');
-      const cur = this.base.contract(v);
-      const up = this.up?.contract(v);
+      const cur = this.base.priceRow((c) => v[c]);
+      const up = this.up?.priceRow((c) => v[c]);
       const m = this.move(v);
-      const mv = this.base.contractOf((c) => (c === 'class' ? m.cls : c === 'step' ? m.step : v[c]));
+      const mv = this.base.priceRow((c) => (c === 'class' ? m.cls : c === 'step' ? m.step : v[c]));
+      const cents = [cents_(cur), up ? cents_(up) : 0, cents_(mv)];
       row.current = cur.annual;
       if (up) row.raised = up.annual;
       row.moved = mv.annual;
       row.movement = m.text;
-      this.cents.current += cur.annualCents;
-      if (up) this.cents.raised += up.annualCents;
-      this.cents.moved += mv.annualCents;
+      this.cents.current += cents[0];
+      this.cents.raised += cents[1];
+      this.cents.moved += cents[2];
       this.counted++;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -181,6 +182,12 @@ export class RosterCoster {
     if (this.opts.raise) notes.push(`Raised schedule: every cell x (1 + ${this.opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived, as the XV.2 across-the-board increase is applied.`);
     return { year: this.year, raisePercent: this.opts.raise ?? null, current: d(this.cents.current), raised: this.opts.raise ? d(this.cents.raised) : null, moved: d(this.cents.moved), counted: this.counted, invalid: this.rows - this.counted, notes };
   }
+}
+
+/** A placement's annual amount in integer cents (the running totals are kept in cents). */
+function cents_(p: PlacementPrice): number {
+  if (p.annualCents === null) throw new InputError(`the contract amount ${p.annual.toFixed()} is not a whole number of cents`);
+  return p.annualCents;
 }
 
 /** A whole roster at once (the library; the CLI streams through RosterCoster). */

@@ -6,9 +6,7 @@ import { Big, dec, round, type Dec } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
 import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
 import { raiseSchedule } from './cost';
-import { parseStipendCell } from './audit';
-import { salary } from '../rules/schedules/salary';
-import { computeStipend, paidPerCount } from '../rules/stipends/stipends';
+import { PlacementPricer, type PlacementPrice } from './placement';
 import type { Agreement } from '../rules/types';
 import { inForce, withSchedules } from './in-force';
 import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
@@ -95,7 +93,7 @@ export class RetroCalculator {
   private aNew: Agreement;
   private rates: RatesInForce[];
   private creditable: Set<string>;
-  private memo = new Map<string, { old: Rates; new: Rates } | { error: string }>();
+  private pricers: { old: PlacementPricer; new: PlacementPricer };
   private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
   totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
 
@@ -145,6 +143,7 @@ export class RetroCalculator {
       this.notes.push(`New rates: the schedules in force on ${opts.effective}; old rates: those in force the day before.`);
     }
     this.rates = this.periods.map((p) => ratesOn(b, opts.rates, parseDate(p.first)));
+    this.pricers = { old: new PlacementPricer(this.aOld, { year: this.year, creditable: this.creditable }), new: new PlacementPricer(this.aNew, { year: this.year, creditable: this.creditable }) };
     this.notes.push(
       `Pay periods: ${this.periodsPerYear === 12 ? 'monthly, July to June, each a twelfth of the year (the agreement pays annual amounts / 12 mos, Appendix A)' : 'ten, September to June, each a tenth of the year'}; a month partly worked (start, end) or partly at the new rates is prorated by calendar days.`,
       'Each period\'s difference is owed (exact) minus paid, rounded half-up to the cent; a person\'s retro is the sum of the rounded periods, and the exact sum is shown beside it.',
@@ -153,39 +152,11 @@ export class RetroCalculator {
     );
   }
 
+  /** The old and new pay of a row's placement (the year is the run's: a year column is not read). */
   private placement(v: Record<string, string>): { old: Rates; new: Rates } {
-    const key = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
-    let hit = this.memo.get(key);
-    if (!hit) {
-      try {
-        const step = (v.step ?? '').trim();
-        if (!/^\d+$/.test(step)) throw new InputError(`step ${JSON.stringify(v.step ?? '')} is not a whole number`);
-        const days = (v.days ?? '').trim();
-        if (days && !/^\d+$/.test(days)) throw new InputError(`days ${JSON.stringify(v.days)} is not a whole number`);
-        const fte = (v.fte ?? '').trim();
-        const price = (a: Agreement): Rates => {
-          const s = salary(a, { schedule: (v.schedule ?? '').trim() || undefined, year: this.year, class: v.class.trim(), step: Number(step), days: days ? Number(days) : undefined, fte: fte || undefined });
-          let cred = ZERO, other = ZERO;
-          for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
-            const isCount = paidPerCount(a, id);
-            const r = computeStipend(a, id, isCount ? { teachers: n, year: this.year } : { year: this.year });
-            if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
-            const amt = r.annual.times(isCount ? 1 : n);
-            if (this.creditable.has(id)) cred = cred.plus(amt);
-            else other = other.plus(amt);
-          }
-          return { salary: s.totalSalary, creditableStipends: cred, otherStipends: other };
-        };
-        hit = { old: price(this.aOld), new: price(this.aNew) };
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        hit = { error: e.message.replace(/^--(\w)/, '$1') };
-      }
-      if (this.memo.size > 50000) this.memo.clear();
-      this.memo.set(key, hit);
-    }
-    if ('error' in hit) throw new InputError(hit.error);
-    return hit;
+    const get = (c: string) => (c === 'year' ? undefined : v[c]);
+    const rates = (p: PlacementPrice): Rates => ({ salary: p.salary, creditableStipends: p.creditableStipends, otherStipends: p.otherStipends });
+    return { old: rates(this.pricers.old.priceRow(get)), new: rates(this.pricers.new.priceRow(get)) };
   }
 
   /** One roster row, with its status; adds an ok row to the totals. */

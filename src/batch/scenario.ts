@@ -9,9 +9,7 @@ import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, 
 import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { raiseSchedule, WHOLE_DOLLAR } from './cost';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
-import { parseStipendCell } from './audit';
-import { salary } from '../rules/schedules/salary';
-import { computeStipend, paidPerCount } from '../rules/stipends/stipends';
+import { memoKey, PlacementPricer } from './placement';
 import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
 import type { StipendsFile } from '../rules/stipends/schema';
@@ -39,15 +37,18 @@ const t = (v: string | number) => String(v).trim();
 /** One state of the agreement under a scenario: schedules and stipends as changed so far. */
 class Pricer {
   private memo = new Map<string, Priced | { error: string }>();
+  private placements: PlacementPricer;
   constructor(
     readonly a: Agreement,
     readonly year: string,
     readonly daysDelta: number,
     readonly creditable: Set<string>,
-  ) {}
+  ) {
+    this.placements = new PlacementPricer(a, { year, creditable });
+  }
 
   price(v: Record<string, string>, cls: string, step: number): Priced {
-    const key = `${v.schedule ?? ''}|${cls}|${step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
+    const key = memoKey(v.schedule, cls, String(step), v.days, v.fte, v.stipends);
     let hit = this.memo.get(key);
     if (!hit) {
       try {
@@ -76,19 +77,8 @@ class Pricer {
       if (days < P.minYearDays.value || days > P.maxYearDays.value)
         throw new InputError(`days ${days} (the roster's ${daysText || base} with the scenario's ${this.daysDelta > 0 ? '+' : ''}${this.daysDelta} work days) is outside ${P.minYearDays.value} to ${P.maxYearDays.value}`);
     }
-    const sal = salary(this.a, { schedule, year: this.year, class: cls, step, days, fte: fte || undefined });
-    let cred = ZERO, other = ZERO, pct = ZERO;
-    for (const [id, n] of parseStipendCell(v.stipends ?? '')) {
-      const rules = part(this.a, 'stipends');
-      const isCount = paidPerCount(this.a, id);
-      const r = computeStipend(this.a, id, isCount ? { teachers: n, year: sal.year } : { year: sal.year });
-      if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
-      const amt = r.annual.times(isCount ? 1 : n);
-      if (this.creditable.has(id)) cred = cred.plus(amt);
-      else other = other.plus(amt);
-      if (rules.stipends.find((x) => x.id === id)?.amount.kind === 'percent') pct = pct.plus(amt);
-    }
-    return { salary: sal.totalSalary, annualSalary: sal.annualSalary, creditableStipends: cred, otherStipends: other, percentStipends: pct, fte: sal.fte };
+    const p = this.placements.price({ schedule, year: this.year, class: cls, step, days, fte: fte || undefined, stipends: v.stipends ?? '' });
+    return { salary: p.salary, annualSalary: p.annualSalary, creditableStipends: p.creditableStipends, otherStipends: p.otherStipends, percentStipends: p.percentStipends, fte: p.fte };
   }
 }
 

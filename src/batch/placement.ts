@@ -1,0 +1,208 @@
+// The price of a roster placement: a schedule, year, class, step, work days, FTE and the stipends
+// cell of a roster row, as the contract pays it for the year. The one pricing of a roster row, shared
+// by the audit, today's costing, retro pay and scenario costing. Pure (the agreement in, figures out,
+// no I/O), memoised per placement (a county's roster has few distinct placements, so a million rows
+// cost a million lookups), with every amount also in integer cents for the batch hot paths.
+import { Big, isDecimalText, toCents, type Dec } from '../core/money';
+import { InputError } from '../core/errors';
+import { salary } from '../rules/schedules/salary';
+import { computeStipend, findStipend, paidPerCount } from '../rules/stipends/stipends';
+import type { Agreement } from '../rules/types';
+
+/** "ltvs:2 bilingual; btsa:3" -> [[ltvs, 2], [bilingual, 1], [btsa, 3]] */
+export function parseStipendCell(cell: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const part of cell.split(/[\s;|]+/).filter(Boolean)) {
+    const m = /^([a-z0-9-]+)(?::(\d{1,3}))?$/i.exec(part);
+    if (!m) throw new InputError(`stipends: "${part}" is not ID or ID:COUNT (a count of 1 to 999)`);
+    out.push([m[1].toLowerCase(), m[2] === undefined ? 1 : Number(m[2])]);
+  }
+  return out;
+}
+
+/** The memo key of a placement: each field length-prefixed, so no cell text (a | or a ; in a
+ *  stipends cell) can make two different rows share a key. An absent field counts as empty. */
+export function memoKey(...fields: (string | undefined)[]): string {
+  let k = '';
+  for (const f of fields) k += (f ?? '').length + ':' + (f ?? '');
+  return k;
+}
+
+/** A placement as the pricing reads it (cells already trimmed and checked). */
+export interface Placement {
+  schedule?: string;
+  year?: string;
+  class: string;
+  step: number;
+  /** days on the work calendar; absent: the schedule's base year */
+  days?: number;
+  /** the FTE as written (an exact decimal text); absent: full time */
+  fte?: string;
+  /** the roster's stipends cell: ids separated by spaces or ';', ID:COUNT for several */
+  stipends?: string;
+}
+
+export interface PlacementPrice {
+  /** the school year the salary was read for */
+  year: string;
+  /** the year's salary with work days and FTE, and its monthly pay (/ 12, rounded as the rules say) */
+  salary: Dec;
+  monthlySalary: Dec;
+  /** the cell's annual salary (before days and FTE) */
+  annualSalary: Dec;
+  fte: Dec;
+  /** the yearly stipends of the cell, split as the employer's costs need them */
+  creditableStipends: Dec;
+  otherStipends: Dec;
+  /** the stipends that are a percent of a cell (they move with the schedule) */
+  percentStipends: Dec;
+  /** salary + stipends, for the year and by the month */
+  annual: Dec;
+  monthly: Dec;
+  /** annual and monthly in integer cents (null when not a whole number of cents) */
+  annualCents: number | null;
+  monthlyCents: number | null;
+  /** the sum as words: "salary 70797.00 + bilingual 1061.96" */
+  how: string;
+}
+
+export interface PricerOptions {
+  /** the school year of rows without a year column */
+  year?: string;
+  /** the stipend ids that count as creditable pay (CalSTRS); the others are `otherStipends` */
+  creditable?: ReadonlySet<string>;
+  /** memory stays flat however varied the roster: a memo starts over past this many placements */
+  max?: number;
+}
+
+/** Prices placements under one agreement, each placement once. */
+export class PlacementPricer {
+  private memo = new Map<string, PlacementPrice | { error: string }>();
+  private readonly creditable: ReadonlySet<string>;
+  private readonly max: number;
+  constructor(
+    readonly a: Agreement,
+    readonly opts: PricerOptions = {},
+  ) {
+    this.creditable = opts.creditable ?? new Set();
+    this.max = opts.max ?? 50_000;
+  }
+
+  private rows = new Map<string, PlacementPrice | { error: string }>();
+
+  /** The key of a row's placement cells as written (untrimmed), for priceRow and cachedRow. */
+  static rowKey(get: (col: string) => string | undefined): string {
+    return memoKey(get('schedule'), get('year'), get('class'), get('step'), get('days'), get('fte'), get('stipends'));
+  }
+
+  /** A roster row's placement cells as written, checked (placementOf) and priced, memoised on the
+   *  cells themselves, so a repeated row costs one lookup. */
+  priceRow(get: (col: string) => string | undefined): PlacementPrice {
+    const key = PlacementPricer.rowKey(get);
+    let hit = this.rows.get(key);
+    if (!hit) {
+      try {
+        hit = this.price(placementOf(get, this.opts.year));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        hit = { error: e.message.replace(/^--(\w)/, '$1') };
+      }
+      if (this.rows.size >= this.max) this.rows.clear();
+      this.rows.set(key, hit);
+    }
+    if ('error' in hit) throw new InputError(hit.error);
+    return hit;
+  }
+
+  /** A row already priced by priceRow, by its rowKey (undefined when not yet, or when it failed). */
+  cachedRow(key: string): PlacementPrice | undefined {
+    const hit = this.rows.get(key);
+    return hit && !('error' in hit) ? hit : undefined;
+  }
+
+  /** The price of a placement; an InputError (the same one each time) when it cannot be paid. */
+  price(p: Placement): PlacementPrice {
+    const key = memoKey(p.schedule, p.year, p.class, String(p.step), p.days === undefined ? '' : String(p.days), p.fte, p.stipends);
+    let hit = this.memo.get(key);
+    if (!hit) {
+      try {
+        hit = this.compute(p);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        hit = { error: e.message.replace(/^--(\w)/, '$1') };
+      }
+      if (this.memo.size >= this.max) this.memo.clear();
+      this.memo.set(key, hit);
+    }
+    if ('error' in hit) throw new InputError(hit.error);
+    return hit;
+  }
+
+  private compute(p: Placement): PlacementPrice {
+    const a = this.a;
+    const s = salary(a, { schedule: p.schedule, year: p.year, class: p.class, step: p.step, days: p.days, fte: p.fte });
+    let annual = s.totalSalary;
+    let monthly = s.monthlyPay;
+    let cred = ZERO, other = ZERO, pct = ZERO;
+    const parts = [`salary ${s.totalSalary.toFixed(2)}`];
+    for (const [id, n] of parseStipendCell(p.stipends ?? '')) {
+      const isCount = paidPerCount(a, id);
+      const r = computeStipend(a, id, isCount ? { teachers: n, year: s.year } : { year: s.year });
+      if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
+      // a count stipend (BTSA teachers) is priced for the count; any other is paid n times
+      const k = isCount ? 1 : n;
+      const amt = r.annual.times(k);
+      annual = annual.plus(amt);
+      monthly = monthly.plus(r.monthly.times(k));
+      if (this.creditable.has(id)) cred = cred.plus(amt);
+      else other = other.plus(amt);
+      if (findStipend(a, id).amount.kind === 'percent') pct = pct.plus(amt);
+      parts.push(`${id}${n > 1 ? `:${n}` : ''} ${amt.toFixed(2)}`);
+    }
+    return {
+      year: s.year,
+      salary: s.totalSalary,
+      monthlySalary: s.monthlyPay,
+      annualSalary: s.annualSalary,
+      fte: s.fte,
+      creditableStipends: cred,
+      otherStipends: other,
+      percentStipends: pct,
+      annual,
+      monthly,
+      annualCents: wholeCents(annual),
+      monthlyCents: wholeCents(monthly),
+      how: parts.join(' + '),
+    };
+  }
+}
+
+const ZERO = new Big(0);
+
+function wholeCents(x: Dec): number | null {
+  try {
+    return toCents(x);
+  } catch {
+    return null;
+  }
+}
+
+/** A placement from a roster row's cells (read through get, by column name), checked as a payroll
+ *  export writes them: whole steps and days, a decimal FTE; `year` for rows without a year column. */
+export function placementOf(get: (col: string) => string | undefined, year?: string): Placement {
+  const step = (get('step') ?? '').trim();
+  if (!/^\d+$/.test(step)) throw new InputError(`step ${JSON.stringify(get('step') ?? '')} is not a whole number`);
+  const days = (get('days') ?? '').trim();
+  if (days && !/^\d+$/.test(days)) throw new InputError(`days ${JSON.stringify(get('days'))} is not a whole number`);
+  const fte = (get('fte') ?? '').trim();
+  if (fte && !isDecimalText(fte)) throw new InputError(`fte ${JSON.stringify(get('fte'))} is not a number`);
+  return {
+    schedule: (get('schedule') ?? '').trim() || undefined,
+    year: (get('year') ?? '').trim() || year,
+    class: (get('class') ?? '').trim(),
+    step: Number(step),
+    days: days ? Number(days) : undefined,
+    fte: fte || undefined,
+    stipends: get('stipends') ?? '',
+  };
+}
