@@ -2,12 +2,34 @@
 // type declarations, the JSON Schemas of the rules files, and the compiled rules cache.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = Date.now();
+// --if-changed (npm test's build): nothing is rebuilt when the inputs of the build (sources, rules,
+// bin, this script, the lockfile) hash to what they did at the last build and its outputs are there
+const STAMP = join(root, 'dist', '.build-inputs');
+function inputsHash() {
+  const h = createHash('sha256');
+  h.update(`${process.version} ${process.env.CBA_NO_MINIFY ?? ''}\n`);
+  const walk = (rel) => {
+    const abs = join(root, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) for (const e of readdirSync(abs).sort()) walk(join(rel, e));
+    else h.update(`${rel}\0`).update(readFileSync(abs)).update('\0');
+  };
+  for (const p of ['src', 'rules', 'bin', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) walk(p);
+  return h.digest('hex');
+}
+const inputs = inputsHash();
+const outputs = ['dist/cli.cjs', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema'];
+if (process.argv.includes('--if-changed') && outputs.every((o) => existsSync(join(root, o))) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputs) {
+  console.error('build: dist/ is up to date with src/, rules/ and the lockfile (nothing rebuilt)');
+  process.exit(0);
+}
 // --no-types (npm test's build) keeps the declarations of the last full build (npm run build, prepack)
 const keepTypes = process.argv.includes('--no-types');
 if (keepTypes) {
@@ -85,4 +107,5 @@ try {
   console.error(`build: the rules under rules/ do not validate: ${e.message}`);
   process.exit(2);
 }
+writeFileSync(STAMP, inputs);
 console.error(`build: dist/ ready in ${Date.now() - t0} ms`);

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { docFiles, exampleBlocks, runExample } from '../../scripts/docs-examples.mjs';
+import { docFiles, exampleBlocks, normalize } from '../../scripts/docs-examples.mjs';
+import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 
 const pages: string[] = docFiles(ROOT);
@@ -20,14 +21,21 @@ function links(file: string): string[] {
     .flatMap((p) => (p.endsWith('.md') ? [p] : pages.filter((q) => q.startsWith(p + '/'))));
 }
 
+/** An example run as scripts/docs-examples.mjs runs the bin (80 columns, not a terminal, no colour
+ *  settings, empty standard input, from the checkout), here in process. */
+async function runExample(args: string[]) {
+  const r = await cba(args, { env: { COLUMNS: '80' } });
+  return { code: r.code, stdout: normalize(r.stdout), stderr: r.stderr };
+}
+
 describe('the documentation', () => {
   it('has examples on the pages of the commands', () => {
     expect(examples.length).toBeGreaterThan(15);
     expect(examples.some((e) => e.file === 'README.md' && e.command === 'cba salary --class IV --step 13')).toBe(true);
   });
 
-  it.each(examples.map((e) => [`${e.file}: ${e.command}`, e] as const))('%s prints what the page shows', (_name, e) => {
-    const r = runExample(e.args, ROOT);
+  it.each(examples.map((e) => [`${e.file}: ${e.command}`, e] as const))('%s prints what the page shows', async (_name, e) => {
+    const r = await runExample(e.args);
     expect(r.code === 0 || r.code === 1 || r.code === 2, r.stderr).toBe(true);
     if (e.prefix) expect(r.stdout.startsWith(e.expected), `${e.file}: cba ${e.args.join(' ')}\n--- page\n${e.expected}\n--- printed\n${r.stdout}`).toBe(true);
     else expect(r.stdout).toBe(e.expected);

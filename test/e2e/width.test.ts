@@ -2,19 +2,18 @@
 // command's --help (nor the help itself) is wider than 80; at 120 and 200 the room is used.
 // --json and --csv examples are for scripts and are not fitted; they are left out here.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, cbaBin as cba } from '../helpers/cli';
+import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import stringWidth from '../../src/lazy/text-width';
 
 const widest = (s: string) => Math.max(0, ...s.split('\n').map(stringWidth));
 
 /** The command names listed by `cba --help`. */
-export function commandNames(): string[] {
-  const help = cba(['--help'], { env: { COLUMNS: '200' } }).stdout;
+export async function commandNames(): Promise<string[]> {
+  const help = (await cba(['--help'], { env: { COLUMNS: '200' } })).stdout;
   const block = help.slice(help.indexOf('Commands:'));
   return [...block.matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]).filter((c) => c !== 'help');
 }
@@ -25,34 +24,18 @@ export function helpExamples(help: string): string[][] {
   return [...joined.matchAll(/^ {2}\$ cba (.*)$/gm)].map((m) => [...m[1].matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((w) => w[1] ?? w[2] ?? w[3]));
 }
 
-function run(args: string[], cwd: string, columns: number): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, COLUMNS: String(columns), TERM: 'xterm' } as NodeJS.ProcessEnv;
-    delete env.NO_COLOR;
-    delete env.FORCE_COLOR;
-    const p = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** cba in process at a width, not a terminal, colour settings cleared (as the bin in a pipe). */
+const run = (args: string[], cwd: string, columns: number) => cba(args, { cwd, env: { COLUMNS: String(columns) } });
 
-async function pool<T, R>(items: T[], n: number, f: (x: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  }));
+/** One run after another (in-process runs do not overlap). */
+async function each<T, R>(items: T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of items) out.push(await f(x));
   return out;
 }
 
-const commands = commandNames();
-const examples = commands.flatMap((c) => helpExamples(cba([c, '--help'], { env: { COLUMNS: '80' } }).stdout).map((args) => ({ c, args })));
+const commands = await commandNames();
+const examples = (await each(commands, async (c) => helpExamples((await cba([c, '--help'], { env: { COLUMNS: '80' } })).stdout).map((args) => ({ c, args })))).flat();
 const forPeople = examples.filter(({ args }) => !args.some((a) => a === '--json' || a === '--csv' || a === '|' || a === '>'));
 
 describe('output fitted to the width', () => {
@@ -61,9 +44,9 @@ describe('output fitted to the width', () => {
     expect(forPeople.length).toBeGreaterThan(30);
   });
 
-  it('under COLUMNS=80 no line of any help is wider than 80', () => {
+  it('under COLUMNS=80 no line of any help is wider than 80', async () => {
     for (const c of ['', ...commands]) {
-      const r = cba(c ? [c, '--help'] : ['--help'], { env: { COLUMNS: '80' } });
+      const r = await cba(c ? [c, '--help'] : ['--help'], { env: { COLUMNS: '80' } });
       const long = r.stdout.split('\n').filter((l) => stringWidth(l) > 80);
       expect(long, `cba ${c} --help`).toEqual([]);
     }
@@ -73,7 +56,7 @@ describe('output fitted to the width', () => {
     // a folder of its own: examples may write files (--ics); fixtures/ is where the examples expect it
     const cwd = mkdtempSync(join(tmpdir(), 'cba-width-'));
     symlinkSync(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
-    const results = await pool(forPeople, 3, ({ args }) => run(args, cwd, 80));
+    const results = await each(forPeople, ({ args }) => run(args, cwd, 80));
     rmSync(cwd, { recursive: true, force: true });
     const bad: string[] = [];
     results.forEach((r, i) => {
@@ -92,7 +75,7 @@ describe('output fitted to the width', () => {
       ['sick-leave', '--balance', '40', '--absence', '150', '--class', 'IV', '--step', '13'],
     ];
     for (const args of cases) {
-      const [w80, w120, w200] = await Promise.all([80, 120, 200].map((w) => run(args, ROOT, w).then((r) => widest(r.stdout))));
+      const [w80, w120, w200] = await each([80, 120, 200], (w) => run(args, ROOT, w).then((r) => widest(r.stdout)));
       const name = `cba ${args.join(' ')}`;
       expect(w120, name).toBeLessThanOrEqual(120);
       expect(w200, name).toBeLessThanOrEqual(200);
@@ -102,8 +85,8 @@ describe('output fitted to the width', () => {
     }
   }, 60_000);
 
-  it('--wide keeps every column at full width', () => {
-    const r = cba(['salary', '--class', 'IV', '--step', '13', '--wide'], { env: { COLUMNS: '80' } });
+  it('--wide keeps every column at full width', async () => {
+    const r = await cba(['salary', '--class', 'IV', '--step', '13', '--wide'], { env: { COLUMNS: '80' } });
     expect(widest(r.stdout)).toBeGreaterThan(150);
     expect(r.stdout).toMatch(/│ Source/);
   });

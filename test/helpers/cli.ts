@@ -47,13 +47,19 @@ function capture() {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-let running = false;
+// In-process runs share the process's working folder and environment, so they take turns: a run
+// started while another is going (from a describe.concurrent block) waits for it to end.
+let queue: Promise<unknown> = Promise.resolve();
 
 /** Run cba in process (or the bin, with opts.bin or CBA_TEST_BIN=1). */
-export async function cba(args: string[], opts: RunOpts = {}): Promise<Run> {
-  if (opts.bin || process.env.CBA_TEST_BIN) return cbaBin(args, opts);
-  if (running) throw new Error('cba(): one in-process run at a time (await each)');
-  running = true;
+export function cba(args: string[], opts: RunOpts = {}): Promise<Run> {
+  if (opts.bin || process.env.CBA_TEST_BIN) return Promise.resolve(cbaBin(args, opts));
+  const run = queue.then(() => inProcess(args, opts));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function inProcess(args: string[], opts: RunOpts): Promise<Run> {
   const [{ main }, { forgetLoadedRules }] = await Promise.all([import('../../src/cli/main'), import('../../src/rules/load')]);
   forgetLoadedRules(); // a test may edit a rules folder between runs, as between processes
   const env = envOf(opts);
@@ -70,7 +76,6 @@ export async function cba(args: string[], opts: RunOpts = {}): Promise<Run> {
   } finally {
     process.env = savedEnv;
     process.chdir(cwd);
-    running = false;
   }
   return { code, stdout: out.text(), stderr: err.text() };
 }
