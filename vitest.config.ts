@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Tuned for this 2-core machine: two worker processes (vitest's default is one fewer than the cores,
+// here a single worker), each kept for many test files (isolate: false), so src/ is loaded and
+// compiled once per worker rather than once per file. Test files share a worker's modules: a test
+// must not leave state behind (the in-process cba() helper restores cwd and environment and forgets
+// the loaded rules before each run). Forks, not threads: the in-process runs change the working folder.
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -8,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    maxWorkers: 2,
+    isolate: false,
   },
 });
