@@ -71,4 +71,6 @@ export interface ImportedGrid {
   };
   /** what a person must read and encode by hand: increments written as sentences, footnotes */
   notes: string[];
+  /** printed with the classes down the side and the steps across (read turned) */
+  transposed?: boolean;
 }

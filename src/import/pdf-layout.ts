@@ -153,14 +153,15 @@ const numberOf = (t: Tok) => t.step!;
  * The rows of a page, split into lanes: a schedule printed beside another repeats the step label
  * between them ("1 | 289.02 ... | 1 | 483.47"); each repeated label starts a lane of its own.
  */
-function pageRows(page: number, lines: Line[]): { lanes: Lane[]; used: Set<number> } {
-  const used = new Set<number>();
+function pageRows(page: number, lines: Line[], skip: Set<number>): { lanes: Lane[]; used: Set<number> } {
+  const used = new Set<number>(skip);
   const raw: { row: Row; seps: Tok[] }[] = [];
   const labelOnly = new Map<number, Tok>();
   lines.forEach((l, i) => {
-    if (l.toks.length === 1 && l.toks[0].kind === 'label') labelOnly.set(i, l.toks[0]);
+    if (l.toks.length === 1 && l.toks[0].kind === 'label' && !skip.has(i)) labelOnly.set(i, l.toks[0]);
   });
   lines.forEach((l, i) => {
+    if (skip.has(i)) return;
     const money = l.toks.filter((t) => t.kind === 'money');
     if (!money.length) return;
     let label: Tok | undefined;
@@ -538,6 +539,217 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
 }
 
 // ---------------------------------------------------------------------------------------------
+// classes as rows: the steps printed across the top ("Step 1  Step 2 ..." or "1  2  3 ..."), one
+// line per class down the side ("Class I  $50,000  $51,000 ..."). Read as such only with evidence
+// that the side holds classes, not steps: side labels that are not step numbers ("I", "BA+30",
+// "Class A"), or "Step" printed with the numbers across.
+
+const YEARS_HEAD_RE = /\b(?:years?|yrs?\.?)\b/i;
+
+/** A line of increasing step numbers (at least 3), after any words at its left: the steps across. */
+function stepsAcross(l: Line): { steps: Tok[]; lead: Tok[]; stepWord: boolean } | undefined {
+  const toks: Tok[] = [];
+  for (let i = 0; i < l.toks.length; i++) {
+    const t = l.toks[i];
+    const n = l.toks[i + 1];
+    // "Step" and its number as two runs: one token "Step 3"
+    if (/^step$/i.test(t.text) && n && n.kind === 'label' && n.x0 - t.x1 < 0.8 * l.h) {
+      const text = `${t.text} ${n.text}`;
+      toks.push({ ...n, text, x0: t.x0, ...classify(text) });
+      i++;
+    } else toks.push(t);
+  }
+  const first = toks.findIndex((t) => t.kind === 'label');
+  if (first < 0) return undefined;
+  const steps = toks.slice(first);
+  if (steps.length < 3 || steps.some((t, i) => t.kind !== 'label' || (i > 0 && t.step! <= steps[i - 1].step!))) return undefined;
+  return { steps, lead: toks.slice(0, first), stepWord: steps.some((t) => /^step/i.test(t.text)) };
+}
+
+interface ClassRow {
+  idx: number[];
+  y: number;
+  label: Tok[];
+  cells: Tok[];
+  /** a "Daily" or "Hourly" line under the class's line */
+  basis?: 'daily' | 'hourly';
+  header: string[];
+}
+
+/** The classes-as-rows grids of a page, and the lines they take (pure; PdfLayoutError where unsure). */
+function classesAsRows(file: string, page: PdfPageText, lines: Line[]): { pending: PendingGrid[]; used: Set<number> } {
+  const used = new Set<number>();
+  const pending: PendingGrid[] = [];
+  const pageNo = page.page;
+  for (let hi = 0; hi < lines.length; hi++) {
+    const head = stepsAcross(lines[hi]);
+    if (!head || used.has(hi)) continue;
+    const h = lines[hi].h;
+    const pitchAcross = median(head.steps.slice(1).map((t, i) => cx(t) - cx(head.steps[i])));
+    const gridX0 = cx(head.steps[0]) - 0.6 * pitchAcross;
+    // the lines under the steps: class lines (a label, then amounts), their Daily lines, and the
+    // words that continue a class's label on the next line
+    const rows: ClassRow[] = [];
+    const taken = [hi];
+    let lastY = lines[hi].y;
+    const notes: string[] = [];
+    // the first thing that cannot be read with confidence: refused only once the lines are known to be classes
+    let problem: string | undefined;
+    for (let i = hi + 1; i < lines.length; i++) {
+      const l = lines[i];
+      if (stepsAcross(l)) break;
+      const pitch = rows.length > 1 ? (rows[0].y - rows[rows.length - 1].y) / (rows.length - 1) : 2.5 * h;
+      if (lastY - l.y > Math.max(2.6 * pitch, 3 * l.h)) break;
+      const money = l.toks.findIndex((t) => t.kind === 'money' || (t.kind === 'blank' && cx(t) > gridX0));
+      if (money < 0) {
+        // no amounts: the rest of a class's label (beside the grid), a sentence inside it, or the end
+        if (!rows.length) break;
+        if (l.toks.every((t) => t.x1 < gridX0) && !isProse(l)) {
+          rows[rows.length - 1].header.push(l.text);
+          taken.push(i);
+          lastY = l.y;
+          continue;
+        }
+        if (isProse(l) || TITLE_RE.test(l.text)) {
+          const below = lines.slice(i + 1).find((m) => m.toks.some((t) => t.kind === 'money'));
+          if (!below || l.y - below.y > 3 * pitch) break;
+          notes.push(NOTE_INCREMENT_RE.test(l.text) ? `Written inside the grid on page ${pageNo}, increments as a sentence (encode them by hand; not read into the grid): "${l.text}"` : `Printed inside the grid on page ${pageNo}: "${l.text}"`);
+          taken.push(i);
+          lastY = l.y;
+          continue;
+        }
+        break;
+      }
+      const label = l.toks.slice(0, money);
+      const cells = l.toks.slice(money);
+      if (!label.length) {
+        if (!rows.length) break;
+        problem ??= `${file} page ${pageNo}: a line of amounts with no class label ("${l.text}") under the steps printed across; the layout cannot be read with confidence`;
+        break;
+      }
+      if (label.some((t) => t.x1 > gridX0 + 0.25 * pitchAcross)) break;
+      const stray = cells.find((t) => t.kind === 'word' || t.kind === 'label');
+      if (stray) problem ??= `${file} page ${pageNo}, class "${label.map((t) => t.text).join(' ')}": "${stray.text}" stands in the grid where an amount or a blank belongs; the layout cannot be read with confidence`;
+      const labelText = label.map((t) => t.text).join(' ');
+      if (BASIS_RE.test(labelText) && rows.length && !rows[rows.length - 1].basis && basisOf(labelText) !== 'annual') {
+        rows.push({ idx: [i], y: l.y, label, cells, basis: basisOf(labelText) as 'daily' | 'hourly', header: [] });
+      } else rows.push({ idx: [i], y: l.y, label, cells, header: [] });
+      taken.push(i);
+      lastY = l.y;
+    }
+    const classRows = rows.filter((r) => !r.basis);
+    if (!classRows.length) continue;
+    // side labels that are all step numbers with bare numbers across: steps down, classes across
+    // (the usual layout, read by pageRows), unless "Step" is printed with the numbers across
+    const evidence = classRows.every((r) => r.label.length > 1 || r.label[0].kind !== 'label') || head.stepWord;
+    if (!evidence) continue;
+    if (problem) throw new PdfLayoutError(problem, pageNo);
+    const sideWords = head.lead.map((t) => t.text).join(' ');
+
+    // columns: the amounts of each step stand under its number
+    const all = rows.flatMap((r) => r.cells.filter((t) => t.kind === 'money' || t.kind === 'blank'));
+    const nearest = (t: Tok) => {
+      let best = 0;
+      for (let k = 1; k < head.steps.length; k++) if (Math.abs(cx(t) - cx(head.steps[k])) < Math.abs(cx(t) - cx(head.steps[best]))) best = k;
+      return best;
+    };
+    // how the amounts stand under the step numbers (right edges, centres or left edges at one offset
+    // from the number's centre), from all the amounts at once: one amount out of line shows
+    const anchors = [(t: Tok) => t.x1, cx, (t: Tok) => t.x0].map((f) => {
+      const ds = all.filter((t) => t.kind === 'money').map((t) => f(t) - cx(head.steps[nearest(t)]));
+      const m = ds.length ? median(ds) : 0;
+      return { f, m, spread: ds.length ? median(ds.map((d) => Math.abs(d - m))) : 0 };
+    });
+    const anchor = anchors.reduce((a, b) => (b.spread < a.spread - 0.25 ? b : a));
+    const tol = Math.max(2.5, 0.3 * h, 1 + 2 * anchor.spread);
+    const inLine = (t: Tok) => t.kind !== 'money' || Math.abs(anchor.f(t) - cx(head.steps[nearest(t)]) - anchor.m) <= tol;
+    const where = (r: ClassRow) => `${file} page ${pageNo}, class "${r.label.map((t) => t.text).join(' ')}"${r.basis ? ` (${r.basis})` : ''}`;
+    const grid: (Tok | null)[][] = rows.map((r) => {
+      const line: (Tok | null)[] = head.steps.map(() => null);
+      for (const t of r.cells) {
+        const k = nearest(t);
+        if (Math.abs(cx(t) - cx(head.steps[k])) > 0.5 * pitchAcross || !inLine(t)) {
+          throw new PdfLayoutError(`${where(r)}: "${t.text}" stands out of line with the steps printed across; the layout cannot be read with confidence`, pageNo);
+        }
+        if (line[k]) throw new PdfLayoutError(`${where(r)}: two amounts ("${line[k]!.text}" and "${t.text}") stand under step ${head.steps[k].text}; the layout cannot be read with confidence`, pageNo);
+        line[k] = t;
+      }
+      return line;
+    });
+
+    // the grid: steps are the numbers across, classes the lines down
+    // "Years" heading the numbers across (on their line, or the line just above them)
+    const above = hi > 0 && !used.has(hi - 1) && lines[hi - 1].y - lines[hi].y < 2.5 * h && YEARS_HEAD_RE.test(lines[hi - 1].text) && !TITLE_RE.test(lines[hi - 1].text) && !lines[hi - 1].toks.some((t) => t.kind === 'money');
+    if (above) taken.push(hi - 1);
+    const byYears = YEARS_HEAD_RE.test(sideWords) || above;
+    const steps: GridStep[] = head.steps.map((t) => (byYears ? { label: t.text, step: t.step!, years: t.step! } : { label: t.text, step: t.step! }));
+    const classes: GridClass[] = [];
+    const classDays: (number | undefined)[] = [];
+    const values: (GridCell | null)[][] = steps.map(() => []);
+    const daily: (GridCell | null)[][] = steps.map(() => []);
+    const hourly: (GridCell | null)[][] = steps.map(() => []);
+    const zeros: string[] = [];
+    const marks: string[] = [];
+    rows.forEach((r, ri) => {
+      if (r.basis) return;
+      const label = r.label.map((t) => t.text).join(' ');
+      const next = rows[ri + 1]?.basis ? ri + 1 : -1;
+      const headerText = [label, ...r.header].join(' ');
+      classes.push(r.header.length ? { label, header: headerText } : { label });
+      const days = /(\d{3})[\s-]*(?:work\s*)?days?\b/i.exec(headerText);
+      classDays.push(days ? Number(days[1]) : undefined);
+      const cellOf = (t: Tok | null, si: number): GridCell | null => {
+        if (!t || t.kind === 'blank') return null;
+        if (new Big(t.value!).eq(0)) {
+          zeros.push(`${label} step ${steps[si].label}`);
+          return null;
+        }
+        if (t.mark) marks.push(`"${t.text}" (${label}, step ${steps[si].label})`);
+        return { value: t.value!, source: src(file, pageNo, t) };
+      };
+      steps.forEach((_, si) => {
+        values[si].push(cellOf(grid[ri][si], si));
+        daily[si].push(next >= 0 && rows[next].basis === 'daily' ? cellOf(grid[next][si], si) : null);
+        hourly[si].push(next >= 0 && rows[next].basis === 'hourly' ? cellOf(grid[next][si], si) : null);
+      });
+    });
+    const dup = classes.find((c, i) => classes.findIndex((d) => d.label === c.label) !== i);
+    if (dup) throw new PdfLayoutError(`${file} page ${pageNo}: two classes are both labelled "${dup.label}"; the layout cannot be read with confidence`, pageNo);
+    if (zeros.length) notes.push(`Printed as 0.00 and read as no such step: ${zeros.join(', ')}`);
+    if (marks.length) notes.push(`Amounts with a footnote mark (the mark is not part of the amount; read the footnote): ${marks.join(', ')}`);
+    // a step under which no class prints an amount is no step at all: left out, said
+    const empty: string[] = [];
+    for (let si = steps.length - 1; si >= 0; si--) {
+      if ([values, daily, hourly].every((a) => a[si].every((c) => c === null))) {
+        empty.unshift(steps[si].label);
+        for (const a of [steps, values, daily, hourly]) a.splice(si, 1);
+      }
+    }
+    if (empty.length) notes.push(`Steps ${empty.join(', ')} print no amount in any class: left out of the grid`);
+    const anyDaily = daily.some((r) => r.some((c) => c));
+    const anyHourly = hourly.some((r) => r.some((c) => c));
+    const built: ImportedGrid = { basis: 'annual', classes, steps, values, ...(anyDaily ? { daily } : {}), ...(anyHourly ? { hourly } : {}), title: [], meta: {}, notes, transposed: true };
+    taken.forEach((i) => used.add(i));
+    // steps continued in a second band under the first (steps 1-10, then 11-20, same classes)
+    const prev = pending[pending.length - 1];
+    if (prev && prev.grid.classes.map((c) => c.label).join('\n') === classes.map((c) => c.label).join('\n') && prev.grid.steps[prev.grid.steps.length - 1].step < steps[0].step && !!prev.grid.daily === anyDaily) {
+      prev.grid.steps.push(...steps);
+      prev.grid.values.push(...values);
+      if (anyDaily) prev.grid.daily!.push(...daily);
+      if (prev.grid.hourly || anyHourly) {
+        prev.grid.hourly ??= prev.grid.values.slice(0, -values.length).map((r) => r.map(() => null));
+        prev.grid.hourly.push(...hourly);
+      }
+      for (const n of notes) if (!prev.grid.notes.includes(n)) prev.grid.notes.push(n);
+      taken.forEach((i) => prev.lines.add(i));
+      continue;
+    }
+    pending.push({ grid: built, page: pageNo, top: above ? lines[hi - 1].y : lines[hi].y, classDays, lines: new Set(taken) });
+  }
+  return { pending, used };
+}
+
+// ---------------------------------------------------------------------------------------------
 // title metadata
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -672,8 +884,10 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
   for (const page of pages) {
     if (opts.pages && !opts.pages.includes(page.page)) continue;
     const lines = pageLines(page.items);
-    const { lanes, used } = pageRows(page.page, lines);
-    const pending: PendingGrid[] = [];
+    // classes printed down the side and steps across first; the usual layout in the lines left
+    const across = classesAsRows(file, page, lines);
+    const { lanes, used } = pageRows(page.page, lines, across.used);
+    const pending: PendingGrid[] = [...across.pending];
     lanes.forEach((lane, li) => {
       const laneX0 = li === 0 ? -Infinity : lane.rows.reduce((m, r) => Math.min(m, r.label.x0), Infinity) - 2 * lane.rows[0].h;
       const next = lanes[li + 1];
