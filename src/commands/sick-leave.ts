@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { dec, plain, round, type Dec } from '../core/money';
-import { accrual, balance, extendedAbsence, checkLimits, type LimitInput } from '../rules/leaves/leaves';
+import { accrual, balance, extendedAbsence, checkLimits, type LimitInput, type LimitCheck } from '../rules/leaves/leaves';
+import { industrialPay, judicialPay, catastrophicPay, catastrophicReturn, sabbaticalQuota, unpaidPersonalLeave, type LeavePay, type DonorShare } from '../rules/leaves/other-leaves';
 import { salary } from '../rules/schedules/salary';
 import { computeStipends } from '../rules/stipends/stipends';
 import { payWithStipends } from '../rules/stipends/pay';
-import { decimal, decimalValue, int, leaveQty, rangedDecimal, RANGES } from '../cli/parse';
+import { dayRange, decimal, decimalValue, int, leaveQty, pair, rangedDecimal, RANGES } from '../cli/parse';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import type { Source } from '../rules/source';
@@ -44,6 +45,19 @@ export const OPTIONS = {
   catastrophicMonths: { flags: '--catastrophic-months <n>', help: 'check: months of catastrophic leave (max 12)' },
   sabbaticalYears: { flags: '--sabbatical-years <n>', help: 'check: consecutive years with the Office (7 needed)' },
   sabbaticalMonths: { flags: '--sabbatical-months <n>', help: 'sabbatical length in months (default 12)' },
+  industrialPriorYear: { flags: '--industrial-prior-year <days>', help: 'industrial leave used for the same injury last fiscal year (XIII.2.F)' },
+  indemnity: { flags: '--indemnity <amount>', help: "a month's temporary disability indemnity: the Office's part of the salary (XIII.2.D)" },
+  salaryDue: { flags: '--salary-due <amount>', help: 'salary due for that month (default: the monthly pay of --class/--step)' },
+  juryDays: { flags: '--jury-days <days>', help: 'jury or witness days: the Office compensation (XIII.5.C)' },
+  juryFees: { flags: '--jury-fees <amount>', help: 'jury or witness fees received for those days (default 0)' },
+  juryTravel: { flags: '--jury-travel <amount>', help: 'per diem and travel from the court, kept by the member (XIII.5.D)' },
+  catastrophicDays: { flags: '--catastrophic-days <days>', help: 'days of catastrophic leave: pay at the half-pay rate (XIII.12.E)' },
+  ownCredits: { flags: '--own-credits <qty>', help: 'credits accrued during catastrophic leave, used first (XIII.12.F)' },
+  catastrophicReturn: { flags: '--catastrophic-return <hours>', help: 'hours left when the program is cancelled, back to the donors (XIII.12.I)' },
+  donor: { flags: '--donor <id=hours>', help: 'a donor and the hours donated (repeatable), with --catastrophic-return', repeat: true },
+  unitMembers: { flags: '--unit-members <n>', help: 'certificated unit members: the sabbatical quota (XIII.8.D)' },
+  onSabbatical: { flags: '--on-sabbatical <n>', help: 'members on sabbatical at that time, the one asked for included' },
+  personalLeave: { flags: '--personal-leave <from..to>', help: 'unpaid personal leave, first..last day (XIII.10)' },
   perfectAttendance: { flags: '--perfect-attendance', help: 'the XV.3 payment: one daily rate inclusive of stipends, if no sick leave was used' },
   stipend: { flags: '--stipend <ids...>', help: 'stipends for the perfect-attendance daily rate' },
   json: { flags: '--json', help: 'print JSON' },
@@ -63,6 +77,12 @@ export function register(program: Command, exec: Exec): void {
         '# can a fourth day of personal business be charged?',
         'cba sick-leave --personal-business 4',
         'cba sick-leave --bereavement 5 --travel-miles 320',
+        '# a month of industrial accident leave with a 1,800.00 indemnity',
+        'cba sick-leave --indemnity 1800 --class IV --step 13',
+        'cba sick-leave --jury-days 3 --jury-fees 45 --class IV --step 13',
+        'cba sick-leave --catastrophic-days 40 --own-credits 1.5 --class IV --step 13',
+        'cba sick-leave --catastrophic-return 20 --donor lee=13.5 --donor ortiz=6.75',
+        'cba sick-leave --unit-members 180 --on-sabbatical 4',
         'cba sick-leave --perfect-attendance --class IV --step 13 --stipend bilingual --used 0',
       ]),
     )
@@ -127,6 +147,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     outOfState: o.outOfState,
     travelMiles: optDec(o.travelMiles, 'travelMiles', 'give miles, for example 320'),
     industrial: optDec(o.industrial, 'industrial', 'give days, for example 30', RANGES.daysAYear),
+    industrialPriorYear: optDec(o.industrialPriorYear, 'industrialPriorYear', 'give days, for example 45', RANGES.daysAYear),
     donateHours: optDec(o.donateHours, 'donateHours', 'give hours, for example 6.75', RANGES.hoursAYear),
     donatedHours: optDec(o.donatedHours, 'donatedHours', 'give hours, for example 6.75', RANGES.hoursAYear),
     catastrophicMonths: optDec(o.catastrophicMonths, 'catastrophicMonths', 'give months, for example 6'),
@@ -137,7 +158,61 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   };
   if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
   if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
-  const limits = checkLimits(a, acc, L);
+  const limits: LimitCheck[] = checkLimits(a, acc, L);
+  for (const l of limits) readings.push(...(l.readings ?? []));
+
+  // The leaves paid around an outside payment, the quotas and unpaid leave (other-leaves.ts).
+  const pays: LeavePay[] = [];
+  const needRate = (flag: string) => daily ?? (() => { throw new InputError(`${flag} needs the daily rate: add --class and --step, or --daily-rate`); })();
+  if (o.indemnity !== undefined) {
+    const due = decimalValue(o.salaryDue, 'salaryDue', 'give the salary due for the month, for example 5899.75');
+    const S = due ?? sal?.monthlyPay ?? (() => { throw new InputError('--indemnity needs the salary due for the month: add --class and --step, or --salary-due'); })();
+    const monthly = sal?.lines.find((l) => l.figure === 'monthlyPay');
+    pays.push(industrialPay(a, { salaryDue: S, salaryHow: due ? 'given (--salary-due)' : monthly?.how ?? '', salarySource: due ? undefined : monthly?.source, indemnity: decimalValue(o.indemnity, 'indemnity', 'give the indemnity for the month, for example 1800')! }));
+  } else if (o.salaryDue !== undefined) throw new InputError('--salary-due applies with --indemnity <amount>');
+  if (o.juryDays !== undefined) {
+    pays.push(judicialPay(a, {
+      days: optDec(o.juryDays, 'juryDays', 'give days, for example 3', RANGES.daysAYear)!,
+      dailyRate: needRate('--jury-days'),
+      dailyRateSource: sal ? sal.sources.find((x) => x.figure === 'dailyRate') : undefined,
+      fees: decimalValue(o.juryFees, 'juryFees', 'give the fees, for example 45') ?? dec(0),
+      travel: decimalValue(o.juryTravel, 'juryTravel', 'give the per diem and travel, for example 12.50'),
+    }));
+  } else if (o.juryFees !== undefined || o.juryTravel !== undefined) throw new InputError('--jury-fees and --jury-travel apply with --jury-days <days>');
+  if (o.catastrophicDays !== undefined) {
+    const own = o.ownCredits !== undefined ? leaveQty(o.ownCredits, 'ownCredits') : undefined;
+    pays.push(catastrophicPay(a, {
+      days: optDec(o.catastrophicDays, 'catastrophicDays', 'give days, for example 40', RANGES.daysAYear)!,
+      ownCreditDays: own ? (own.unit === 'days' ? own.value : own.value.div(acc.hoursPerDay)) : dec(0),
+      dailyRate: daily,
+      dailyRateSource: sal ? sal.sources.find((x) => x.figure === 'dailyRate') : undefined,
+    }));
+  } else if (o.ownCredits !== undefined) throw new InputError('--own-credits applies with --catastrophic-days <days>');
+  let returned: { shares: DonorShare[]; how: string; sources: Source[] } | undefined;
+  if (o.catastrophicReturn !== undefined) {
+    const donors = (o.donor ?? []).map((d): [string, Dec] => {
+      const [id, h] = pair(d, 'donor', /^[^=\s][^=]*$/, 'ID=HOURS, for example {donor} lee=13.5');
+      return [id, optDec(h, 'donor', 'give hours, for example {donor} lee=13.5', RANGES.hoursAYear)!];
+    });
+    const r = catastrophicReturn(a, { hours: optDec(o.catastrophicReturn, 'catastrophicReturn', 'give hours, for example 20', RANGES.hoursAYear)!, donors });
+    returned = r;
+    readings.push(...r.readings);
+    sources.push(...r.sources);
+  } else if (o.donor !== undefined) throw new InputError('--donor applies with --catastrophic-return <hours>');
+  if (o.unitMembers !== undefined || o.onSabbatical !== undefined) {
+    if (o.unitMembers === undefined || o.onSabbatical === undefined) throw new InputError('the sabbatical quota needs both --unit-members and --on-sabbatical');
+    const q = sabbaticalQuota(a, { unitMembers: int(o.unitMembers, 'unitMembers', 'give a whole number, for example 180')!, onSabbatical: int(o.onSabbatical, 'onSabbatical', 'give a whole number, for example 3')! });
+    limits.push(q.check);
+    readings.push(...q.readings);
+  }
+  if (o.personalLeave !== undefined) {
+    const r = dayRange(o.personalLeave, 'personalLeave');
+    pays.push(unpaidPersonalLeave(a, { from: r.from, to: r.to }));
+  }
+  for (const p of pays) {
+    readings.push(...p.readings);
+    sources.push(...p.sources);
+  }
   for (const l of limits) sources.push(...l.sources);
 
   let perfect: { eligible: boolean; amount?: Dec; reason: string; how?: string; source?: Source } | undefined;
@@ -186,6 +261,8 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
           }
         : {}),
       limits: limits.map((l) => ({ id: l.id, label: l.label, requested: d2(l.requested), allowed: d2(l.allowed), unit: l.unit, ok: l.ok, reason: l.reason, ...(l.extra ?? {}), sources: l.sources })),
+      ...(pays.length ? { leaves: pays.map((p) => ({ id: p.id, label: p.label, figures: p.lines.map((l) => ({ id: l.id, label: l.label, value: l.unit === 'yes/no' ? l.value.eq(1) : l.unit === 'money' ? jm(l.value) : Number(plain(l.value)), unit: l.unit, how: l.how, sources: l.sources })), readings: p.readings })) } : {}),
+      ...(returned ? { catastrophicReturn: { how: returned.how, shares: returned.shares.map((x) => ({ donor: x.donor, donatedHours: Number(plain(x.donated)), exactHours: x.exact.toFixed(6), returnedHours: Number(x.returned.toFixed(2)) })) } } : {}),
       ...(perfect ? { perfectAttendance: { eligible: perfect.eligible, amount: perfect.amount ? jm(perfect.amount) : null, reason: perfect.reason, how: perfect.how, source: perfect.source } } : {}),
       sources: uniqueSources(sources),
       readings,
@@ -217,6 +294,11 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   }
   for (const l of limits)
     rows.push([l.label, `${plain(l.requested)} of ${plain(l.allowed)} ${l.unit}`, (l.ok ? ctx.paint.green('allowed') : ctx.paint.red('over the limit')) + ': ' + l.reason, sourceText(l.sources[0])]);
+  for (const p of pays)
+    for (const l of p.lines)
+      rows.push([l.label, l.unit === 'money' ? money(l.value) : l.unit === 'yes/no' ? (l.value.eq(1) ? 'yes' : 'no') : `${plain(l.value)} ${l.unit}`, l.how, l.sources[0] ? sourceText(l.sources[0]) : '']);
+  if (returned)
+    for (const x of returned.shares) rows.push([`Returned to ${x.donor}`, `${x.returned.toFixed(2)} hours`, `of ${plain(x.donated)} donated; exact ${x.exact.toFixed(4)}...`, sourceText(returned.sources[0])]);
   if (perfect) rows.push(['Perfect attendance (XV.3)', perfect.amount ? money(perfect.amount) : '0.00', (perfect.eligible ? '' : ctx.paint.red('not eligible: ')) + perfect.reason, sourceText(perfect.source)]);
   write(ctx, await renderTable(ctx, { head: ['Item', 'Value', 'How / why', 'Source'], rows, right: [1] }));
   for (const r of readings) write(ctx, ctx.paint.dim(`Reading: ${r}`));

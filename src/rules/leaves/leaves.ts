@@ -6,6 +6,7 @@ import { cite, citeShort, type Source } from '../source';
 import type { Agreement } from '../types';
 import { part } from '../part';
 import { own } from '../../core/own';
+import { industrialAllowed } from './other-leaves';
 
 export interface LeaveQty {
   value: Dec;
@@ -245,11 +246,13 @@ export interface LimitCheck {
   label: string;
   requested: Dec;
   allowed: Dec;
-  unit: 'days' | 'hours' | 'months' | 'years';
+  unit: 'days' | 'hours' | 'months' | 'years' | 'members';
   ok: boolean;
   reason: string;
   sources: Source[];
   extra?: Record<string, string | number>;
+  /** the readings the check applied, to print with it */
+  readings?: string[];
 }
 
 export interface LimitInput {
@@ -260,6 +263,8 @@ export interface LimitInput {
   outOfState?: boolean;
   travelMiles?: Dec;
   industrial?: Dec;
+  /** industrial leave days used for the same injury in the previous fiscal year (XIII.2.F) */
+  industrialPriorYear?: Dec;
   donateHours?: Dec;
   donatedHours?: Dec;
   catastrophicMonths?: Dec;
@@ -331,9 +336,9 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
     });
   }
   if (x.industrial !== undefined) {
-    const max = dec(lv.industrial.maxDays);
-    push({ id: 'industrial', label: 'Industrial accident or illness (same accident, this fiscal year)', requested: x.industrial, allowed: max, unit: 'days', reason: `at most ${plain(max)} days in one fiscal year for the same accident; not accumulated`, sources: [cite(lv.industrial.cite), cite(lv.industrial.noCarryCite)] });
-  }
+    const ind = industrialAllowed(a, x.industrialPriorYear);
+    push({ id: 'industrial', label: 'Industrial accident or illness (same accident, this fiscal year)', requested: x.industrial, allowed: ind.allowed, unit: 'days', reason: ind.reason, sources: ind.sources, readings: ind.readings, extra: { remainingDays: Number(plain(ind.allowed.minus(x.industrial).lt(0) ? new Big(0) : ind.allowed.minus(x.industrial))) } });
+  } else if (x.industrialPriorYear !== undefined) throw new FieldError('industrialPriorYear', '{industrialPriorYear} applies with {industrial}: give the days of industrial leave this fiscal year too');
   const cat = lv.catastrophic;
   if (x.donateHours !== undefined) {
     const ok = x.donateHours.gte(cat.minDonationHours) && x.donateHours.lte(cat.maxDonationHours);

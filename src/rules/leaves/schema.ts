@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Citation, Rounding } from '../schema';
 
+/** The readings of a provision, by name: the text `cba` prints where it applies them. */
+const Readings = <K extends string>(keys: [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>).strict();
+
 const Param = z.object({ value: z.number().positive(), unit: z.string().optional(), cite: Citation }).strict();
 
 export const LeavesFile = z
@@ -37,6 +40,18 @@ export const LeavesFile = z
     sabbatical: z
       .object({ yearsRequired: z.number().int().positive(), payPercent: z.number().positive().max(100), returnMultiple: z.number().positive(), cite: Citation, returnCite: Citation })
       .strict(),
+    // Optional: an agreement without these provisions leaves them out; the rule says so when asked.
+    industrialPay: z.object({ payCite: Citation, reductionCite: Citation, overlapCite: Citation, endorseCite: Citation, readings: Readings(['pay', 'reduction', 'overlap']) }).strict().optional(),
+    judicialPay: z.object({ offsetCite: Citation, endorseCite: Citation, retainCite: Citation, readings: Readings(['regular']) }).strict().optional(),
+    catastrophicPay: z
+      .object({ ownCreditsCite: Citation, ownCreditsPayCite: Citation, returnCite: Citation, irrevocableCite: Citation, returnRounding: Rounding.extend({ note: z.string().optional() }).strict(), readings: Readings(['pay', 'return']) })
+      .strict()
+      .optional(),
+    sabbaticalQuota: z.object({ percent: z.number().positive().max(100), rounding: Rounding.extend({ note: z.string().optional() }).strict(), cite: Citation, readings: Readings(['nearest']) }).strict().optional(),
+    unpaidPersonalLeave: z
+      .object({ insuranceAfterDays: z.number().int().positive(), unit: z.literal('calendar days'), insuranceCite: Citation, unpaidCite: Citation, requestDeadline: z.string().optional(), readings: Readings(['excess']) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type LeavesFile = z.infer<typeof LeavesFile>;
