@@ -2,7 +2,7 @@
 // placement (a county's roster has few distinct placements, so a million rows cost a million lookups).
 import { Big, isDecimalText, parseCents } from '../core/money';
 import type { Agreement } from '../rules/types';
-import { memoKey, PlacementPricer, type PlacementPrice } from './placement';
+import { PlacementPricer, type PlacementPrice } from './placement';
 
 /** The roster columns (header names); others are kept as they are. */
 export const ROSTER_COLUMNS = {
@@ -41,6 +41,14 @@ export function rosterIndex(header: string[]): RosterIndex {
   return { id: i('id'), class: i('class'), step: i('step'), paid: i('paid'), schedule: i('schedule'), year: i('year'), days: i('days'), fte: i('fte'), stipends: i('stipends'), period: i('period') };
 }
 
+/** A row's cells by column name, from their positions (-1 for an absent column). */
+function cellsOf(raw: string[], at: RosterIndex): (col: string) => string | undefined {
+  return (c) => {
+    const i = at[c as keyof RosterIndex];
+    return i === undefined || i < 0 ? undefined : raw[i];
+  };
+}
+
 export class Auditor {
   private pricer: PlacementPricer;
   constructor(
@@ -66,18 +74,18 @@ export class Auditor {
 
   /** Hot path for large rosters: fields by position (-1 for an absent column). Same answers as rowOf. */
   rowRaw(raw: string[], at: RosterIndex): AuditResult {
-    const get = (c: string) => {
-      const i = at[c as keyof RosterIndex];
-      return i === undefined || i < 0 ? undefined : raw[i];
-    };
+    return this.rowFast(raw, at) ?? this.rowOf(cellsOf(raw, at));
+  }
+
+  /** A row whose placement is already priced and whose cells need no cleaning; undefined otherwise. */
+  private rowFast(raw: string[], at: RosterIndex): AuditResult | undefined {
     const id = raw[at.id], cls = raw[at.class], step = raw[at.step], paid = raw[at.paid];
     const period = at.period < 0 ? '' : raw[at.period];
-    if (!id || !cls || !step || !paid || (period !== '' && period !== 'annual' && period !== 'monthly')) return this.rowOf(get);
-    const key = memoKey(at.schedule < 0 ? '' : raw[at.schedule], at.year < 0 ? '' : raw[at.year], cls, step, at.days < 0 ? '' : raw[at.days], at.fte < 0 ? '' : raw[at.fte], at.stipends < 0 ? '' : raw[at.stipends]);
-    const hit = this.pricer.cachedRow(key);
+    if (!id || !cls || !step || !paid || (period !== '' && period !== 'annual' && period !== 'monthly')) return undefined;
+    const hit = this.pricer.cachedRow(at.schedule < 0 ? '' : raw[at.schedule], at.year < 0 ? '' : raw[at.year], cls, step, at.days < 0 ? '' : raw[at.days], at.fte < 0 ? '' : raw[at.fte], at.stipends < 0 ? '' : raw[at.stipends]);
     const cents = parseCents(paid);
     const contract = period === 'monthly' ? hit?.monthlyCents : hit?.annualCents;
-    if (!hit || contract == null || cents === null) return this.rowOf(get);
+    if (!hit || contract == null || cents === null) return undefined;
     const diff = cents - contract;
     const status: AuditStatus = Math.abs(diff) <= this.toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
     return { status, contract, paid: cents, difference: diff, reason: status === 'ok' ? '' : `${period || 'annual'} ${hit.how}${period === 'monthly' ? ' (monthly)' : ''}` };

@@ -5,7 +5,7 @@
 // cost a million lookups), with every amount also in integer cents for the batch hot paths.
 import { Big, isDecimalText, toCents, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
-import { salary } from '../rules/schedules/salary';
+import { salaryPay } from '../rules/schedules/salary';
 import { computeStipend, findStipend, paidPerCount } from '../rules/stipends/stipends';
 import type { Agreement } from '../rules/types';
 
@@ -66,6 +66,45 @@ export interface PlacementPrice {
   how: string;
 }
 
+/** The columns of a roster row that make its placement, in the order the memo reads them. */
+export const PLACEMENT_CELLS = ['schedule', 'year', 'class', 'step', 'days', 'fte', 'stipends'] as const;
+type Cells = [string, string, string, string, string, string, string];
+
+/** FNV-1a over a cell's characters, then a separator, so ("ab", "") and ("a", "b") differ. */
+function mix(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
+/** A memo on the seven placement cells of a row as written. Keyed by a number hashed from the cells
+ *  and then the cells compared: no key string is built (building and hashing a string of the seven
+ *  cells cost more than the rest of a row's audit). */
+class CellsMemo<T> {
+  private m = new Map<number, { c: Cells; v: T; next: unknown }>();
+  size = 0;
+  private static hash(a: string, b: string, c: string, d: string, e: string, f: string, g: string): number {
+    return mix(mix(mix(mix(mix(mix(mix(0x811c9dc5, a), b), c), d), e), f), g);
+  }
+  get(a: string, b: string, c: string, d: string, e: string, f: string, g: string): T | undefined {
+    let x = this.m.get(CellsMemo.hash(a, b, c, d, e, f, g)) as { c: Cells; v: T; next: unknown } | undefined;
+    while (x) {
+      const k = x.c;
+      if (k[0] === a && k[1] === b && k[2] === c && k[3] === d && k[4] === e && k[5] === f && k[6] === g) return x.v;
+      x = x.next as typeof x;
+    }
+    return undefined;
+  }
+  set(c: Cells, v: T): void {
+    const h = CellsMemo.hash(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    this.m.set(h, { c, v, next: this.m.get(h) });
+    this.size++;
+  }
+  clear(): void {
+    this.m.clear();
+    this.size = 0;
+  }
+}
+
 export interface PricerOptions {
   /** the school year of rows without a year column */
   year?: string;
@@ -88,18 +127,13 @@ export class PlacementPricer {
     this.max = opts.max ?? 50_000;
   }
 
-  private rows = new Map<string, PlacementPrice | { error: string }>();
-
-  /** The key of a row's placement cells as written (untrimmed), for priceRow and cachedRow. */
-  static rowKey(get: (col: string) => string | undefined): string {
-    return memoKey(get('schedule'), get('year'), get('class'), get('step'), get('days'), get('fte'), get('stipends'));
-  }
+  private rows = new CellsMemo<PlacementPrice | { error: string }>();
 
   /** A roster row's placement cells as written, checked (placementOf) and priced, memoised on the
    *  cells themselves, so a repeated row costs one lookup. */
   priceRow(get: (col: string) => string | undefined): PlacementPrice {
-    const key = PlacementPricer.rowKey(get);
-    let hit = this.rows.get(key);
+    const c = PLACEMENT_CELLS.map((k) => get(k) ?? '') as Cells;
+    let hit = this.rows.get(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     if (!hit) {
       try {
         hit = this.price(placementOf(get, this.opts.year));
@@ -108,15 +142,16 @@ export class PlacementPricer {
         hit = { error: e.message.replace(/^--(\w)/, '$1') };
       }
       if (this.rows.size >= this.max) this.rows.clear();
-      this.rows.set(key, hit);
+      this.rows.set(c, hit);
     }
     if ('error' in hit) throw new InputError(hit.error);
     return hit;
   }
 
-  /** A row already priced by priceRow, by its rowKey (undefined when not yet, or when it failed). */
-  cachedRow(key: string): PlacementPrice | undefined {
-    const hit = this.rows.get(key);
+  /** A row already priced by priceRow, by its placement cells as written (schedule, year, class,
+   *  step, days, fte, stipends; '' for an absent column): undefined when not yet, or when it failed. */
+  cachedRow(schedule: string, year: string, cls: string, step: string, days: string, fte: string, stipends: string): PlacementPrice | undefined {
+    const hit = this.rows.get(schedule, year, cls, step, days, fte, stipends);
     return hit && !('error' in hit) ? hit : undefined;
   }
 
@@ -138,26 +173,39 @@ export class PlacementPricer {
     return hit;
   }
 
+  private stipends = new Map<string, { annual: Dec; monthly: Dec; percent: boolean }>();
+
+  /** A stipend paid n times (or, paid per count, for a count of n) in a school year, once per run. */
+  private stipend(id: string, n: number, year: string): { annual: Dec; monthly: Dec; percent: boolean } {
+    const key = `${id}:${n}:${year}`;
+    let hit = this.stipends.get(key);
+    if (!hit) {
+      const isCount = paidPerCount(this.a, id);
+      const r = computeStipend(this.a, id, isCount ? { teachers: n, year } : { year });
+      if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
+      // a count stipend (BTSA teachers) is priced for the count; any other is paid n times
+      const k = isCount ? 1 : n;
+      hit = { annual: r.annual.times(k), monthly: r.monthly.times(k), percent: findStipend(this.a, id).amount.kind === 'percent' };
+      this.stipends.set(key, hit);
+    }
+    return hit;
+  }
+
   private compute(p: Placement): PlacementPrice {
     const a = this.a;
-    const s = salary(a, { schedule: p.schedule, year: p.year, class: p.class, step: p.step, days: p.days, fte: p.fte });
+    const s = salaryPay(a, { schedule: p.schedule, year: p.year, class: p.class, step: p.step, days: p.days, fte: p.fte });
     let annual = s.totalSalary;
     let monthly = s.monthlyPay;
     let cred = ZERO, other = ZERO, pct = ZERO;
     const parts = [`salary ${s.totalSalary.toFixed(2)}`];
     for (const [id, n] of parseStipendCell(p.stipends ?? '')) {
-      const isCount = paidPerCount(a, id);
-      const r = computeStipend(a, id, isCount ? { teachers: n, year: s.year } : { year: s.year });
-      if (r.monthly === null) throw new InputError(`stipends: ${id} is paid by the day or hour, not in a roster`);
-      // a count stipend (BTSA teachers) is priced for the count; any other is paid n times
-      const k = isCount ? 1 : n;
-      const amt = r.annual.times(k);
-      annual = annual.plus(amt);
-      monthly = monthly.plus(r.monthly.times(k));
-      if (this.creditable.has(id)) cred = cred.plus(amt);
-      else other = other.plus(amt);
-      if (findStipend(a, id).amount.kind === 'percent') pct = pct.plus(amt);
-      parts.push(`${id}${n > 1 ? `:${n}` : ''} ${amt.toFixed(2)}`);
+      const st = this.stipend(id, n, s.year);
+      annual = annual.plus(st.annual);
+      monthly = monthly.plus(st.monthly);
+      if (this.creditable.has(id)) cred = cred.plus(st.annual);
+      else other = other.plus(st.annual);
+      if (st.percent) pct = pct.plus(st.annual);
+      parts.push(`${id}${n > 1 ? `:${n}` : ''} ${st.annual.toFixed(2)}`);
     }
     return {
       year: s.year,

@@ -5,10 +5,10 @@ import { formatDate, tryParseDate, weekday, WEEKDAY_SHORT, type DayNumber } from
 import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
 import { CoverageError } from '../core/busdays';
 import type { Agreement } from '../rules/types';
-import { csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
+import { csvCell, csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
-import { BatchWriter, inputColumnNames, readCsv } from '../cli/batch-io';
+import { BatchWriter, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
 import { dayRange, dayRanges, stepDate } from '../cli/parse';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
@@ -279,47 +279,83 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   const cal = loaded.cal;
   let header: string[] = [];
   let dateCol = '';
+  let dateAt = -1;
+  let recessAt = -1;
   let bad = 0;
   const w = new BatchWriter(ctx.stdout);
-  const out = (s: string) => w.write(s);
-  let names: string[] = [];
   let keys: string[] = [];
-  for await (const r of readCsv(o.input, '--input', stdin)) {
-    if ('header' in r) {
-      header = r.header;
-      dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
-      if (!dateCol) throw new InputError(`--input ${o.input}: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
-      // input columns named like the output's own are kept apart as input_<name>
-      names = inputColumnNames(header, o.json ? ['row', 'dueTime', ...OUT_COLUMNS] : OUT_COLUMNS);
-      keys = names.map((n) => JSON.stringify(n) + ':');
-      if (!o.json) await out(csvLine([...names, ...OUT_COLUMNS]));
-      continue;
-    }
+  const dueTime = rule.kind === 'period' && rule.time ? rule.time : undefined;
+  /** the output columns after the input's, for a trigger cell and a recess cell */
+  const answer = (dateText: string, recess: string): { tail: string; ok: boolean } => {
     let due = '';
     let status = 'ok';
     let reason = '';
-    if (r.error) {
+    const t = tryParseDate(dateText);
+    if (t === null) {
       status = 'invalid';
-      reason = r.error;
+      reason = `${dateCol} ${JSON.stringify(dateText)} is not a date (YYYY-MM-DD)`;
     } else {
-      const t = tryParseDate(r.values[dateCol] ?? '');
-      if (t === null) {
+      try {
+        const closed = dayRanges(recess, 'recess');
+        due = formatDate(dueFrom(cal, rule, t, closed));
+      } catch (e) {
         status = 'invalid';
-        reason = `${dateCol} ${JSON.stringify(r.values[dateCol] ?? '')} is not a date (YYYY-MM-DD)`;
-      } else {
-        try {
-          const closed = dayRanges(r.values.recess ?? '', 'recess');
-          due = formatDate(dueFrom(cal, rule, t, closed));
-        } catch (e) {
-          status = 'invalid';
-          reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
-        }
+        reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
       }
     }
-    if (status !== 'ok') bad++;
-    const vals = header.map((h) => r.values[h] ?? '');
-    if (o.json) await out(`{"row":${r.row},${keys.map((k, i) => k + JSON.stringify(vals[i])).join(',')}${keys.length ? ',' : ''}` + JSON.stringify({ due: due || null, ...(rule.kind === 'period' && rule.time ? { dueTime: rule.time } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }).slice(1) + '\n');
-    else await out(csvLine([...vals, due && rule.kind === 'period' && rule.time ? `${due} ${rule.time}` : due, rule.days, rule.unit, status, reason]));
+    return { tail: tailOf(due, status, reason), ok: status === 'ok' };
+  };
+  const tailOf = (due: string, status: string, reason: string): string =>
+    o.json
+      ? JSON.stringify({ due: due || null, ...(dueTime ? { dueTime } : {}), days: rule.days, unit: rule.unit, status, reason: reason || null }).slice(1) + '\n'
+      : csvLine([due && dueTime ? `${due} ${dueTime}` : due, rule.days, rule.unit, status, reason]);
+  // a batch's trigger dates repeat (a few hundred school days a year): each date's answer is worked
+  // out once; rows with their own recess are worked out each
+  const memo = new Map<string, { tail: string; ok: boolean }>();
+  for await (const b of readCsvBatches(o.input, '--input', { values: false, stdin })) {
+    if (!Array.isArray(b)) {
+      header = b.header;
+      dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
+      if (!dateCol) throw new InputError(`--input ${o.input}: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
+      dateAt = header.indexOf(dateCol);
+      recessAt = header.indexOf('recess');
+      // input columns named like the output's own are kept apart as input_<name>
+      const names = inputColumnNames(header, o.json ? ['row', 'dueTime', ...OUT_COLUMNS] : OUT_COLUMNS);
+      keys = names.map((n) => JSON.stringify(n) + ':');
+      if (!o.json) await w.write(csvLine([...names, ...OUT_COLUMNS]));
+      continue;
+    }
+    let chunk = '';
+    for (const r of b) {
+      const raw = r.raw;
+      let res: { tail: string; ok: boolean };
+      if (r.error) res = { tail: tailOf('', 'invalid', r.error), ok: false };
+      else {
+        const dateText = raw[dateAt] ?? '';
+        const recess = recessAt < 0 ? '' : raw[recessAt] ?? '';
+        if (recess !== '') res = answer(dateText, recess);
+        else {
+          let hit = memo.get(dateText);
+          if (!hit) {
+            hit = answer(dateText, '');
+            if (memo.size >= 50_000) memo.clear();
+            memo.set(dateText, hit);
+          }
+          res = hit;
+        }
+      }
+      if (!res.ok) bad++;
+      if (o.json) {
+        let line = `{"row":${r.row},`;
+        for (let i = 0; i < keys.length; i++) line += keys[i] + JSON.stringify(raw[i] ?? '') + ',';
+        chunk += line + res.tail;
+      } else {
+        let line = '';
+        for (let i = 0; i < header.length; i++) line += csvCell(raw[i] ?? '') + ',';
+        chunk += line + res.tail;
+      }
+    }
+    await w.write(chunk);
   }
   await w.end();
   if (bad) ctx.stderr.write(`${bad} row${bad === 1 ? '' : 's'} invalid\n`);

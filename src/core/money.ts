@@ -121,10 +121,32 @@ export { Big };
 export const MONEY_MAX_DIGITS = 9;
 
 export function parseCents(text: string): number | null {
-  const m = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) return null;
-  const c = Number(m[2]) * 100 + (m[3] ? Number(m[3].padEnd(2, '0')) : 0);
-  return m[1] ? -c : c;
+  // by character codes (a batch reads one a row): -?\d{1,9}(\.\d{1,2})?
+  const n = text.length;
+  let i = 0;
+  const neg = n > 0 && text.charCodeAt(0) === 45;
+  if (neg) i = 1;
+  let whole = 0;
+  const start = i;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    whole = whole * 10 + c;
+  }
+  const digits = i - start;
+  if (digits < 1 || digits > MONEY_MAX_DIGITS) return null;
+  let frac = 0;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 || n - i - 1 < 1 || n - i - 1 > 2) return null;
+    for (let j = i + 1; j < n; j++) {
+      const c = text.charCodeAt(j) - 48;
+      if (c < 0 || c > 9) return null;
+      frac = frac * 10 + c;
+    }
+    if (n - i - 1 === 1) frac *= 10;
+  }
+  const c = whole * 100 + frac;
+  return neg ? -c : c;
 }
 
 /** Integer cents -> "1234.50" (no grouping). */

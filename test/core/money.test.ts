@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dec, divRound, round, formatMoney, percent, toJsonNumber, type RoundingMode } from '../../src/core/money';
+import { dec, divRound, parseCents, round, formatMoney, percent, toJsonNumber, type RoundingMode } from '../../src/core/money';
 import { divHalfUp } from '../helpers/contract';
 
 describe('money: exact decimals, half-up', () => {
@@ -101,6 +101,27 @@ describe('money: exact decimals, half-up', () => {
           expect(got.eq(round(dec(xc).div(100).div(dec(dn).div(100)), { mode, unit: dec(un).div(1000).toFixed() }))).toBe(true);
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+  it('parseCents reads amounts of at most two decimals into integer cents, and nothing else', () => {
+    expect(parseCents('70797')).toBe(7_079_700);
+    expect(parseCents('1061.96')).toBe(106_196);
+    expect(parseCents('372.6')).toBe(37_260);
+    expect(parseCents('-12.50')).toBe(-1250);
+    expect(parseCents('999999999.99')).toBe(99_999_999_999);
+    for (const bad of ['', '-', '.5', '1.', '1.505', '1,061.96', '$5', '1e5', ' 1', '1 ', '+1', '1234567890', '1..2', '--1']) expect(parseCents(bad)).toBeNull();
+  });
+
+  it('property: parseCents agrees with the pattern -?d{1,9}(.d{1,2})? read by BigInt', () => {
+    const pattern = /^(-?)(\d{1,9})(?:\.(\d{1,2}))?$/;
+    fc.assert(
+      fc.property(fc.stringMatching(/^-?[0-9.]{0,13}$/), (s) => {
+        const m = pattern.exec(s);
+        const want = m ? (m[1] ? -1n : 1n) * (BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'))) : null;
+        const got = parseCents(s);
+        expect(got === null ? null : BigInt(got)).toBe(want);
+      }),
       { numRuns: 3000 },
     );
   });

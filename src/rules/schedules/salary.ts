@@ -183,9 +183,55 @@ function cellRates(a: Agreement, s: Schedule, cell: ReturnType<typeof getCell>) 
   return { annual: exactDaily.times(baseDays), dailyRate: round(exactDaily, R.pay), printedDaily: undefined, hourly, exactDaily, hoursPerDay, baseDays };
 }
 
-function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
+/** The figures of a year's pay on one schedule, with the checks of the inputs (the errors salary
+ *  raises), and nothing else: salaryOn adds the working and the sources; salaryPay (roster pricing)
+ *  needs only the figures. Work calendar: XV.1 extra days at the daily rate, XI.1.F shared (short)
+ *  calendars pro rata, the 225-day maximum; part time pro rata (XVII.2.D / XIII.1.B). */
+function payOn(a: Agreement, s: Schedule, input: SalaryInput) {
   const cell = getCell(s, input.class, input.step);
   const rates = cellRates(a, s, cell);
+  const fte = parseFte(input.fte);
+  const P = a.meta.parameters;
+  const R = a.meta.rounding;
+  const { annual, dailyRate, baseDays } = rates;
+  const days = input.days ?? baseDays;
+  const maxDays = P.maxYearDays.value;
+  const minDays = P.minYearDays.value;
+  if (!Number.isInteger(days)) throw new FieldError('days', `{days} ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
+  if (days > maxDays)
+    throw new FieldError('days', `{days} ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
+  if (days < minDays)
+    throw new FieldError('days', `{days} ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
+  let extraDays = 0;
+  let extraDaysPay = new Big(0);
+  let yearPay = annual;
+  if (days > baseDays) {
+    extraDays = days - baseDays;
+    extraDaysPay = dailyRate.times(extraDays);
+    yearPay = annual.plus(extraDaysPay);
+  } else if (days < baseDays) yearPay = divRound(annual.times(days), baseDays, R.pay);
+  const total = fte.eq(1) ? yearPay : round(yearPay.times(fte), R.pay);
+  const monthly = divRound(total, P.monthsPerYear.value, R.monthly);
+  return { cell, rates, fte, days, extraDays, extraDaysPay, yearPay, total, monthly };
+}
+
+/** A year's pay without the working (salary's totalSalary, monthlyPay, annualSalary, fte, year): the
+ *  same figures and the same errors as salary, for pricing the placements of a roster. */
+export function salaryPay(a: Agreement, input: SalaryInput): Pick<SalaryResult, 'year' | 'totalSalary' | 'monthlyPay' | 'annualSalary' | 'fte'> {
+  if (input.asOf === undefined) {
+    const s = findSchedule(a, input.schedule, input.year);
+    if (input.year === undefined || schedulesInYear(a, s.id, s.year).length < 2) {
+      const p = payOn(a, s, input);
+      return { year: s.year, totalSalary: p.total, monthlyPay: p.monthly, annualSalary: p.rates.annual, fte: p.fte };
+    }
+  }
+  const r = salary(a, input);
+  return { year: r.year, totalSalary: r.totalSalary, monthlyPay: r.monthlyPay, annualSalary: r.annualSalary, fte: r.fte };
+}
+
+function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
+  const pay = payOn(a, s, input);
+  const { cell, rates, fte, days, extraDays, extraDaysPay, yearPay, total, monthly } = pay;
   const P = a.meta.parameters;
   const R = a.meta.rounding;
   const asg = a.meta.assignments[s.assignment];
@@ -198,7 +244,6 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const lines: SalaryLine[] = [];
   const warnings: string[] = [];
   const readings: string[] = [];
-  const fte = parseFte(input.fte);
   if (plateau)
     readings.push(
       `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,
@@ -257,23 +302,9 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   }
   sources.push(cellSource);
 
-  // Work calendar: XV.1 extra days, XI.1.F shared (short) calendars, 225 maximum.
-  const days = input.days ?? baseDays;
-  const maxDays = P.maxYearDays.value;
+  // Work calendar: XV.1 extra days, XI.1.F shared (short) calendars, 225 maximum (checked in payOn).
   const minDays = P.minYearDays.value;
-  if (!Number.isInteger(days)) throw new FieldError('days', `{days} ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
-  if (days > maxDays)
-    throw new FieldError('days', `{days} ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
-  if (days < minDays)
-    throw new FieldError('days', `{days} ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
-
-  let extraDays = 0;
-  let extraDaysPay = new Big(0);
-  let yearPay = annual;
   if (days > baseDays) {
-    extraDays = days - baseDays;
-    extraDaysPay = dailyRate.times(extraDays);
-    yearPay = annual.plus(extraDaysPay);
     lines.push({ figure: 'extraDays', label: `Days beyond ${baseDays}`, value: dec(extraDays), unit: 'days' });
     lines.push({
       figure: 'extraDaysPay',
@@ -287,7 +318,6 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     if (s.basis === 'hourly') readings.push(`Pre-school days beyond ${baseDays} are paid at the daily pay (hourly rate x ${plain(hoursPerDay)} h), since the schedule is hourly.`);
   } else if (days < baseDays) {
     const exact = divRound(annual.times(days), baseDays, FOUR);
-    yearPay = divRound(annual.times(days), baseDays, R.pay);
     lines.push({
       figure: 'partialYear',
       label: `Salary for a ${days}-day calendar`,
@@ -302,7 +332,6 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     );
   }
 
-  let total = yearPay;
   const partTime = a.meta.citations?.partTime;
   const minFte = a.meta.parameters.partTimeMinimumFte;
   if (minFte && fte.lt(minFte.value))
@@ -310,7 +339,6 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       `{fte} ${plain(fte)} is below one-half: the minimum part-time employment is "the equivalent of one-half of the number of days of service required by the unit member's contract" (${citeShort(minFte.cite)}, part-time employment with full retirement credit); paid pro rata as asked`,
     );
   if (!fte.eq(1)) {
-    total = round(yearPay.times(fte), R.pay);
     lines.push({
       figure: 'fte',
       label: 'Part-time share (FTE)',
@@ -322,7 +350,6 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     if (partTime) sources.push(cite(partTime, { figure: 'fte' }));
   }
   const months = P.monthsPerYear.value;
-  const monthly = divRound(total, months, R.monthly);
   lines.push({ figure: 'totalSalary', label: 'Total salary for the year', value: total, unit: 'money' });
   lines.push({
     figure: 'monthlyPay',
