@@ -55,6 +55,9 @@ export function openBatchInput(file: string, flag: string, stdin: NodeJS.Readabl
   return createReadStream('', { fd, highWaterMark: 1 << 16 });
 }
 
+/** The values of every record read with values: false (one shared, frozen, empty object). */
+const NO_VALUES: Record<string, string> = Object.freeze(Object.create(null));
+
 export async function* readCsvBatches(file: string, flag: string, opts: BatchReadOptions = {}): AsyncGenerator<{ header: string[]; original: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
@@ -79,8 +82,11 @@ export async function* readCsvBatches(file: string, flag: string, opts: BatchRea
           yield { header, original };
           continue;
         }
-        const values: Record<string, string> = Object.create(null);
-        if (withValues) for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
+        let values = NO_VALUES;
+        if (withValues) {
+          values = Object.create(null);
+          for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
+        }
         const r: CsvRecord = { row: ++n, values, raw };
         if (raw.every((c) => c.trim() === '')) (r.error = 'blank row'), (r.blank = true);
         else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
