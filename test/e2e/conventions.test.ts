@@ -5,14 +5,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cbaBin as cba } from '../helpers/cli';
+import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 describe('conventions', () => {
-  it('`cba` alone prints a short overview on stdout and exits 0', () => {
-    const r = cba([], { env: { COLUMNS: '80' } });
+  it('`cba` alone prints a short overview on stdout and exits 0', async () => {
+    const r = await cba([], { env: { COLUMNS: '80' } });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('cba salary --class IV --step 13');
@@ -21,40 +21,40 @@ describe('conventions', () => {
     for (const l of r.stdout.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
   });
 
-  it('a mistyped command suggests the right one (exit 2)', () => {
-    const r = cba(['salry', '--class', 'IV', '--step', '13']);
+  it('a mistyped command suggests the right one (exit 2)', async () => {
+    const r = await cba(['salry', '--class', 'IV', '--step', '13']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'salry'; did you mean salary\?/);
     expect(r.stdout).toBe('');
   });
 
-  it('a mistyped option suggests the right one (exit 2)', () => {
-    const r = cba(['salary', '--clas', 'IV', '--step', '13']);
+  it('a mistyped option suggests the right one (exit 2)', async () => {
+    const r = await cba(['salary', '--clas', 'IV', '--step', '13']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--clas'");
     expect(r.stderr).toContain('--class');
   });
 
-  it('an unknown command with --help says it is unknown, exit 2 (not the program help)', () => {
-    const r = cba(['payslip', '--help']);
+  it('an unknown command with --help says it is unknown, exit 2 (not the program help)', async () => {
+    const r = await cba(['payslip', '--help']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^cba: unknown command 'payslip'/);
     expect(r.stdout).toBe('');
   });
 
-  it('--version prints the package version', () => {
-    const r = cba(['--version']);
+  it('--version prints the package version', async () => {
+    const r = await cba(['--version']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('-q/--quiet prints nothing but errors; the exit code still says what happened', () => {
-    const ok = cba(['-q', 'salary', '--class', 'IV', '--step', '13']);
+  it('-q/--quiet prints nothing but errors; the exit code still says what happened', async () => {
+    const ok = await cba(['-q', 'salary', '--class', 'IV', '--step', '13']);
     expect([ok.code, ok.stdout, ok.stderr]).toEqual([0, '', '']);
     // a stipend found not eligible is a failed check: exit 1, silently
-    const failed = cba(['--quiet', 'stipend', 'ltvs', '--years', '22', '--class', 'V', '--rating', 'unsatisfactory']);
+    const failed = await cba(['--quiet', 'stipend', 'ltvs', '--years', '22', '--class', 'V', '--rating', 'unsatisfactory']);
     expect([failed.code, failed.stdout]).toEqual([1, '']);
-    const bad = cba(['-q', 'salary', '--class', 'VII', '--step', '1']);
+    const bad = await cba(['-q', 'salary', '--class', 'VII', '--step', '1']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
@@ -62,8 +62,8 @@ describe('conventions', () => {
 });
 
 describe('cba completion', () => {
-  it('bash: completes commands, options, and the ids of the rules', () => {
-    const script = cba(['completion', 'bash']);
+  it('bash: completes commands, options, and the ids of the rules', async () => {
+    const script = await cba(['completion', 'bash']);
     expect(script.code).toBe(0);
     const file = join(mkdtempSync(join(tmpdir(), 'cba-completion-')), 'cba.bash');
     writeFileSync(file, script.stdout);
@@ -85,9 +85,9 @@ describe('cba completion', () => {
     expect(t('cba', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
   });
 
-  it('zsh and fish: the same commands and ids (syntax-checked when the shell is installed)', () => {
+  it('zsh and fish: the same commands and ids (syntax-checked when the shell is installed)', async () => {
     for (const shell of ['zsh', 'fish']) {
-      const r = cba(['completion', shell]);
+      const r = await cba(['completion', shell]);
       expect(r.code).toBe(0);
       for (const word of ['salary', 'step-advance', '--class', 'bilingual', 'grievance', 'community-day']) expect(r.stdout).toContain(word);
       if (has(shell)) {
@@ -95,25 +95,25 @@ describe('cba completion', () => {
         expect(check.status, check.stderr).toBe(0);
       }
     }
-    expect(cba(['completion', 'zsh']).stdout.startsWith('#compdef cba\n')).toBe(true);
+    expect((await cba(['completion', 'zsh'])).stdout.startsWith('#compdef cba\n')).toBe(true);
   });
 
-  it('an unknown shell is bad input naming the choices', () => {
-    const r = cba(['completion', 'bsh']);
+  it('an unknown shell is bad input naming the choices', async () => {
+    const r = await cba(['completion', 'bsh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/give bash, zsh or fish \(did you mean bash\?\)/);
   });
 
-  it('another agreement (--rules): the ids of its rules', () => {
-    const r = cba(['--rules', join(ROOT, 'fixtures/rules/example-district'), 'completion', 'bash']);
+  it('another agreement (--rules): the ids of its rules', async () => {
+    const r = await cba(['--rules', join(ROOT, 'fixtures/rules/example-district'), 'completion', 'bash']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('"A I II III IV V VI"');
   });
 });
 
 describe('cba man', () => {
-  it('is a roff page with every command and its examples', () => {
-    const r = cba(['man']);
+  it('is a roff page with every command and its examples', async () => {
+    const r = await cba(['man']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('.TH CBA 1')).toBe(true);
     for (const c of ['salary', 'stipend', 'deadline', 'rules audit', 'completion']) expect(r.stdout).toContain(`.SS cba ${c}`);

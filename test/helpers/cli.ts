@@ -49,6 +49,14 @@ function capture() {
 
 // In-process runs share the process's working folder and environment, so they take turns: a run
 // started while another is going (from a describe.concurrent block) waits for it to end.
+/** Make process.env hold exactly these variables (TZ last, so Node resets its time zone once). */
+function setEnv(to: Record<string, string | undefined>): void {
+  for (const k of Object.keys(process.env)) if (!(k in to)) delete process.env[k];
+  for (const [k, v] of Object.entries(to)) if (k !== 'TZ' && process.env[k] !== v && v !== undefined) process.env[k] = v;
+  if (to.TZ === undefined) delete process.env.TZ;
+  else if (process.env.TZ !== to.TZ) process.env.TZ = to.TZ;
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /** Run cba in process (or the bin, with opts.bin or CBA_TEST_BIN=1). */
@@ -67,14 +75,16 @@ async function inProcess(args: string[], opts: RunOpts): Promise<Run> {
   const err = capture();
   const stdin = Readable.from(opts.input ? [Buffer.from(opts.input)] : []);
   const cwd = process.cwd();
-  const savedEnv = process.env;
+  const savedEnv = { ...process.env };
   let code: number;
   try {
     process.chdir(opts.cwd ?? ROOT);
-    process.env = env;
+    // the run's environment set on process.env itself (not a plain object in its place), so that
+    // Node sees a TZ given here and the run's dates are made in that time zone, as in a process
+    setEnv(env);
     code = await main(['node', 'cba', ...args], { stdout: out.stream, stderr: err.stream, stdin, env, isTTY: false, stderrIsTTY: false });
   } finally {
-    process.env = savedEnv;
+    setEnv(savedEnv);
     process.chdir(cwd);
   }
   return { code, stdout: out.text(), stderr: err.text() };
