@@ -80,8 +80,31 @@ for (const n of new Set(Object.values(LAZY))) {
   const r = await build({ ...common, alias: tableAlias, entryPoints: [join(root, 'src/lazy', `${n}.ts`)], write: false, metafile: true, outdir: join(root, 'dist/lazy'), plugins: [lazyOutside] });
   lazyExports[n] = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports;
 }
+// pdf.js in Node loads @napi-rs/canvas (a native module: ~0.1 s of a PDF import) at start-up for
+// DOMMatrix, ImageData and Path2D, which only rendering uses; cba reads text and images and never
+// renders, so the pdf chunk hands it stand-ins that fail if rendering is ever attempted.
+const CANVAS_LOAD = 'canvas = require("@napi-rs/canvas");';
+const CANVAS_STUB = "(() => { const no = (what) => class { constructor() { if (what !== 'DOMMatrix') throw new Error('cba does not render PDF pages (' + what + ')'); } }; return { DOMMatrix: no('DOMMatrix'), ImageData: no('ImageData'), Path2D: no('Path2D') }; })()";
+// both halves of pdf.js polyfill Response.prototype.bytes (only saving a PDF uses it) by reading the
+// global Response at start-up, which makes Node load undici (~0.05 s): left out
+const RESPONSE_BYTES = 'if (typeof Response.prototype.bytes !== "function") {';
+const pdfTextOnly = {
+  name: 'pdf-text-only',
+  setup(b) {
+    b.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, (args) => {
+      let src = readFileSync(args.path, 'utf8');
+      const patches = [[RESPONSE_BYTES, 'if (false) {']];
+      if (!args.path.includes('worker')) patches.push([CANVAS_LOAD, `canvas = ${CANVAS_STUB};`]);
+      for (const [from, to] of patches) {
+        if (!src.includes(from)) throw new Error(`${args.path} no longer holds ${from}: review pdfTextOnly in scripts/build.mjs`);
+        src = src.replace(from, to);
+      }
+      return { contents: src, loader: 'js' };
+    });
+  },
+};
 // a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
-await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin] });
+await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin, pdfTextOnly] });
 await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
