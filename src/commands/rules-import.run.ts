@@ -29,6 +29,7 @@ export interface ImportFlags {
   transpose?: boolean;
   delimiter?: string;
   dryRun?: boolean;
+  acceptOcr?: boolean;
   json?: boolean;
   force?: boolean;
   out?: string;
@@ -154,6 +155,18 @@ export async function importSchedule(file: string, o: ImportFlags, g: { rules?: 
     }
     throw new InputError(`the imported schedule does not validate (${shown})`);
   }
+  // cells read by OCR from a scan: written only when a person says they held them against the
+  // paper (--accept-ocr), and only when no value falls along a step or a class (where misreads show)
+  const ocrCells = [grid.values, grid.daily ?? []].flat(2).filter((c) => c?.source.ocr).length;
+  if (ocrCells && !o.dryRun) {
+    const shownFile = file === '-' ? 'stdin' : basename(file);
+    if (!o.acceptOcr) throw new InputError(`${shownFile}: ${ocrCells} cells were read by OCR from a scanned page and nobody has checked them: hold the review (--dry-run) against the paper, then give --accept-ocr to write them`);
+    const falls = draft.review.falls;
+    if (falls.length) {
+      const f = falls[0];
+      throw new InputError(`${shownFile}: a cell read by OCR breaks the checks (class ${f.class} step ${f.step} is ${f.value}, below ${f.against}${falls.length > 1 ? `; and ${falls.length - 1} more` : ''}): a misread; import a CSV or XLSX typed from the paper instead`);
+    }
+  }
   if (target && existsSync(target) && !o.force) throw new InputError(`${shown} exists: give --force to replace it, or --out another file`);
   if (agreementDir) validateWithAgreement(agreementDir, target!, yaml);
 
@@ -247,5 +260,6 @@ export function reviewText(r: Review, file: string, kind: string, transposed: bo
   for (const f of r.falls) out.push(`  check: class ${f.class} step ${f.step} is ${f.value}, below ${f.against} (a misread, or as printed?)`);
   for (const a of r.assumed) out.push(`  assumed: ${a}`);
   for (const n of r.notes) out.push(`  note: ${n}`);
+  if (r.ocrCells) out.push(`  ocr: ${r.ocrCells} cells read by OCR from a scan: hold each against the paper; then import again with --accept-ocr to write them`);
   return out.join('\n') + '\n';
 }

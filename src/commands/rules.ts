@@ -63,6 +63,7 @@ export const IMPORT_OPTIONS = {
   delimiter: { flags: '--delimiter <c>', help: 'CSV delimiter (detected: comma, semicolon, tab or pipe)' },
   out: { flags: '--out <file>', help: 'write the YAML to this file (or into this folder)' },
   dryRun: { flags: '--dry-run', help: 'read and validate, show the review, write nothing' },
+  acceptOcr: { flags: '--accept-ocr', help: 'PDF scan: write the cells read by OCR (tesseract) after holding the review against the paper' },
   force: { flags: '--force', help: 'replace an existing schedule file' },
   json: { flags: '--json', help: 'print the review and the YAML as JSON' },
 } as const;
@@ -92,14 +93,17 @@ else the YAML goes to stdout and the review to stderr. The result is validated (
 it joins) before anything is written; an existing file is replaced only with --force.
 Blank, "-" and "n/a" cells are "no such step"; "$" and thousands commas are stripped; a line of
 amounts under a step labelled daily/hourly (or blank) is that step's printed rate.
-A PDF is read from its text layer (a scanned page has none: export it to CSV or XLSX); each cell
-cites its page and printed text; a page whose layout cannot be read with confidence is refused
-with the page and the text, never guessed.
+A PDF is read from its text layer; each cell cites its page and printed text; a page whose layout
+cannot be read with confidence is refused with the page and the text, never guessed. Classes
+printed down the side (steps across) are detected. A scanned page (a picture) is read by OCR when
+the tesseract program is installed (apt-get install tesseract-ocr): every cell is marked ocr, and
+it is written only with --accept-ocr and only when no value falls along a step or a class.
 ${examples([
         'cba rules import schedule salary-2024-25.csv --year 2024-25 --dry-run',
         'cba rules import schedule salary.xlsx --sheet "Certificated" --rules my-rules --schedule teacher',
         'cba rules import schedule schedule.csv --out schedules/teacher-2024-25.yaml --days 185',
         'cba rules import schedule 23-24_OPUSD.pdf --table 2 --dry-run',
+        'cba rules import schedule scanned.pdf --dry-run && cba rules import schedule scanned.pdf --accept-ocr --out teacher.yaml',
         'cat schedule.csv | cba rules import schedule - --year 2024-25 > teacher-2024-25.yaml',
       ])}`,
     )

@@ -212,7 +212,7 @@ function pageRows(page: number, lines: Line[], skip: Set<number>): { lanes: Lane
 // ---------------------------------------------------------------------------------------------
 // header lines
 
-const TITLE_RE = /salary schedule|board approv|\beffective\b|school year|based on|\bnote\b|school district|county office/i;
+const TITLE_RE = /salary schedule|board approv|\beffective\b|school year|based on|\bnote\b|school district|county office|^\s*(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\s*$/i;
 const BASIS_RE = /^(annual|annually|yearly|daily|day|hourly|hour|per day|per hour|daily rate|hourly rate|annual salary)$/i;
 /** class labels, most telling first: "Class X", "Column I"; "IV"; "3", "B", "CL1" */
 const CLASS_LABEL_RES = [/^(?:class|column|col\.?|range)\s+\S{1,6}$/i, /^[IVX]{1,5}$/, /^(?:\d{1,2}|[A-Z]|CL\s?\d{1,2})$/];
@@ -424,7 +424,8 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
     const toks = classToks[i].filter((t) => !BASIS_RE.test(t.text));
     const labelTok = CLASS_LABEL_RES.map((re) => toks.find((t) => re.test(t.text))).find((t) => t);
     const label = labelTok?.text ?? (toks.map((t) => t.text).join(' ') || `column ${i + 1}`);
-    const rest = toks.filter((t) => t.text !== label).map((t) => t.text);
+    // the label is the whole header when no part of it reads as a class label
+    const rest = labelTok ? toks.filter((t) => t.text !== label).map((t) => t.text) : [];
     const headerText = [label, ...rest].join(' ');
     const days = /(\d{3})[\s-]*(?:work\s*)?days?\b/i.exec(headerText);
     classDays.push(days ? Number(days[1]) : undefined);
@@ -875,7 +876,7 @@ export interface LayoutResult {
 }
 
 const NOTE_INCREMENT_RE = /anniversary|longevity|increment|per year|\byears?\b.*\d/i;
-const NOTE_RE = /anniversary|longevity|increment|doctorate|master'?s|stipend|\bplus\b|credit will be given/i;
+const NOTE_RE = /anniversary|longevity|increment|doctorate|master'?s|stipend|\bplus\b|credit will be given|\byear\b.*\d%/i;
 
 /** The grids of a document's pages (pure). Throws PdfLayoutError where a grid cannot be read with confidence. */
 export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutOptions = {}): LayoutResult {

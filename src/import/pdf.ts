@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { InputError } from '../core/errors';
 import type { ImportedGrid } from './grid';
 import { gridsFromPages, PdfLayoutError, type PdfPageText } from './pdf-layout';
+import { hasProgram, prepareForOcr, runTesseract, tsvToItems, type PdfPicture } from './pdf-ocr';
 
 export { PdfLayoutError } from './pdf-layout';
 
@@ -20,7 +21,15 @@ export interface PdfReadOptions {
   data?: Uint8Array;
   /** the name to cite in each cell's source (default: the file's base name) */
   name?: string;
+  /**
+   * the OCR program for a scanned page (default: $CBA_TESSERACT, else `tesseract` on the PATH);
+   * null: never OCR (a scan gets the one-line message)
+   */
+  tesseract?: string | null;
 }
+
+/** How to get the OCR program, for the message about a scan. */
+export const TESSERACT_HINT = 'install tesseract (Debian/Ubuntu: apt-get install tesseract-ocr; macOS: brew install tesseract) to read it by OCR';
 
 type PdfJs = typeof import('../lazy/pdf');
 let pdfjsP: Promise<PdfJs> | undefined;
@@ -93,16 +102,48 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
   }
 }
 
-/** Does the page paint a picture (a scanned page is one)? */
-async function pagesWithImages(bytes: Uint8Array, pages: number[]): Promise<number[]> {
+type Matrix = number[];
+const times = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
+
+/**
+ * The pictures the pages paint (a scanned page is one), the largest of each page with where it
+ * stands on the page; decoded (pixels) only when `decode`.
+ */
+async function pagePictures(bytes: Uint8Array, pages: number[], decode: boolean): Promise<Map<number, PdfPicture | true>> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: Uint8Array.from(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+  const doc = await pdfjs.getDocument({ data: Uint8Array.from(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, isOffscreenCanvasSupported: false, isImageDecoderSupported: false }).promise;
+  const O = pdfjs.OPS;
   try {
-    const paint = new Set([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageXObjectRepeat]);
-    const out: number[] = [];
+    const out = new Map<number, PdfPicture | true>();
     for (const p of pages) {
-      const ops = await (await doc.getPage(p)).getOperatorList();
-      if (ops.fnArray.some((f) => paint.has(f))) out.push(p);
+      const page = await doc.getPage(p);
+      const ops = await page.getOperatorList();
+      let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+      const stack: Matrix[] = [];
+      let best: { id?: string; inline?: unknown; ctm: Matrix; area: number } | undefined;
+      ops.fnArray.forEach((fn, i) => {
+        const args = ops.argsArray[i] as unknown[];
+        if (fn === O.save) stack.push(ctm);
+        else if (fn === O.restore) ctm = stack.pop() ?? ctm;
+        else if (fn === O.transform) ctm = times(ctm, args as Matrix);
+        else if (fn === O.paintFormXObjectBegin) {
+          stack.push(ctm);
+          if (Array.isArray(args[0])) ctm = times(ctm, args[0] as Matrix);
+        } else if (fn === O.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+        else if (fn === O.paintImageXObject || fn === O.paintInlineImageXObject || fn === O.paintImageXObjectRepeat) {
+          const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+          if (!best || area > best.area) best = { ...(typeof args[0] === 'string' ? { id: args[0] } : { inline: args[0] }), ctm, area };
+        }
+      });
+      if (!best) continue;
+      if (!decode) {
+        out.set(p, true);
+        continue;
+      }
+      const b = best;
+      const img = (b.inline ??
+        (await new Promise((resolve) => (b.id!.startsWith('g_') ? page.commonObjs : page.objs).get(b.id!, resolve)))) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
+      if (img?.data && img.kind) out.set(p, { width: img.width, height: img.height, kind: img.kind, data: img.data, ctm: b.ctm });
     }
     return out;
   } finally {
@@ -136,12 +177,52 @@ export async function readPdfGrids(file: string, opts: PdfReadOptions = {}): Pro
   }
   if (!result.grids.length) {
     const read = text.pages.map((p) => p.page);
-    const pictures = await pagesWithImages(bytes, read);
+    const pictures = [...(await pagePictures(bytes, read, false)).keys()];
     const noText = text.pages.every((p) => p.items.every((i) => !/\d/.test(i.str)) || pictures.includes(p.page));
-    if (pictures.length && noText) {
-      throw new PdfImportError(`${name}: the schedule is a picture without a text layer (a scan) on page ${pictures.join(', ')}; export it to CSV or XLSX (or type it into one) and import that`);
-    }
+    if (pictures.length && noText) return ocrGrids(bytes, name, pictures, opts, text.pages);
     throw new PdfImportError(`${name}: no salary grid found on ${read.length === 1 ? `page ${read[0]}` : `pages ${read[0]}-${read[read.length - 1]}`} (no rows led by a step number with amounts beside it); check it is the salary schedule, or export it to CSV or XLSX`);
+  }
+  return result.grids;
+}
+
+/**
+ * The grids of scanned pages read through tesseract, every cell marked `ocr`; or, without the
+ * program, the one line that says what the file is and how to read it.
+ */
+async function ocrGrids(bytes: Uint8Array, name: string, pages: number[], opts: PdfReadOptions, read: PdfPageText[]): Promise<ImportedGrid[]> {
+  const scan = `${name}: the schedule is a picture without a text layer (a scan) on page ${pages.join(', ')}`;
+  const command = opts.tesseract === undefined ? process.env.CBA_TESSERACT || 'tesseract' : opts.tesseract;
+  if (!command || !hasProgram(command)) {
+    throw new PdfImportError(`${scan}; ${TESSERACT_HINT}, or export it to CSV or XLSX (or type it into one) and import that`);
+  }
+  const pictures = await pagePictures(bytes, pages, true);
+  const texts: PdfPageText[] = [];
+  for (const p of pages) {
+    const pic = pictures.get(p);
+    if (!pic || pic === true) continue;
+    const ready = prepareForOcr(pic);
+    let tsv: string;
+    try {
+      tsv = runTesseract(command, ready.pgm);
+    } catch (e) {
+      throw new PdfImportError(`${scan}; tesseract (${command}) could not read it: ${(e as Error).message.slice(0, 160)}; export it to CSV or XLSX and import that`);
+    }
+    const size = read.find((r) => r.page === p) ?? { width: 612, height: 792 };
+    // the page's own text (a sentence printed under the scan) with the words read from the picture
+    const own = read.find((r) => r.page === p)?.items ?? [];
+    texts.push({ page: p, width: size.width, height: size.height, items: [...own, ...tsvToItems(tsv, { width: ready.width, height: ready.height, ctm: pic.ctm })] });
+  }
+  let result;
+  try {
+    result = gridsFromPages(name, texts);
+  } catch (e) {
+    if (e instanceof PdfLayoutError) throw new PdfImportError(`${e.message} (read by OCR from a scan: check the scan, or export it to CSV or XLSX)`);
+    throw e;
+  }
+  if (!result.grids.length) throw new PdfImportError(`${scan}; OCR (tesseract) found no salary grid in it; export it to CSV or XLSX (or type it into one) and import that`);
+  for (const g of result.grids) {
+    for (const rows of [g.values, g.daily, g.hourly]) for (const row of rows ?? []) for (const c of row) if (c) c.source.ocr = true;
+    g.notes.unshift(`Read by OCR (tesseract) from the scanned picture on page ${pages.join(', ')}: every cell is marked ocr; hold each against the paper`);
   }
   return result.grids;
 }

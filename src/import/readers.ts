@@ -66,7 +66,7 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
   }
   // PDF: the text and its positions through pdf.js, the grids found from the positions (src/import/pdf.ts)
   if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a PDF has no sheets; choose a page with --page and a schedule with --table`);
-  if (o.transpose) throw new InputError('--transpose: a PDF is read as printed (classes across, steps down); leave out --transpose');
+  if (o.transpose) throw new InputError('--transpose: a PDF is read as printed (classes across or down the side, detected); leave out --transpose');
   if (o.delimiter !== undefined) throw new InputError(`--delimiter: a PDF has no delimiter; leave it out`);
   const { readPdfGrids, dailyGrid } = await import('./pdf');
   const pdfName = file === '-' ? 'stdin.pdf' : name;

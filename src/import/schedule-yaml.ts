@@ -40,6 +40,8 @@ export interface Review {
   columnSums: { class: string; cells: number; sum: string }[];
   falls: { class: string; step: string; value: string; against: string; along: 'step' | 'class' }[];
   daily: boolean;
+  /** cells read by OCR from a scanned page (each marked ocr in its printed source) */
+  ocrCells: number;
   hourlyDropped: boolean;
   assumed: string[];
   notes: string[];
@@ -249,6 +251,7 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
     columnSums,
     falls,
     daily: !!daily,
+    ocrCells: [main, daily ?? []].flat(2).filter((c) => c?.source.ocr).length,
     hourlyDropped,
     assumed,
     notes: [...grid.notes, ...(hourlyDropped ? ['hourly lines were read but not kept: the hourly rate follows from the daily rate and the assignment\'s hours per day'] : [])],

@@ -80,22 +80,23 @@ describe('cba rules import schedule <file.pdf>', () => {
     const files: [string, Uint8Array | string, RegExp][] = [
       ['fake.pdf', 'Step,I\n1,50000\n', /^cba: fake\.pdf: not a PDF/],
       ['locked.pdf', await encryptedPdf(), /^cba: locked\.pdf: the PDF is encrypted with a password; save an unprotected copy/],
-      ['scan.pdf', await picturePdf(), /^cba: scan\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; export it to CSV or XLSX/],
+      ['scan.pdf', await picturePdf(), /^cba: scan\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; install tesseract .* or export it to CSV or XLSX/],
     ];
     for (const [name, bytes, re] of files) {
       const f = join(tmp, name);
       writeFileSync(f, bytes);
       const out = join(tmp, `${name}.yaml`);
-      const r = await cba(['rules', 'import', 'schedule', f, '--out', out]);
+      // as where tesseract is not installed (test/import/pdf-ocr.test.ts: with it)
+      const r = await cba(['rules', 'import', 'schedule', f, '--out', out], { env: { CBA_TESSERACT: '/nonexistent/tesseract' } });
       expect(r.code, name).toBe(2);
       expect(r.stderr, name).toMatch(re);
       expect(r.stderr.trimEnd().split('\n'), name).toHaveLength(1);
       expect(r.stdout, name).toBe('');
       expect(existsSync(out), name).toBe(false);
     }
-    const scanned = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_SPUSD-scanned.pdf')]);
+    const scanned = await cba(['rules', 'import', 'schedule', join(PDF, '22-23_SPUSD-scanned.pdf')], { env: { CBA_TESSERACT: '/nonexistent/tesseract' } });
     expect(scanned.code).toBe(2);
-    expect(scanned.stderr).toMatch(/^cba: 22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer/);
+    expect(scanned.stderr).toMatch(/^cba: 22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer .* apt-get install tesseract-ocr/);
   });
 
   it('pdf.js is a chunk of its own: neither the CLI bundle nor the import chunk holds it', () => {

@@ -159,9 +159,10 @@ describe('what the district PDFs print around the grid', () => {
     expect(dailyGrid(counselors, 'f').values[0][0]!.source.text).toBe('483.47');
   });
 
-  it('the scanned PDF: one line suggesting a CSV or XLSX export', async () => {
-    await expect(readPdfGrids(join(realDir, '22-23_SPUSD-scanned.pdf'))).rejects.toThrow(
-      /^22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; export it to CSV or XLSX/,
+  it('the scanned PDF, without tesseract: one line saying how to get it, or to export a CSV or XLSX', async () => {
+    // without the OCR program (test/import/pdf-ocr.test.ts reads it by OCR)
+    await expect(readPdfGrids(join(realDir, '22-23_SPUSD-scanned.pdf'), { tesseract: null })).rejects.toThrow(
+      /^22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; install tesseract \(Debian\/Ubuntu: apt-get install tesseract-ocr; macOS: brew install tesseract\) to read it by OCR, or export it to CSV or XLSX/,
     );
   });
 });
@@ -345,11 +346,11 @@ describe('refused: one line naming the file, the page and the text', () => {
       ['locked.pdf', encryptedPdf(), /^locked\.pdf: the PDF is encrypted with a password/],
       ['broken.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\ngarbage\n'), /^broken\.pdf: (the PDF is damaged|no salary grid found)/],
       ['letter.pdf', makePdf([[{ x: 72, y: 700, s: 'Dear colleagues, the schedule will follow in 2025.' }]]), /^letter\.pdf: no salary grid found on page 1/],
-      ['scan.pdf', picturePdf(), /^scan\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; export it to CSV or XLSX/],
+      ['scan.pdf', picturePdf(), /^scan\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; install tesseract .* or export it to CSV or XLSX/],
     ];
     for (const [name, bytes, re] of cases) {
       const f = await write(name, bytes);
-      const err = await readPdfGrids(f).then(
+      const err = await readPdfGrids(f, { tesseract: null }).then(
         () => undefined,
         (e: unknown) => e,
       );
