@@ -17,9 +17,11 @@ import * as disclose from './disclose';
 import * as rules from './rules';
 import * as agreements from './agreements';
 import * as completion from './completion';
+import * as partTimeRetirement from './part-time-retirement';
+import * as releasedTime from './released-time';
 
 export const COMMANDS: Record<string, CommandModule> = {
-  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, check, audit, cost, retro, disclose, rules, agreements, completion,
+  salary, schedule, stipend, 'sick-leave': sickLeave, deadline, calendar, 'step-advance': stepAdvance, 'part-time-retirement': partTimeRetirement, 'released-time': releasedTime, check, audit, cost, retro, disclose, rules, agreements, completion,
   man: { DESCRIPTION: completion.MAN_DESCRIPTION, register: completion.registerMan },
 };
 completion.useCommands(() => COMMANDS);

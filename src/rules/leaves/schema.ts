@@ -52,6 +52,22 @@ export const LeavesFile = z
       .object({ insuranceAfterDays: z.number().int().positive(), unit: z.literal('calendar days'), insuranceCite: Citation, unpaidCite: Citation, requestDeadline: z.string().optional(), readings: Readings(['excess']) })
       .strict()
       .optional(),
+    partTimeRetirement: z
+      .object({
+        minAge: z.number().int().positive(),
+        ageCite: Citation,
+        fullTimeYears: z.number().positive(),
+        precedingFullTimeYears: z.number().positive(),
+        serviceCite: Citation,
+        retirementCite: Citation,
+        healthCite: Citation,
+        noticeDeadline: z.string().optional(),
+        meetingDeadline: z.string().optional(),
+        readings: Readings(['age', 'service', 'dates']),
+      })
+      .strict()
+      .optional(),
+    releasedTime: z.object({ maxDays: z.number().positive(), cite: Citation, noticeDeadline: z.string().optional(), readings: Readings(['period', 'notice']) }).strict().optional(),
   })
   .strict();
 export type LeavesFile = z.infer<typeof LeavesFile>;
