@@ -72,7 +72,7 @@ export function industrialPay(a: Agreement, x: { salaryDue: Dec; salaryHow: stri
   ];
   return {
     id: 'industrial-pay',
-    label: 'Industrial accident or illness leave pay (XIII.2.D)',
+    label: 'Industrial accident or illness leave pay',
     lines,
     readings: [r.readings.pay, r.readings.reduction],
     sources: [pay, cite(r.endorseCite), cite(r.reductionCite)],
@@ -131,7 +131,7 @@ export function judicialPay(a: Agreement, x: { days: Dec; dailyRate: Dec; dailyR
     lines.push({ id: 'travelRetained', label: 'Per diem and travel (kept by the member)', value: x.travel, unit: 'money', how: 'not offset against the Office compensation', sources: [cite(r.retainCite)] });
   return {
     id: 'judicial-pay',
-    label: 'Judicial and official appearance leave pay (XIII.5.C)',
+    label: 'Judicial and official appearance leave pay',
     lines,
     readings: [r.readings.regular],
     sources: [offset, cite(r.endorseCite), cite(r.retainCite)],
@@ -169,7 +169,7 @@ export function catastrophicPay(a: Agreement, x: { days: Dec; ownCreditDays: Dec
   }
   return {
     id: 'catastrophic-pay',
-    label: 'Catastrophic leave pay (XIII.12.E-F)',
+    label: 'Catastrophic leave pay',
     lines,
     readings: [r.readings.pay],
     sources: [cite(cat.payCite), cite(r.ownCreditsCite), cite(r.ownCreditsPayCite)],
@@ -265,7 +265,7 @@ export function unpaidPersonalLeave(a: Agreement, x: { from: DayNumber; to: DayN
   ];
   return {
     id: 'unpaid-personal-leave',
-    label: 'Unpaid personal leave (XIII.10)',
+    label: 'Unpaid personal leave',
     lines,
     readings: [u.readings.excess, ...(u.requestDeadline ? [`The request's deadline before the first day: cba deadline ${u.requestDeadline} --from ${formatDate(x.from)}`] : [])],
     sources: [cite(u.unpaidCite), cite(u.insuranceCite)],
