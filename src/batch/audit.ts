@@ -88,7 +88,19 @@ export class Auditor {
     if (!hit || contract == null || cents === null) return undefined;
     const diff = cents - contract;
     const status: AuditStatus = Math.abs(diff) <= this.toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
-    return { status, contract, paid: cents, difference: diff, reason: status === 'ok' ? '' : `${period || 'annual'} ${hit.how}${period === 'monthly' ? ' (monthly)' : ''}` };
+    return { status, contract, paid: cents, difference: diff, reason: status === 'ok' ? '' : this.reason(hit, period === 'monthly') };
+  }
+
+  private reasons = new Map<PlacementPrice, [string, string]>();
+  /** The reason of a row that is off: the contract's working, one string per placement and period. */
+  private reason(p: PlacementPrice, monthly: boolean): string {
+    let r = this.reasons.get(p);
+    if (!r) {
+      r = [`annual ${p.how}`, `monthly ${p.how} (monthly)`];
+      if (this.reasons.size >= 50_000) this.reasons.clear();
+      this.reasons.set(p, r);
+    }
+    return r[monthly ? 1 : 0];
   }
 
   /** One row, its fields read through get (by column name). */
@@ -113,7 +125,7 @@ export class Auditor {
     if (contract === null) return { status: 'invalid', reason: `the contract amount ${(period === 'annual' ? c.annual : c.monthly).toFixed()} is not a whole number of cents` };
     const diff = paid - contract;
     const status: AuditStatus = Math.abs(diff) <= this.toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
-    return { status, contract, paid, difference: diff, reason: status === 'ok' ? '' : `${period} ${c.how}${period === 'monthly' ? ' (monthly)' : ''}` };
+    return { status, contract, paid, difference: diff, reason: status === 'ok' ? '' : this.reason(c, period === 'monthly') };
   }
 }
 

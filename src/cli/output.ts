@@ -137,6 +137,16 @@ function safeCell(s: string): string {
   return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/(\x1b\[[0-9;]*m)|[^\x1b]+/g, (m, sgr) => (sgr ? m : escapeControls(m))).replace(/\x1b(?!\[[0-9;]*m)/g, '\\x1B') : s;
 }
 
+/** No quote, comma or line break in s (a loop for the short cells of a roster, a search for long text). */
+function plainCell(s: string): boolean {
+  if (s.length > 24) return !/[",\r\n]/.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) return false;
+  }
+  return true;
+}
+
 /** A spreadsheet-safe CSV cell: quote when needed; text starting =, +, -, @ (not a number) is escaped. */
 export function csvCell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';
@@ -145,7 +155,7 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
   // fast path: no quote, comma or line break, no leading formula character, no edge whitespace
-  if (first > 32 && last > 32 && first !== 61 && first !== 43 && first !== 45 && first !== 64 && !/[",\r\n]/.test(s)) return s;
+  if (first > 32 && last > 32 && first !== 61 && first !== 43 && first !== 45 && first !== 64 && plainCell(s)) return s;
   if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
 }

@@ -102,6 +102,25 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0, blank: 0 };
   if (o.problems && o.all) throw new InputError('give --problems or --all, not both');
   const problemsOnly = o.problems || (!o.all && !o.json && !o.csv && ctx.isTTY && longerThanScreen(roster, Number(ctx.env.LINES) || 24));
+  // a roster has few placements: their contract amounts and reasons recur, and are written once each
+  const contracts = new Map<number, string>();
+  const contractText = (c: number): string => {
+    let t = contracts.get(c);
+    if (t === undefined) {
+      if (contracts.size >= 50_000) contracts.clear();
+      contracts.set(c, (t = formatCents(c)));
+    }
+    return t;
+  };
+  const reasons = new Map<string, string>();
+  const reasonCell = (r: string): string => {
+    let t = reasons.get(r);
+    if (t === undefined) {
+      if (reasons.size >= 50_000) reasons.clear();
+      reasons.set(r, (t = csvCell(r)));
+    }
+    return t;
+  };
   let header: string[] = [];
   let rows = 0;
   let bytes = 0; // an estimate, for the progress line
@@ -130,14 +149,14 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       const res: AuditResult | { status: 'blank'; reason: string; contract?: undefined; difference?: undefined } = r.blank ? { status: 'blank', reason: 'blank row' } : r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
       counts[res.status]++;
       if (problemsOnly && (res.status === 'ok' || res.status === 'blank')) continue;
-      const contract = res.contract === undefined ? '' : formatCents(res.contract);
+      const contract = res.contract === undefined ? '' : contractText(res.contract);
       const diff = res.difference === undefined ? '' : formatCents(res.difference);
       if (o.json) chunk += `{"row":${r.row},${inputJson(keys, raw)}` + JSON.stringify({ contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }).slice(1) + '\n';
       else if (o.csv) {
         // the input cells (each escaped), then the audit's: amounts are plain decimals, status a word
         let line = '';
         for (let i = 0; i < header.length; i++) line += (i ? ',' : '') + csvCell(raw[i]);
-        chunk += `${line},${contract},${diff},${res.status},${csvCell(res.reason)}\n`;
+        chunk += `${line},${contract},${diff},${res.status},${reasonCell(res.reason)}\n`;
       }
       else {
         const st = res.status === 'ok' || res.status === 'blank' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);
