@@ -3,7 +3,7 @@
 import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
-import { PlacementPricer, type PlacementPrice } from './placement';
+import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
 import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import type { Agreement, Schedule } from '../rules/types';
@@ -114,7 +114,7 @@ export class RosterCoster {
   readonly year: string;
   private base: PlacementPricer;
   private up: PlacementPricer | undefined;
-  private moves = new Map<string, { cls: string; step: string; text: string } | { error: string }>();
+  private moves = new CellsMemo<{ cls: string; step: string; text: string } | { error: string }>();
   private cents = { current: 0, raised: 0, moved: 0 };
   counted = 0;
   rows = 0;
@@ -129,8 +129,8 @@ export class RosterCoster {
   }
 
   private move(v: Record<string, string>): { cls: string; step: string; text: string } {
-    const key = `${v.schedule ?? ''}|${v.class ?? ''}|${v.step ?? ''}|${v.days_served ?? ''}|${v.new_class ?? ''}`;
-    let hit = this.moves.get(key);
+    const cells: Cells = [v.schedule ?? '', v.class ?? '', v.step ?? '', v.days_served ?? '', v.new_class ?? '', '', ''];
+    let hit = this.moves.get(cells[0], cells[1], cells[2], cells[3], cells[4], '', '');
     if (!hit) {
       try {
         const m = movedPlacement(this.a, v, this.year);
@@ -139,7 +139,8 @@ export class RosterCoster {
         if (!(e instanceof InputError)) throw e;
         hit = { error: e.message };
       }
-      this.moves.set(key, hit);
+      if (this.moves.size >= 50_000) this.moves.clear();
+      this.moves.set(cells, hit);
     }
     if ('error' in hit) throw new InputError(hit.error);
     return hit;

@@ -66,9 +66,7 @@ export interface PlacementPrice {
   how: string;
 }
 
-/** The columns of a roster row that make its placement, in the order the memo reads them. */
-export const PLACEMENT_CELLS = ['schedule', 'year', 'class', 'step', 'days', 'fte', 'stipends'] as const;
-type Cells = [string, string, string, string, string, string, string];
+export type Cells = [string, string, string, string, string, string, string];
 
 /** FNV-1a over a cell's characters, then a separator, so ("ab", "") and ("a", "b") differ. */
 function mix(h: number, s: string): number {
@@ -79,7 +77,7 @@ function mix(h: number, s: string): number {
 /** A memo on the seven placement cells of a row as written. Keyed by a number hashed from the cells
  *  and then the cells compared: no key string is built (building and hashing a string of the seven
  *  cells cost more than the rest of a row's audit). */
-class CellsMemo<T> {
+export class CellsMemo<T> {
   private m = new Map<number, { c: Cells; v: T; next: unknown }>();
   size = 0;
   private static hash(a: string, b: string, c: string, d: string, e: string, f: string, g: string): number {
@@ -132,8 +130,8 @@ export class PlacementPricer {
   /** A roster row's placement cells as written, checked (placementOf) and priced, memoised on the
    *  cells themselves, so a repeated row costs one lookup. */
   priceRow(get: (col: string) => string | undefined): PlacementPrice {
-    const c = PLACEMENT_CELLS.map((k) => get(k) ?? '') as Cells;
-    let hit = this.rows.get(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    const sc = get('schedule') ?? '', yr = get('year') ?? '', cl = get('class') ?? '', st = get('step') ?? '', dy = get('days') ?? '', ft = get('fte') ?? '', sp = get('stipends') ?? '';
+    let hit = this.rows.get(sc, yr, cl, st, dy, ft, sp);
     if (!hit) {
       try {
         hit = this.price(placementOf(get, this.opts.year));
@@ -142,7 +140,7 @@ export class PlacementPricer {
         hit = { error: e.message.replace(/^--(\w)/, '$1') };
       }
       if (this.rows.size >= this.max) this.rows.clear();
-      this.rows.set(c, hit);
+      this.rows.set([sc, yr, cl, st, dy, ft, sp], hit);
     }
     if ('error' in hit) throw new InputError(hit.error);
     return hit;
