@@ -2,7 +2,7 @@
 // with stipends added (--stipend) and the perfect-attendance payment.
 import type { Command } from 'commander';
 import { salary, type SalaryResult } from '../rules/schedules/salary';
-import { computeStipends, type StipendsTotal } from '../rules/stipends/stipends';
+import { computeStipends, memberRate, type StipendsTotal } from '../rules/stipends/stipends';
 import { payWithStipends, type PayWithStipends } from '../rules/stipends/pay';
 import { plain } from '../core/money';
 import { InputError } from '../core/errors';
@@ -109,7 +109,7 @@ function stipendPart(w: WithStipends) {
 export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: boolean; csv?: boolean }, w?: WithStipends) {
   for (const x of r.warnings) warn(ctx, x);
   if (w) {
-    r = { ...r, lines: [...r.lines], readings: [...r.readings, ...w.pay.readings] };
+    r = { ...r, lines: [...r.lines], readings: [...new Set([...r.readings, ...w.st.stipends.flatMap((x) => x.readings), ...w.pay.readings])] };
     for (const x of w.st.stipends)
       r.lines.push({ figure: `stipend:${x.id}`, label: `Stipend: ${x.name}${x.count > 1 ? ` x ${x.count}` : ''}${x.eligible === false ? ' (not eligible: 0)' : ''}`, value: x.eligible === false ? x.annual.times(0) : x.annual, unit: 'money', how: `${x.how}; ${x.reason}`, source: x.sources[0] });
     r.lines.push({ figure: 'totalPay', label: 'Total pay with stipends', value: w.pay.totalPay, unit: 'money' });
@@ -147,7 +147,7 @@ export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Pr
   let w: WithStipends | undefined;
   let failed = false;
   if (o.stipend?.length) {
-    const input = stipendInput({ ...o, year: r.year, class: r.class });
+    const input = { ...stipendInput({ ...o, year: r.year, class: r.class }), member: memberRate(a, r) };
     checkFlagsMatch(a, o.stipend, input, true);
     const st = computeStipends(a, o.stipend, input);
     failed = st.stipends.some((x) => x.eligible === false);

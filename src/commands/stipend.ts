@@ -1,12 +1,13 @@
 // cba stipend: stipends and extra pay with eligibility. Also the stipend flags `cba salary --stipend` shares.
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
-import { computeStipends, findStipend, inputsOf, listStipends, type StipendInput, type StipendResult } from '../rules/stipends/stipends';
+import { computeStipends, findStipend, inputsOf, listStipends, memberRate, type StipendInput, type StipendResult } from '../rules/stipends/stipends';
+import { salary } from '../rules/schedules/salary';
 import { citeShort } from '../rules/source';
 import type { Agreement } from '../rules/types';
 import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { int, decimal, rangedDecimal, rating, RANGES } from '../cli/parse';
+import { int, decimal, rangedDecimal, rating, required, RANGES } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 
@@ -27,6 +28,11 @@ export const STIPEND_OPTIONS = {
   activityDays: { flags: '--activity-days <n>', help: 'non-school-day activity: number of days (default 1)' },
   fourHoursPays: { flags: '--four-hours-pays <amount>', help: 'activity of exactly 4 hours: 50 or 100 (default 100, see README)' },
   tutoringHours: { flags: '--tutoring-hours <h>', help: 'supplemental tutoring: hours' },
+  hoursBeyondYear: { flags: '--hours-beyond-year <h>', help: 'PAR extra time: hours on days beyond the work calendar year' },
+  hoursBeyondDay: { flags: '--hours-beyond-day <h,...>', help: 'PAR extra time: hours beyond the regular work day, one figure a day (3,2.5)' },
+  extraTimePays: { flags: '--extra-time-pays <w>', help: 'PAR extra time past the 2 hours: all (the time beyond the day, default) or excess' },
+  buyBackHours: { flags: '--buy-back-hours <h,...>', help: 'staff development buy-back: hours attended each day (6.75,4)' },
+  trainingDays: { flags: '--training-days <n>', help: 'BTSA CFASST training: non-duty days' },
 } as const;
 export type StipendFlags = OptionsOf<typeof STIPEND_OPTIONS>;
 
@@ -34,7 +40,9 @@ export const OPTIONS = {
   list: { flags: '--list', help: 'list every stipend with its amount and citation' },
   year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule the percentages apply to' },
   ...STIPEND_OPTIONS,
-  class: { flags: '-c, --class <class>', help: 'LTVS: salary class (III to VI qualify)' },
+  class: { flags: '-c, --class <class>', help: 'LTVS: salary class (III to VI qualify); with --step, the member\'s cell' },
+  step: { flags: '-s, --step <n>', help: 'extra time and days paid from the daily rate: the step of the member\'s cell' },
+  schedule: { flags: '--schedule <id>', help: 'with --step: basic, community-day or preschool (default basic)' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV' },
 } as const;
@@ -54,6 +62,9 @@ export function register(program: Command, exec: Exec): void {
         'cba stipend btsa --teachers 3 --json',
         'cba stipend activity-day --activity-hours 4 --activity-days 2',
         'cba stipend tutoring --tutoring-hours 12.5',
+        'cba stipend par-council-extra-time -c IV -s 13 --hours-beyond-day 3,1.5',
+        'cba stipend staff-development-buy-back -c IV -s 13 --buy-back-hours 4,8',
+        'cba stipend btsa-training-day -c IV -s 13 --training-days 2',
       ]),
     )
     .action((ids: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, ids }, ctx)));
@@ -78,16 +89,34 @@ export function stipendInput(o: StipendFlags & { year?: string; class?: string }
     activityDays: int(o.activityDays, 'activityDays', 'give whole days, for example {activityDays} 2'),
     fourHoursPays: decimal(o.fourHoursPays, 'fourHoursPays', 'give 50 or 100'),
     tutoringHours: rangedDecimal(o.tutoringHours, 'tutoringHours', 'give hours, for example {tutoringHours} 10', RANGES.hoursAYear),
+    hoursBeyondYear: rangedDecimal(o.hoursBeyondYear, 'hoursBeyondYear', 'give hours, for example {hoursBeyondYear} 6', RANGES.hoursAYear),
+    hoursBeyondDay: hoursPerDayList(o.hoursBeyondDay, 'hoursBeyondDay'),
+    extraTimePays: extraTimePays(o.extraTimePays),
+    buyBackHours: hoursPerDayList(o.buyBackHours, 'buyBackHours'),
+    trainingDays: int(o.trainingDays, 'trainingDays', 'give whole days, for example {trainingDays} 2'),
   };
+}
+
+/** "3,2.5" (or repeated flags): hours a day, one figure per day. */
+function hoursPerDayList(v: string | string[] | undefined, field: string): string[] | undefined {
+  if (v === undefined) return undefined;
+  const items = (Array.isArray(v) ? v : [v]).flatMap((x) => x.split(',')).map((x) => x.trim());
+  return items.map((x) => rangedDecimal(x, field, `give hours a day separated by commas, for example {${field}} 3,2.5`, RANGES.hoursADay)!);
+}
+
+function extraTimePays(v: string | undefined): 'all' | 'excess' | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'all' || v === 'excess') return v;
+  throw new InputError(`--extra-time-pays ${v}: give all (all the time beyond the regular work day, the default) or excess (only the time over the 2 hours)`);
 }
 
 /** An input that only some kind of stipend reads, given without such a stipend: contradictory. */
 export function checkFlagsMatch(a: Agreement, ids: string[], input: StipendInput, classIsSalary: boolean): void {
   const used = new Set(ids.flatMap((id) => inputsOf(findStipend(a, id))));
-  const free = new Set<keyof StipendInput>(['year', ...(classIsSalary ? (['class'] as const) : [])]);
+  const free = new Set<keyof StipendInput>(['year', ...(classIsSalary ? (['class', 'member'] as const) : [])]);
   for (const [k, v] of Object.entries(input) as [keyof StipendInput, unknown][])
     if (v !== undefined && !free.has(k) && !used.has(k))
-      throw new InputError(`${flagOf(k)} does not apply to the stipends asked for (${ids.join(', ') || 'none'}); drop it or add the stipend it belongs to`);
+      throw new InputError(`${k === 'member' ? '--step' : flagOf(k)} does not apply to the stipends asked for (${ids.join(', ') || 'none'}); drop it or add the stipend it belongs to`);
 }
 
 /** A stipend flag given without --stipend (cba salary). */
@@ -129,7 +158,19 @@ export async function run(o: StipendOptions, { out: ctx, agreement }: RunCtx): P
   }
   if (!ids.length) throw new InputError('give one or more stipend ids (for example cba stipend ltvs), or --list to see them all');
   const input = stipendInput(o);
-  checkFlagsMatch(a, ids, input, false);
+  if (o.step !== undefined || o.schedule !== undefined) {
+    const r = salary(a, {
+      schedule: o.schedule,
+      year: o.year,
+      asOf: o.asOf,
+      class: required(o.class, 'class', 'give the class of the member\'s cell, for example {class} IV'),
+      step: required(int(o.step, 'step', 'give the step as a whole number, for example {step} 13'), 'step', 'give the step of the member\'s cell, for example {step} 13'),
+    });
+    input.member = memberRate(a, r);
+  }
+  checkFlagsMatch(a, ids, input, input.member !== undefined);
+  if (input.member !== undefined && !ids.some((id) => inputsOf(findStipend(a, id)).includes('member')))
+    throw new InputError(`--step does not apply to the stipends asked for (${ids.join(', ')}): only pay from the member's daily rate reads the cell; drop it`);
   const r = computeStipends(a, ids, input);
   const failed = r.stipends.some((s) => s.eligible === false);
   if (o.json) printJson(ctx, { agreement: a.meta.id, stipends: r.stipends.map(stipendJson), total: jm(r.total), monthlyTotal: jm(r.monthlyTotal) });

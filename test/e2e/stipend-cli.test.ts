@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cba, json } from '../helpers/cli';
 
 describe('cba stipend (built bin)', () => {
-  it('--list lists all 20 stipends with amounts and citations', async () => {
+  it('--list lists all 25 stipends and extra-pay rules with amounts and citations', async () => {
     const j = json(await cba(['stipend', '--list', '--json']));
-    expect(j).toHaveLength(20);
+    expect(j).toHaveLength(25);
     expect(j.find((s: any) => s.id === 'bilingual')).toMatchObject({ annual: 1061.96, monthly: 88.5 });
     expect((await cba(['stipend', '--list'])).stdout).toContain('par-consulting-teacher');
   });

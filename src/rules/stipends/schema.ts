@@ -21,6 +21,25 @@ const Amount = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('hourly'), rate: Money }).strict(),
+  z
+    .object({
+      kind: z.literal('hourly-of-daily-rate'),
+      beyondDay: z
+        .object({
+          hours: z.number().nonnegative().describe('time beyond the regular work day is paid only past this many hours on a day'),
+          atLeast: z.boolean().describe('true: reaching the hours is enough ("two hours beyond"); false: more than them ("more than two hours")'),
+          cite: Citation,
+        })
+        .strict(),
+      alsoCite: Citation.optional(),
+    })
+    .strict()
+    .describe("Time beyond the work year or day, paid by the hour at the member's daily rate / the hours of the normal work day"),
+  z
+    .object({ kind: z.literal('hourly-capped-at-daily-rate'), maxDays: z.number().int().positive(), conditionCite: Citation.optional() })
+    .strict()
+    .describe('Days paid by the hour at the daily rate / the hours of the work day, each day at most the daily rate, up to maxDays a year'),
+  z.object({ kind: z.literal('daily-rate') }).strict().describe("Days paid at the member's daily rate"),
 ]);
 
 const Eligibility = z.discriminatedUnion('kind', [

@@ -8,6 +8,7 @@ import { findSchedule, getCell } from '../schedules/schedule';
 import { scheduleAsOf } from '../schedules/effective';
 import { cite, citeShort, type Source } from '../source';
 import type { StipendRule } from './schema';
+import type { SalaryResult } from '../schedules/salary';
 import type { Agreement } from '../types';
 import { part } from '../part';
 
@@ -34,6 +35,40 @@ export interface StipendInput {
   fourHoursPays?: string;
   /** supplemental tutoring hours */
   tutoringHours?: string;
+  /** extra time and days paid from the member's own daily rate (XX.3.2, 5.9, 4.1.1.e, XVIII.12, XX.7.3.1) */
+  member?: MemberRate;
+  /** hours worked on days beyond the work calendar year */
+  hoursBeyondYear?: string;
+  /** hours beyond the regular work day, one figure per day */
+  hoursBeyondDay?: string[];
+  /** time beyond the day once past the threshold: all of it (default) or only the excess over it */
+  extraTimePays?: 'all' | 'excess';
+  /** staff development buy-back: hours attended on each day, in date order */
+  buyBackHours?: string[];
+  /** BTSA CFASST training: non-duty days */
+  trainingDays?: number;
+}
+
+/** The member's own daily rate and work day, with where they come from (a salary result). */
+export interface MemberRate {
+  dailyRate: Dec;
+  hoursPerDay: Dec;
+  /** "Class IV Step 13 of the Basic Teacher Compensation Plan 2005-06" */
+  label: string;
+  sources: Source[];
+}
+
+/** The member's daily rate and normal work day from a computed salary (its schedule's assignment). */
+export function memberRate(a: Agreement, r: SalaryResult): MemberRate {
+  const s = a.schedules.find((x) => x.id === r.schedule && x.year === r.year && x.effective === r.effective) ?? a.schedules.find((x) => x.id === r.schedule && x.year === r.year);
+  const asg = s ? a.meta.assignments[s.assignment] : undefined;
+  const daily = r.lines.find((l) => l.figure === 'dailyRate');
+  return {
+    dailyRate: r.dailyRate,
+    hoursPerDay: r.hoursPerDay,
+    label: `Class ${r.class} Step ${r.step} of the ${r.scheduleName} ${r.year}`,
+    sources: [...(daily?.source ? [daily.source] : []), ...(asg ? [cite(asg.cite, { figure: 'hoursPerDay' })] : [])],
+  };
 }
 
 export interface StipendResult {
@@ -87,6 +122,15 @@ export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
       break;
     case 'hourly':
       out.push('tutoringHours');
+      break;
+    case 'hourly-of-daily-rate':
+      out.push('member', 'hoursBeyondYear', 'hoursBeyondDay', 'extraTimePays');
+      break;
+    case 'hourly-capped-at-daily-rate':
+      out.push('member', 'buyBackHours');
+      break;
+    case 'daily-rate':
+      out.push('member', 'trainingDays');
       break;
   }
   return out;
@@ -219,6 +263,19 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       how = `${plain(h)} h x $${plain(dec(amt.rate))}`;
       monthlyOf = null;
       reason = `${plain(h)} hours beyond the regular work day`;
+      break;
+    }
+    case 'hourly-of-daily-rate':
+    case 'hourly-capped-at-daily-rate':
+    case 'daily-rate': {
+      const r = ofDailyRate(a, rule, amt, input);
+      annual = r.pay;
+      how = r.how;
+      reason = r.reason;
+      eligible = r.eligible;
+      sources.push(...r.sources);
+      readings.push(...r.readings);
+      monthlyOf = null;
       break;
     }
   }
@@ -369,7 +426,116 @@ export function listStipends(a: Agreement, year?: string) {
       monthly = res.monthly;
       text = amt.kind === 'percent' ? `${amt.percent}% of Class IV Step 13` : amt.kind === 'per-count' ? `$${amt.first} first + $${amt.additional} each more ${amt.unit} (max ${amt.max})` : 'flat';
     } else if (amt.kind === 'per-day-by-hours') text = amt.tiers.map((t) => `$${t.amount}/day ${t.maxHours !== undefined ? `<= ${t.maxHours} h` : `>= ${t.minHours} h`}`).join(', ');
-    else text = `$${amt.rate}/hour`;
+    else if (amt.kind === 'hourly') text = `$${amt.rate}/hour`;
+    else if (amt.kind === 'hourly-of-daily-rate') text = `hourly from own daily rate, beyond the work year or ${amt.beyondDay.atLeast ? '' : 'more than '}${amt.beyondDay.hours} h beyond the day`;
+    else if (amt.kind === 'hourly-capped-at-daily-rate') text = `hourly from own daily rate, at most the daily rate a day, up to ${amt.maxDays} days`;
+    else text = 'own daily rate per day';
     return { id: r.id, name: r.name, kind: amt.kind, basis: text, annual, monthly, cite: r.cite };
   });
+}
+
+type OfDaily = Extract<StipendRule['amount'], { kind: 'hourly-of-daily-rate' | 'hourly-capped-at-daily-rate' | 'daily-rate' }>;
+
+function hoursList(v: string[] | undefined, field: keyof StipendInput): Dec[] {
+  return (v ?? []).map((x) => checkHours(x, field, 24)!);
+}
+
+/** Pay from the member's own daily rate: hours beyond the work year or day (XX.3.2, 5.9, 4.1.1.e),
+ *  staff development buy-back days (XVIII.12), training days at the daily rate (XX.7.3.1). */
+function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: StipendInput) {
+  const R = a.meta.rounding;
+  const m = input.member;
+  if (!m) throw new FieldError('step', `${rule.id} is paid from the member's own daily rate: give {class} and {step} (and {schedule} when not basic)`);
+  const sources: Source[] = [...m.sources];
+  const readings: string[] = [];
+  const daily = m.dailyRate;
+  const hourRounding = R.hourlyRate ?? R.pay;
+  const exactHourly = daily.div(m.hoursPerDay);
+  const hourly = round(exactHourly, hourRounding);
+  const hourlyHow = `${formatMoney(daily)} / ${plain(m.hoursPerDay)} h = ${exactHourly.toFixed(4)}..., rounded ${hourRounding.mode} to ${hourRounding.unit} = ${formatMoney(hourly)} an hour`;
+  const hourlyReading = `The hourly rate "based upon" the daily rate is read as the schedule's daily rate of ${m.label} (${formatMoney(daily)}, without stipends) / the ${plain(m.hoursPerDay)} hours of the member's normal work day (XI.4), rounded ${hourRounding.mode} to ${hourRounding.unit}; the hours are paid at that rate.`;
+  if (R.hourlyRate?.cite) sources.push(cite(R.hourlyRate.cite, { figure: 'hourlyRate' }));
+
+  if (amt.kind === 'daily-rate') {
+    const days = checkInt(input.trainingDays, 'trainingDays', 1, 366, 'give whole non-duty days, for example {trainingDays} 2');
+    if (days === undefined) throw new FieldError('trainingDays', `${rule.id}: give the non-duty training days, for example {trainingDays} 2`);
+    const pay = daily.times(days);
+    return { pay, sources: sources.filter((x) => x.figure !== 'hoursPerDay' && x.figure !== 'hourlyRate'), how: `${days} day${days > 1 ? 's' : ''} x ${formatMoney(daily)} (the daily rate of ${m.label})`, reason: `${days} non-duty training day${days > 1 ? 's' : ''}`, eligible: true as boolean | null, readings };
+  }
+
+  if (amt.kind === 'hourly-capped-at-daily-rate') {
+    const days = hoursList(input.buyBackHours, 'buyBackHours');
+    if (!days.length) throw new FieldError('buyBackHours', `${rule.id}: give the hours attended on each staff development day, for example {buyBackHours} 6.75,4`);
+    if (amt.conditionCite) sources.push(cite(amt.conditionCite));
+    let pay = new Big(0);
+    const parts: string[] = [];
+    const notes: string[] = [];
+    days.forEach((h, i) => {
+      if (i >= amt.maxDays) {
+        notes.push(`day ${i + 1} (${plain(h)} h) not paid: up to ${amt.maxDays} days a year`);
+        return;
+      }
+      const byHour = round(hourly.times(h), R.pay);
+      const capped = byHour.gt(daily);
+      const d = capped ? daily : byHour;
+      pay = pay.plus(d);
+      parts.push(capped ? `${plain(h)} h x ${formatMoney(hourly)} = ${formatMoney(byHour)}, capped at the daily rate ${formatMoney(daily)}` : `${plain(h)} h x ${formatMoney(hourly)} = ${formatMoney(byHour)}`);
+    });
+    readings.push(hourlyReading);
+    readings.push(`Up to ${amt.maxDays} days a year are paid, the first ${amt.maxDays} given (give the days in date order); each day pays its hours at the hourly rate, at most the daily rate. Payment requires attending every required activity of the day (${citeShort(amt.conditionCite ?? rule.cite)}): not checked here.`);
+    const paidDays = Math.min(days.length, amt.maxDays);
+    return {
+      pay,
+      how: `${hourlyHow}; ${parts.join('; ')}${parts.length > 1 ? `; total ${formatMoney(pay)}` : ''}`,
+      reason: `${paidDays} buy-back day${paidDays > 1 ? 's' : ''} paid${notes.length ? '; ' + notes.join('; ') : ''}`,
+      eligible: true as boolean | null,
+      sources,
+      readings,
+    };
+  }
+
+  // hours beyond the work year, and beyond the regular work day past the threshold
+  const bd = amt.beyondDay;
+  sources.push(cite(bd.cite));
+  if (amt.alsoCite) sources.push(cite(amt.alsoCite));
+  const yearH = input.hoursBeyondYear === undefined ? undefined : checkHours(input.hoursBeyondYear, 'hoursBeyondYear');
+  const dayH = hoursList(input.hoursBeyondDay, 'hoursBeyondDay');
+  if (yearH === undefined && !dayH.length)
+    throw new FieldError('hoursBeyondYear', `${rule.id}: give {hoursBeyondYear} (hours on days beyond the work calendar year) or {hoursBeyondDay} (hours beyond the regular work day, one figure per day: 3,2.5)`);
+  const mode = input.extraTimePays ?? 'all';
+  const threshold = dec(bd.hours);
+  const words = bd.atLeast ? `${plain(threshold)} hours or more` : `more than ${plain(threshold)} hours`;
+  let paidHours = yearH ?? new Big(0);
+  const parts: string[] = [];
+  if (yearH) parts.push(`${plain(yearH)} h beyond the work year`);
+  dayH.forEach((h, i) => {
+    const ok = bd.atLeast ? h.gte(threshold) : h.gt(threshold);
+    if (!ok) {
+      parts.push(`day ${i + 1}: ${plain(h)} h beyond the day, not ${words}: not paid`);
+      return;
+    }
+    const paid = mode === 'all' ? h : h.minus(threshold);
+    paidHours = paidHours.plus(paid);
+    parts.push(`day ${i + 1}: ${plain(h)} h beyond the day${mode === 'excess' ? `, ${plain(paid)} h over ${plain(threshold)}` : ''} paid`);
+  });
+  readings.push(hourlyReading);
+  readings.push(
+    mode === 'all'
+      ? `On a day with ${words} beyond the regular work day, all the time beyond the regular day is "the additional time" paid; a day with less is not paid ({extraTimePays} excess pays only the time over ${plain(threshold)} hours).`
+      : `{extraTimePays} excess: on a day with ${words} beyond the regular work day, only the time over ${plain(threshold)} hours is paid (the default pays all the time beyond the regular day).`,
+  );
+  if (bd.atLeast) readings.push(`"Two hours beyond" the work day (${citeShort(bd.cite)}) is read as two hours or more; XX.3.2 for Council members says "more than two hours".`);
+  if (amt.alsoCite) readings.push(`${citeShort(amt.alsoCite)} repeats ${citeShort(bd.cite)} for "members of the Council" and is read as the same rule.`);
+  if (rule.cite.quote.includes('per diem')) readings.push('"Per diem hourly compensation" is read as the same hourly rate from the daily (per diem) rate.');
+  const exact = hourly.times(paidHours);
+  const pay = round(exact, R.pay);
+  const eligible = paidHours.gt(0);
+  return {
+    pay,
+    how: `${hourlyHow}; ${plain(paidHours)} h x ${formatMoney(hourly)} = ${formatMoney(pay)}`,
+    reason: eligible ? parts.join('; ') : `no hours to pay: ${parts.join('; ')}`,
+    eligible: eligible as boolean | null,
+    sources,
+    readings,
+  };
 }
