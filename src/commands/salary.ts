@@ -19,6 +19,7 @@ export const OPTIONS = {
   class: { flags: '-c, --class <class>', help: 'salary class as printed: A, I, II, III, IV, V, VI' },
   step: { flags: '-s, --step <n>', help: 'step on the schedule (1-13)' },
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
+  position: { flags: '--position <name>', help: 'the position: picks its schedule (XV.4-6; cba schedule --positions lists them)' },
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest schedule); a year whose schedule changes inside it is paid in parts' },
   weighting: { flags: '--weighting <w>', help: 'parts of a year with a mid-year change: months (monthly warrants in force, default) or days (calendar days)' },
   days: { flags: '--days <n>', help: 'work days on the calendar: more than {=baseYearDays} (up to {=maxYearDays}) pays extra days, {=minYearDays} to fewer than {=baseYearDays} is pro rata' },
@@ -44,6 +45,7 @@ export function register(program: Command, exec: Exec): void {
         'cba salary --class II --step 5 --fte 0.5',
         'cba salary --schedule preschool --class III --step 4',
         'cba salary --schedule community-day --class V --step 10 --csv',
+        'cba salary --position "Resource Specialist" --class III --step 7',
       ]),
     )
     .action((o: SalaryOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
@@ -56,6 +58,7 @@ export function salaryJson(r: SalaryResult) {
     schedule: r.schedule,
     scheduleName: r.scheduleName,
     effective: r.effective,
+    ...(r.position ? { position: { name: r.position.position, schedule: r.position.schedule, source: r.position.source } } : {}),
     class: r.class,
     step: r.step,
     annualSalary: jm(r.annualSalary),
@@ -126,7 +129,7 @@ export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: bool
     for (const l of r.lines) s += csvLine([l.figure, l.label, l.unit === 'money' ? l.value.toFixed(2) : plain(l.value), l.how ?? '', sourceText(l.source)]);
     return write(ctx, s.trimEnd());
   }
-  const title = `${r.scheduleName} ${r.year} (effective ${r.effective}): Class ${r.class}, Step ${r.step}`;
+  const title = `${r.scheduleName} ${r.year} (effective ${r.effective}): Class ${r.class}, Step ${r.step}${r.position ? `; ${r.position.position} (Art. ${r.position.source.article}.${r.position.source.section})` : ''}`;
   const rows = r.lines.map((l) => [l.label, l.unit === 'money' ? money(l.value) : plain(l.value), l.how ?? '', sourceText(l.source)]);
   write(ctx, await renderTable(ctx, { title, head: ['Figure', 'Amount', 'How', 'Source'], rows, right: [1] }));
   for (const rd of r.readings) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
@@ -136,6 +139,7 @@ export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Pr
   const a = await agreement();
   const r = salary(a, {
     schedule: o.schedule,
+    position: o.position,
     year: o.year,
     class: required(o.class, 'class', 'give the salary class, for example {class} IV'),
     step: required(int(o.step, 'step', 'give the step as a whole number, for example {step} 13'), 'step', 'give the step, for example {step} 13'),

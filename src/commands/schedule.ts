@@ -5,6 +5,9 @@ import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output
 import { cite } from '../rules/source';
 import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
+import { InputError } from '../core/errors';
+import { positionList } from '../rules/schedules/positions';
+import { sourceText } from '../cli/sources';
 
 export const DESCRIPTION = 'A whole salary schedule of Appendix A: annual salary and daily rate per class and step';
 
@@ -12,6 +15,7 @@ export const OPTIONS = {
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules); with a mid-year change, the schedule in force when the year starts' },
   asOf: { flags: '--as-of <date>', help: 'the schedule in force on this date (YYYY-MM-DD)' },
+  positions: { flags: '--positions', help: 'list the positions and the schedule each is paid on (XV.4-6)' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV (one row per cell)' },
 } as const;
@@ -19,12 +23,20 @@ export type ScheduleOptions = OptionsOf<typeof OPTIONS>;
 
 export function register(program: Command, exec: Exec): void {
   declare(program.command('schedule').description(DESCRIPTION), OPTIONS)
-    .addHelpText('after', examples(['cba schedule', 'cba schedule --schedule preschool', 'cba schedule --schedule community-day --csv > cds.csv', 'cba schedule --json | jq ".cells[0]"']))
+    .addHelpText('after', examples(['cba schedule', 'cba schedule --positions', 'cba schedule --schedule preschool', 'cba schedule --schedule community-day --csv > cds.csv', 'cba schedule --json | jq ".cells[0]"']))
     .action((o: ScheduleOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
 }
 
 export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): Promise<void> {
   const a = await agreement();
+  if (o.positions) {
+    if (o.schedule !== undefined || o.year !== undefined || o.asOf !== undefined) throw new InputError('--positions lists every position; give it without --schedule, --year or --as-of');
+    const list = positionList(a);
+    if (!list.length) throw new InputError(`the agreement ${a.meta.id} lists no positions (agreement.yaml positions)`);
+    if (o.json) return printJson(ctx, { agreement: a.meta.id, positions: list.map((p) => ({ position: p.position, schedule: p.schedule, source: p.source })) });
+    if (o.csv) return write(ctx, [csvLine(['position', 'schedule', 'source']), ...list.map((p) => csvLine([p.position, p.schedule, sourceText(p.source)]))].join('').trimEnd());
+    return write(ctx, await renderTable(ctx, { head: ['Position', 'Schedule', 'Source'], rows: list.map((p) => [p.position, p.schedule, sourceText(p.source)]) }));
+  }
   const { schedule: s, cells } = scheduleTable(a, o.schedule, o.year, o.asOf);
   const hourly = s.basis === 'hourly';
   if (o.json) {

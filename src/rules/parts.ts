@@ -62,6 +62,12 @@ CROSS_CHECKS.push((a) => {
   });
 });
 
+CROSS_CHECKS.push((a) => {
+  (a.meta.positions ?? []).forEach((p, i) => {
+    if (!a.schedules.some((s) => s.id === p.schedule)) throw new RulesError(`schedule "${p.schedule}" is not a schedule id`, 'agreement.yaml', `positions[${i}].schedule`);
+  });
+});
+
 export function crossCheck(a: Agreement): void {
   for (const c of CROSS_CHECKS) c(a);
 }

@@ -78,6 +78,18 @@ export const AgreementFile = z
       .record(z.string(), Citation)
       .optional()
       .describe('Named citations of rules that carry no number of their own (part-time pro rata, ...)'),
+    positions: z
+      .array(
+        z
+          .object({
+            schedule: z.string().min(1).describe('the schedule id the positions are paid on'),
+            names: z.array(z.string().min(1)).min(1).describe('the positions, as printed'),
+            cite: Citation,
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Which positions are paid on which schedule (XV.4-6), for cba salary --position'),
     assignments: z.record(
       z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
       z

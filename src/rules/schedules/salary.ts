@@ -6,6 +6,7 @@ import { findSchedule, getCell, schedulesInYear } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
 import { cite, citeShort, type Source } from '../source';
 import type { Agreement, Schedule } from '../types';
+import { scheduleForPosition, type PositionSchedule } from './positions';
 
 export interface SalaryInput {
   schedule?: string;
@@ -20,6 +21,8 @@ export interface SalaryInput {
   asOf?: string;
   /** how the parts of a school year with a mid-year change are weighted (default months) */
   weighting?: Weighting;
+  /** the position (XV.4-6): picks the schedule it is paid on */
+  position?: string;
 }
 
 export interface SalaryPart {
@@ -73,6 +76,8 @@ export interface SalaryResult {
   readings: string[];
   /** the parts of a school year whose schedule changes inside it (--year), in order */
   parts?: SalaryPart[];
+  /** the position asked for and the schedule XV.4-6 put it on */
+  position?: PositionSchedule;
 }
 
 export function parseFte(v: string | number | Dec | undefined): Dec {
@@ -90,6 +95,13 @@ export function parseFte(v: string | number | Dec | undefined): Dec {
 /** Salary on the schedule in force: on --as-of, or for a school year (summing its parts when the
  *  schedule changes inside it), or the latest. */
 export function salary(a: Agreement, input: SalaryInput): SalaryResult {
+  if (input.position !== undefined) {
+    const ps = scheduleForPosition(a, input.position);
+    if (input.schedule !== undefined && input.schedule.trim().toLowerCase() !== ps.schedule)
+      throw new FieldError('schedule', `{schedule} ${input.schedule} contradicts {position} "${ps.position}", which is paid on the ${ps.schedule} schedule (Article ${ps.source.article}.${ps.source.section}); give one of them`);
+    const r = salary(a, { ...input, position: undefined, schedule: ps.schedule });
+    return { ...r, position: ps, sources: [ps.source, ...r.sources] };
+  }
   if (input.asOf !== undefined) {
     const s = scheduleAsOf(a, input.schedule, input.asOf);
     if (input.year !== undefined && input.year !== s.year)
