@@ -95,7 +95,10 @@ export function auditRules(a: Agreement, sourceText?: string): Finding[] {
   if (st)
     for (const rule of st.stipends) {
       if (!rule.printed) continue;
-      const r = computeStipend(a, rule.id, { teachers: rule.amount.kind === 'per-count' ? rule.amount.min : undefined, year: a.schedules.filter((x) => x.id === st!.base.schedule).map((x) => x.year).sort()[0] });
+      // the year whose schedule prints the figure (its section heads the footnote's), else the earliest
+      const bases = a.schedules.filter((x) => x.id === st!.base.schedule);
+      const printedIn = bases.find((x) => x.cite.section !== undefined && rule.printed!.cite.section?.startsWith(x.cite.section));
+      const r = computeStipend(a, rule.id, { teachers: rule.amount.kind === 'per-count' ? rule.amount.min : undefined, year: printedIn?.year ?? bases.map((x) => x.year).sort()[0] });
       if (!r.annual.eq(dec(rule.printed.annual)))
         out.push({ severity: 'error', check: 'stipend-printed', file: st.file, where: `${rule.id}.printed.annual`, message: `printed ${rule.printed.annual}, computed ${r.annual.toFixed(2)}` });
       if (rule.printed.monthly !== undefined && r.monthly && !r.monthly.eq(dec(rule.printed.monthly)))

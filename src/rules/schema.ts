@@ -158,6 +158,7 @@ export const ScheduleFile = z
     basis: z.enum(['annual', 'daily', 'hourly']).describe('What the cells are: annual salaries, daily rates (annual = daily x days) or hourly rates (daily = hourly x hours per day)'),
     days: Divisor.optional().describe("The schedule's own day count when it states one (pre-school: 184); else the agreement's baseYearDays"),
     cite: Citation,
+    note: z.string().min(1).optional().describe('Said with every figure read from this schedule (a schedule the agreement does not print, how its cells were made)'),
     derivedFrom: z
       .object({ schedule: z.string(), year: SchoolYear, raisePercent: z.number(), rounding: Rounding, note: z.string().optional() })
       .strict()

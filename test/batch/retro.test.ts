@@ -87,7 +87,7 @@ describe('cba retro: three people, 4% from July 1, paid through January, by hand
 describe('cba retro: bad input', () => {
   it('--paid-through before --effective', () => expect(() => new RetroCalculator(a, { ...opts, paidThrough: '2005-06-30' })).toThrow(/paidThrough 2005-06-30 is before effective 2005-07-01/));
   it('an effective date with no schedule in force', () =>
-    expect(() => new RetroCalculator(a, { effective: '2004-07-01', paidThrough: '2004-12-31', raise: dec(4) })).toThrow(/effective 2004-07-01: no basic schedule is in force on that date/));
+    expect(() => new RetroCalculator(a, { effective: '2003-07-01', paidThrough: '2003-12-31', raise: dec(4) })).toThrow(/effective 2003-07-01: no basic schedule is in force on that date/));
   it('no new schedule on the effective date without --raise', () =>
     expect(() => new RetroCalculator(a, { effective: '2005-09-01', paidThrough: '2005-12-31' })).toThrow(/no new schedule takes effect that day in the rules/));
   it('a row with an unknown class or step, or a paid figure that is not money, comes back invalid with its reason', () => {

@@ -45,7 +45,7 @@ describe('cba retro', () => {
 
   it.each([
     ['--paid-through before --effective', ['--effective', '2005-09-01', '--paid-through', '2005-08-31', '--raise', '4'], /--paid-through 2005-08-31 is before --effective 2005-09-01/],
-    ['an effective date with no schedule in force', ['--effective', '2004-07-01', '--paid-through', '2004-12-31', '--raise', '4'], /--effective 2004-07-01: no basic schedule is in force on that date/],
+    ['an effective date with no schedule in force', ['--effective', '2003-07-01', '--paid-through', '2003-12-31', '--raise', '4'], /--effective 2003-07-01: no basic schedule is in force on that date/],
     ['no settled schedule in the rules', ['--effective', '2005-09-01', '--paid-through', '2005-12-31'], /no new schedule takes effect that day in the rules.*or give --raise/],
     ['--periods 6', ['--effective', '2005-07-01', '--paid-through', '2005-12-31', '--raise', '4', '--periods', '6'], /--periods "6": give 12/],
     ['a date that is not a date', ['--effective', '2005-13-01', '--paid-through', '2005-12-31', '--raise', '4'], /--effective "2005-13-01" does not exist on the calendar/],

@@ -256,6 +256,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const lines: SalaryLine[] = [];
   const warnings: string[] = [];
   const readings: string[] = [];
+  if (s.note) readings.push(`${s.name} ${s.year}: ${s.note}`);
   if (plateau)
     readings.push(
       `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,

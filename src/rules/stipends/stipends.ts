@@ -165,6 +165,7 @@ export function stipendBase(a: Agreement, year?: string, asOf?: string) {
     amount: dec(cell.annual ?? cell.hourly ?? cell.daily!),
     label: `Class ${cell.cls} Step ${cell.step} of the ${s.name} ${s.year}`,
     year: s.year,
+    note: s.note && `${s.name} ${s.year}: ${s.note}`,
     sources: [cite(st.base.cite), cite(s.cite, { cell: `Class ${cell.cls}, Step ${cell.step}`, file: s.file })],
   };
 }
@@ -215,6 +216,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       annual = round(exact, R.pay);
       how = `${formatMoney(base.amount, 0)} (${base.label}) x ${amt.percent}% = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}`;
       sources.push(...base.sources);
+      if (base.note) readings.push(base.note);
       break;
     }
     case 'flat':
