@@ -33,6 +33,7 @@ export const STIPEND_OPTIONS = {
   extraTimePays: { flags: '--extra-time-pays <w>', help: 'PAR extra time past the 2 hours: all (the time beyond the day, default) or excess' },
   buyBackHours: { flags: '--buy-back-hours <h,...>', help: 'staff development buy-back: hours attended each day (6.75,4)' },
   trainingDays: { flags: '--training-days <n>', help: 'BTSA CFASST training: non-duty days' },
+  communityDayBasis: { flags: '--community-day-basis', help: 'percentage stipend already received on the community day schedule (kept for 2005-06 only, XV.7)' },
 } as const;
 export type StipendFlags = OptionsOf<typeof STIPEND_OPTIONS>;
 
@@ -65,6 +66,7 @@ export function register(program: Command, exec: Exec): void {
         'cba stipend par-council-extra-time -c IV -s 13 --hours-beyond-day 3,1.5',
         'cba stipend staff-development-buy-back -c IV -s 13 --buy-back-hours 4,8',
         'cba stipend btsa-training-day -c IV -s 13 --training-days 2',
+        'cba stipend head-teacher --community-day-basis --year 2005-06',
       ]),
     )
     .action((ids: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, ids }, ctx)));
@@ -94,6 +96,7 @@ export function stipendInput(o: StipendFlags & { year?: string; class?: string }
     extraTimePays: extraTimePays(o.extraTimePays),
     buyBackHours: hoursPerDayList(o.buyBackHours, 'buyBackHours'),
     trainingDays: int(o.trainingDays, 'trainingDays', 'give whole days, for example {trainingDays} 2'),
+    communityDayBasis: o.communityDayBasis ? true : undefined,
   };
 }
 

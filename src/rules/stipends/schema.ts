@@ -62,7 +62,23 @@ const Eligibility = z.discriminatedUnion('kind', [
 export const StipendsFile = z
   .object({
     $schema: z.string().optional(),
-    base: z.object({ schedule: z.string(), class: z.string(), step: z.number().int().positive(), cite: Citation }).strict(),
+    base: z
+      .object({
+        schedule: z.string(),
+        class: z.string(),
+        step: z.number().int().positive(),
+        cite: Citation,
+        formerBasis: z
+          .object({
+            schedule: z.string().describe('the schedule percentage stipends were based on before'),
+            lastYear: z.string().regex(/^\d{4}-\d{2}$/).describe('the last school year a member already receiving such a stipend keeps it'),
+            cite: Citation,
+          })
+          .strict()
+          .optional()
+          .describe('A former basis kept for a time by members already receiving a stipend on it (XV.7: the community day schedule, 2005-06 only)'),
+      })
+      .strict(),
     stipends: z
       .array(
         z

@@ -35,6 +35,8 @@ export interface StipendInput {
   fourHoursPays?: string;
   /** supplemental tutoring hours */
   tutoringHours?: string;
+  /** XV.7: already receiving the stipend on the community day schedule's cell (kept for 2005-06 only) */
+  communityDayBasis?: boolean;
   /** extra time and days paid from the member's own daily rate (XX.3.2, 5.9, 4.1.1.e, XVIII.12, XX.7.3.1) */
   member?: MemberRate;
   /** hours worked on days beyond the work calendar year */
@@ -114,6 +116,9 @@ export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
       break;
   }
   switch (r.amount.kind) {
+    case 'percent':
+      out.push('communityDayBasis');
+      break;
     case 'per-count':
       out.push('teachers');
       break;
@@ -147,14 +152,34 @@ export function findStipend(a: Agreement, id: string): StipendRule {
   return r;
 }
 
-/** The cell percentage stipends are of (XV.7: the basic schedule, never community day). */
-export function stipendBase(a: Agreement, year?: string, asOf?: string) {
+/** The cell percentage stipends are of (XV.7: the basic schedule, never community day), or, for a member
+ *  already receiving a stipend on the former basis, that schedule's cell through its last year. */
+export function stipendBase(a: Agreement, year?: string, asOf?: string, former?: boolean) {
+  const st = part(a, 'stipends');
+  const basic = stipendBaseOf(a, st.base.schedule, year, asOf);
+  if (!former) return basic;
+  const fb = st.base.formerBasis;
+  if (!fb) throw new FieldError('communityDayBasis', `the agreement ${a.meta.id} keeps no former basis for stipends; drop {communityDayBasis}`);
+  const has = a.schedules.some((x) => x.id === fb.schedule && x.year === basic.year);
+  if (basic.year > fb.lastYear || !has) {
+    const why = basic.year > fb.lastYear ? `it is kept only through ${fb.lastYear}` : `the rules have no ${fb.schedule} schedule of ${basic.year}`;
+    return { ...basic, formerNote: `The ${fb.schedule} basis of a stipend already received does not apply in ${basic.year}: ${why} (${citeShort(fb.cite)}); paid on the ${st.base.schedule} schedule.`, formerSource: cite(fb.cite) };
+  }
+  const f = stipendBaseOf(a, fb.schedule, basic.year, undefined);
+  return {
+    ...f,
+    formerNote: `Already receiving this stipend on the ${fb.schedule} schedule: kept for ${fb.lastYear} only (${citeShort(fb.cite)}), read as the same percentage of Class ${st.base.class} Step ${st.base.step} of the ${fb.schedule} schedule of ${basic.year}; from the next year the ${st.base.schedule} schedule applies.`,
+    formerSource: cite(fb.cite),
+  };
+}
+
+function stipendBaseOf(a: Agreement, schedule: string, year?: string, asOf?: string) {
   const st = part(a, 'stipends');
   // a percentage of a cell follows the cell: the schedule in force on --as-of when one is given
-  let s = findSchedule(a, st.base.schedule, year);
+  let s = findSchedule(a, schedule, year);
   if (asOf !== undefined) {
     try {
-      const t = scheduleAsOf(a, st.base.schedule, asOf);
+      const t = scheduleAsOf(a, schedule, asOf);
       if (year === undefined || t.year === year) s = t;
     } catch {
       /* a date outside the schedules: the year's schedule, as before */
@@ -166,6 +191,8 @@ export function stipendBase(a: Agreement, year?: string, asOf?: string) {
     label: `Class ${cell.cls} Step ${cell.step} of the ${s.name} ${s.year}`,
     year: s.year,
     note: s.note && `${s.name} ${s.year}: ${s.note}`,
+    formerNote: undefined as string | undefined,
+    formerSource: undefined as Source | undefined,
     sources: [cite(st.base.cite), cite(s.cite, { cell: `Class ${cell.cls}, Step ${cell.step}`, file: s.file })],
   };
 }
@@ -211,12 +238,14 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   const amt = rule.amount;
   switch (amt.kind) {
     case 'percent': {
-      const base = stipendBase(a, input.year, input.asOf);
+      const base = stipendBase(a, input.year, input.asOf, input.communityDayBasis);
       const exact = base.amount.times(percent(amt.percent));
       annual = round(exact, R.pay);
       how = `${formatMoney(base.amount, 0)} (${base.label}) x ${amt.percent}% = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}`;
       sources.push(...base.sources);
       if (base.note) readings.push(base.note);
+      if (base.formerSource) sources.push(base.formerSource);
+      if (base.formerNote) readings.push(base.formerNote);
       break;
     }
     case 'flat':
