@@ -55,8 +55,41 @@ const Eligibility = z.discriminatedUnion('kind', [
     .strict()
     .refine((e) => e.milestones.every((m, i) => i === 0 || m > e.milestones[i - 1]), { message: 'milestones must increase', path: ['milestones'] }),
   z.object({ kind: z.literal('july-first-after-award'), event: z.string(), cite: Citation }).strict(),
-  z.object({ kind: z.literal('site-list'), sites: z.array(z.string().min(1)).min(1), cite: Citation, endCite: Citation }).strict(),
-  z.object({ kind: z.literal('min-contract-days'), days: z.number().int().positive(), cite: Citation }).strict(),
+  z
+    .object({
+      kind: z.literal('site-list'),
+      sites: z.array(z.string().min(1)).min(1),
+      cite: Citation,
+      endCite: Citation,
+      criteria: z
+        .object({
+          minMiles: z.number().positive().describe('the least distance from the administrative offices a remote site may be'),
+          milesCite: Citation,
+          ruralCite: Citation,
+          paidCite: Citation.describe('the sentence that pays the stipend to members assigned to the listed sites'),
+        })
+        .strict()
+        .optional()
+        .describe('The criteria a site must meet to be designated (XVIII.15); the stipend is paid for the designated sites'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('min-contract-days'),
+      days: z.number().int().positive(),
+      cite: Citation,
+      appointment: z
+        .object({
+          maxConsecutiveYears: z.number().int().positive(),
+          consecutiveCite: Citation,
+          probationaryCite: Citation,
+          exceptionCite: Citation.describe('the consultation an exception needs first'),
+        })
+        .strict()
+        .optional()
+        .describe('Limits on the appointment itself (head teachers, XVIII.14.e-g)'),
+    })
+    .strict(),
 ]);
 
 export const StipendsFile = z

@@ -35,6 +35,13 @@ export interface StipendInput {
   fourHoursPays?: string;
   /** supplemental tutoring hours */
   tutoringHours?: string;
+  /** remote site criteria (XVIII.15): miles from the administrative offices; an isolated rural area */
+  miles?: string;
+  isolatedRural?: boolean;
+  /** head teacher appointment (XVIII.14.e-g): the consecutive year in the same assignment; probationary; the Program Director's exception */
+  headTeacherYear?: number;
+  probationary?: boolean;
+  directorException?: boolean;
   /** XV.7: already receiving the stipend on the community day schedule's cell (kept for 2005-06 only) */
   communityDayBasis?: boolean;
   /** extra time and days paid from the member's own daily rate (XX.3.2, 5.9, 4.1.1.e, XVIII.12, XX.7.3.1) */
@@ -109,10 +116,10 @@ export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
       out.push('awarded', 'asOf');
       break;
     case 'site-list':
-      out.push('site', 'transferred', 'asOf');
+      out.push('site', 'transferred', 'asOf', 'miles', 'isolatedRural');
       break;
     case 'min-contract-days':
-      out.push('contractDays');
+      out.push('contractDays', 'headTeacherYear', 'probationary', 'directorException');
       break;
   }
   switch (r.amount.kind) {
@@ -375,6 +382,34 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       eligible = site !== undefined;
       reason = site ? `${site} is a designated remote site (${citeShort(el.cite)})` : `"${input.site}" is not a designated remote site; the list is ${el.sites.join(', ')}`;
     }
+    const cr = el.criteria;
+    if (cr && (input.miles !== undefined || input.isolatedRural !== undefined)) {
+      let miles: Dec | undefined;
+      if (input.miles !== undefined) {
+        try {
+          miles = dec(input.miles);
+        } catch {
+          throw new FieldError('miles', `{miles} ${JSON.stringify(input.miles)}: not a number of miles, for example {miles} 42`);
+        }
+        if (miles.lt(0)) throw new FieldError('miles', `{miles} ${input.miles}: give a distance of 0 or more miles`);
+      }
+      const milesOk = miles === undefined ? null : miles.gte(cr.minMiles);
+      sources.push(cite(cr.milesCite), cite(cr.ruralCite), cite(cr.paidCite));
+      const crit: string[] = [];
+      if (miles !== undefined) crit.push(`${plain(miles)} miles from the administrative offices: ${milesOk ? 'at least' : 'less than'} ${cr.minMiles}`);
+      crit.push(input.isolatedRural ? 'an isolated rural area' : 'isolated rural area not given ({isolatedRural})');
+      const critText = `criteria of ${citeShort(cr.milesCite)}: ${crit.join('; ')}`;
+      readings.push(
+        `The remote site stipend is paid for the designated sites (${citeShort(cr.paidCite)}); the criteria (at least ${cr.minMiles} miles, an isolated rural area) are for designating a site ("The SDCOE may update this list as necessary in accordance with the criteria above"): a site that meets them is not paid until designated, and a listed site is paid as listed.`,
+      );
+      if (eligible === true) reason += `; ${critText}${milesOk === false ? ' (the site is on the list, which governs)' : ''}`;
+      else if (milesOk === false) {
+        eligible = false;
+        reason = `${input.site === undefined ? 'a site' : `"${input.site}"`} ${plain(miles!)} miles from the administrative offices cannot be a remote site: the criteria require at least ${cr.minMiles} (${critText})`;
+      } else if (input.site !== undefined) {
+        reason += `; ${critText}${milesOk && input.isolatedRural ? ': it meets both, so the SDCOE may designate it; the stipend is paid once it is on the list' : ''}`;
+      } else reason = `not checked: give {site}; ${critText}`;
+    }
     if (input.transferred !== undefined) {
       const t = parseDate(input.transferred, 'transferred');
       const p = toParts(t);
@@ -400,6 +435,34 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     } else {
       eligible = days >= el.days;
       reason = eligible ? `a ${days}-day assignment meets the ${el.days}-day minimum` : `a ${days}-day assignment is below the ${el.days}-day minimum for head teachers`;
+    }
+    const ap = el.appointment;
+    if (ap && (input.headTeacherYear !== undefined || input.probationary || input.directorException)) {
+      const y = checkInt(input.headTeacherYear, 'headTeacherYear', 1, 50, 'give the consecutive year in the same head teacher assignment, 1 for the first');
+      const over = y !== undefined && y > ap.maxConsecutiveYears;
+      const bars: string[] = [];
+      if (over) {
+        sources.push(cite(ap.consecutiveCite));
+        bars.push(`year ${y} in the same head teacher assignment is more than ${ap.maxConsecutiveYears} consecutive years (${citeShort(ap.consecutiveCite)})`);
+      }
+      if (input.probationary) {
+        sources.push(cite(ap.probationaryCite));
+        bars.push(`a probationary unit member (${citeShort(ap.probationaryCite)})`);
+      }
+      const parts = eligible === null && days === undefined ? [] : [reason];
+      if (bars.length && input.directorException) {
+        sources.push(cite(ap.exceptionCite));
+        parts.push(`${bars.join('; ')}: appointed by the Program Director's determination that no other applicant is appropriate, which needs consultation with the Association first (${citeShort(ap.exceptionCite)})`);
+      } else if (bars.length) {
+        eligible = false;
+        parts.push(`not to be appointed: ${bars.join('; ')}, unless the Program Director determines that no other applicant is appropriate ({directorException}), after consultation with the Association (${citeShort(ap.exceptionCite)})`);
+      } else {
+        if (input.directorException) throw new FieldError('directorException', `{directorException} applies only beyond ${ap.maxConsecutiveYears} consecutive years or to a probationary member (${citeShort(ap.consecutiveCite)}, ${citeShort(ap.probationaryCite)}); drop it`);
+        if (y !== undefined) parts.push(`year ${y} in the same assignment: within ${ap.maxConsecutiveYears} consecutive years (${citeShort(ap.consecutiveCite)})`);
+      }
+      if (days === undefined && eligible !== false) parts.push(`days not checked: give {contractDays} (at least ${el.days})`);
+      reason = parts.join('; ');
+      if (y !== undefined) readings.push(`{headTeacherYear} counts the consecutive contract years in the same head teacher assignment, this one included: year ${ap.maxConsecutiveYears + 1} is the first beyond "two (2) consecutive years" (${citeShort(ap.consecutiveCite)}). "Paragraphs 5 and 6 above" in ${citeShort(ap.exceptionCite)} is read as 14.e and 14.f, the two exceptions it can mean.`);
     }
   }
 
