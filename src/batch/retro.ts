@@ -141,6 +141,8 @@ export class RetroCalculator {
         throw new FieldError('effective', `{effective} ${opts.effective}: no new schedule takes effect that day in the rules (the ${newBasic.id} schedule in force has been since ${newBasic.effective}); add the settled schedule with effective: ${opts.effective}, or give {raise} <percent>`);
       this.aOld = agreementOn(a, eff - 1, this.year, 'the day before {effective},');
       this.notes.push(`New rates: the schedules in force on ${opts.effective}; old rates: those in force the day before.`);
+      for (const s of this.aOld.schedules) if (s.note) this.notes.push(`Old rates, ${s.name}: ${s.note}`);
+      for (const s of this.aNew.schedules) if (s.note) this.notes.push(`New rates, ${s.name}: ${s.note}`);
     }
     this.rates = this.periods.map((p) => ratesOn(b, opts.rates, parseDate(p.first)));
     this.pricers = { old: new PlacementPricer(this.aOld, { year: this.year, creditable: this.creditable }), new: new PlacementPricer(this.aNew, { year: this.year, creditable: this.creditable }) };

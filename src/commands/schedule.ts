@@ -49,6 +49,7 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
       basis: s.basis,
       classes: s.classes,
       source: cite(s.cite, { file: s.file }),
+      ...(s.note ? { note: s.note } : {}),
       cells: cells.map((c) => ({
         class: c.class,
         step: c.step,
@@ -96,4 +97,5 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
       `* printed daily rate differs from annual / ${a.meta.parameters.baseYearDays.value} rounded half-up (Art. XV.1): ` +
         differ.map((c) => `Class ${c.class} Step ${c.step} printed ${money(c.printedDailyRate)}, rule ${money(c.dailyRate)}`).join('; '),
     );
+  if (s.note) write(ctx, ctx.paint.dim(`Note: ${s.note}`));
 }

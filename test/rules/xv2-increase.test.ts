@@ -83,5 +83,6 @@ describe('retro of the increase (paid at the old rates after July 1, 2005 until 
     const r = await cbaIn(['retro', '--roster', '-', '--effective', '2005-07-01', '--paid-through', '2005-12-31', '--json'], 'id,class,step\nA,IV,13\n');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1436.52');
+    expect(r.stdout).toContain('Old rates, Basic Teacher Compensation Plan: The 2004-05 basic schedule is not printed in the agreement');
   });
 });
