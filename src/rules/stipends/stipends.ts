@@ -539,7 +539,7 @@ function hoursList(v: string[] | undefined, field: keyof StipendInput): Dec[] {
 function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: StipendInput) {
   const R = a.meta.rounding;
   const m = input.member;
-  if (!m) throw new FieldError('step', `${rule.id} is paid from the member's own daily rate: give {class} and {step} (and {schedule} when not basic)`);
+  if (!m) throw new FieldError('step', `${rule.id} is paid by the hour or day from the member's own daily rate, not by the year (so not in a roster): give {class} and {step} (and {schedule} when not basic)`);
   const sources: Source[] = [...m.sources];
   const readings: string[] = [];
   const daily = m.dailyRate;
