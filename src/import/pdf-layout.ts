@@ -206,13 +206,26 @@ function pageRows(page: number, lines: Line[], skip: Set<number>): { lanes: Lane
       lane.rows.push({ ...row, label: starts[k], toks });
     }
   }
+  // longevity steps printed after the numbered ones ("10", then "L1", "L2"): numbered on from the
+  // last numbered step (L1 after step 10 is step 11), the printed label kept
+  for (const lane of lanes) {
+    let last: number | undefined;
+    let prev: Tok | undefined;
+    for (const r of lane.rows) {
+      const prefixed = /^(?:step\s*)?[LS]/i.test(r.label.text);
+      if (prefixed && prev && prev.text === r.label.text) r.label.step = prev.step;
+      else if (prefixed && last !== undefined && r.label.step! <= last) r.label.step = last + 1;
+      last = r.label.step;
+      prev = r.label;
+    }
+  }
   return { lanes: lanes.filter((l) => l.rows.length), used };
 }
 
 // ---------------------------------------------------------------------------------------------
 // header lines
 
-const TITLE_RE = /salary schedule|board approv|\beffective\b|school year|based on|\bnote\b|school district|county office|^\s*(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\s*$/i;
+const TITLE_RE = /salary schedule|salary scale|board approv|\badopted\b|day contract|work year|\beffective\b|school year|based on|\bnote\b|school district|county office|^\s*(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\s*$/i;
 const BASIS_RE = /^(annual|annually|yearly|daily|day|hourly|hour|per day|per hour|daily rate|hourly rate|annual salary)$/i;
 /** class labels, most telling first: "Class X", "Column I"; "IV"; "3", "B", "CL1" */
 const CLASS_LABEL_RES = [/^(?:class|column|col\.?|range)\s+\S{1,6}$/i, /^[IVX]{1,5}$/, /^(?:\d{1,2}|[A-Z]|CL\s?\d{1,2})$/];
@@ -365,6 +378,14 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
     if (l.y - prevY > Math.max(2.2 * rowPitch, 3 * l.h)) break;
     const lane: Line = { ...l, toks, text: toks.map((t) => t.text).join(' ') };
     if (TITLE_RE.test(lane.text) || isProse(lane)) break;
+    // steps listed but not priced ("1,2,3  Reserved  Reserved ..."), between the headings and the
+    // first priced step: not a heading; said in a note
+    if (/^\d{1,2}(?:\s*[,&-]\s*\d{1,2})+$|^\d{1,2}\s*(?:-|–|to|thru)\s*\d{1,2}$/i.test(toks[0].text) && toks[0].x0 < firstRow.label.x1 + firstRow.h) {
+      notes.push(`Printed above the first priced step on page ${pageNo}, read as no amounts for those steps: "${lane.text}"`);
+      gridLines.add(i);
+      prevY = l.y;
+      continue;
+    }
     header.unshift(lane);
     gridLines.add(i);
     prevY = l.y;
@@ -373,10 +394,17 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
   // the basis of each column, from a line of "Annual", "Daily"
   const basisLine = header.find((l) => l.toks.some((t) => BASIS_RE.test(t.text)) && l.toks.every((t) => BASIS_RE.test(t.text) || t.x1 < cols[0].x0 - 1));
   if (basisLine) {
+    // each word over the column it stands over, or else the nearest (a heading centred over a
+    // column of right-aligned amounts may stand a little left of them), never one shared
+    const gapOf = cols.length > 1 ? median(cols.slice(1).map((c, k) => cx(c) - cx(cols[k]))) : Infinity;
     for (const t of basisLine.toks) {
       if (!BASIS_RE.test(t.text)) continue;
-      const k = cols.findIndex((c) => cx(t) >= c.x0 - tol && cx(t) <= c.x1 + tol);
-      if (k >= 0) cols[k].basis = basisOf(t.text);
+      let k = cols.findIndex((c) => cx(t) >= c.x0 - tol && cx(t) <= c.x1 + tol);
+      if (k < 0) {
+        const near = cols.map((c, j) => [Math.abs(cx(t) - cx(c)), j] as const).sort((x, y) => x[0] - y[0])[0];
+        if (near && near[0] < 0.45 * gapOf) k = near[1];
+      }
+      if (k >= 0 && !cols[k].basis) cols[k].basis = basisOf(t.text);
     }
     const missing = cols.findIndex((c) => !c.basis);
     if (missing >= 0) throw new PdfLayoutError(`${file} page ${pageNo}: the column of amounts at "${cellsOf.flat().find((t, i) => t && i % cols.length === missing)?.text}" has no "Annual" or "Daily" over it where the others have one; the layout cannot be read with confidence`, pageNo);

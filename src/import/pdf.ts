@@ -85,9 +85,11 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
       for (const it of tc.items) {
         if (!('str' in it) || !it.str) continue;
         const [a, b, , d, e, f] = it.transform as number[];
-        // positions in the page's own orientation (a page printed rotated is read as it shows)
+        // positions as the page shows (a page turned by /Rotate is read the way it is viewed):
+        // the viewport's x, and y from its bottom
+        const [vx, vy] = vp.convertToViewportPoint(e, f) as [number, number];
         const h = it.height || Math.hypot(b, d) || Math.abs(a);
-        items.push({ str: it.str, x: e, y: f, w: it.width, h });
+        items.push({ str: it.str, x: vx, y: vp.height - vy, w: it.width, h });
       }
       out.push({ page: p, width: vp.width, height: vp.height, items });
       page.cleanup();
