@@ -120,7 +120,9 @@ export function layout(spec: TableSpec, width: number): Layout {
   for (let i = n - 1; i > 0; i--) if (!order.includes(i)) order.push(i);
   let keep = all;
   const moved: number[] = [];
-  const fits = (w: number[]) => sum(keep, w) + frame(keep.length) + (moved.length ? 4 : 0) <= width;
+  // a row gets a footnote mark " [n]" only when one of its moved cells has text
+  const marked = () => moved.length > 0 && spec.rows.some((r) => moved.some((i) => plain(r[i] ?? '').trim() !== ''));
+  const fits = (w: number[]) => sum(keep, w) + frame(keep.length) + (marked() ? 4 : 0) <= width;
   while (!fits(comfort) && order.length) {
     const k = order.shift()!;
     moved.push(k);
@@ -128,7 +130,7 @@ export function layout(spec: TableSpec, width: number): Layout {
   }
   // shrink the widest text column, one column at a time, down to its minimum
   const w = [...natural];
-  const marker = moved.length ? 5 : 0; // room for " [nn]" in the first column
+  const marker = marked() ? 5 : 0; // room for " [nn]" in the first column
   w[keep[0]] += marker;
   const budget = width - frame(keep.length);
   let total = sum(keep, w);

@@ -68,6 +68,14 @@ describe('renderTable', () => {
     expect(out.replace(/[\s│─┌┐└┘├┤┬┴┼]/g, '')).toContain('学校'.repeat(16));
   });
 
+  it('a moved column with no text leaves no room for a footnote mark (the table still fits)', () => {
+    // fast-check found it: at 45 columns Source (empty) moves out; Item 11 + Amount 9 + How 11 and the
+    // frame (3 x 3 + 1 = 10) make 41, which fits; room kept for a " [n]" that no row gets made 46
+    const out = renderTable({ head: ['Item', 'Amount', 'How', 'Source'], rows: [['/a/,0(-///a', '100000.00', ').000/()-A)', '']], right: [1] }, { width: 45 });
+    expect(widest(out)).toBe(41);
+    expect(out).not.toMatch(/\[1\]/);
+  });
+
   it('property: at any width from 40 every line fits and every word of every cell is printed', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9.,()/-]{1,14}$/);
     const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((ws) => ws.join(' '));
