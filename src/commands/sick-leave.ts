@@ -46,6 +46,7 @@ export const OPTIONS = {
   sabbaticalYears: { flags: '--sabbatical-years <n>', help: 'check: consecutive years with the Office (7 needed)' },
   sabbaticalMonths: { flags: '--sabbatical-months <n>', help: 'sabbatical length in months (default 12)' },
   industrialPriorYear: { flags: '--industrial-prior-year <days>', help: 'industrial leave used for the same injury last fiscal year (XIII.2.F)' },
+  industrialRenews: { flags: '--industrial-renews', help: 'other reading: the industrial days start again in the new fiscal year' },
   indemnity: { flags: '--indemnity <amount>', help: "a month's temporary disability indemnity: the Office's part of the salary (XIII.2.D)" },
   salaryDue: { flags: '--salary-due <amount>', help: 'salary due for that month (default: the monthly pay of --class/--step)' },
   juryDays: { flags: '--jury-days <days>', help: 'jury or witness days: the Office compensation (XIII.5.C)' },
@@ -148,6 +149,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     travelMiles: optDec(o.travelMiles, 'travelMiles', 'give miles, for example 320'),
     industrial: optDec(o.industrial, 'industrial', 'give days, for example 30', RANGES.daysAYear),
     industrialPriorYear: optDec(o.industrialPriorYear, 'industrialPriorYear', 'give days, for example 45', RANGES.daysAYear),
+    industrialRenews: o.industrialRenews,
     donateHours: optDec(o.donateHours, 'donateHours', 'give hours, for example 6.75', RANGES.hoursAYear),
     donatedHours: optDec(o.donatedHours, 'donatedHours', 'give hours, for example 6.75', RANGES.hoursAYear),
     catastrophicMonths: optDec(o.catastrophicMonths, 'catastrophicMonths', 'give months, for example 6'),
@@ -156,6 +158,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     annualSalary: sal?.annualSalary,
     availableDays: o.balance !== undefined || o.used !== undefined || acc.daysWorkedGiven ? bal.balanceDays : undefined,
   };
+  if (o.industrialRenews && o.industrialPriorYear === undefined) throw new InputError('--industrial-renews applies with --industrial-prior-year <days>');
   if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
   if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
   const limits: LimitCheck[] = checkLimits(a, acc, L);

@@ -265,6 +265,8 @@ export interface LimitInput {
   industrial?: Dec;
   /** industrial leave days used for the same injury in the previous fiscal year (XIII.2.F) */
   industrialPriorYear?: Dec;
+  /** the other reading of XIII.2.A/F: the days start again in the new fiscal year */
+  industrialRenews?: boolean;
   donateHours?: Dec;
   donatedHours?: Dec;
   catastrophicMonths?: Dec;
@@ -336,7 +338,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
     });
   }
   if (x.industrial !== undefined) {
-    const ind = industrialAllowed(a, x.industrialPriorYear);
+    const ind = industrialAllowed(a, x.industrialPriorYear, x.industrialRenews);
     push({ id: 'industrial', label: 'Industrial accident or illness (same accident, this fiscal year)', requested: x.industrial, allowed: ind.allowed, unit: 'days', reason: ind.reason, sources: ind.sources, readings: ind.readings, extra: { remainingDays: Number(plain(ind.allowed.minus(x.industrial).lt(0) ? new Big(0) : ind.allowed.minus(x.industrial))) } });
   } else if (x.industrialPriorYear !== undefined) throw new FieldError('industrialPriorYear', '{industrialPriorYear} applies with {industrial}: give the days of industrial leave this fiscal year too');
   const cat = lv.catastrophic;

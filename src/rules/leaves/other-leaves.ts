@@ -80,12 +80,14 @@ export function industrialPay(a: Agreement, x: { salaryDue: Dec; salaryHow: stri
 }
 
 /** XIII.2.F: leave that overlaps into the next fiscal year is what was left unused for the same injury. */
-export function industrialAllowed(a: Agreement, priorYearDays: Dec | undefined): { allowed: Dec; reason: string; sources: Source[]; readings: string[] } {
+export function industrialAllowed(a: Agreement, priorYearDays: Dec | undefined, renews = false): { allowed: Dec; reason: string; sources: Source[]; readings: string[] } {
   const lv = part(a, 'leaves');
   const max = dec(lv.industrial.maxDays);
   if (priorYearDays === undefined) return { allowed: max, reason: `at most ${plain(max)} days in one fiscal year for the same accident; not accumulated`, sources: [cite(lv.industrial.cite), cite(lv.industrial.noCarryCite)], readings: [] };
   const r = need(lv.industrialPay, 'industrialPay', a);
   if (priorYearDays.gt(max)) throw new FieldError('industrialPriorYear', `{industrialPriorYear} ${plain(priorYearDays)}: at most ${plain(max)} days of industrial leave could be used for the same injury (${citeShort(lv.industrial.cite)})`);
+  if (renews)
+    return { allowed: max, reason: `a new fiscal year: the ${plain(max)} days start again for the same injury (${plain(priorYearDays)} used the year before are not added)`, sources: [cite(lv.industrial.cite), cite(r.overlapCite)], readings: [r.readings.renews] };
   const left = max.minus(priorYearDays);
   return {
     allowed: left,

@@ -41,7 +41,7 @@ export const LeavesFile = z
       .object({ yearsRequired: z.number().int().positive(), payPercent: z.number().positive().max(100), returnMultiple: z.number().positive(), cite: Citation, returnCite: Citation })
       .strict(),
     // Optional: an agreement without these provisions leaves them out; the rule says so when asked.
-    industrialPay: z.object({ payCite: Citation, reductionCite: Citation, overlapCite: Citation, endorseCite: Citation, readings: Readings(['pay', 'reduction', 'overlap']) }).strict().optional(),
+    industrialPay: z.object({ payCite: Citation, reductionCite: Citation, overlapCite: Citation, endorseCite: Citation, readings: Readings(['pay', 'reduction', 'overlap', 'renews']) }).strict().optional(),
     judicialPay: z.object({ offsetCite: Citation, endorseCite: Citation, retainCite: Citation, readings: Readings(['regular']) }).strict().optional(),
     catastrophicPay: z
       .object({ ownCreditsCite: Citation, ownCreditsPayCite: Citation, returnCite: Citation, irrevocableCite: Citation, returnRounding: Rounding.extend({ note: z.string().optional() }).strict(), readings: Readings(['pay', 'return']) })
