@@ -22,6 +22,8 @@ import * as sickLeave from './sick-leave';
 import * as deadline from './deadline';
 import * as stepAdvance from './step-advance';
 import * as calendar from './calendar';
+import * as partTimeRetirement from './part-time-retirement';
+import * as releasedTime from './released-time';
 
 export const DESCRIPTION = 'Run files of expected results: each case names a computation, its inputs as the CLI takes them, and the expected figures';
 
@@ -67,6 +69,8 @@ const RUNS: Record<Computation, CaseRun> = {
   deadline: (i, args, ctx) => deadline.run({ ...opts(deadline.OPTIONS, i), name: oneArg('deadline', 'name', args) }, ctx),
   'step-advance': (i, args, ctx) => (noArgs('step-advance', args), stepAdvance.run(opts(stepAdvance.OPTIONS, i), ctx)),
   calendar: (i, args, ctx) => (noArgs('calendar', args), calendar.run(opts(calendar.OPTIONS, i), ctx)),
+  'part-time-retirement': (i, args, ctx) => (noArgs('part-time-retirement', args), partTimeRetirement.run(opts(partTimeRetirement.OPTIONS, i), ctx)),
+  'released-time': (i, args, ctx) => (noArgs('released-time', args), releasedTime.run(opts(releasedTime.OPTIONS, i), ctx)),
 };
 
 function capture() {

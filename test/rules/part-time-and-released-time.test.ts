@@ -10,6 +10,9 @@ import { formatDate, parseDate } from '../../src/core/date';
 import type { Agreement } from '../../src/rules/types';
 import { AGREEMENT_DIR, FOLDED } from '../helpers/contract';
 import { cba, json } from '../helpers/cli';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let a: Agreement;
 beforeAll(async () => {
@@ -140,5 +143,28 @@ describe('V.8 released time: at most 30 days; written notice 48 hours (2 days) b
     const half = await cba(['released-time', '--request', '2', '--notified', '2006-03-01']);
     expect(half.code).toBe(2);
     expect(half.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('cba check runs cases of both commands', () => {
+  it('a file of expected results: IV-13 at 0.6 is 42,478.20; 26 + 3 days of released time leaves 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cba-f2-'));
+    try {
+      const f = join(dir, 'cases.yaml');
+      writeFileSync(f, `cases:
+  - name: part-time pay
+    run: part-time-retirement
+    input: { reduction: 2006-07-01, fte: 0.6, class: IV, step: 13 }
+    expect: { "pay.partTimeSalary": 42478.20, "pay.retirementBase": 70797 }
+  - name: released time
+    run: released-time
+    input: { used: 26, request: 3 }
+    expect: { leftDays: 1, ok: true }
+`);
+      const r = await cba(['check', f]);
+      expect(r.stdout.trim().split('\n').pop()).toBe('2 passed, 0 failed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
