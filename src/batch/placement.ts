@@ -81,7 +81,7 @@ export class CellsMemo<T> {
   private m = new Map<number, { c: Cells; v: T; next: unknown }>();
   size = 0;
   private static hash(a: string, b: string, c: string, d: string, e: string, f: string, g: string): number {
-    return mix(mix(mix(mix(mix(mix(mix(0x811c9dc5, a), b), c), d), e), f), g);
+    return mix(mix(mix(mix(mix(mix(mix(0x811c9dc5, a), b), c), d), e), f), g) & 0x3fffffff; // a small integer: a fast Map key
   }
   get(a: string, b: string, c: string, d: string, e: string, f: string, g: string): T | undefined {
     let x = this.m.get(CellsMemo.hash(a, b, c, d, e, f, g)) as { c: Cells; v: T; next: unknown } | undefined;
