@@ -173,26 +173,83 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
   const colWidths = keep.map((i) => widths.get(i)! + 2);
   // pre-wrap the text columns so a word wider than its column is broken, not truncated
   const body = rows.map((cells) => cells.map((c, j) => (right.has(keep[j]) ? c : wrapText(c, colWidths[j] - 2).join('\n'))));
+  const compact = !body.some((cells) => cells.some((c) => c.includes('\n')));
+  const aligns = keep.map((i) => right.has(i));
+  const headCells = keep.map((i, j) => (right.has(i) ? spec.head[i] : wrapText(spec.head[i], colWidths[j] - 2).join('\n'))).map((h) => paint.bold(h));
+  const simple = drawSimple(headCells, body, colWidths, aligns, compact);
+  if (simple !== undefined) return finish(simple);
   const t = new Table({
-    head: keep.map((i, j) => (right.has(i) ? spec.head[i] : wrapText(spec.head[i], colWidths[j] - 2).join('\n'))).map((h) => paint.bold(h)),
+    head: headCells,
     colWidths,
     colAligns: keep.map((i) => (right.has(i) ? 'right' : 'left')),
     wordWrap: true,
     wrapOnWordBoundary: true,
     // a rule between rows only when some row takes several lines
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: !body.some((cells) => cells.some((c) => c.includes('\n'))) },
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact },
   });
   t.push(...body);
-  let text = t.toString();
-  if (paint !== noPaint) text = text.replace(/[┌┐└┘├┤┬┴┼─│]+/g, (m) => paint.dim(m));
-  const out: string[] = [];
-  if (spec.title) out.push(paint.bold(wrapParagraph(spec.title, env.width)));
-  out.push(text);
-  notes.forEach((note, k) => {
-    const tag = `[${k + 1}] `;
-    const w = Number.isFinite(env.width) ? Math.max(10, env.width - tag.length) : Infinity;
-    const lines = Number.isFinite(w) ? wrapText(note, w) : note.split('\n');
-    lines.forEach((l, j) => out.push((j === 0 ? tag : ' '.repeat(tag.length)) + l));
+  return finish(t.toString());
+
+  function finish(table: string): string {
+    let text = table;
+    if (paint !== noPaint) text = text.replace(/[┌┐└┘├┤┬┴┼─│]+/g, (m) => paint.dim(m));
+    const out: string[] = [];
+    if (spec.title) out.push(paint.bold(wrapParagraph(spec.title, env.width)));
+    out.push(text);
+    notes.forEach((note, k) => {
+      const tag = `[${k + 1}] `;
+      const w = Number.isFinite(env.width) ? Math.max(10, env.width - tag.length) : Infinity;
+      const lines = Number.isFinite(w) ? wrapText(note, w) : note.split('\n');
+      lines.forEach((l, j) => out.push((j === 0 ? tag : ' '.repeat(tag.length)) + l));
+    });
+    return out.join('\n');
+  }
+}
+
+/** A line cli-table3 would draw as it is: no colour code or control character, no whitespace but
+ *  single-width spaces between words, not empty, and within its column. */
+function plainLine(l: string, width: number): boolean {
+  if (l === '' || l.charCodeAt(0) === 32 || l.charCodeAt(l.length - 1) === 32) return false;
+  for (let i = 0; i < l.length; i++) {
+    const c = l.charCodeAt(i);
+    if (c < 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
+  }
+  return displayWidth(l) <= width;
+}
+
+/** The box cli-table3 draws (its default characters, one space of padding, top-aligned cells, a rule
+ *  under the head and, unless compact, between rows), drawn directly when every line of every cell
+ *  already fits its column and holds nothing cli-table3 would rewrite: cli-table3 builds and merges an
+ *  options object per cell, the most of a one-answer command's time on a table of 200 cells. Any
+ *  other table: undefined, and cli-table3 draws it (test/lazy-table.test.ts holds the two equal). */
+export function drawSimple(head: string[], body: string[][], widths: number[], right: boolean[], compact: boolean): string | undefined {
+  const rows = [head, ...body];
+  const split: string[][][] = [];
+  for (const r of rows) {
+    if (r.length !== widths.length) return undefined;
+    const cells: string[][] = [];
+    for (let j = 0; j < r.length; j++) {
+      const lines = r[j] === '' ? [] : r[j].split('\n');
+      for (const l of lines) if (!plainLine(l, widths[j] - 2)) return undefined;
+      cells.push(lines);
+    }
+    split.push(cells);
+  }
+  const rule = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
+  const out: string[] = [rule('┌', '┬', '┐')];
+  split.forEach((cells, y) => {
+    if (y > 0 && (!compact || y === 1)) out.push(rule('├', '┼', '┤'));
+    const height = Math.max(1, ...cells.map((c) => c.length));
+    for (let k = 0; k < height; k++) {
+      let line = '';
+      for (let j = 0; j < cells.length; j++) {
+        const text = cells[j][k] ?? '';
+        const padding = ' '.repeat(widths[j] - 2 - displayWidth(text));
+        line += '│ ' + (right[j] ? padding + text : text + padding) + ' ';
+      }
+      out.push(line + '│');
+    }
   });
+  out.push(rule('└', '┴', '┘'));
   return out.join('\n');
 }
