@@ -8,6 +8,7 @@
 // stand in a column; an amount or word out of line inside the grid refuses the page (never a guess),
 // except a labelled figure printed beside the grid ("*SWAP 46.54"), which becomes a note.
 import Big from 'big.js';
+import { formatCents, parseCents } from '../core/money';
 import type { CellSource, GridCell, GridClass, GridStep, ImportedGrid } from './grid';
 
 /** One run of text as the PDF places it: x from the left, y of the baseline from the bottom (PDF units). */
@@ -476,7 +477,7 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
   let dailyFirst: boolean | undefined;
   const cell = (t: Tok | null, r: Row, ci: number): GridCell | null => {
     if (!t || t.kind === 'blank') return null;
-    if (new Big(t.value!).eq(0)) {
+    if (/^0*(?:\.0*)?$/.test(t.value!)) {
       const z = `${classes[ci].label} step ${r.label.text}`;
       if (!zeros.includes(z)) zeros.push(z);
       return null;
@@ -729,7 +730,7 @@ function classesAsRows(file: string, page: PdfPageText, lines: Line[]): { pendin
       classDays.push(days ? Number(days[1]) : undefined);
       const cellOf = (t: Tok | null, si: number): GridCell | null => {
         if (!t || t.kind === 'blank') return null;
-        if (new Big(t.value!).eq(0)) {
+        if (/^0*(?:\.0*)?$/.test(t.value!)) {
           zeros.push(`${label} step ${steps[si].label}`);
           return null;
         }
@@ -875,8 +876,12 @@ function checkDaily(grid: ImportedGrid, classDays: (number | undefined)[]): void
         return;
       }
       n++;
-      const expect = new Big(a.value).div(k).round(2, Big.roundHalfUp);
-      if (!expect.eq(d.value)) wrong.push(`${grid.classes[ci].label} step ${grid.steps[si].label}: ${a.source.text} / ${k} = ${expect.toFixed(2)}, printed ${d.source.text}`);
+      // in integer cents where the amounts allow (half up: floor((2a + k) / 2k)), else in decimals
+      const ac = parseCents(a.value);
+      const dc = parseCents(d.value);
+      const exact = ac !== null && dc !== null && ac >= 0;
+      const expect = exact ? formatCents(Math.floor((2 * ac + k) / (2 * k))) : new Big(a.value).div(k).round(2, Big.roundHalfUp).toFixed(2);
+      if (exact ? parseCents(expect) !== dc : !new Big(expect).eq(d.value)) wrong.push(`${grid.classes[ci].label} step ${grid.steps[si].label}: ${a.source.text} / ${k} = ${expect}, printed ${d.source.text}`);
     }),
   );
   const perClass = [...new Set(days.filter((d) => d !== undefined))];

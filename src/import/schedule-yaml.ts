@@ -3,7 +3,7 @@
 // plateaus, column sums, values that fall along a step or a class. Pure: grid and options in,
 // text and report out; nothing is written here.
 import { createHash } from 'node:crypto';
-import { Big, sum } from '../core/money';
+import { Big, parseCents, sum } from '../core/money';
 import { InputError } from '../core/errors';
 import type { GridCell, ImportedGrid } from './grid';
 
@@ -48,6 +48,12 @@ export interface Review {
 }
 
 const q = (s: string) => JSON.stringify(s);
+/** Two amounts compared: in integer cents where both are such amounts (a large grid's review makes thousands of comparisons), else as decimals. */
+function cmp(a: string, b: string): number {
+  const x = parseCents(a);
+  const y = parseCents(b);
+  return x !== null && y !== null ? Math.sign(x - y) : new Big(a).cmp(b);
+}
 const key = (k: string) => (/^[A-Za-z][A-Za-z0-9]*$/.test(k) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(k) ? k : q(k));
 
 function srcYaml(c: GridCell): string {
@@ -217,13 +223,13 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
     col.forEach((x, i) => x === null && blankCells.push({ class: classes[c], step: grid.steps[i].label }));
     let run: number | undefined;
     for (let i = 1; i <= col.length; i++) {
-      const same = i < col.length && col[i] && col[i - 1] && new Big(col[i]!.value).eq(col[i - 1]!.value);
+      const same = i < col.length && col[i] && col[i - 1] && cmp(col[i]!.value, col[i - 1]!.value) === 0;
       if (same && run === undefined) run = i - 1;
       if (!same && run !== undefined) {
         plateaus.push({ class: classes[c], from: grid.steps[run].label, to: grid.steps[i - 1].label, value: col[run]!.value });
         run = undefined;
       }
-      if (i < col.length && col[i] && col[i - 1] && new Big(col[i]!.value).lt(col[i - 1]!.value))
+      if (i < col.length && col[i] && col[i - 1] && cmp(col[i]!.value, col[i - 1]!.value) < 0)
         falls.push({ class: classes[c], step: grid.steps[i].label, value: col[i]!.value, against: `step ${grid.steps[i - 1].label} (${col[i - 1]!.value})`, along: 'step' });
     }
   }
@@ -231,7 +237,7 @@ export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: st
     let prev: number | undefined;
     r.forEach((x, c) => {
       if (!x) return;
-      if (prev !== undefined && new Big(x.value).lt(r[prev]!.value))
+      if (prev !== undefined && cmp(x.value, r[prev]!.value) < 0)
         falls.push({ class: classes[c], step: grid.steps[i].label, value: x.value, against: `class ${classes[prev]} (${r[prev]!.value})`, along: 'class' });
       prev = c;
     });
