@@ -936,13 +936,23 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
         if (prev) {
           const a = Math.max(...prev.lineIdx);
           const b = Math.min(...r.lineIdx);
+          let between = false;
           for (let i = a + 1; i < b; i++) {
             if (used.has(i)) continue;
             const toks = lines[i].toks.filter((t) => cx(t) > laneX0 && cx(t) < laneX1);
+            if (toks.length) between = true;
             if (toks.length >= 2 && toks.some((t) => /^(step|col|column|class|annual|daily|years?)\b/i.test(t.text))) breakHere = true;
           }
           const same = prev.label.text === r.label.text;
           const twiceAlready = cur.length >= 2 && cur[cur.length - 2].label.text === prev.label.text;
+          // a step number lower than the one above it, on the very next line of a run of steps with
+          // nothing printed between: a misprinted label ("8" for 28), not a second schedule
+          if (!breakHere && !between && !same && numberOf(r.label) < numberOf(prev.label) && cur.length >= 3 && cur.every((x, k) => k === 0 || x.label.text !== cur[k - 1].label.text)) {
+            const pitch = median(cur.slice(1).map((x, k) => cur[k].y - x.y));
+            if (prev.y - r.y <= 1.5 * pitch) {
+              throw new PdfLayoutError(`${file} page ${page.page}, step "${r.label.text}": follows step "${prev.label.text}" on the next line with nothing between (a misprinted step label?); the layout cannot be read with confidence`, page.page);
+            }
+          }
           if (numberOf(r.label) < numberOf(prev.label) || (same && twiceAlready) || (numberOf(r.label) === numberOf(prev.label) && !same)) breakHere = true;
         }
         if (breakHere) {

@@ -108,6 +108,15 @@ describe('layouts from outside the collection', () => {
     expect(g.steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('a misprinted step label ("8" printed for 28, on the next line after 27): refused, not read as a second schedule', async () => {
+    const rows: string[][] = [];
+    for (let s = 4; s <= 33; s++) rows.push([s === 28 ? '8' : String(s), ...[0, 1, 2].map((c) => money(50000 + (s - 4) * 2000 + c * 1500))]);
+    const t = table({ top: 700, firstRight: 170, colStep: 90, header: [['Bachelors', 'Masters', 'Doctorate']], rowHeader: 'Step #', rows, pitch: 13, size: 8 });
+    await expect(read('misprint', await makePdf([[...title(['Teacher Salary Scale 2020-21']), ...t.texts]]))).rejects.toThrow(
+      /^misprint\.pdf page 1, step "8": follows step "27" on the next line with nothing between \(a misprinted step label\?\)/,
+    );
+  });
+
   it('every character placed on its own reads as the words it spells', async () => {
     const t = table({ top: 660, firstRight: 200, colStep: 100, header: [['Class I', 'Class II', 'Class III']], rowHeader: 'Step', rows: [['1', '$50,000', '$52,000', '$54,000'], ['2', '$51,000', '$53,000', '$55,000'], ['3', '$52,000', '$54,000', '$56,000']] });
     const doc = await PDFDocument.create();
