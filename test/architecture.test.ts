@@ -86,6 +86,13 @@ describe('architecture (docs/architecture.md)', () => {
     expect(cycles).toEqual([]);
   });
 
+  it('every test lives in the folder of what it tests (test/<layer or family>/), none at the test/ root but this one', () => {
+    const FOLDERS = ['core', 'rules', 'batch', 'import', 'cli', 'e2e', 'helpers'];
+    const TEST = join(ROOT, 'test');
+    const stray = readdirSync(TEST).filter((e) => (statSync(join(TEST, e)).isDirectory() ? !FOLDERS.includes(e) : e.endsWith('.ts') && e !== 'architecture.test.ts'));
+    expect(stray).toEqual([]);
+  });
+
   it('the checker sees imports (it is not vacuous)', () => {
     expect(graph.get(join(SRC, 'cli/main.ts'))).toContain(join(SRC, 'commands/index.ts'));
     expect(graph.get(join(SRC, 'commands/check.ts'))).toContain(join(SRC, 'commands/salary.ts'));

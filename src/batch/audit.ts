@@ -23,6 +23,13 @@ export interface AuditResult {
 
 export { memoKey, parseStipendCell } from './placement';
 
+/** The status of an amount paid against the contract amount (integer cents): ok when the difference is
+ *  within the tolerance either way, else underpaid or overpaid. */
+export function auditStatus(paidCents: number, contractCents: number, toleranceCents: number): AuditStatus {
+  const diff = paidCents - contractCents;
+  return Math.abs(diff) <= toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
+}
+
 export interface RosterIndex {
   id: number;
   class: number;
@@ -86,9 +93,14 @@ export class Auditor {
     const cents = parseCents(paid);
     const contract = period === 'monthly' ? hit?.monthlyCents : hit?.annualCents;
     if (!hit || contract == null || cents === null) return undefined;
-    const diff = cents - contract;
-    const status: AuditStatus = Math.abs(diff) <= this.toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
-    return { status, contract, paid: cents, difference: diff, reason: status === 'ok' ? '' : this.reason(hit, period === 'monthly') };
+    return this.verdict(cents, contract, hit, period === 'monthly');
+  }
+
+  /** A valid row's result, the one place its status is decided: paid against the contract amount of its
+   *  period (integer cents), with the contract's working as the reason when it is not ok. */
+  private verdict(paid: number, contract: number, p: PlacementPrice, monthly: boolean): AuditResult {
+    const status = auditStatus(paid, contract, this.toleranceCents);
+    return { status, contract, paid, difference: paid - contract, reason: status === 'ok' ? '' : this.reason(p, monthly) };
   }
 
   private reasons = new Map<PlacementPrice, [string, string]>();
@@ -123,9 +135,7 @@ export class Auditor {
     }
     const contract = period === 'annual' ? c.annualCents : c.monthlyCents;
     if (contract === null) return { status: 'invalid', reason: `the contract amount ${(period === 'annual' ? c.annual : c.monthly).toFixed()} is not a whole number of cents` };
-    const diff = paid - contract;
-    const status: AuditStatus = Math.abs(diff) <= this.toleranceCents ? 'ok' : diff < 0 ? 'underpaid' : 'overpaid';
-    return { status, contract, paid, difference: diff, reason: status === 'ok' ? '' : this.reason(c, period === 'monthly') };
+    return this.verdict(paid, contract, c, period === 'monthly');
   }
 }
 

@@ -4,17 +4,17 @@ import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
 import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
-import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
+import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import type { Agreement, Schedule } from '../rules/types';
 
-export const WHOLE_DOLLAR = { mode: 'half-up' as const, unit: 1 };
 
-/** Every cell raised by pct, as the contract's across-the-board increases are: annual cells rounded
- *  half-up to the dollar (the schedules print whole dollars), daily rates re-derived, hourly cells to the cent. */
+/** Every cell raised by pct, as the contract's across-the-board increases are: annual cells rounded as
+ *  `rounding.annualCell` says, daily rates re-derived, hourly cells rounded as pay. */
 export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: string): Schedule {
   const f = dec(1).plus(percent(pct));
   const R = a.meta.rounding;
+  const cell = annualCellRounding(a);
   const baseDays = s.days?.value ?? a.meta.parameters.baseYearDays.value;
   const y = +s.year.slice(0, 4) + (newYear ? 0 : 1);
   const year = newYear ?? schoolYearStarting(y);
@@ -24,7 +24,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
       out.annual = {};
       out.daily = {};
       for (const [c, v] of Object.entries(r.annual)) {
-        const n = round(dec(v).times(f), WHOLE_DOLLAR);
+        const n = round(dec(v).times(f), cell);
         out.annual[c] = Number(n.toFixed(0));
         out.daily[c] = Number(round(n.div(baseDays), R.dailyRate).toFixed(2));
       }
@@ -44,7 +44,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
     ...rest,
     year,
     effective: `${year.slice(0, 4)}-07-01`,
-    derivedFrom: { schedule: s.id, year: s.year, raisePercent: Number(pct.toFixed()), rounding: s.basis === 'annual' ? WHOLE_DOLLAR : R.pay, note: 'annual cells rounded half-up to the dollar; daily rates re-derived as annual / base days' },
+    derivedFrom: { schedule: s.id, year: s.year, raisePercent: Number(pct.toFixed()), rounding: s.basis === 'annual' ? { mode: cell.mode, unit: cell.unit } : R.pay, note: 'annual cells rounded half-up to the dollar; daily rates re-derived as annual / base days' },
     rows,
     file: `(raised from ${s.file})`,
   };

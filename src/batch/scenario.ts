@@ -6,8 +6,8 @@
 import { Big, dec, percent, round, toCents, type Dec } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
-import { findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
-import { raiseSchedule, WHOLE_DOLLAR } from './cost';
+import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
+import { raiseSchedule } from './cost';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import { memoKey, PlacementPricer } from './placement';
 import { part } from '../rules/part';
@@ -228,7 +228,7 @@ function applyChange(a: Agreement, baseYear: string, c: Change): Agreement {
             if (!clsOk(s, cls)) continue;
             const last = lastStep(s, cls);
             const v = dec(s.rows[last - 1][key]![cls]);
-            const n = c.percent !== undefined ? round(v.times(dec(1).plus(percent(t(c.percent)))), key === 'annual' ? WHOLE_DOLLAR : a.meta.rounding.pay) : v.plus(t(c.amount!));
+            const n = c.percent !== undefined ? round(v.times(dec(1).plus(percent(t(c.percent)))), key === 'annual' ? annualCellRounding(a) : a.meta.rounding.pay) : v.plus(t(c.amount!));
             if (!rows[last]) rows.push({ step: last + 1, [key]: {}, ...(key === 'annual' && s.rows[0].daily ? { daily: {} } : {}) } as Schedule['rows'][number]);
             rows[last][key]![cls] = Number(n.toFixed(2));
             if (key === 'annual' && rows[last].daily) rows[last].daily![cls] = daily(s, n);

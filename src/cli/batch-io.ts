@@ -173,8 +173,25 @@ export class IdCounter {
 /** Control characters (escape sequences, backspace, carriage return, ...) shown as \xNN, so text
  *  from an input file cannot move the cursor or erase what a table printed. */
 export function escapeControls(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`) : s;
+  if (!hasControl(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += escapedControl(s, i);
+  return out;
+}
+
+/** Whether a UTF-16 code unit is a control character: C0 (0x00-0x1F), DEL (0x7F) or C1 (0x80-0x9F). */
+export const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+
+/** Whether a text holds a control character. */
+export function hasControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isControl(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The character at i, as \xNN when it is a control character. */
+export function escapedControl(s: string, i: number): string {
+  const code = s.charCodeAt(i);
+  return isControl(code) ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : s[i];
 }
 
 let reported = false;

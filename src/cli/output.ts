@@ -3,7 +3,7 @@
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
 import { flagOf, type Io } from './command';
-import { escapeControls } from './batch-io';
+import { escapeControls, escapedControl, hasControl } from './batch-io';
 import { fieldText } from '../core/errors';
 
 /** Text from the rules names fields as {field}; on the command line they are flags. */
@@ -132,9 +132,25 @@ export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
 }
 
 /** A cell with its control characters shown escaped (\x1B...), except our own colour codes. */
-function safeCell(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /[\x00-\x1f\x7f-\x9f]/.test(s) ? s.replace(/(\x1b\[[0-9;]*m)|[^\x1b]+/g, (m, sgr) => (sgr ? m : escapeControls(m))).replace(/\x1b(?!\[[0-9;]*m)/g, '\\x1B') : s;
+export function safeCell(s: string): string {
+  if (!hasControl(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; ) {
+    const end = sgrEnd(s, i);
+    if (end > 0) {
+      out += s.slice(i, end);
+      i = end;
+    } else out += escapedControl(s, i++);
+  }
+  return out;
+}
+
+/** Where a colour code (ESC [ digits and semicolons m) starting at i ends, or -1 when none starts there. */
+function sgrEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 0x1b || s[i + 1] !== '[') return -1;
+  let j = i + 2;
+  while (j < s.length && ((s[j] >= '0' && s[j] <= '9') || s[j] === ';')) j++;
+  return s[j] === 'm' ? j + 1 : -1;
 }
 
 /** No quote, comma or line break in s (a loop for the short cells of a roster, a search for long text). */

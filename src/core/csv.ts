@@ -1,6 +1,6 @@
 // A fast, quote-aware CSV parser with csv-parse's behaviour under the options the batch reader used
 // with it (relax_quotes, relax_column_count, bom, empty lines kept), tested against csv-parse on the
-// same hostile inputs (test/csv-core.test.ts):
+// same hostile inputs (test/core/csv.test.ts):
 // - a byte order mark at the very start is dropped (UTF-8, or UTF-16LE which is then decoded as such);
 // - the record delimiter is the first \r\n, \n or \r met outside quotes (or right after a closing
 //   quote), and only that one ends records from then on: in a file that starts with \n line ends, a

@@ -73,7 +73,14 @@ export const AgreementFile = z
         monthsPerYear: Divisor,
       })
       .catchall(Parameter),
-    rounding: z.object({ dailyRate: RoundingRule, pay: RoundingRule, monthly: RoundingRule }).catchall(RoundingRule),
+    rounding: z
+      .object({
+        dailyRate: RoundingRule,
+        pay: RoundingRule,
+        monthly: RoundingRule,
+        annualCell: RoundingRule.optional().describe('How an annual cell of a schedule raised by a percentage is rounded (cba cost --raise, scenarios, projections); without it, as pay'),
+      })
+      .catchall(RoundingRule),
     citations: z
       .record(z.string(), Citation)
       .optional()

@@ -1,4 +1,4 @@
-// cba cost --scenario through the bin: the hand-worked figures of test/scenario.test.ts, two scenarios
+// cba cost --scenario through the bin: the hand-worked figures of test/batch/scenario.test.ts, two scenarios
 // in one run, the status quo against cba cost, every row back, and bad input (exit 2, one line).
 import { describe, expect, it } from 'vitest';
 import { cba, json } from '../helpers/cli';
@@ -13,7 +13,7 @@ describe('cba cost --scenario', () => {
     expect(r.code).toBe(0);
     const j = json(r);
     expect(j.scenarios.map((s: any) => s.name)).toEqual(['Status quo', 'Proposal A (4% mid-year, new step V-14)', 'Proposal B (2%, two more days, 1% one-time)']);
-    // the totals worked in test/scenario.test.ts: 81,950.78 + 60,768.86 + 34,540.31; 85,760.93 + 72,513.89 + 35,196.54; 87,337.58 + 76,131.25 + 36,705.79
+    // the totals worked in test/batch/scenario.test.ts: 81,950.78 + 60,768.86 + 34,540.31; 85,760.93 + 72,513.89 + 35,196.54; 87,337.58 + 76,131.25 + 36,705.79
     expect(j.scenarios[1].years.map((y: any) => y.total)).toEqual([177259.95, 193471.36, 200174.62]);
     // status quo year 2: 84,184.27 + 71,196.94 + 34,540.31 = 189,921.52; A - status quo = 193,471.36 - 189,921.52 = 3,549.84
     expect(j.scenarios[0].years[1].total).toBe(189921.52);

@@ -1,4 +1,4 @@
-// cba retro through the bin: the hand-worked roster of test/retro.test.ts, the payroll-import CSV,
+// cba retro through the bin: the hand-worked roster of test/batch/retro.test.ts, the payroll-import CSV,
 // every row back once, exit 1 for a row not computed, exit 2 for bad options.
 import { describe, expect, it } from 'vitest';
 import { cba, json } from '../helpers/cli';

@@ -3,7 +3,7 @@
 import { Big, dec, round, percent, plain, formatMoney, type Dec } from '../../core/money';
 import { FieldError, InputError } from '../../core/errors';
 import { formatDate, fromParts, parseDate, toParts, schoolYearRange, schoolYearStarting, type DayNumber } from '../../core/date';
-import { findSchedule, getCell, lastStep, normalizeClass } from '../schedules/schedule';
+import { annualCellRounding, findSchedule, getCell, lastStep, normalizeClass } from '../schedules/schedule';
 import { salary } from '../schedules/salary';
 import { computeStipend } from '../stipends/stipends';
 import { part } from '../part';
@@ -343,10 +343,12 @@ export interface ProjectionYear {
   total: Dec;
 }
 
-/** Raise every cell as the contract's across-the-board increases do, cumulatively, rounded to the dollar each year. */
-export function raised(x: Dec, pct: Dec, years: number): Dec {
+/** Raise every cell as the contract's across-the-board increases do, cumulatively, each year's cell
+ *  rounded as the agreement's `rounding.annualCell` says (whole dollars for the shipped agreement). */
+export function raised(a: Agreement, x: Dec, pct: Dec, years: number): Dec {
   let v = x;
-  for (let i = 0; i < years; i++) v = round(v.times(dec(1).plus(pct.div(100))), { mode: 'half-up', unit: 1 });
+  const cell = annualCellRounding(a);
+  for (let i = 0; i < years; i++) v = round(v.times(dec(1).plus(pct.div(100))), cell);
   return v;
 }
 
@@ -386,7 +388,7 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
       step = Math.min(step, lastStep(s, cls));
     }
     const base = annualOf(a, latest, cls, step);
-    const sal = raised(base, pct, k);
+    const sal = raised(a, base, pct, k);
     let count = 0;
     let st = new Big(0);
     const service = input.serviceYears !== undefined ? input.serviceYears + k : undefined;
@@ -395,7 +397,7 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
       count = r.eligible ? r.count : 0;
       if (count) {
         const baseIV = part(a, 'stipends').base;
-        const b = raised(annualOf(a, latest, baseIV.class, baseIV.step), pct, k);
+        const b = raised(a, annualOf(a, latest, baseIV.class, baseIV.step), pct, k);
         const one = round(b.times(percent(ltvs.amount.kind === 'percent' ? ltvs.amount.percent : 0)), a.meta.rounding.pay);
         st = one.times(count);
       }

@@ -12,6 +12,12 @@ export function scheduleYears(a: Agreement, id?: string): string[] {
 }
 
 /** The key of a schedule's row holding its main values: annual salaries, daily or hourly rates. */
+/** How an annual cell of a schedule raised by a percentage is rounded: the agreement's `rounding.annualCell`
+ *  (whole dollars for the shipped agreement, whose schedules print whole dollars), else its pay rounding. */
+export function annualCellRounding(a: Agreement) {
+  return a.meta.rounding.annualCell ?? a.meta.rounding.pay;
+}
+
 export function mainKey(s: Pick<Schedule, 'basis'>): 'annual' | 'daily' | 'hourly' {
   return s.basis;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { CsvDecoder, CsvParser, CsvUnclosedQuote, parseCsv } from '../src/core/csv';
+import { CsvDecoder, CsvParser, CsvUnclosedQuote, parseCsv } from '../../src/core/csv';
 
 const OPTS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
 
@@ -155,7 +155,7 @@ describe('the CSV core reads what csv-parse reads', () => {
 
 describe('the batch reader on the core', () => {
   it('gives every record before an unclosed quote, then one line naming the row', async () => {
-    const { readCsvBatches } = await import('../src/cli/csv-input');
+    const { readCsvBatches } = await import('../../src/cli/csv-input');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { readCsvText } from '../src/import/csv';
-import { readGrids } from '../src/import/readers';
-import { gridToSchedule } from '../src/import/schedule-yaml';
-import { ScheduleFile } from '../src/rules/schema';
-import { ROOT } from './helpers/contract';
+import { readCsvText } from '../../src/import/csv';
+import { readGrids } from '../../src/import/readers';
+import { gridToSchedule } from '../../src/import/schedule-yaml';
+import { ScheduleFile } from '../../src/rules/schema';
+import { ROOT } from '../helpers/contract';
 
 const FIX = join(ROOT, 'fixtures', 'schedules');
 

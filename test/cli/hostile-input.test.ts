@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cbaIn } from './helpers/in-process';
-import { AGREEMENT_DIR } from './helpers/contract';
+import { cbaIn } from '../helpers/in-process';
+import { AGREEMENT_DIR } from '../helpers/contract';
 
 const D = mkdtempSync(join(tmpdir(), 'cba-hostile-'));
 const p = (name: string) => join(D, name);

@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import fc from 'fast-check';
-import { readCsvText, detectDelimiter } from '../src/import/csv';
-import { parseAmount, tableToGrid, readTitle } from '../src/import/tabular';
-import { gridToSchedule } from '../src/import/schedule-yaml';
-import { ScheduleFile } from '../src/rules/schema';
-import { ROOT } from './helpers/contract';
+import { readCsvText, detectDelimiter } from '../../src/import/csv';
+import { parseAmount, tableToGrid, readTitle } from '../../src/import/tabular';
+import { gridToSchedule } from '../../src/import/schedule-yaml';
+import { ScheduleFile } from '../../src/rules/schema';
+import { ROOT } from '../helpers/contract';
 
 const FIX = join(ROOT, 'fixtures', 'schedules');
 const SHARED = [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].map((d) => join(d, 'data', 'salary-schedules')).find((d) => existsSync(d)) ?? '';
