@@ -66,7 +66,7 @@ rounding:
   dailyRate: { mode: half-up, unit: "0.01", cite: ${unfilled('how the daily rate is rounded')} }
   pay: { mode: half-up, unit: "0.01" }
   monthly: { mode: half-up, unit: "0.01" }
-  annualCell: { mode: half-up, unit: 1, note: "A schedule raised by a percentage keeps whole-dollar annual cells (as printed schedules are whole dollars); use \"0.01\" if yours print cents." }
+  annualCell: { mode: half-up, unit: 1, note: "A schedule raised by a percentage keeps whole-dollar annual cells, as printed schedules are whole dollars; give unit 0.01 if yours print cents." }
 
 citations:
   partTime: ${unfilled('the sentence on part-time pay (pro rata)')}
