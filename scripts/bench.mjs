@@ -2,7 +2,7 @@
 // (absolute times drift on shared machines), peak memory, and pass/fail against the targets of
 // issue 19. Writes bench/results/latest.json and prints a Markdown table (the README's copy of it).
 // Not part of the test suite. Parts: node scripts/bench.mjs [startup] [batch] [memory] [identity]
-// [check] [deadlines] [import]; BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
+// [check] [deadlines] [import] [installed] (only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -495,6 +495,13 @@ if (want('import')) {
   }
   const i = median(imp), c = median(sal);
   add({ name: 'import', what: 'cba rules import schedule of a 40-step x 10-class CSV (--dry-run: read, review, validate) vs the start-up of cba salary', baseline: `cba salary: ${c.toFixed(1)} ms`, ms: +i.toFixed(1), ratio: +(i / c).toFixed(2), measured: `${i.toFixed(0)} ms (${(i / c).toFixed(2)}x cba salary's ${c.toFixed(0)} ms)`, target: '< 1000 ms', pass: i < 1000 });
+}
+// The installed package (issue 18): npm pack, a global install into a read-only prefix, start-up
+// against this checkout, types for a consumer. Slow (a full build and an install): only when named.
+if (only.includes('installed')) {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'installed-package.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, BENCH_PAIRS: String(Math.min(PAIRS, 11)) } });
+  const j = JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
+  add({ name: 'installed', what: 'npm pack installed globally into a read-only prefix: cba salary start-up vs this checkout (nothing written into the package, types under nodenext/bundler)', baseline: `checkout: ${j.checkoutMs} ms`, ms: j.installedMs, ratio: j.startupRatio, measured: `${j.installedMs} ms (${j.startupRatio}x)${j.failures?.length ? `; failed: ${j.failures.join('; ')}` : ''}`, target: '<= 1.2x, all checks pass', pass: r.status === 0 });
 }
 rmSync(tmp, { recursive: true, force: true });
 

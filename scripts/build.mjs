@@ -109,6 +109,31 @@ await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outd
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });
+  fullySpecifyTypes(join(root, 'dist/types'));
+}
+
+// The declarations name their relative imports as the sources do ('./core/money'); a package's
+// consumer under TypeScript's moduleResolution nodenext (an ES module package) needs them fully
+// specified ('./core/money.js', './rules/index.js'), which bundler resolution reads too.
+function fullySpecifyTypes(dir) {
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.d.ts')) {
+        const text = readFileSync(p, 'utf8');
+        const out = text.replace(/((?:from|import)\s*\(?\s*)(['"])(\.{1,2}\/[^'"]*)\2/g, (m, pre, q, spec) => {
+          if (/\.(js|mjs|cjs|json)$/.test(spec)) return m;
+          const target = join(dirname(p), spec);
+          const full = existsSync(`${target}.d.ts`) ? `${spec}.js` : existsSync(join(target, 'index.d.ts')) ? `${spec}/index.js` : undefined;
+          if (!full) throw new Error(`build: ${p} imports ${spec}, which has no declaration file`);
+          return `${pre}${q}${full}${q}`;
+        });
+        if (out !== text) writeFileSync(p, out);
+      }
+    }
+  };
+  walk(dir);
 }
 const lib = await import(join(root, 'dist/lib.js'));
 const { z } = await import('zod');

@@ -1,10 +1,12 @@
 // Finding the rules and loading them fast: the build validates rules/ and compiles it to
-// dist/rules-cache.json; each run hashes the YAML files and uses the cache only when every
-// hash matches, so an added, removed or edited file is read (and validated) on the next run.
-// A --rules folder given at run time is always read and validated.
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+// dist/rules-cache.json (shipped in the package); each run checks the YAML files against a cache
+// and uses it only when every hash matches, so an added, removed or edited file is read (and
+// validated) on the next run. A run writes, if at all, only to the user's cache folder
+// ($XDG_CACHE_HOME/cba or ~/.cache/cba): never into the package, so a read-only install runs at full
+// speed from the shipped cache. A --rules folder given at run time is always read and validated.
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
-import { dirname, join, resolve, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
@@ -101,15 +103,26 @@ interface Cache {
   agreements: (Omit<Agreement, 'dir'> & { dir: string })[];
 }
 
-/** Where the compiled rules cache lives (the one place that says so). */
-export function cacheFile(): string {
+/** The compiled rules cache the build writes and the package ships. */
+export function shippedCacheFile(): string {
   return join(packageRoot(), 'dist', 'rules-cache.json');
 }
 
+/** Where a run keeps its compiled rules cache (the one place that says so): the user's cache folder,
+ *  $XDG_CACHE_HOME/cba, else ~/.cache/cba (as bin/cba.js keeps the code cache), one file per install
+ *  (named by a hash of the package folder); '' when neither is set to an absolute folder. */
+export function cacheFile(): string {
+  const base = process.env.XDG_CACHE_HOME || (process.env.HOME ? join(process.env.HOME, '.cache') : '');
+  if (!base || !isAbsolute(base)) return '';
+  const pkg = packageRoot();
+  let h = 5381;
+  for (let i = 0; i < pkg.length; i++) h = ((h * 33) ^ pkg.charCodeAt(i)) >>> 0;
+  return join(base, 'cba', `rules-${h.toString(36)}.json`);
+}
+
 /** Validate every agreement under root (heavy: loads yaml and zod), with the hash of every file parsed. */
-export async function validateRootLogged(root: string): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
+export async function validateRootLogged(root: string, base = process.cwd()): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
   const { findAgreementDirs, loadAgreementDir, logReads } = await import('./validate');
-  const base = process.cwd();
   const parsed = new Map<string, string>();
   logReads(parsed);
   try {
@@ -126,13 +139,14 @@ export async function validateRoot(root: string): Promise<RulesSet> {
 
 /** Write the cache atomically: a temporary file of this process, renamed over the old one, so a
  *  reader never sees half a file and two first runs at once each leave a whole, valid cache. */
-function saveCache(root: string, set: RulesSet, parsed: Map<string, string>): string {
+function saveCache(root: string, set: RulesSet, parsed: Map<string, string>, file = cacheFile()): string {
+  if (!file) return file;
   const cache: Cache = {
     version: CACHE_VERSION,
     fingerprint: fingerprint(root, parsed),
     agreements: set.agreements.map((a) => ({ ...a, dir: relative(root, a.dir).split(sep).join('/') })),
   };
-  const file = cacheFile();
+  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     writeFileSync(tmp, JSON.stringify(cache), { flag: 'wx' });
@@ -147,8 +161,8 @@ function saveCache(root: string, set: RulesSet, parsed: Map<string, string>): st
 /** Write the compiled cache of the default rules root (the build calls this). */
 export async function writeRulesCache(): Promise<string> {
   const root = defaultRulesRoot();
-  const { set, parsed } = await validateRootLogged(root);
-  return saveCache(root, set, parsed);
+  const { set, parsed } = await validateRootLogged(root, packageRoot());
+  return saveCache(root, set, parsed, shippedCacheFile());
 }
 
 const memo = new Map<string, RulesSet>();
@@ -167,31 +181,40 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
     throw new FieldError('rules', `{rules} ${rulesDir}: no such folder; give the folder holding agreement.yaml (or folders of them)`);
   let set: RulesSet | undefined;
   if (!rulesDir) {
-    try {
-      const cache = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Cache;
-      const holds = cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) ? fingerprintHolds(root, cache.fingerprint) : false;
-      if (holds) set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
-      if (holds && !holds.same) {
-        // same bytes, new inodes or times (an install, a copy): record the stats, so later runs skip hashing
-        const tmp = `${cacheFile()}.${process.pid}.tmp`;
-        try {
-          const fp: Fingerprint = cache.fingerprint.map(([f, h], i) => [f, h, holds.stats[i]]);
-          writeFileSync(tmp, JSON.stringify({ ...cache, fingerprint: fp }), { flag: 'wx' });
-          renameSync(tmp, cacheFile());
-        } catch {
-          rmSync(tmp, { force: true }); // a read-only install: hash each run
+    // the user's cache first (written by an earlier run of this install), then the shipped one
+    const mine = cacheFile();
+    for (const file of mine ? [mine, shippedCacheFile()] : [shippedCacheFile()]) {
+      try {
+        const cache = JSON.parse(readFileSync(file, 'utf8')) as Cache;
+        const holds = cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) ? fingerprintHolds(root, cache.fingerprint) : false;
+        if (!holds) continue;
+        set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
+        if (!holds.same && mine) {
+          // same bytes, new inodes or times (an install, a copy): record the stats in the user's cache,
+          // so later runs skip hashing
+          const tmp = `${mine}.${process.pid}.tmp`;
+          try {
+            mkdirSync(dirname(mine), { recursive: true });
+            const fp: Fingerprint = cache.fingerprint.map(([f, h], i) => [f, h, holds.stats[i]]);
+            writeFileSync(tmp, JSON.stringify({ ...cache, fingerprint: fp }), { flag: 'wx' });
+            renameSync(tmp, mine);
+          } catch {
+            rmSync(tmp, { force: true }); // a cache folder that cannot be written: hash each run
+          }
         }
+        break;
+      } catch {
+        /* no cache or unreadable: the next, else validate below */
       }
-    } catch {
-      /* no cache or unreadable: validate below */
     }
     if (!set) {
-      const v = await validateRootLogged(root);
+      // file names shown relative to the package folder (rules/...), wherever the run started
+      const v = await validateRootLogged(root, packageRoot());
       set = v.set;
       try {
         saveCache(root, set, v.parsed);
       } catch {
-        /* a read-only install: bypass the cache */
+        /* a cache folder that cannot be written: bypass the cache */
       }
     }
   } else set = await validateRoot(root);

@@ -191,22 +191,44 @@ fs.readFileSync = function (p, ...a) { if (editing || String(p) !== target) retu
     rmSync(pkg, { recursive: true });
   });
 
+  it("an installed copy (new inodes, the shipped cache's stats stale) writes its cache to the user's cache folder, never the package", async () => {
+    const { pkg, bin } = copyPackage();
+    const shipped = join(pkg, 'dist', 'rules-cache.json');
+    const before = { text: readFileSync(shipped, 'utf8'), mtime: statSync(shipped).mtimeMs, dist: readdirSync(join(pkg, 'dist')).sort() };
+    const home = tmp('cache-home');
+    const other = tmp('cwd'); // from another working folder: source paths stay relative to the package
+    const r = JSON.parse(execFileSync(process.execPath, [bin, ...IV13], { cwd: other, env: { ...process.env, XDG_CACHE_HOME: home }, encoding: 'utf8' }));
+    expect(r.annualSalary).toBe(70797);
+    expect(r.figures[0].source.file).toBe('rules/sdcoe-ae-2005-2008/schedules/basic-2005-06.yaml');
+    expect(readFileSync(shipped, 'utf8')).toBe(before.text);
+    expect(statSync(shipped).mtimeMs).toBe(before.mtime);
+    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(before.dist);
+    expect(readdirSync(join(home, 'cba')).filter((f) => /^rules-.*\.json$/.test(f)).length).toBe(1);
+    rmSync(pkg, { recursive: true });
+  });
+
   it('concurrent first runs each answer from the rules as they are and leave one whole cache', async () => {
     const { pkg, bin, schedule } = copyPackage();
     writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798')); // the cache is stale for all
+    const shipped = readFileSync(join(pkg, 'dist', 'rules-cache.json'), 'utf8');
+    const home = tmp('cache-home');
     const one = () =>
       new Promise<{ code: number | null; stdout: string }>((resolve) => {
-        const c = spawn(process.execPath, [bin, ...IV13], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+        const c = spawn(process.execPath, [bin, ...IV13], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: home } });
         let stdout = '';
         c.stdout.on('data', (d) => (stdout += d));
         c.on('close', (code) => resolve({ code, stdout }));
       });
     const runs = await Promise.all([one(), one(), one(), one()]);
     for (const r of runs) expect(annual(r)).toBe(70798);
-    const cache = JSON.parse(readFileSync(join(pkg, 'dist', 'rules-cache.json'), 'utf8'));
+    // the runs write their cache to the user's cache folder ($XDG_CACHE_HOME/cba), never the package's
+    const mine = readdirSync(join(home, 'cba')).filter((f) => f.startsWith('rules-'));
+    expect(mine.length).toBe(1);
+    const cache = JSON.parse(readFileSync(join(home, 'cba', mine[0]), 'utf8'));
     expect(cache.agreements.length).toBeGreaterThan(0);
+    expect(readFileSync(join(pkg, 'dist', 'rules-cache.json'), 'utf8')).toBe(shipped);
     expect(readdirSync(join(pkg, 'dist')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(annual(await run(IV13, { bin }))).toBe(70798);
+    expect(annual(await run(IV13, { bin, env: { XDG_CACHE_HOME: home } }))).toBe(70798);
     rmSync(pkg, { recursive: true });
   });
 });
