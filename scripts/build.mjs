@@ -51,6 +51,8 @@ const common = {
 const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', '../batch/scenario-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
 // the table renderer (cli-table3), loaded only for text output
 LAZY['../lazy/table'] = 'table';
+// exceljs for an .xlsx roster (audit, cost, retro, scenario costing, deadline --input)
+LAZY['../lazy/xlsx'] = 'xlsx';
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {

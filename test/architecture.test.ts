@@ -45,6 +45,8 @@ const LAYER: [string, number][] = [
   // the lazy chunks: the validator (rules and schemas) above all; the others wrap one npm library each
   ['lazy/validate.ts', 4],
   ['lazy/import.ts', 4],
+  // exceljs with the sheet reader of src/import/xlsx.ts, for an .xlsx roster
+  ['lazy/xlsx.ts', 3],
   ['lazy/', 1],
   ['lib.ts', 5],
 ];

@@ -4,7 +4,7 @@
 // costs on the retro amount. Pure: the agreement, the old and new rates and roster rows in.
 import { Big, dec, round, type Dec } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
-import { daysInMonth, formatDate, fromParts, parseDate, schoolYearOf, schoolYearRange, toParts, tryParseDate, type DayNumber } from '../core/date';
+import { daysInMonth, formatDate, fromParts, parseDate, readDateAs, schoolYearOf, schoolYearRange, toParts, type DateOrder, type DayNumber } from '../core/date';
 import { raiseSchedule } from './cost';
 import { PlacementPricer, type PlacementPrice } from './placement';
 import type { Agreement } from '../rules/types';
@@ -27,6 +27,9 @@ export interface RetroOptions {
   /** the new schedule: every cell of the old one raised by this percent; else the rules' schedule in force on the effective date */
   raise?: Dec;
   rates?: RatesFile;
+  /** how the roster writes its start and end dates: ISO (the default) or slashed MDY / DMY; a date
+   *  that is not one in that order is the row's error (the reason may hold {dateFormat}) */
+  dateOrder?: DateOrder;
 }
 
 export interface Period {
@@ -168,8 +171,8 @@ export class RetroCalculator {
     if (r.error) return this.bad(out, r.error);
     try {
       for (const c of RETRO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);
-      const start = this.dateCol(v.start, 'start');
-      const end = this.dateCol(v.end, 'end');
+      const start = this.dateCol(v.start, 'start', r.row);
+      const end = this.dateCol(v.end, 'end', r.row);
       if (start !== null && end !== null && end < start) throw new InputError(`end ${v.end} is before start ${v.start}`);
       let paidCol: Dec | null = null;
       const pt = (v.paid ?? '').trim().replace(/^\$/, '').replace(/,/g, '');
@@ -267,11 +270,11 @@ export class RetroCalculator {
     return { ...out, status: 'invalid', reason };
   }
 
-  private dateCol(s: string | undefined, col: string): DayNumber | null {
+  private dateCol(s: string | undefined, col: string, row: number): DayNumber | null {
     const t = (s ?? '').trim();
     if (!t) return null;
-    const d = tryParseDate(t);
-    if (d === null) throw new InputError(`${col} ${JSON.stringify(s)} is not a date; write it as YYYY-MM-DD`);
+    const d = readDateAs(t, this.opts.dateOrder ?? 'ISO');
+    if (typeof d !== 'number') throw new InputError(`row ${row}, column ${col}: ${d.problem}`);
     return d;
   }
 }

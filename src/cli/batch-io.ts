@@ -7,9 +7,10 @@
 //   byte has been handed to the operating system, so the summary and exit code come after the data.
 // - write failures (a full disk, a closed stdout) become one OutputError line; EPIPE (the reader
 //   stopped early, as `| head` does) ends the run quietly.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
 import { InputError } from '../core/errors';
-import { LIMITS, openRegular } from '../core/read-bounded';
+import { LIMITS, openRegular, readBoundedFile } from '../core/read-bounded';
 import { noteInput } from './run-files';
 import { CsvSyntaxError, parseCsvBatches } from './csv-parser';
 import type { CsvDelimiter } from '../core/csv';
@@ -33,6 +34,10 @@ export interface BatchReadOptions {
   delimiter?: CsvDelimiter | 'auto';
   /** roster columns matched ignoring case, spaces and punctuation, and renamed with --columns */
   columns?: { known: KnownColumns; map?: ColumnMap };
+  /** an .xlsx input: the worksheet (name or 1-based number); the first when not given */
+  sheet?: string;
+  /** bytes read so far and the total (0 when unknown: a pipe), after each batch: a progress bar */
+  onProgress?: (read: number, total: number) => void;
 }
 
 /** Header names that occur more than once (compared as written, after trimming). */
@@ -58,14 +63,93 @@ export function openBatchInput(file: string, flag: string, stdin: NodeJS.Readabl
 /** The values of every record read with values: false (one shared, frozen, empty object). */
 const NO_VALUES: Record<string, string> = Object.freeze(Object.create(null));
 
+const WORKBOOK_REFUSED: Record<string, string> = {
+  '.xls': 'the old .xls format is not read: save the workbook as .xlsx, or export the sheet as CSV',
+  '.ods': '.ods is not read: save the sheet as .xlsx or CSV',
+  '.numbers': '.numbers is not read: save the sheet as .xlsx or CSV',
+};
+
+/** An .xlsx workbook, by its first bytes (a zip archive: PK 3 4) or its name. */
+function isWorkbook(file: string, label: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (WORKBOOK_REFUSED[ext]) throw new InputError(`${label}: ${WORKBOOK_REFUSED[ext]}`);
+  const { fd } = openRegular(file, label);
+  const head = Buffer.alloc(4);
+  let n = 0;
+  try {
+    n = readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const zip = n === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if ((ext === '.xlsx' || ext === '.xlsm') && !zip) throw new InputError(`${label}: not an .xlsx workbook (it does not start as one): save it again as .xlsx, or export the sheet as CSV`);
+  if (zip && ext !== '.xlsx' && ext !== '.xlsm' && ext !== '') throw new InputError(`${label}: a zip archive, not a ${ext} file: give an .xlsx workbook or a CSV`);
+  return zip;
+}
+
+/** The rows of the input, a batch at a time: CSV through the streaming parser, an .xlsx workbook's
+ *  sheet through exceljs (its own lazy bundle, loaded only for a workbook): each cell as text, a date
+ *  cell as YYYY-MM-DD, a number as its shortest decimal (src/import/xlsx.ts). */
+async function* rawBatches(file: string, flag: string, label: string, opts: BatchReadOptions): AsyncGenerator<string[][]> {
+  if (file !== '-' && isWorkbook(file, `${flag} ${file}`)) {
+    const bytes = readBoundedFile(file, `${flag} ${file}`, LIMITS.workbook, 'an .xlsx roster');
+    noteInput(file);
+    const { readXlsxTable } = await import('../lazy/xlsx');
+    const t = await readXlsxTable(bytes, label, opts.sheet);
+    // the header's width: cells right of it that are empty are not fields (a sheet's used range runs wide)
+    const rows = t.rows;
+    let width = rows.length ? rows[0].length : 0;
+    while (width > 0 && rows[0][width - 1].trim() === '') width--;
+    const cut = rows.map((r) => {
+      let w = r.length;
+      while (w > width && r[w - 1].trim() === '') w--;
+      return w === r.length ? r : r.slice(0, w);
+    });
+    for (let i = 0; i < cut.length; i += 1000) {
+      yield cut.slice(i, i + 1000);
+      opts.onProgress?.(Math.min(cut.length, i + 1000), cut.length);
+    }
+    return;
+  }
+  if (opts.sheet !== undefined) throw new InputError(`--sheet ${opts.sheet}: ${file === '-' ? 'standard input' : file} is a CSV file, which has no sheets; --sheet is for an .xlsx workbook`);
+  const input = openBatchInput(file, flag, opts.stdin) as NodeJS.ReadableStream & { bytesRead?: number };
+  const total = file === '-' ? stdinSize(input) : sizeOf(file);
+  let first = true;
+  for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' })) {
+    if (first && raws.length && (raws[0][0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);
+    first = false;
+    yield raws;
+    opts.onProgress?.(input.bytesRead ?? 0, total);
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Standard input's size when it is a regular file (`< roster.csv`); 0 for a pipe or a terminal. */
+function stdinSize(input: NodeJS.ReadableStream): number {
+  try {
+    const fd = (input as { fd?: number }).fd;
+    if (typeof fd !== 'number') return 0;
+    const st = fstatSync(fd);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export async function* readCsvBatches(file: string, flag: string, opts: BatchReadOptions = {}): AsyncGenerator<{ header: string[]; original: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
-  const input = openBatchInput(file, flag, opts.stdin);
   let header: string[] | undefined;
   let n = 0;
   try {
-    for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' })) {
+    for await (const raws of rawBatches(file, flag, label, opts)) {
       const batch: CsvRecord[] = [];
       for (const raw of raws) {
         if (!header) {

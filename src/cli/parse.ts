@@ -6,7 +6,7 @@ import { own } from '../core/own';
 import { isDecimalText } from '../core/money';
 import { dec, type Dec } from '../core/money';
 import type { LeaveQty } from '../rules/leaves/leaves';
-import { parseDate, parseRange, type DayNumber } from '../core/date';
+import { DATE_ORDERS, parseDate, parseRange, type DateOrder, type DayNumber } from '../core/date';
 
 /** Every number a user types is bounded (README, "Limits on input"): a whole number at most WHOLE_MAX, a
  *  decimal below DECIMAL_MAX with at most DECIMAL_PLACES places, so money stays exact in integer cents
@@ -62,6 +62,14 @@ export function required<T>(v: T | undefined, field: string, hint: string): T {
 }
 
 /** A plain date, YYYY-MM-DD, that exists on the calendar. */
+/** How a batch file writes its dates (--date-format): ISO (the default), MDY or DMY. */
+export function dateOrder(v: string | undefined, field = 'dateFormat'): DateOrder {
+  if (v === undefined) return 'ISO';
+  const o = v.trim().toUpperCase();
+  if ((DATE_ORDERS as readonly string[]).includes(o)) return o as DateOrder;
+  throw new FieldError(field, `{${field}} ${JSON.stringify(v)}: give MDY (11/21/2005 is November 21), DMY (21/11/2005) or ISO (2005-11-21, the default; read in every order)`);
+}
+
 export function date(v: string, field: string): DayNumber {
   return parseDate(v, field);
 }

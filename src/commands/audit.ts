@@ -19,6 +19,7 @@ export const OPTIONS = {
   year: { flags: '--year <yyyy-yy>', help: 'school year for rows without a year column' },
   json: { flags: '--json', help: 'print JSON Lines: one object per row' },
   csv: { flags: '--csv', help: 'print CSV: the input columns plus contract, difference, status, reason' },
+  sheet: { flags: '--sheet <name>', help: 'an .xlsx roster: the worksheet, by name or number (default: the first)' },
   columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",paid="Annual Salary" (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
   problems: { flags: '--problems', help: 'only the rows that are not ok (the summary counts every row); the default on a terminal when the roster is longer than the screen' },
   all: { flags: '--all', help: 'every row, also on a terminal' },
@@ -26,7 +27,7 @@ export const OPTIONS = {
 export type AuditOptions = OptionsOf<typeof OPTIONS> & { roster: string };
 
 export function register(program: Command, exec: Exec): void {
-  declare(program.command('audit').argument('<roster>', 'CSV roster with a header row (- for stdin)').description(DESCRIPTION), OPTIONS)
+  declare(program.command('audit').argument('<roster>', 'CSV or .xlsx roster with a header row (- for stdin, CSV)').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
       `${examples(['cba audit fixtures/roster/roster.csv', 'cba audit payroll-2005-10.csv --tolerance 1 --csv > findings.csv', 'cat roster.csv | cba audit - --json | jq -c \'select(.status != "ok")\''])}
@@ -40,7 +41,8 @@ Columns (header names; others are kept):
   Comma, semicolon or tab separated (read off the header row); headers match
   ignoring case, spaces and punctuation ("Class", "STEP"); other names with
   --columns. Blank rows (all cells empty, as a spreadsheet leaves them) come
-  back as "blank" and do not fail the run.
+  back as "blank" and do not fail the run. An .xlsx workbook is read from its
+  first sheet (--sheet for another): dates as dates, numbers as numbers.
 `,
     )
     .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
@@ -127,7 +129,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
   const map = o.columns !== undefined ? parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
-  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, columns: { known: ROSTER_COLUMNS, map } })) {
+  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map } })) {
     if (!Array.isArray(b)) {
       header = b.header;
       idx = Object.fromEntries(header.map((h, i) => [h, i]));

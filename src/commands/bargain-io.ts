@@ -56,6 +56,7 @@ export interface BargainOpts {
   rates?: string;
   year?: string;
   columns?: string;
+  sheet?: string;
 }
 
 /** Build the coster (status quo first), then stream the roster through it, handing each person to onPerson. */
@@ -67,7 +68,7 @@ export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.R
   if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
   const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
   const map = o.columns !== undefined ? parseColumnMap(o.columns, SCENARIO_COLUMNS) : undefined;
-  for await (const r of readCsv(o.roster, '--roster', stdin, { columns: { known: SCENARIO_COLUMNS, map } })) {
+  for await (const r of readCsv(o.roster, '--roster', stdin, { sheet: o.sheet, columns: { known: SCENARIO_COLUMNS, map } })) {
     if ('header' in r) continue;
     await onPerson(coster.person(r), coster);
   }

@@ -18,7 +18,7 @@ import { parseColumnMap } from '../cli/roster-columns';
 export const DESCRIPTION = 'What a roster costs a year: on the schedule, with a raise, and after next year\'s step and column movement';
 
 export const OPTIONS = {
-  roster: { flags: '--roster <file>', help: 'CSV roster (the columns of cba audit; paid is not needed; days_served and new_class optional)', required: true },
+  roster: { flags: '--roster <file>', help: 'CSV or .xlsx roster (the columns of cba audit; paid is not needed; days_served and new_class optional)', required: true },
   raise: { flags: '--raise <percent>', help: 'across-the-board raise to cost, e.g. 1 or 4.23' },
   year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule (default: the latest)' },
   schedule: { flags: '--schedule <id>', help: 'with --out-schedule: the schedule to write raised (default: basic)' },
@@ -26,6 +26,7 @@ export const OPTIONS = {
   scenario: { flags: '--scenario <file>', help: 'a proposal as a scenario YAML file (repeat for several); costs --years school years against the status quo', repeat: true },
   years: { flags: '--years <n>', help: 'with --scenario: school years to cost, from --year (default 3)' },
   rates: { flags: '--rates <file>', help: "with --scenario: the county office's rates file (unemployment, workers' comp, health premiums)" },
+  sheet: { flags: '--sheet <name>', help: 'an .xlsx roster: the worksheet, by name or number (default: the first)' },
   columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",class=Column (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
   json: { flags: '--json', help: 'print JSON (totals and every row)' },
   csv: { flags: '--csv', help: 'print CSV (every row)' },
@@ -67,7 +68,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
   let blank = 0;
   const known = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'days_served', 'new_class'] } as const;
   const map = o.columns !== undefined ? parseColumnMap(o.columns, known) : undefined;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, columns: { known, map } })) {
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known, map } })) {
     if (!Array.isArray(b)) {
       if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
       if (o.json) await out.write('{\n"rows": [\n');

@@ -1,7 +1,7 @@
 // cba deadline: grievance timelines, every other deadline, and batches of trigger dates.
 import type { Command } from 'commander';
-import { InputError } from '../core/errors';
-import { formatDate, tryParseDate, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
+import { InputError, fieldText } from '../core/errors';
+import { formatDate, readDateAs, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
 import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
 import { CoverageError } from '../core/busdays';
 import type { Agreement } from '../rules/types';
@@ -10,8 +10,8 @@ import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
 import { BatchWriter, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
-import { dayRange, dayRanges, stepDate } from '../cli/parse';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { dateOrder, dayRange, dayRanges, stepDate } from '../cli/parse';
+import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { existsSync, readFileSync } from 'node:fs';
 import { icsStamp, icsText, previousEvents, type IcsEvent, type PreviousEvent } from '../cli/ics';
@@ -39,7 +39,9 @@ export const OPTIONS = {
   allowBeyondCoverage: { flags: '--allow-beyond-coverage', help: 'count weekdays only past the loaded calendars (with a warning)' },
   explain: { flags: '--explain', help: 'list the dates counted' },
   ics: { flags: '--ics <file>', help: 'write the deadlines as all-day events to an iCalendar file (- prints it); a re-export replaces the events of the same case' },
-  input: { flags: '--input <file>', help: 'batch: CSV with a trigger date per row (- for stdin)' },
+  input: { flags: '--input <file>', help: 'batch: CSV or .xlsx with a trigger date per row (- for stdin)' },
+  sheet: { flags: '--sheet <name>', help: 'an .xlsx --input: the worksheet, by name or number (default: the first)' },
+  dateFormat: { flags: '--date-format <order>', help: 'batch: how --input writes its dates: ISO (2005-11-21, the default, always read), MDY (11/21/2005) or DMY (21/11/2005); a date that is not one in that order is the row\'s error, never a guess' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV' },
 } as const;
@@ -141,6 +143,8 @@ export async function run(o: DeadlineOptions, { out: ctx, agreement, io }: RunCt
   const a = await agreement();
   if (o.name === 'list') return list(a, o, ctx);
   const loaded = await calendarFor(a, o);
+  if (o.dateFormat !== undefined && o.input === undefined) throw new InputError('--date-format is for the dates of an --input file; dates given as options are YYYY-MM-DD');
+  if (o.sheet !== undefined && o.input === undefined) throw new InputError('--sheet is for an .xlsx --input file');
   if (o.input !== undefined) return batch(a, loaded, { ...o, input: o.input }, ctx, io.stdin);
   if (o.name === 'grievance') return grievance(a, loaded, o, ctx);
   return one(a, loaded, o, ctx);
@@ -276,6 +280,7 @@ const OUT_COLUMNS = ['due', 'days', 'unit', 'status', 'reason'];
 /** --input file.csv: one trigger date per row, every row written back with its due date or the reason it is invalid. */
 async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & { input: string }, ctx: Ctx, stdin: NodeJS.ReadableStream): Promise<RunResult> {
   const rule = countedDeadline(a, o.name);
+  const order = dateOrder(o.dateFormat);
   const cal = loaded.cal;
   let header: string[] = [];
   let dateCol = '';
@@ -285,23 +290,20 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   const w = new BatchWriter(ctx.stdout);
   let keys: string[] = [];
   const dueTime = rule.kind === 'period' && rule.time ? rule.time : undefined;
-  /** the output columns after the input's, for a trigger cell and a recess cell */
-  const answer = (dateText: string, recess: string): { tail: string; ok: boolean } => {
+  /** the output columns after the input's, for a trigger cell and a recess cell; a trigger that is not
+   *  a date in the file's order is the row's error, naming the row (rowed: not kept in the memo) */
+  const answer = (dateText: string, recess: string, row: number): { tail: string; ok: boolean; rowed?: boolean } => {
     let due = '';
     let status = 'ok';
     let reason = '';
-    const t = tryParseDate(dateText);
-    if (t === null) {
+    const t = readDateAs(dateText, order);
+    if (typeof t !== 'number') return { tail: tailOf('', 'invalid', `row ${row}, column ${dateCol}: ${fieldText(t.problem, flagOf)}`), ok: false, rowed: true };
+    try {
+      const closed = dayRanges(recess, 'recess');
+      due = formatDate(dueFrom(cal, rule, t, closed));
+    } catch (e) {
       status = 'invalid';
-      reason = `${dateCol} ${JSON.stringify(dateText)} is not a date (YYYY-MM-DD)`;
-    } else {
-      try {
-        const closed = dayRanges(recess, 'recess');
-        due = formatDate(dueFrom(cal, rule, t, closed));
-      } catch (e) {
-        status = 'invalid';
-        reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
-      }
+      reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
     }
     return { tail: tailOf(due, status, reason), ok: status === 'ok' };
   };
@@ -311,8 +313,8 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       : csvLine([due && dueTime ? `${due} ${dueTime}` : due, rule.days, rule.unit, status, reason]);
   // a batch's trigger dates repeat (a few hundred school days a year): each date's answer is worked
   // out once; rows with their own recess are worked out each
-  const memo = new Map<string, { tail: string; ok: boolean }>();
-  for await (const b of readCsvBatches(o.input, '--input', { values: false, stdin })) {
+  const memo = new Map<string, { tail: string; ok: boolean; rowed?: boolean }>();
+  for await (const b of readCsvBatches(o.input, '--input', { values: false, stdin, sheet: o.sheet })) {
     if (!Array.isArray(b)) {
       header = b.header;
       dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
@@ -333,13 +335,13 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       else {
         const dateText = raw[dateAt] ?? '';
         const recess = recessAt < 0 ? '' : raw[recessAt] ?? '';
-        if (recess !== '') res = answer(dateText, recess);
+        if (recess !== '') res = answer(dateText, recess, r.row);
         else {
           let hit = memo.get(dateText);
           if (!hit) {
-            hit = answer(dateText, '');
+            hit = answer(dateText, '', r.row);
             if (memo.size >= 50_000) memo.clear();
-            memo.set(dateText, hit);
+            if (!hit.rowed) memo.set(dateText, hit);
           }
           res = hit;
         }

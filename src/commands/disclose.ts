@@ -13,7 +13,8 @@ import { InputError } from '../core/errors';
 export const DESCRIPTION = "The public disclosure of a proposal's costs (Gov. Code 3547.5): current year and the following two, per scenario";
 
 export const OPTIONS = {
-  roster: { flags: '--roster <file>', help: 'CSV roster (- for stdin), as cba cost --scenario reads it', required: true },
+  roster: { flags: '--roster <file>', help: 'CSV or .xlsx roster (- for stdin, CSV), as cba cost --scenario reads it', required: true },
+  sheet: { flags: '--sheet <name>', help: 'an .xlsx roster: the worksheet, by name or number (default: the first)' },
   scenario: { flags: '--scenario <file>', help: 'a proposal as a scenario YAML file (repeat for several)', repeat: true },
   years: { flags: '--years <n>', help: 'school years shown, from the current one (default 3)' },
   year: { flags: '--year <yyyy-yy>', help: 'the current school year (default: the latest schedule year)' },

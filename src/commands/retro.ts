@@ -2,19 +2,20 @@ import type { Command } from 'commander';
 // cba retro: streams the roster through the retro calculator; every row back once.
 import { InputError } from '../core/errors';
 import { dec, formatMoney, type Dec } from '../core/money';
-import { decimal } from '../cli/parse';
+import { dateOrder, decimal } from '../cli/parse';
+import { fieldText } from '../core/errors';
 import { csvLine, fitText, flags, jm, note, type Ctx } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter, loadRates, withBenefits } from './bargain-io';
 import { RetroCalculator, RETRO_COLUMNS, type RetroPerson } from '../batch/retro';
 import { parseColumnMap } from '../cli/roster-columns';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'Retroactive pay after a settlement: each person and pay period, paid vs owed, with employer costs';
 
 export const OPTIONS = {
-  roster: { flags: '--roster <file>', help: 'CSV roster (- for stdin): id, class, step; schedule, days, fte, stipends, start, end, paid optional', required: true },
+  roster: { flags: '--roster <file>', help: 'CSV or .xlsx roster (- for stdin, CSV): id, class, step; schedule, days, fte, stipends, start, end, paid optional', required: true },
   effective: { flags: '--effective <date>', help: 'the date the new rates take effect (YYYY-MM-DD)', required: true },
   paidThrough: { flags: '--paid-through <date>', help: 'the last day already paid at the old rates (YYYY-MM-DD)', required: true },
   raise: { flags: '--raise <percent>', help: 'the settlement as a raise of every cell (default: the schedule the rules have in force from --effective)' },
@@ -22,6 +23,8 @@ export const OPTIONS = {
   rates: { flags: '--rates <file>', help: "the county office's rates file (unemployment, workers' comp) for the employer costs" },
   salaryCode: { flags: '--salary-code <code>', help: 'pay code of the salary retro in --csv (default RETRO-SAL)' },
   stipendCode: { flags: '--stipend-code <code>', help: 'pay code of the stipend retro in --csv (default RETRO-STIP)' },
+  dateFormat: { flags: '--date-format <order>', help: 'how the roster writes start and end: ISO (2005-11-21, the default, always read), MDY (11/21/2005) or DMY (21/11/2005); a date that is not one in that order is the row\'s error, never a guess' },
+  sheet: { flags: '--sheet <name>', help: 'an .xlsx roster: the worksheet, by name or number (default: the first)' },
   columns: { flags: '--columns <map>', help: 'header names of the export: id="Employee ID",class=Column (or a YAML file of such pairs); headers also match ignoring case, spaces and punctuation' },
   json: { flags: '--json', help: 'print JSON: every person with every period, and the totals' },
   csv: { flags: '--csv', help: 'print CSV for a payroll import: one line per person and pay code' },
@@ -36,6 +39,7 @@ export function register(program: Command, exec: Exec): void {
         'cba retro --roster fixtures/bargain/retro3.csv --effective 2005-07-01 --paid-through 2006-01-31 --raise 4',
         'cba retro --roster roster.csv --effective 2006-07-01 --paid-through 2007-02-28 --csv > retro-import.csv',
         'cba retro --roster roster.csv --effective 2005-07-01 --paid-through 2006-01-31 --raise 4 --periods 10 --json',
+        'cba retro --roster export.xlsx --date-format MDY --effective 2005-07-01 --paid-through 2006-01-31 --raise 4',
       ])}
 Columns: id, class, step (required); schedule, days, fte, stipends (as cba
 audit), start and end (dates worked inside the year), paid (what a full period
@@ -90,13 +94,13 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
   const periods = o.periods === undefined ? undefined : o.periods.trim() === '12' ? 12 : o.periods.trim() === '10' ? 10 : undefined;
   if (o.periods !== undefined && !periods) throw new InputError(`--periods ${JSON.stringify(o.periods)}: give 12 (monthly, July to June) or 10 (September to June)`);
   const rates = await loadRates(o.rates);
-  const calc = new RetroCalculator(a, { effective: o.effective, paidThrough: o.paidThrough, periods, raise, rates });
+  const calc = new RetroCalculator(a, { effective: o.effective, paidThrough: o.paidThrough, periods, raise, rates, dateOrder: dateOrder(o.dateFormat) });
   const codes = { salary: o.salaryCode ?? 'RETRO-SAL', stipends: o.stipendCode ?? 'RETRO-STIP' };
   const out = bufferedWriter(ctx.stdout);
   let rows = 0;
   let firstJson = true;
   const map = o.columns !== undefined ? parseColumnMap(o.columns, RETRO_COLUMNS) : undefined;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, columns: { known: RETRO_COLUMNS, map } })) {
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known: RETRO_COLUMNS, map } })) {
     if (!Array.isArray(b)) {
       if (o.csv) await out.write(csvLine(['row', 'id', 'pay_code', 'amount', 'exact', 'from', 'through', 'periods', 'status', 'reason']));
       else if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"effective": ${JSON.stringify(o.effective)},\n"paidThrough": ${JSON.stringify(o.paidThrough)},\n"periods": ${JSON.stringify(calc.periods.map((p) => p.period))},\n"rows": [\n`);
@@ -108,6 +112,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
     for (const r of b) {
       rows++;
       const p = calc.person(r);
+      if (p.reason) p.reason = fieldText(p.reason, flagOf); // a reason may name an option ({dateFormat})
       if (o.csv) {
         const from = calc.periods[0].first, thru = calc.periods[calc.periods.length - 1].last;
         if (p.status !== 'ok') chunk += csvLine([p.row, p.id, '', '', '', from, thru, '', 'invalid', p.reason]);

@@ -116,3 +116,39 @@ export function schoolYearRange(year: string): { first: DayNumber; last: DayNumb
   const y = +m[1];
   return { first: fromParts(y, 7, 1), last: fromParts(y + 1, 6, 30) };
 }
+
+/** How a batch file writes its dates: ISO (YYYY-MM-DD, always read) or slashed month/day/year
+ *  (MDY, as US Excel writes 11/21/2005) or day/month/year (DMY). */
+export type DateOrder = 'ISO' | 'MDY' | 'DMY';
+export const DATE_ORDERS: readonly DateOrder[] = ['ISO', 'MDY', 'DMY'];
+
+const MONTH_WORDS = MONTH_NAMES;
+const SLASHED = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
+
+/** A date cell of a batch file in the stated order: the day, or why it is not one (never a guess:
+ *  a slashed date without an order, a two-digit year or a day that does not exist is a problem).
+ *  ISO is read in every order; a slashed Y/M/D with a four-digit year first too. The problem text
+ *  names the value; `needsOrder` says the value would be a date given an order. */
+export function readDateAs(text: string, order: DateOrder): DayNumber | { problem: string; needsOrder?: boolean } {
+  const s = text.trim();
+  const iso = tryParseDate(s);
+  if (iso !== null) return iso;
+  const q = JSON.stringify(text);
+  if (ISO.test(s)) return { problem: `${q} is not a date: that day does not exist on the calendar` };
+  const m = SLASHED.exec(s);
+  if (!m) return { problem: `${q} is not a date; write it as YYYY-MM-DD${order === 'ISO' ? '' : order === 'MDY' ? ' or M/D/YYYY' : ' or D/M/YYYY'}` };
+  const [a, b, c] = [m[1], m[3], m[4]];
+  let y: number, mo: number, d: number;
+  if (a.length === 4) [y, mo, d] = [+a, +b, +c]; // 2005/11/21: the year first is never ambiguous
+  else {
+    if (order === 'ISO') return { problem: `${q} is not a date as YYYY-MM-DD; a slashed date is read only in the order given with {dateFormat} MDY (month/day/year) or DMY (day/month/year)`, needsOrder: true };
+    if (c.length !== 4) return { problem: `${q} has a ${c.length}-digit year, which could be more than one century; write the year in full (YYYY)` };
+    if (a.length > 2) return { problem: `${q} is not a date in ${order} order (${order === 'MDY' ? 'M/D/YYYY' : 'D/M/YYYY'})` };
+    [y, mo, d] = order === 'MDY' ? [+c, +a, +b] : [+c, +b, +a];
+  }
+  const as = a.length === 4 ? 'as year/month/day' : `in ${order} order (${order === 'MDY' ? 'month/day/year' : 'day/month/year'})`;
+  if (mo < 1 || mo > 12) return { problem: `${q} is not a date ${as}: there is no month ${mo}` };
+  if (d < 1) return { problem: `${q} is not a date ${as}: there is no day 0` };
+  if (d > daysInMonth(y, mo)) return { problem: `${q} is not a date ${as}: ${MONTH_WORDS[mo - 1]} ${y} has ${daysInMonth(y, mo)} days` };
+  return fromParts(y, mo, d);
+}

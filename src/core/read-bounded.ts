@@ -16,6 +16,8 @@ export const LIMITS = {
   checkFile: 4 * MiB,
   /** one CSV record (a line of a roster or batch file, quoted line breaks included) */
   csvRecord: 64 * 1024,
+  /** an .xlsx roster or batch file (read whole: a workbook is a zip archive) */
+  workbook: 50 * MiB,
   /** YAML aliases (*name) in one file; each expands a copy of what it names */
   yamlAliases: 100,
   /** nesting depth of YAML maps and lists */

@@ -1,0 +1,239 @@
+// Rosters as .xlsx workbooks (issue 18, part 1) and dates as people write them (part 2), through every
+// roster-reading command: audit, cost, cost --scenario, disclose, retro, deadline --input. The
+// workbooks are made here with exceljs as a spreadsheet saves them: text cells, numbers as numbers
+// (with a money format), dates as Excel dates (serial day numbers with a date format), the empty
+// rows a sheet keeps at the end. Each workbook holds the same rows as a CSV fixture, so the answer
+// it must give is the CSV's, and every data row comes back exactly once with a status.
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { cba } from '../helpers/cli';
+import { ROOT } from '../helpers/contract';
+import { DATE_ORDERS, formatDate, fromParts, readDateAs, daysInMonth } from '../../src/core/date';
+
+const dir = mkdtempSync(join(tmpdir(), 'cba-xlsx-'));
+const at = (f: string) => join(dir, f);
+const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l));
+const oneLine = (s: string) => s.trim().split('\n').length === 1 && !/\n\s+at /.test(s);
+const utc = (iso: string) => new Date(`${iso}T00:00:00Z`); // how exceljs takes a date cell: UTC midnight
+
+/** A workbook of one or more sheets; a cell that is a Date is written as an Excel date (m/d/yyyy). */
+async function book(file: string, sheets: Record<string, unknown[][]>, blankRowsAfter = 0): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) {
+      const row = ws.addRow(r);
+      r.forEach((v, i) => {
+        if (v instanceof Date) row.getCell(i + 1).numFmt = 'm/d/yyyy';
+        else if (typeof v === 'number' && !Number.isInteger(v)) row.getCell(i + 1).numFmt = '#,##0.00';
+      });
+    }
+    // the rows a spreadsheet keeps after the data: formatted, empty
+    for (let k = 0; k < blankRowsAfter; k++) ws.getRow(rows.length + 1 + k).getCell(1).numFmt = '@';
+  }
+  await wb.xlsx.writeFile(at(file));
+  return at(file);
+}
+
+/** A CSV fixture's rows as a workbook's: whole numbers and amounts as numbers, the rest as text. */
+function csvRows(file: string): unknown[][] {
+  const [head, ...rows] = readFileSync(join(ROOT, file), 'utf8').trim().split('\n').map((l) => l.split(','));
+  return [head, ...rows.map((r) => r.map((c, i) => (/^(step|days|paid|days_served)$/.test(head[i]) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : /^(start|end)$/.test(head[i]) && c ? utc(c) : c)))];
+}
+
+let auditBook: string;
+beforeAll(async () => {
+  // Appendix A, Basic 2005-06: Class IV Step 13 is printed as 70,797
+  auditBook = await book(
+    'audit.xlsx',
+    {
+      Roster: [
+        ['Employee ID', 'Class', 'Step', 'Annual Salary'],
+        ['E1', 'IV', 13, 70797],
+        ['E2', 'IV', 13, 70000.5],
+        ['E3', 'IV', '13', '$70,797.00'],
+        ['E4', 'IV', 'thirteen', 70797],
+      ],
+      Other: [['id', 'class', 'step', 'paid'], ['S1', 'IV', 13, 70797]],
+    },
+    3,
+  );
+});
+
+describe('cba audit reads an .xlsx roster', () => {
+  it('Excel headers, numbers, text and blank rows: every data row back exactly once with its status', async () => {
+    const r = await cba(['audit', auditBook, '--columns', 'id="Employee ID",paid="Annual Salary"', '--json']);
+    const rows = lines(r.stdout);
+    expect(rows.map((x) => [x.row, x.id, x.status])).toEqual([
+      [1, 'E1', 'ok'],
+      [2, 'E2', 'underpaid'],
+      [3, 'E3', 'ok'],
+      [4, 'E4', 'invalid'],
+      [5, '', 'blank'],
+      [6, '', 'blank'],
+      [7, '', 'blank'],
+    ]);
+    expect(rows[0].contract).toBe(70797);
+    // 70,000.50 paid against 70,797.00: 796.50 short
+    expect(rows[1].difference).toBe(-796.5);
+    expect(r.stderr).toMatch(/^7 rows: 2 ok, 1 underpaid, 0 overpaid, 1 invalid, 3 blank/);
+    expect(r.code).toBe(1);
+  });
+
+  it('the same rows as CSV give the same answer', async () => {
+    const csv = at('audit.csv');
+    writeFileSync(csv, 'Employee ID,Class,Step,Annual Salary\nE1,IV,13,70797\nE2,IV,13,70000.5\nE3,IV,13,"$70,797.00"\nE4,IV,thirteen,70797\n');
+    const args = ['--columns', 'id="Employee ID",paid="Annual Salary"', '--json'];
+    const x = lines((await cba(['audit', auditBook, ...args])).stdout).slice(0, 4);
+    const c = lines((await cba(['audit', csv, ...args])).stdout);
+    expect(x.map((r) => [r.status, r.contract, r.difference, r.reason])).toEqual(c.map((r) => [r.status, r.contract, r.difference, r.reason]));
+  });
+
+  it('--sheet picks another worksheet, by name or number', async () => {
+    for (const s of ['Other', '2']) {
+      const r = await cba(['audit', auditBook, '--sheet', s, '--json']);
+      expect(lines(r.stdout).map((x) => [x.id, x.status])).toEqual([['S1', 'ok'], ['', 'blank'], ['', 'blank'], ['', 'blank']]);
+    }
+  });
+
+  it.each([
+    ['--sheet on a CSV', async () => ['audit', 'fixtures/roster/roster.csv', '--sheet', '1'], /no sheets/],
+    ['a sheet that is not there', async () => ['audit', auditBook, '--sheet', 'Nope'], /"Roster", "Other"/],
+    ['an .xlsx that is not a workbook', async () => (writeFileSync(at('fake.xlsx'), 'id,class\n'), ['audit', at('fake.xlsx')]), /not an \.xlsx workbook/],
+    ['a broken workbook', async () => (writeFileSync(at('broken.xlsx'), Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 1)])), ['audit', at('broken.xlsx')]), /cannot read the workbook/],
+    ['the old .xls format', async () => (writeFileSync(at('old.xls'), 'x'), ['audit', at('old.xls')]), /\.xls format is not read/],
+  ])('%s: one line, exit 2', async (_n, args, msg) => {
+    const r = await cba(await args());
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+    expect(r.stderr).toMatch(msg);
+  });
+});
+
+describe('the other roster-reading commands read .xlsx as they read CSV', () => {
+  it('cba cost: the same totals as the CSV roster', async () => {
+    const x = await book('cost.xlsx', { Roster: csvRows('fixtures/roster/cost-roster.csv') });
+    const a = JSON.parse((await cba(['cost', '--roster', x, '--json'])).stdout);
+    const b = JSON.parse((await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--json'])).stdout);
+    expect(a.totals ?? a).toEqual(b.totals ?? b);
+  });
+
+  it('cba cost --scenario and cba disclose: the same as the CSV roster', async () => {
+    const x = await book('roster3.xlsx', { Roster: csvRows('fixtures/bargain/roster3.csv') });
+    const scen = ['--scenario', 'fixtures/bargain/proposal-a.yaml', '--json'];
+    const a = JSON.parse((await cba(['cost', '--roster', x, ...scen])).stdout);
+    const b = JSON.parse((await cba(['cost', '--roster', 'fixtures/bargain/roster3.csv', ...scen])).stdout);
+    expect(a).toEqual(b);
+    const d1 = JSON.parse((await cba(['disclose', '--roster', x, ...scen])).stdout);
+    const d2 = JSON.parse((await cba(['disclose', '--roster', 'fixtures/bargain/roster3.csv', ...scen])).stdout);
+    expect(d1).toEqual(d2);
+  });
+
+  it('cba retro: start and end as Excel dates give what the CSV dates give', async () => {
+    const rows = csvRows('fixtures/bargain/retro3.csv');
+    expect(rows.flat().some((c) => c instanceof Date)).toBe(true); // R2 starts 2005-10-17, an Excel date
+    const x = await book('retro3.xlsx', { Roster: rows });
+    const args = ['--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--json'];
+    const a = JSON.parse((await cba(['retro', '--roster', x, ...args])).stdout);
+    const b = JSON.parse((await cba(['retro', '--roster', 'fixtures/bargain/retro3.csv', ...args])).stdout);
+    expect(a).toEqual(b);
+  });
+
+  it('cba deadline --input: an Excel date cell, and a text date read with --date-format MDY, give the same due date', async () => {
+    // level1-file: 25 office days from 2005-11-18 (Thanksgiving and the winter recess closed) is 2005-12-27
+    const x = await book('triggers.xlsx', { Sheet1: [['case', 'date'], ['C1', utc('2005-11-18')], ['C2', '11/18/2005'], ['C3', '18/11/2005']] });
+    const r = await cba(['deadline', 'level1-file', '--input', x, '--date-format', 'MDY', '--json']);
+    const rows = lines(r.stdout);
+    expect(rows.map((y) => [y.row, y.case, y.due, y.status])).toEqual([
+      [1, 'C1', '2005-12-27', 'ok'],
+      [2, 'C2', '2005-12-27', 'ok'],
+      [3, 'C3', null, 'invalid'],
+    ]);
+    expect(rows[2].reason).toBe('row 3, column date: "18/11/2005" is not a date in MDY order (month/day/year): there is no month 18');
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('--date-format: ISO always, MDY or DMY for slashed dates, never a guess', () => {
+  const csv = () => {
+    const f = at('dates.csv');
+    writeFileSync(f, 'case,date\nA,2005-11-18\nB,11/18/2005\nC,18/11/2005\nD,02/29/2006\nE,1/2/05\nF,03/04/2006\n');
+    return f;
+  };
+  const run = async (...extra: string[]) => {
+    const r = await cba(['deadline', 'level1-file', '--input', csv(), '--json', ...extra]);
+    return { ...r, rows: lines(r.stdout) };
+  };
+
+  it('ISO (the default): every slashed date is its row\'s error, naming the row, the column and the flag', async () => {
+    const r = await run();
+    expect(r.rows.map((x) => x.status)).toEqual(['ok', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid']);
+    expect(r.rows[1].reason).toBe('row 2, column date: "11/18/2005" is not a date as YYYY-MM-DD; a slashed date is read only in the order given with --date-format MDY (month/day/year) or DMY (day/month/year)');
+    expect(r.code).toBe(1);
+  });
+
+  it('MDY: 11/18/2005 is November 18; 18/11/2005 and February 29 of 2006 do not exist; a two-digit year is refused', async () => {
+    const r = await run('--date-format', 'MDY');
+    expect(r.rows.map((x) => [x.case, x.due, x.status])).toEqual([
+      ['A', '2005-12-27', 'ok'],
+      ['B', '2005-12-27', 'ok'],
+      ['C', null, 'invalid'],
+      ['D', null, 'invalid'],
+      ['E', null, 'invalid'],
+      ['F', r.rows[5].due, 'ok'],
+    ]);
+    expect(r.rows[3].reason).toMatch(/^row 4, column date: "02\/29\/2006" is not a date in MDY order \(month\/day\/year\): February 2006 has 28 days$/);
+    expect(r.rows[4].reason).toMatch(/^row 5, column date: "1\/2\/05" has a 2-digit year/);
+  });
+
+  it('DMY reads the same cells the other way: 18/11/2005 is November 18, 11/18/2005 does not exist, 03/04/2006 is April 3', async () => {
+    const mdy = await run('--date-format', 'mdy');
+    const dmy = await run('--date-format', 'DMY');
+    expect(dmy.rows.map((x) => x.status)).toEqual(['ok', 'invalid', 'ok', 'invalid', 'invalid', 'ok']);
+    expect(dmy.rows[2].due).toBe('2005-12-27');
+    // 03/04/2006: March 4 in MDY, April 3 in DMY; 25 office days on from each differ
+    expect(dmy.rows[5].due).not.toBe(mdy.rows[5].due);
+  });
+
+  it('cba retro: a start date in the declared order, and one that is not a date in it', async () => {
+    const f = at('retro-dates.csv');
+    writeFileSync(f, 'id,class,step,start\nR1,I,1,10/17/2005\nR2,I,1,2005-10-17\nR3,I,1,17/10/2005\n');
+    const args = ['--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--json'];
+    const j = JSON.parse((await cba(['retro', '--roster', f, '--date-format', 'MDY', ...args])).stdout);
+    expect(j.rows.map((p: { status: string }) => p.status)).toEqual(['ok', 'ok', 'invalid']);
+    expect(j.rows[0].retro).toBe(j.rows[1].retro);
+    expect(j.rows[2].reason).toBe('row 3, column start: "17/10/2005" is not a date in MDY order (month/day/year): there is no month 17');
+  });
+
+  it.each([
+    [['deadline', 'level1-file', '--input', 'x.csv', '--date-format', 'YMD'], /--date-format "YMD": give MDY/],
+    [['deadline', 'level1-file', '--from', '2005-11-18', '--date-format', 'MDY'], /--date-format is for the dates of an --input file/],
+    [['retro', '--roster', 'fixtures/bargain/retro3.csv', '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--date-format', 'US'], /--date-format "US"/],
+  ])('%j: one line, exit 2', async (args, msg) => {
+    const r = await cba(args);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+    expect(r.stderr).toMatch(msg);
+  });
+
+  it('property: a real date written M/D/YYYY reads back with MDY, D/M/YYYY with DMY, ISO in every order; slashed without an order never reads', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2199 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.boolean(), (y, m, d0, pad) => {
+        const d = Math.min(d0, daysInMonth(y, m));
+        const p = (n: number) => (pad ? String(n).padStart(2, '0') : String(n));
+        const day = fromParts(y, m, d);
+        expect(readDateAs(`${p(m)}/${p(d)}/${y}`, 'MDY')).toBe(day);
+        expect(readDateAs(`${p(d)}/${p(m)}/${y}`, 'DMY')).toBe(day);
+        for (const o of DATE_ORDERS) expect(readDateAs(formatDate(day), o)).toBe(day);
+        const slashed = readDateAs(`${p(m)}/${p(d)}/${y}`, 'ISO');
+        expect(typeof slashed).toBe('object');
+        // read in the other order, a date whose day is over 12 does not exist, never swapped
+        if (d > 12) expect(typeof readDateAs(`${p(m)}/${p(d)}/${y}`, 'DMY')).toBe('object');
+      }),
+    );
+  });
+});
