@@ -142,6 +142,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (r?.failed) failed = true;
   };
   const program = build(io, argv, exec, await helpParameters(argv));
+  const refused = refusal(program, argv);
+  if (refused) {
+    io.stderr.write(`cba: ${refused}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv);
     return failed ? 1 : 0;
@@ -162,6 +167,47 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (debug && stack) io.stderr.write(stack + '\n');
     return o.code;
   }
+}
+
+/** The (sub)command the words name: `rules import schedule` -> that command, with the words that
+ *  led there; `unknown` is a word where a subcommand was due that is none of them. */
+function leafOf(program: Command, argv: string[]): { cmd: Command; path: string[]; words: string[]; unknown?: string } {
+  const args = argv.slice(2);
+  const end = args.indexOf('--');
+  const words = end < 0 ? args : args.slice(0, end);
+  let cmd: Command = program;
+  const path: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '--rules' || w === '--agreement') i++; // a global option's value
+    if (w.startsWith('-')) continue;
+    if (!cmd.commands.length) break;
+    if (w === 'help') break;
+    const sub = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w));
+    if (!sub) return { cmd, path, words, unknown: w };
+    cmd = sub;
+    path.push(w);
+  }
+  return { cmd, path, words };
+}
+
+/** A subcommand that is not one (`cba rules bogus --help` would print the help of `rules`, exit 0),
+ *  or a --json or --csv that the command invoked does not have (commander would say "unknown option"
+ *  over two lines): one line, exit 2. No format flag is ever ignored. */
+function refusal(program: Command, argv: string[]): string | undefined {
+  const { cmd, path, words, unknown } = leafOf(program, argv);
+  if (unknown !== undefined && path.length) {
+    const subs = cmd.commands.map((c) => c.name());
+    const near = nearest(unknown, subs);
+    return `unknown command '${oneLine(`${path.join(' ')} ${unknown}`)}'${near.length ? `; did you mean ${path.join(' ')} ${near.join(' or ')}?` : ''} (cba ${path.join(' ')} --help lists ${subs.join(', ')})`;
+  }
+  const asked = ['--json', '--csv'].filter((f) => words.includes(f));
+  if (!asked.length || cmd === program || cmd.commands.length) return undefined; // commander's help and errors
+  const has = (f: string) => cmd.options.some((o) => o.long === f);
+  const missing = asked.find((f) => !has(f));
+  if (!missing) return undefined;
+  const other = ['--json', '--csv'].find((f) => f !== missing && has(f));
+  return `${path.join(' ')} does not offer ${missing} output${other ? `; it offers ${other}` : '; it has no --json or --csv output'} (cba ${path.join(' ')} --help)`;
 }
 
 /** A message as one line on stderr: control characters from user text escaped. */

@@ -38,6 +38,13 @@ export async function run(o: CalendarOptions, { out: ctx, agreement }: RunCtx): 
     const first = fromParts(y, mo, 1);
     const last = fromParts(y, mo, daysInMonth(y, mo));
     if (first < cal.first || last > cal.last) throw new InputError(`--month ${o.month} is outside the loaded calendars (${formatDate(cal.first)} to ${formatDate(cal.last)})`);
+    if (o.json || o.csv) {
+      // every day of the month: open or closed (and why), marked or not
+      const days = [];
+      for (let d = first; d <= last; d++) days.push({ date: formatDate(d), weekday: WEEKDAY_SHORT[weekday(d)], open: isOpen(cal, d), closure: cal.closed.get(d) ?? null, marked: marks.has(d) });
+      if (o.json) return printJson(ctx, { month: o.month.trim(), openDays: days.filter((x) => x.open).length, days, notes });
+      return write(ctx, [csvLine(['date', 'weekday', 'open', 'closure', 'marked']), ...days.map((x) => csvLine([x.date, x.weekday, x.open ? 'yes' : 'no', x.closure ?? '', x.marked ? 'yes' : 'no']))].join('').trimEnd());
+    }
     const rows: string[][] = [];
     let row: string[] = Array(weekday(first)).fill('');
     for (let d = first; d <= last; d++) {

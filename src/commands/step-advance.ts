@@ -39,7 +39,7 @@ export const OPTIONS = {
   raise: { flags: '--raise <percent>', help: 'projection: yearly across-the-board raise, e.g. 4.23' },
   rating: { flags: '--rating <r>', help: 'projection: meets (default) or unsatisfactory, for new LTVS stipends' },
   json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV (projection)' },
+  csv: { flags: '--csv', help: 'print CSV (the --years projection only; refused otherwise)' },
 } as const;
 export type StepAdvanceOptions = OptionsOf<typeof OPTIONS>;
 
@@ -84,6 +84,8 @@ function education(o: StepAdvanceOptions): Education {
 }
 
 export async function run(o: StepAdvanceOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult | void> {
+  if (o.csv && o.years === undefined)
+    throw new InputError('step-advance does not offer --csv output for a step advance, a class change or a placement (one answer, not a table); it offers --json, and --csv for the --years projection');
   const a = await agreement();
   if (o.placement) {
     for (const [k, flag] of [['class', '--class'], ['step', '--step'], ['daysServed', '--days-served'], ['newClass', '--new-class'], ['years', '--years']] as const)
