@@ -4,12 +4,13 @@ import { statSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
 import { int } from '../cli/parse';
-import { csvCell, csvLine, type Ctx } from '../cli/output';
+import { csvCell, csvLine } from '../cli/output';
 import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { formatCents } from '../core/money';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { parseColumnMap } from '../cli/roster-columns';
+import { progressBar } from '../cli/progress';
 import { readFileSync } from 'node:fs';
 
 export const DESCRIPTION = 'Check every row of a payroll roster against the contract: ok, underpaid, overpaid or invalid';
@@ -48,26 +49,6 @@ Columns (header names; others are kept):
     .action((roster: string, o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, roster }, ctx)));
 }
 
-/** A progress line on stderr, only for a terminal, never in CI, for inputs of a few MB or more. */
-export function progress(ctx: Ctx, total: number) {
-  const on = ctx.stderrIsTTY && !ctx.env.CI && total > 4 * 1024 * 1024;
-  let last = 0;
-  return {
-    tick(rows: number, bytes: number) {
-      if (!on) return;
-      const now = Date.now();
-      if (now - last < 200) return;
-      last = now;
-      const pct = Math.min(100, Math.round((bytes / total) * 100));
-      const bar = '#'.repeat(Math.round(pct / 4)).padEnd(25, '.');
-      ctx.stderr.write(`\r[${bar}] ${pct}% ${rows.toLocaleString('en-US')} rows`);
-    },
-    done() {
-      if (on) ctx.stderr.write('\r' + ' '.repeat(60) + '\r');
-    },
-  };
-}
-
 const W = [12, 12, 12, 12, 10];
 const AUDIT_COLUMNS = ['contract', 'difference', 'status', 'reason'];
 
@@ -99,8 +80,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let idAt = -1;
   let names: string[] = [];
   let keys: string[] = [];
-  const size = roster === '-' ? 0 : statSync(roster, { throwIfNoEntry: false })?.size ?? 0;
-  const bar = progress(ctx, size);
+  const bar = progressBar(ctx);
   const counts: Record<string, number> = { ok: 0, underpaid: 0, overpaid: 0, invalid: 0, blank: 0 };
   if (o.problems && o.all) throw new InputError('give --problems or --all, not both');
   const problemsOnly = o.problems || (!o.all && !o.json && !o.csv && ctx.isTTY && longerThanScreen(roster, Number(ctx.env.LINES) || 24));
@@ -125,11 +105,10 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   };
   let header: string[] = [];
   let rows = 0;
-  let bytes = 0; // an estimate, for the progress line
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
   const map = o.columns !== undefined ? parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
-  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map } })) {
+  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       header = b.header;
       idx = Object.fromEntries(header.map((h, i) => [h, i]));
@@ -168,10 +147,14 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
         // a reason too long for the width goes under the row, wrapped and indented
         chunk += reason && ctx.tables && REASON_AT + reason.length > ctx.width ? `${line.trimEnd()}\n${ctx.tables.wrapText(reason, ctx.width - 8).map((l) => '        ' + l).join('\n')}\n` : `${line} ${reason}\n`;
       }
-      bytes += r.raw.length * 8;
     }
-    await out.write(chunk);
-    bar.tick(rows, bytes);
+    if (bar.on && ctx.isTTY && chunk) {
+      // rows to the terminal the bar is on: erase it, write them out, draw it again under them
+      bar.clear();
+      await out.write(chunk);
+      await out.flush();
+      bar.redraw();
+    } else await out.write(chunk);
   }
   await out.end();
   bar.done();

@@ -14,6 +14,7 @@ import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from 
 import { examples } from '../cli/help';
 import { runScenario } from './cost-scenario';
 import { parseColumnMap } from '../cli/roster-columns';
+import { progressBar } from '../cli/progress';
 
 export const DESCRIPTION = 'What a roster costs a year: on the schedule, with a raise, and after next year\'s step and column movement';
 
@@ -68,7 +69,9 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
   let blank = 0;
   const known = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'days_served', 'new_class'] } as const;
   const map = o.columns !== undefined ? parseColumnMap(o.columns, known) : undefined;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known, map } })) {
+  const bar = progressBar(ctx);
+  let rows = 0;
+  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
       if (o.json) await out.write('{\n"rows": [\n');
@@ -76,6 +79,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     }
     let chunk = '';
     for (const rec of b) {
+      rows++;
       if (rec.blank) {
         // the blank rows a spreadsheet leaves: back with their status, not costed, not a failure
         blank++;
@@ -87,7 +91,11 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
         continue;
       }
       const r = coster.row(rec);
-      if (r.error) warn(ctx, `row ${r.row}${r.id ? ` (${r.id})` : ''}: not costed: ${r.error}`);
+      if (r.error) {
+        bar.clear();
+        warn(ctx, `row ${r.row}${r.id ? ` (${r.id})` : ''}: not costed: ${r.error}`);
+        bar.redraw();
+      }
       if (o.csv) chunk += csvLine([r.row, r.id, r.error ? 'invalid' : 'ok', f2(r.current), f2(r.raised), f2(r.moved), r.movement, r.error]);
       else if (o.json) {
         chunk += (first ? '' : ',\n') + JSON.stringify({ row: r.row, id: r.id, status: r.error ? 'invalid' : 'ok', current: jm(r.current), raised: jm(r.raised), moved: jm(r.moved), movement: r.movement, reason: r.error });
@@ -96,6 +104,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     }
     if (chunk) await out.write(chunk);
   }
+  bar.done();
   const res = coster.totals();
   if (o.json) {
     const j = {

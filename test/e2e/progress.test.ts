@@ -1,0 +1,132 @@
+// The progress bar of audit and cost (issue 18, part 7): on stderr of a terminal only, counting to the
+// real total, never garbling rows printed to the same terminal. The bar is read from a real terminal:
+// tmux runs cba, pipe-pane records every byte the terminal was sent (each frame of the bar), and
+// capture-pane shows what is left on the screen. .ci/run installs tmux when it is missing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN } from '../helpers/cli';
+import { ROOT } from '../helpers/contract';
+import { progressBar, progressLine } from '../../src/cli/progress';
+import type { Ctx } from '../../src/cli/output';
+
+describe('the bar line', () => {
+  it('fills by the share read: 512 of 1,024 bytes is 12 of 25 marks (50% rounded down), rows as counted', () => {
+    expect(progressLine(512, 1024, 10)).toBe('[############.............] 50% 10 rows');
+    expect(progressLine(1024, 1024, 12345)).toBe('[#########################] 100% 12,345 rows');
+    expect(progressLine(1, 3, 0)).toBe('[########.................] 33% 0 rows');
+  });
+  it('a total that cannot be known (a pipe) counts rows only, never a made-up percentage', () => {
+    expect(progressLine(70000, 0, 1000)).toBe('1,000 rows read');
+  });
+
+  const fake = (over: Partial<Ctx>) => {
+    let err = '';
+    const ctx = { stderrIsTTY: true, isTTY: false, env: {}, stderr: { write: (s: string) => ((err += s), true) }, ...over } as unknown as Ctx;
+    return { ctx, err: () => err };
+  };
+  it('draws only on a terminal stderr, not in CI, not with --quiet, and not in the first 300 ms', () => {
+    let t = 1000;
+    const clock = () => t;
+    for (const over of [{ stderrIsTTY: false }, { env: { CI: 'true' } }, { quiet: true }]) {
+      const f = fake(over);
+      const bar = progressBar(f.ctx, clock);
+      t += 1000;
+      bar.update(5, 10, 3);
+      bar.done();
+      expect(f.err()).toBe('');
+    }
+    const f = fake({});
+    const bar = progressBar(f.ctx, clock);
+    t += 100;
+    bar.update(1, 10, 1);
+    expect(f.err()).toBe('');
+    t += 300;
+    bar.update(5, 10, 3);
+    expect(f.err()).toBe('\r[############.............] 50% 3 rows\x1b[K');
+    t += 50; // within 100 ms of the last frame: not drawn
+    bar.update(6, 10, 4);
+    expect(f.err()).toBe('\r[############.............] 50% 3 rows\x1b[K');
+    bar.update(10, 10, 7);
+    bar.done(); // the last frame as counted, then the line erased for the summary
+    expect(f.err().endsWith('\r[#########################] 100% 7 rows\x1b[K\r\x1b[K')).toBe(true);
+  });
+});
+
+const hasTmux = spawnSync('sh', ['-c', 'command -v tmux']).status === 0;
+const socket = `cba-progress-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 60_000 });
+const dir = mkdtempSync(join(tmpdir(), 'cba-progress-'));
+
+/** Run a shell command line in a tmux window; the raw bytes sent to the terminal and the screen left. */
+function terminal(name: string, line: string): { raw: string; screen: string[] } {
+  const rawFile = join(dir, `${name}.raw`);
+  writeFileSync(rawFile, '');
+  const cmd = `sleep 0.3; cd '${ROOT}' && ${line}; echo "[exit $?]"; tmux -L ${socket} wait-for -S ${name}-done; sleep 60`;
+  const s = tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '50', '-e', 'CI=', '-e', 'NO_COLOR=1', cmd);
+  expect(s.status, s.stderr).toBe(0);
+  tmux('pipe-pane', '-o', '-t', name, `cat >> '${rawFile}'`);
+  const w = tmux('wait-for', `${name}-done`);
+  expect(w.status, w.stderr).toBe(0);
+  const cap = tmux('capture-pane', '-p', '-J', '-t', name);
+  tmux('kill-session', '-t', name);
+  return { raw: readFileSync(rawFile, 'utf8'), screen: cap.stdout.replace(/\n+$/, '').split('\n') };
+}
+
+/** The frames of the bar in the raw bytes: [percent, rows]. */
+function frames(raw: string): [number, number][] {
+  return [...raw.matchAll(/\] (\d+)% ([\d,]+) rows/g)].map((m) => [Number(m[1]), Number(m[2].replace(/,/g, ''))]);
+}
+
+describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
+  const ROWS = 300_000;
+  const roster = join(dir, 'roster.csv');
+  beforeAll(() => {
+    // Class IV Step 13 at 70,797 (Appendix A, Basic 2005-06): every row ok
+    writeFileSync(roster, 'id,class,step,paid\n' + Array.from({ length: ROWS }, (_, i) => `E${i},IV,13,70797.00\n`).join(''));
+    tmux('new-session', '-d', '-s', 'keep', 'sleep 600');
+  });
+  afterAll(() => void tmux('kill-server'));
+
+  it('audit with the rows to a file: the bar climbs to 100% of the bytes, at every row, and leaves the screen clean', () => {
+    const out = join(dir, 'audit.csv');
+    const { raw, screen } = terminal('audit', `'${process.execPath}' '${BIN}' audit '${roster}' --csv > '${out}'`);
+    const f = frames(raw);
+    expect(f.length).toBeGreaterThan(1);
+    for (let i = 1; i < f.length; i++) expect(f[i][0]).toBeGreaterThanOrEqual(f[i - 1][0]);
+    expect(f[f.length - 1]).toEqual([100, ROWS]);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(ROWS + 1);
+    expect(screen).toContain(`${ROWS} rows: ${ROWS} ok, 0 underpaid, 0 overpaid, 0 invalid`);
+    expect(screen.filter((l) => l.includes('%'))).toEqual([]);
+    expect(screen).toContain('[exit 0]');
+  });
+
+  it('cost shows one too, to 100% of the file', () => {
+    const { raw, screen } = terminal('cost', `'${process.execPath}' '${BIN}' cost --roster '${roster}' --raise 2 --json > '${join(dir, 'cost.json')}'`);
+    const f = frames(raw);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f[f.length - 1]).toEqual([100, ROWS]);
+    expect(screen.filter((l) => l.includes('%'))).toEqual([]);
+    expect(screen).toContain('[exit 0]');
+  });
+
+  it('audit rows printed to the same terminal: no row line carries a piece of the bar', () => {
+    const small = join(dir, 'small.csv');
+    writeFileSync(small, 'id,class,step,paid\n' + Array.from({ length: 60_000 }, (_, i) => `E${i},IV,13,${i % 7 ? '70797.00' : '70000.00'}\n`).join(''));
+    const { raw } = terminal('rows', `'${process.execPath}' '${BIN}' audit '${small}' --all`);
+    // every line as the terminal received it, after the last carriage return (what stays on screen)
+    const lines = raw.split('\n').map((l) => l.replace(/\r$/, '').split('\r').pop()!.replace(/\x1b\[K/g, '')); // the terminal ends lines \r\n
+    const rows = lines.filter((l) => /^\d+ +E\d+ /.test(l));
+    expect(rows).toHaveLength(60_000);
+    expect(rows.filter((l) => /\[#|\d+% /.test(l))).toEqual([]);
+    expect(frames(raw).length).toBeGreaterThan(0);
+  });
+
+  it('never in a pipe or a file: stderr not a terminal gets no bar', () => {
+    const r = spawnSync(process.execPath, [BIN, 'audit', roster, '--csv'], { encoding: 'utf8', env: { ...process.env, CI: '' }, maxBuffer: 1 << 30, cwd: ROOT });
+    expect(r.stderr).toBe(`${ROWS} rows: ${ROWS} ok, 0 underpaid, 0 overpaid, 0 invalid\n`);
+    expect(statSync(roster).size).toBeGreaterThan(4 << 20);
+  });
+});
