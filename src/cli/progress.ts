@@ -7,7 +7,8 @@
 // are written and drawn again after them, so a row never lands in the middle of the bar.
 import type { Ctx } from './output';
 
-/** A bar is drawn after this long (ms), then at most this often. */
+/** A bar is drawn after this long (ms; CBA_PROGRESS_AFTER_MS sets it, 0 in the tests, which must not
+ *  depend on how fast the machine is), then at most this often. */
 const AFTER_MS = 300;
 const EVERY_MS = 100;
 const WIDTH = 25;
@@ -36,6 +37,7 @@ export function progressLine(read: number, total: number, rows: number): string 
 
 export function progressBar(ctx: Ctx, now: () => number = Date.now): Progress {
   const on = ctx.stderrIsTTY && !ctx.quiet && !ctx.env.CI;
+  const after = ctx.env.CBA_PROGRESS_AFTER_MS !== undefined && /^\d+$/.test(ctx.env.CBA_PROGRESS_AFTER_MS) ? Number(ctx.env.CBA_PROGRESS_AFTER_MS) : AFTER_MS;
   const start = now();
   let last = 0;
   let shown = false;
@@ -52,7 +54,7 @@ export function progressBar(ctx: Ctx, now: () => number = Date.now): Progress {
       if (!on) return;
       state = { read, total, rows };
       const t = now();
-      if (t - start < AFTER_MS || t - last < EVERY_MS) return;
+      if (t - start < after || t - last < EVERY_MS) return;
       last = t;
       draw();
     },
