@@ -30,6 +30,8 @@ const RUNS: Record<string, string[]> = {
   'calendar --month': ['calendar', '--month', '2005-11', '--mark', '2005-11-18'],
   'step-advance': ['step-advance', '--class', 'II', '--step', '5', '--days-served', '150'],
   'step-advance --years': ['step-advance', '--class', 'IV', '--step', '6', '--years', '5'],
+  'part-time-retirement': ['part-time-retirement', '--reduction', '2006-07-01', '--born', '1950-09-14', '--full-time-years', '12', '--preceding-full-time-years', '6', '--fte', '0.5'],
+  'released-time': ['released-time', '--used', '26', '--request', '3'],
   check: ['check', 'fixtures/check/expected.yaml'],
   audit: ['audit', 'fixtures/roster/roster.csv'],
   cost: ['cost', '--roster', 'fixtures/roster/cost-roster.csv'],
