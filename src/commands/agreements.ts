@@ -2,7 +2,7 @@
 // rules): id, name, term, and each schedule with the dates it covers.
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { loadRules, defaultRulesRoot } from '../rules/load';
+import { loadRules } from '../rules/load';
 import { coverage, coveredText } from '../rules/schedules/effective';
 import { scheduleIds } from '../rules/schedules/schedule';
 import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
@@ -41,7 +41,8 @@ export interface AgreementSummary {
 }
 
 export async function run(o: AgreementsOptions, { out: ctx, global: g }: RunCtx): Promise<void> {
-  const set = await loadRules(g.rules ?? defaultRulesRoot());
+  // the shipped rules through the compiled cache (naming the folder would read and validate every file)
+  const set = await loadRules(g.rules);
   const list: AgreementSummary[] = set.agreements.map((a) => ({
     id: a.meta.id,
     name: a.meta.name,

@@ -181,12 +181,28 @@ function filesUnder(dir: string, want: (f: string) => boolean): string[] {
   return out.sort();
 }
 
-/** Lines of the source files that name a key (as a word). */
-function uses(files: { file: string; lines: string[] }[], key: string, root: string): string[] {
+interface SourceFile {
+  file: string;
+  text: string;
+  lines?: string[];
+}
+
+/** Lines of the source files that name a key (as a word): only the files whose text holds the key
+ *  are split and searched, and each key is searched once per set of files. */
+const usesMemo = new WeakMap<SourceFile[], Map<string, string[]>>();
+function uses(files: SourceFile[], key: string, root: string): string[] {
   if (!key || key.length < 4) return [];
+  let memo = usesMemo.get(files);
+  if (!memo) usesMemo.set(files, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) return hit;
   const re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
   const out: string[] = [];
-  for (const f of files) f.lines.forEach((l, i) => re.test(l) && out.push(`${relative(root, f.file)}:${i + 1}`));
+  for (const f of files) {
+    if (!f.text.includes(key)) continue;
+    (f.lines ??= f.text.split(/\r?\n/)).forEach((l, i) => re.test(l) && out.push(`${relative(root, f.file)}:${i + 1}`));
+  }
+  memo.set(key, out);
   return out;
 }
 
@@ -195,9 +211,10 @@ function uses(files: { file: string; lines: string[] }[], key: string, root: str
 export async function cite(o: CiteOptions & { article: string }, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
   const q = parseCiteQuery(o.article);
   if (!q.article) throw new InputError('give an article, for example cba rules cite XIII.1.F');
-  const set = await loadRules(g.rules ?? defaultRulesRoot());
+  // the shipped rules through the compiled cache (naming the folder would read and validate every file)
+  const set = await loadRules(g.rules);
   const root = packageRoot();
-  const read = (f: string) => ({ file: f, lines: readFileSync(f, 'utf8').split(/\r?\n/) });
+  const read = (f: string): SourceFile => ({ file: f, text: readFileSync(f, 'utf8') });
   const code = [...filesUnder(join(root, 'src/rules'), (f) => f.endsWith('.ts')), ...filesUnder(join(root, 'src/batch'), (f) => f.endsWith('.ts'))].map(read);
   const tests = filesUnder(join(root, 'test'), (f) => f.endsWith('.ts')).map(read);
   const hits: (CiteHit & { agreement: string; code: string[]; tests: string[] })[] = [];
