@@ -207,9 +207,9 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
 }
 
 /** A line cli-table3 would draw as it is: no colour code or control character, no whitespace but
- *  single-width spaces between words, not empty, and within its column. */
+ *  spaces, something besides spaces (an empty or blank line it drops), and within its column. */
 function plainLine(l: string, width: number): boolean {
-  if (l === '' || l.charCodeAt(0) === 32 || l.charCodeAt(l.length - 1) === 32) return false;
+  if (l.trim() === '') return false;
   for (let i = 0; i < l.length; i++) {
     const c = l.charCodeAt(i);
     if (c < 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;

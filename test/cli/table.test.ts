@@ -136,7 +136,7 @@ describe('tables drawn directly when cli-table3 would draw them as they are', ()
   it('property: on tables whose lines fit, the same text as cli-table3; anything else is left to it', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9.,:()/é漢-]{1,6}$/);
     const line = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
-    const cell = fc.oneof(fc.constant(''), line, fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n')), fc.constantFrom(' lead', 'trail ', 'a\n\nb', 'tab\there', '\x1b[1mbold\x1b[22m', 'x'.repeat(40)));
+    const cell = fc.oneof(fc.constant(''), line, fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n')), fc.constantFrom(' lead', 'trail ', '  two  spaces ', ' [2]', '   ', 'a\n   \nb', 'a\n\nb', 'tab\there', '\x1b[1mbold\x1b[22m', 'x'.repeat(40)));
     const table = fc.integer({ min: 1, max: 4 }).chain((n) =>
       fc.tuple(
         fc.array(cell, { minLength: n, maxLength: n }),
