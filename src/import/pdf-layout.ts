@@ -231,7 +231,13 @@ const BASIS_RE = /^(annual|annually|yearly|daily|day|hourly|hour|per day|per hou
 /** class labels, most telling first: "Class X", "Column I"; "IV"; "3", "B", "CL1" */
 const CLASS_LABEL_RES = [/^(?:class|column|col\.?|range)\s+\S{1,6}$/i, /^[IVX]{1,5}$/, /^(?:\d{1,2}|[A-Z]|CL\s?\d{1,2})$/];
 const isClassLabel = (s: string) => CLASS_LABEL_RES.some((r) => r.test(s));
-const isProse = (l: Line) => l.toks.some((t) => t.kind === 'word' && (t.text.split(' ').length >= 8 || (/[a-z]{3,}.*\.$/.test(t.text) && t.text.split(' ').length >= 5)));
+/**
+ * A sentence, not a heading: as one run of text, or as many words (OCR gives each word apart) with
+ * at least four different lower-case words ("of 185 days" over every class is a heading).
+ */
+const isProse = (l: Line) =>
+  l.toks.some((t) => t.kind === 'word' && (t.text.split(' ').length >= 8 || (/[a-z]{3,}.*\.$/.test(t.text) && t.text.split(' ').length >= 5))) ||
+  ((words) => words.length >= 8 && new Set(words.filter((w) => /^[a-z]{2,}[.,;:]?$/.test(w)).map((w) => w.replace(/[.,;:]$/, ''))).size >= 4)(l.toks.map((t) => t.text).join(' ').split(' '));
 
 function basisOf(text: string): 'annual' | 'daily' | 'hourly' {
   return /dai|day/i.test(text) ? 'daily' : /hour/i.test(text) ? 'hourly' : 'annual';
@@ -941,7 +947,7 @@ export function gridsFromPages(file: string, pages: PdfPageText[], opts: LayoutO
             if (used.has(i)) continue;
             const toks = lines[i].toks.filter((t) => cx(t) > laneX0 && cx(t) < laneX1);
             if (toks.length) between = true;
-            if (toks.length >= 2 && toks.some((t) => /^(step|col|column|class|annual|daily|years?)\b/i.test(t.text))) breakHere = true;
+            if (toks.length >= 2 && !isProse(lines[i]) && toks.some((t) => /^(step|col|column|class|annual|daily|years?)\b/i.test(t.text))) breakHere = true;
           }
           const same = prev.label.text === r.label.text;
           const twiceAlready = cur.length >= 2 && cur[cur.length - 2].label.text === prev.label.text;

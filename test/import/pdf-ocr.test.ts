@@ -127,6 +127,20 @@ describe('a scan read by a stand-in tesseract: every cell marked ocr, written on
     expect(yaml.match(/ocr: true/g)).toHaveLength(6);
   }, 60_000);
 
+  it('a sentence between two rows, read word by word, is a note and the grid goes on', async () => {
+    const scan = join(tmp, 'scan-sentence.pdf');
+    writeFileSync(scan, await picturePdf());
+    const t = table({ top: 600, firstRight: 250, colStep: 120, header: [['Class I', 'Class II']], rowHeader: 'Step', rows: [['1', '$60,000', '$62,000'], ['2', '$61,000', '$63,000'], ['3', '$61,500', '$63,500']], between: { 1: ['x'] } });
+    // the "x" line stands for the sentence: each of its words a text of its own, as tesseract gives them
+    const line = t.texts.find((x) => x.s === 'x')!;
+    const words = 'Starting year 3 through year 9, anniversary increments of $500 per year.'.split(' ');
+    const texts = t.texts.filter((x) => x !== line).concat(words.map((w, k) => ({ x: line.x + words.slice(0, k).join(' ').length * 4.5 + (k ? 4.5 : 0), y: line.y, s: w })));
+    const [g, ...rest] = await readPdfGrids(scan, { tesseract: fakeTesseract('tess-sentence', tsvFor(texts)) });
+    expect(rest).toEqual([]);
+    expect(g.steps.map((s) => s.label)).toEqual(['1', '2', '3']);
+    expect(g.notes.some((n) => n.includes('increments as a sentence') && n.includes('anniversary increments of $500 per year'))).toBe(true);
+  });
+
   it('refuses to write OCR cells that break the checks (step 3 lower than step 2: a misread)', async () => {
     const scan = join(tmp, 'scan-fall.pdf');
     writeFileSync(scan, await picturePdf());
@@ -141,6 +155,18 @@ describe('a scan read by a stand-in tesseract: every cell marked ocr, written on
 });
 
 describe.skipIf(!hasProgram('tesseract'))('the collection\'s scanned PDF through the real tesseract', () => {
+  it('23-24_CVUSD made into a scan (fixtures/schedules-pdf/scans): every cell as the hand-typed grid of the text PDF', async () => {
+    const [g] = await readPdfGrids(join(ROOT, 'fixtures', 'schedules-pdf', 'scans', '23-24_CVUSD-scan.pdf'), { tesseract: 'tesseract' });
+    // test/import/expected/23-24_CVUSD.txt: typed by hand from the printed page ("" for a blank cell)
+    const typed = readFileSync(join(ROOT, 'test', 'import', 'expected', '23-24_CVUSD.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => /^\d+ \|/.test(l))
+      .map((l) => l.split('|').map((c) => c.trim()));
+    expect(g.steps.map((s) => s.label)).toEqual(typed.map((r) => r[0]));
+    expect(g.values.map((r) => r.map((c) => c?.source.text ?? ''))).toEqual(typed.map((r) => r.slice(1)));
+    expect(g.values.flat().filter((c) => c).every((c) => c!.source.ocr)).toBe(true);
+  }, 60_000);
+
   it('22-23_SPUSD-scanned.pdf: every amount of the printed grid, each marked ocr', async () => {
     const [g] = await readPdfGrids(join(ROOT, 'fixtures', 'schedules-pdf', '22-23_SPUSD-scanned.pdf'), { tesseract: 'tesseract' });
     // typed by hand from the rendered page (pdftoppm -r 100): steps 1-12, classes I-V; classes I-III print no steps 11-12
