@@ -47,8 +47,6 @@ function capture() {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-// In-process runs share the process's working folder and environment, so they take turns: a run
-// started while another is going (from a describe.concurrent block) waits for it to end.
 /** Make process.env hold exactly these variables (TZ last, so Node resets its time zone once). */
 function setEnv(to: Record<string, string | undefined>): void {
   for (const k of Object.keys(process.env)) if (!(k in to)) delete process.env[k];
@@ -57,13 +55,31 @@ function setEnv(to: Record<string, string | undefined>): void {
   else if (process.env.TZ !== to.TZ) process.env.TZ = to.TZ;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+// In-process runs share the process's working folder and environment, so they take turns: a run
+// started while another is going (from a describe.concurrent block) waits for it to end, or for 30 s
+// after it began: a run that never ends fails its own test, not every run after it in this worker.
+const HUNG_MS = 30_000;
+let last: { started: Promise<void>; done: Promise<unknown> } = { started: Promise.resolve(), done: Promise.resolve() };
+
+function doneOrHung(started: Promise<void>, done: Promise<unknown>): Promise<unknown> {
+  return started.then(() => {
+    let timer: NodeJS.Timeout | undefined;
+    const hung = new Promise((resolve) => (timer = setTimeout(resolve, HUNG_MS)).unref());
+    return Promise.race([done, hung]).finally(() => clearTimeout(timer));
+  });
+}
 
 /** Run cba in process (or the bin, with opts.bin or CBA_TEST_BIN=1). */
 export function cba(args: string[], opts: RunOpts = {}): Promise<Run> {
   if (opts.bin || process.env.CBA_TEST_BIN) return Promise.resolve(cbaBin(args, opts));
-  const run = queue.then(() => inProcess(args, opts));
-  queue = run.catch(() => undefined);
+  const prev = last;
+  let began!: () => void;
+  const started = new Promise<void>((resolve) => (began = resolve));
+  const run = doneOrHung(prev.started, prev.done).then(() => {
+    began();
+    return inProcess(args, opts);
+  });
+  last = { started, done: run.catch(() => undefined) };
   return run;
 }
 
