@@ -208,7 +208,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
     }));
     if (o.ics === '-') return { failed };
   }
-  if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), readings: chain.readings, notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
+  if (o.json) printJson(ctx, { agreement: a.meta.id, case: caseId, occurred: o.occurred, known: o.known ?? null, countingRule: chain.countingRule, steps: chainJson(chain, Boolean(o.explain)), readings: chain.readings.map((r) => r.text), notices: chain.notices, warnings: chain.warnings, sources: chain.sources });
   else if (o.csv) {
     let s = csvLine(['step', 'name', 'due', 'days', 'unit', 'from', 'assumed', 'actual', 'status', 'source']);
     for (const x of chain.steps) s += csvLine([x.step, x.name, formatDate(x.due), x.days, x.unit, formatDate(x.from), x.assumed, x.actual !== undefined ? formatDate(x.actual) : '', x.status ?? '', sourceText(x.source)]);
@@ -221,7 +221,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
     write(ctx, ctx.paint.dim(`Counting: ${chain.countingRule}`));
     if (chain.steps.some((s) => s.assumed)) write(ctx, ctx.paint.dim('* not yet known: counted from the previous step\'s deadline'));
     for (const n of chain.notices) write(ctx, ctx.paint.dim(`Note: ${n}`));
-    for (const n of chain.readings) write(ctx, ctx.paint.dim(`Reading: ${n}`));
+    for (const n of chain.readings) write(ctx, ctx.paint.dim(`Reading: ${n.text}`));
     for (const b of chain.beyond) write(ctx, ctx.paint.dim(`Beyond the calendar: ${b.step}: ${b.reason}`));
     if (o.explain) for (const s of chain.steps) write(ctx, `${s.step}: ${s.counted.map((d) => formatDate(d)).join(' ')}`);
   }
@@ -251,7 +251,7 @@ async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx
     ...(r.fromTime ? { fromTime: r.fromTime } : {}),
     fromEvent: r.fromEvent ?? null,
     notes: r.notes,
-    readings: r.readings,
+    readings: r.readings.map((x) => x.text),
     warnings: r.warnings,
     source: r.source,
     ...(o.explain && r.counted ? { countedDays: r.counted.map(formatDate) } : {}),
@@ -268,7 +268,7 @@ async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx
     const rows = [[r.name, ctx.paint.bold(dueText), period, sourceText(r.source)]];
     write(ctx, await renderTable(ctx, { head: ['Deadline', 'Due', 'Period', 'Source'], rows }));
     for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));
-    for (const n of r.readings) write(ctx, ctx.paint.dim(`Reading: ${n}`));
+    for (const n of r.readings) write(ctx, ctx.paint.dim(`Reading: ${n.text}`));
     if (o.explain && r.counted) write(ctx, `counted: ${r.counted.map(formatDate).join(' ')}`);
   }
   return {};

@@ -1,11 +1,12 @@
 // cba rules init <dir>: a new agreement folder that validates at once. Every file is linked to its
 // JSON Schema (copied into <dir>/schema/), the parameters an agreement must state carry defaults to
 // check, and every citation is marked unfilled so `cba rules validate` lists what is left.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors';
 import type { Ctx } from '../cli/output';
-import { packageRoot } from '../rules/load';
+import { defaultRulesRoot, packageRoot } from '../rules/load';
 import { loadAgreementDir } from '../rules/validate';
 
 export interface InitFlags {
@@ -77,7 +78,21 @@ assignments:
     hoursPerDay: ${o.hours}
     schedule: teacher
     cite: ${unfilled('the sentence stating the teacher workday in hours')}
-`;
+${shippedReadings()}`;
+}
+
+/** The readings of the pay articles of the agreement cba ships (agreement.yaml), to start from: one source,
+ *  copied without their citations (those are of the shipped agreement's sentences). */
+function shippedReadings(): string {
+  const root = defaultRulesRoot();
+  for (const d of existsSync(root) ? readdirSync(root).sort() : []) {
+    const f = join(root, d, 'agreement.yaml');
+    if (!existsSync(f)) continue;
+    const y = parse(readFileSync(f, 'utf8')) as { id?: string; fixture?: boolean; readings?: { id: string; text: string }[] };
+    if (y.fixture || !Array.isArray(y.readings)) continue;
+    return `\n# How cba reads what an agreement leaves open, printed with the results that apply one; copied from the\n# agreement cba ships (${y.id}): keep, edit or delete each to fit yours.\nreadings:\n${y.readings.map((r) => `  - { id: ${r.id}, text: ${q(r.text)} }`).join('\n')}\n`;
+  }
+  return '';
 }
 
 export async function initRules(dir: string, o: InitFlags, ctx: Ctx): Promise<void> {

@@ -12,6 +12,7 @@ import { int, decimal, required } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { STIPEND_OPTIONS, checkFlagsMatch, stipendInput, stipendJson, strayStipendFlag } from './stipend';
+import { uniqueReadings } from '../rules/readings';
 
 export const DESCRIPTION = 'Annual salary, daily rate, extra days, short calendars and part time (Appendix A, Article XV.1)';
 
@@ -77,7 +78,7 @@ export function salaryJson(r: SalaryResult) {
     totalSalary: jm(r.totalSalary),
     figures: r.lines.map((l) => ({ figure: l.figure, label: l.label, value: l.unit === 'money' ? jm(l.value) : Number(plain(l.value)), how: l.how, source: l.source })),
     sources: uniqueSources(r.sources),
-    readings: r.readings,
+    readings: r.readings.map((x) => x.text),
     warnings: r.warnings,
     ...(r.parts ? { parts: r.parts.map((p) => ({ ...p, weight: Number(p.weight.toFixed(10)), annualSalary: jm(p.annualSalary), totalSalary: jm(p.totalSalary), amount: Number(p.amount.toFixed(4)) })) } : {}),
   };
@@ -104,7 +105,7 @@ function stipendPart(w: WithStipends) {
     monthlyPayWithStipends: jm(w.pay.monthlyPay),
     dailyRateInclusiveOfStipends: jm(w.pay.dailyRateInclusive),
     ...(w.perfectAttendance && w.pay.perfectAttendance
-      ? { perfectAttendance: { amount: jm(w.pay.perfectAttendance.amount), how: w.pay.how, source: w.pay.perfectAttendance.source, reading: w.pay.perfectAttendance.reading } }
+      ? { perfectAttendance: { amount: jm(w.pay.perfectAttendance.amount), how: w.pay.how, source: w.pay.perfectAttendance.source, reading: w.pay.perfectAttendance.reading?.text } }
       : {}),
   };
 }
@@ -112,7 +113,7 @@ function stipendPart(w: WithStipends) {
 export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: boolean; csv?: boolean }, w?: WithStipends) {
   for (const x of r.warnings) warn(ctx, x);
   if (w) {
-    r = { ...r, lines: [...r.lines], readings: [...new Set([...r.readings, ...w.st.stipends.flatMap((x) => x.readings), ...w.pay.readings])] };
+    r = { ...r, lines: [...r.lines], readings: uniqueReadings([...r.readings, ...w.st.stipends.flatMap((x) => x.readings), ...w.pay.readings]) };
     for (const x of w.st.stipends)
       r.lines.push({ figure: `stipend:${x.id}`, label: `Stipend: ${x.name}${x.count > 1 ? ` x ${x.count}` : ''}${x.eligible === false ? ' (not eligible: 0)' : ''}`, value: x.eligible === false ? x.annual.times(0) : x.annual, unit: 'money', how: `${x.how}; ${x.reason}`, source: x.sources[0] });
     r.lines.push({ figure: 'totalPay', label: 'Total pay with stipends', value: w.pay.totalPay, unit: 'money' });
@@ -120,7 +121,7 @@ export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: bool
     r.lines.push({ figure: 'dailyRateInclusiveOfStipends', label: 'Daily rate inclusive of stipends', value: w.pay.dailyRateInclusive, unit: 'money', how: w.pay.how });
     if (w.perfectAttendance && w.pay.perfectAttendance) {
       r.lines.push({ figure: 'perfectAttendance', label: 'Perfect-attendance payment (XV.3)', value: w.pay.perfectAttendance.amount, unit: 'money', how: 'one daily rate inclusive of stipends', source: w.pay.perfectAttendance.source });
-      r.readings.push(w.pay.perfectAttendance.reading);
+      if (w.pay.perfectAttendance.reading) r.readings.push(w.pay.perfectAttendance.reading);
     }
   }
   if (fmt.json) return printJson(ctx, { ...salaryJson(r), ...(w ? stipendPart(w) : {}) });
@@ -132,7 +133,7 @@ export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: bool
   const title = `${r.scheduleName} ${r.year} (effective ${r.effective}): Class ${r.class}, Step ${r.step}${r.position ? `; ${r.position.position} (Art. ${r.position.source.article}.${r.position.source.section})` : ''}`;
   const rows = r.lines.map((l) => [l.label, l.unit === 'money' ? money(l.value) : plain(l.value), l.how ?? '', sourceText(l.source)]);
   write(ctx, await renderTable(ctx, { title, head: ['Figure', 'Amount', 'How', 'Source'], rows, right: [1] }));
-  for (const rd of r.readings) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
+  for (const rd of r.readings) write(ctx, ctx.paint.dim(`Reading: ${rd.text}`));
 }
 
 export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Promise<RunResult> {

@@ -8,12 +8,16 @@ import { salary } from '../rules/schedules/salary';
 import { computeStipends } from '../rules/stipends/stipends';
 import { payWithStipends } from '../rules/stipends/pay';
 import { dayRange, decimal, decimalValue, int, leaveQty, pair, rangedDecimal, RANGES } from '../cli/parse';
-import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
+import { flags, jm, money, printJson, renderTable, warn, write } from '../cli/output';
+import { reading, type Reading } from '../rules/readings';
 import { sourceText, uniqueSources } from '../cli/sources';
 import type { Source } from '../rules/source';
 import { part } from '../rules/part';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
+
+/** Readings a rule of the other leaves still returns as text (their YAML has them by provision), with the rule's id. */
+const stated = (id: string, texts: readonly string[] = []): Reading[] => texts.map((text) => ({ id, text }));
 
 export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves (Article XIII)';
 
@@ -114,6 +118,11 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   const bal = balance(a, acc, o.balance !== undefined ? leaveQty(o.balance, 'balance') : undefined, o.used !== undefined ? leaveQty(o.used, 'used') : undefined);
   const warnings = [...acc.warnings];
   const readings = [...acc.readings];
+  // a reading this command applies, its inputs written as flags (as the command has always printed them)
+  const addReading = (id: string, vars?: Record<string, string>) => {
+    const r = reading(part(a, 'leaves').readings, id, vars);
+    if (r) readings.push({ ...r, text: flags(r.text) });
+  };
   const sources: Source[] = [...acc.sources, bal.source];
 
   let daily: Dec | undefined = decimalValue(o.dailyRate, 'dailyRate', 'give the daily rate, for example 372.62');
@@ -137,7 +146,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     });
     sources.push(...absence.sources);
     readings.push(...absence.readings);
-    if (!acc.daysWorkedGiven) readings.push("The absence draws on --balance less --used; this year's accrual is added only when --days-worked is given.");
+    if (!acc.daysWorkedGiven) addReading('absence-draws-on-balance');
   } else if (o.priorDifferentialDays !== undefined) throw new InputError('--prior-differential-days applies to an --absence; add --absence <days>');
 
   const L: LimitInput = {
@@ -162,7 +171,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
   if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
   const limits: LimitCheck[] = checkLimits(a, acc, L);
-  for (const l of limits) readings.push(...(l.readings ?? []));
+  for (const l of limits) readings.push(...stated('leave-limit', l.readings));
 
   // The leaves paid around an outside payment, the quotas and unpaid leave (other-leaves.ts).
   const pays: LeavePay[] = [];
@@ -199,21 +208,21 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     });
     const r = catastrophicReturn(a, { hours: optDec(o.catastrophicReturn, 'catastrophicReturn', 'give hours, for example 20', RANGES.hoursAYear)!, donors });
     returned = r;
-    readings.push(...r.readings);
+    readings.push(...stated('catastrophic-return', r.readings));
     sources.push(...r.sources);
   } else if (o.donor !== undefined) throw new InputError('--donor applies with --catastrophic-return <hours>');
   if (o.unitMembers !== undefined || o.onSabbatical !== undefined) {
     if (o.unitMembers === undefined || o.onSabbatical === undefined) throw new InputError('the sabbatical quota needs both --unit-members and --on-sabbatical');
     const q = sabbaticalQuota(a, { unitMembers: int(o.unitMembers, 'unitMembers', 'give a whole number, for example 180')!, onSabbatical: int(o.onSabbatical, 'onSabbatical', 'give a whole number, for example 3')! });
     limits.push(q.check);
-    readings.push(...q.readings);
+    readings.push(...stated('sabbatical-quota', q.readings));
   }
   if (o.personalLeave !== undefined) {
     const r = dayRange(o.personalLeave, 'personalLeave');
     pays.push(unpaidPersonalLeave(a, { from: r.from, to: r.to }));
   }
   for (const p of pays) {
-    readings.push(...p.readings);
+    readings.push(...stated('leave-pay', p.readings));
     sources.push(...p.sources);
   }
   for (const l of limits) sources.push(...l.sources);
@@ -224,7 +233,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     // family illness leave "shall be considered to be Personal Necessity Leave" (XIII.3.B), which XV.3 counts
     const usedAny = bal.usedDays.gt(0) || (L.personalNecessity?.gt(0) ?? false) || (L.personalBusiness?.gt(0) ?? false) || (L.familyIllness?.gt(0) ?? false);
     if (!acc.fte.eq(1))
-      readings.push(`A part-time member (FTE ${plain(acc.fte)}) is paid the full daily rate (inclusive of stipends) for perfect attendance: XV.3 pays "the unit member's daily rate", a rate per day, which part time does not reduce.`);
+      addReading('part-time-perfect-attendance', { fte: plain(acc.fte) });
     const st = computeStipends(a, o.stipend ?? [], { year: sal.year, class: sal.class });
     const pay = payWithStipends(a, sal, st);
     perfect = usedAny
@@ -268,7 +277,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
       ...(returned ? { catastrophicReturn: { how: returned.how, shares: returned.shares.map((x) => ({ donor: x.donor, donatedHours: Number(plain(x.donated)), exactHours: x.exact.toFixed(6), returnedHours: Number(x.returned.toFixed(2)) })) } } : {}),
       ...(perfect ? { perfectAttendance: { eligible: perfect.eligible, amount: perfect.amount ? jm(perfect.amount) : null, reason: perfect.reason, how: perfect.how, source: perfect.source } } : {}),
       sources: uniqueSources(sources),
-      readings,
+      readings: readings.map((r) => r.text),
       warnings,
     });
     return { failed };
@@ -304,6 +313,6 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     for (const x of returned.shares) rows.push([`Returned to ${x.donor}`, `${x.returned.toFixed(2)} hours`, `of ${plain(x.donated)} donated; exact ${x.exact.toFixed(4)}...`, sourceText(returned.sources[0])]);
   if (perfect) rows.push(['Perfect attendance (XV.3)', perfect.amount ? money(perfect.amount) : '0.00', (perfect.eligible ? '' : ctx.paint.red('not eligible: ')) + perfect.reason, sourceText(perfect.source)]);
   write(ctx, await renderTable(ctx, { head: ['Item', 'Value', 'How / why', 'Source'], rows, right: [1] }));
-  for (const r of readings) write(ctx, ctx.paint.dim(`Reading: ${r}`));
+  for (const r of readings) write(ctx, ctx.paint.dim(`Reading: ${r.text}`));
   return { failed };
 }

@@ -153,7 +153,7 @@ export function stipendJson(s: StipendResult) {
     ...(s.firstPayable ? { firstPayable: s.firstPayable } : {}),
     ...(s.lastMonthPaid ? { lastMonthPaid: s.lastMonthPaid, endsOn: s.endsOn } : {}),
     how: s.how,
-    readings: s.readings,
+    readings: s.readings.map((x) => x.text),
     sources: uniqueSources(s.sources),
   };
 }
@@ -197,7 +197,7 @@ export async function run(o: StipendOptions, { out: ctx, agreement }: RunCtx): P
     const rows = r.stipends.map((x) => [x.id, money(x.annual), x.monthly ? money(x.monthly) : '', x.eligible === false ? ctx.paint.red('no') : x.eligible ? ctx.paint.green('yes') : ctx.paint.yellow('not checked'), x.reason, x.how, sourceText(x.sources[0])]);
     rows.push([ctx.paint.bold('total (eligible)'), money(r.total), money(r.monthlyTotal), '', '', '', '']);
     write(ctx, await renderTable(ctx, { head: ['Stipend', 'Annual', 'Monthly', 'Eligible', 'Reason', 'How', 'Source'], rows, right: [1, 2] }));
-    for (const rd of [...new Set(r.stipends.flatMap((x) => x.readings))]) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
+    for (const rd of [...new Set(r.stipends.flatMap((x) => x.readings.map((y) => y.text)))]) write(ctx, ctx.paint.dim(`Reading: ${rd}`));
   }
   return { failed };
 }

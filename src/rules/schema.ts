@@ -33,6 +33,24 @@ export const Citation = z
   .strict();
 export type Citation = z.infer<typeof Citation>;
 
+export const ReadingEntry = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a kebab-case id'),
+    text: z
+      .string()
+      .min(10)
+      .describe('The reading as printed with a result. {{name}} stands for a figure of the case (filled in by the rule); {field} for an input (the CLI shows its flag)'),
+    cite: Citation.optional().describe('The sentence read'),
+  })
+  .strict();
+export type ReadingEntry = z.infer<typeof ReadingEntry>;
+
+export const Readings = z
+  .array(ReadingEntry)
+  .refine((l) => new Set(l.map((r) => r.id)).size === l.length, 'reading ids must be unique in a file')
+  .optional()
+  .describe('How cba reads what the agreement leaves open, printed with every result that applies it (docs/readings.md lists them all)');
+
 export const Rounding = z
   .object({
     mode: z.enum(['half-up', 'half-even', 'down', 'up']),
@@ -81,6 +99,7 @@ export const AgreementFile = z
         annualCell: RoundingRule.optional().describe('How an annual cell of a schedule raised by a percentage is rounded (cba cost --raise, scenarios, projections); without it, as pay'),
       })
       .catchall(RoundingRule),
+    readings: Readings,
     citations: z
       .record(z.string(), Citation)
       .optional()

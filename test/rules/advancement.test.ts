@@ -135,7 +135,7 @@ describe('class from education (Salary Classification Requirements)', () => {
     expect(classify(a, 'preschool', e as never).class).toBe(cls);
   });
   it('pre-school: the AA read as one in ECE/CD is said; no class says what the lowest class needs', () => {
-    expect(classify(a, 'preschool', { degree: 'aa', eceUnits: 0 }).reading).toMatch(/read as one in ECE\/CD/);
+    expect(classify(a, 'preschool', { degree: 'aa', eceUnits: 0 }).reading?.text).toMatch(/read as one in ECE\/CD/);
     expect(classify(a, 'preschool', { degree: 'aa', degreeIn: 'ece' }).reading).toBeUndefined();
     const none = classify(a, 'preschool', { degree: 'aa', degreeIn: 'other', eceUnits: 0 });
     expect(none.reason).toMatch(/the lowest, Class I, needs 24 ECE\/CD units/);

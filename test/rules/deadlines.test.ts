@@ -378,7 +378,7 @@ describe('the dated duties added by issue 13, worked by hand', () => {
     expect([formatDate(oe.opens!), formatDate(oe.due)]).toEqual(['2006-10-01', '2006-11-30']);
     expect(c('evaluation-permanent-cycle', { year: '2006-07', since: '2004-05' }).notes.join(' ')).toMatch(/2006-07 is a year of the cycle/);
     expect(c('evaluation-permanent-cycle', { year: '2007-08', since: '2004-05' }).notes.join(' ')).toMatch(/next is 2008-09/);
-    expect(c('evaluation-process-meeting', { year: '2005-06' }).readings[0]).toMatch(/prior to October 1/i);
+    expect(c('evaluation-process-meeting', { year: '2005-06' }).readings[0].text).toMatch(/prior to October 1/i);
   });
 
   it('bad trigger times are bad input', () => {
@@ -406,7 +406,7 @@ describe('readings of Article X, stated where applied (issue 13)', () => {
     // level1-decision, 10 office days after Thu Dec 15 with Dec 19-30 not counted:
     // Dec 16 (1), Jan 3-6 (5; Jan 2 New Year observed), Jan 9-13 (10): 2006-01-13
     expect(formatDate(c.steps.find((s) => s.step === 'level1-decision')!.due)).toBe('2006-01-13');
-    expect(c.readings.join(' ')).toMatch(/as well as the grievant's own.*--recess-grievant-only/);
+    expect(c.readings.map((r) => r.text).join(' ')).toMatch(/as well as the grievant's own.*--recess-grievant-only/);
   });
   it('--recess-grievant-only: the administration\'s decision is counted through the recess, the grievant\'s appeal is not', () => {
     const c = grievanceChain(a, L, { occurred: '2005-11-18', done: filed, recess, recessGrievantOnly: true });
@@ -414,18 +414,18 @@ describe('readings of Article X, stated where applied (issue 13)', () => {
     expect(formatDate(c.steps.find((s) => s.step === 'level1-decision')!.due)).toBe('2005-12-30');
     // level2-appeal (grievant), 10 days after Dec 30: Jan 3-6 (4), Jan 9-13 (9), Jan 16 MLK closed, Jan 17 (10)
     expect(formatDate(c.steps.find((s) => s.step === 'level2-appeal')!.due)).toBe('2006-01-17');
-    expect(c.readings.join(' ')).toMatch(/Narrower reading/);
+    expect(c.readings.map((r) => r.text).join(' ')).toMatch(/Narrower reading/);
     expect(() => grievanceChain(a, L, { occurred: '2005-11-18', recessGrievantOnly: true })).toThrow(/needs recess/);
   });
   it('the Level III issuance taken as its receipt when only the receipt is known, and said', () => {
     const c = grievanceChain(a, L, { occurred: '2005-11-18', done: { 'level3-decision': '2006-03-01' } });
     expect(formatDate(c.steps.find((s) => s.step === 'arbitration-request')!.from)).toBe('2006-03-01');
-    expect(c.readings.join(' ')).toMatch(/receipt date 2006-03-01 is used as the issuance/);
+    expect(c.readings.map((r) => r.text).join(' ')).toMatch(/receipt date 2006-03-01 is used as the issuance/);
     const d = grievanceChain(a, L, { occurred: '2005-11-18', done: { 'level3-decision': '2006-03-01' }, level3Issued: '2006-02-27' });
-    expect(d.readings.join(' ')).not.toMatch(/used as the issuance/);
+    expect(d.readings.map((r) => r.text).join(' ')).not.toMatch(/used as the issuance/);
   });
   it('X.4\'s "Section 7.4" is read as Section 4, and said on every timeline', () => {
-    expect(grievanceChain(a, L, { occurred: '2005-11-18' }).readings[0]).toMatch(/no Section 7\.4.*Section 4/);
+    expect(grievanceChain(a, L, { occurred: '2005-11-18' }).readings[0].text).toMatch(/no Section 7\.4.*Section 4/);
   });
 });
 

@@ -26,7 +26,7 @@ describe('a mid-year raise (2006-07)', async () => {
       ['2007-01-01', '2007-06-30', '74379.00', '0.5000', '37189.50'],
     ]);
     expect(r.totalSalary.toFixed(2)).toBe('73296.00');
-    expect(r.readings.join(' ')).toMatch(/weighted by the monthly warrants .* this is a reading/);
+    expect(r.readings.map((r) => r.text).join(' ')).toMatch(/weighted by the monthly warrants .* this is a reading/);
   });
 
   it('weighted by calendar days instead (--weighting days, worked by hand)', () => {

@@ -69,7 +69,7 @@ describe('XX.5.9 consulting teacher and XX.4.1.1.e participating teacher: "two h
   it.each(['consulting-teacher-extra-time', 'participating-teacher-extra-time'])('%s: exactly 2 h is paid, 2 x 55.20 = 110.40', (id) => {
     const r = computeStipend(a, id, { member: iv13, hoursBeyondDay: ['2'] });
     expect(r.annual.toFixed(2)).toBe('110.40');
-    expect(r.readings.join(' ')).toContain('read as two hours or more');
+    expect(r.readings.map((x) => x.text).join(' ')).toContain('read as two hours or more');
   });
   it('1.75 h beyond the day is not paid', () => {
     expect(computeStipend(a, 'consulting-teacher-extra-time', { member: iv13, hoursBeyondDay: ['1.75'] }).eligible).toBe(false);

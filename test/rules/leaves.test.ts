@@ -42,7 +42,7 @@ describe('accrual (XIII.1.B): 1 day per 17.3 days worked, up to 13 days', () => 
 
   it('pre-school days are valued at 7.5 hours and the reading says so', () => {
     expect(accrual(a, { daysWorked: 225, assignment: 'preschool' }).hoursShown.toFixed(2)).toBe('97.50');
-    expect(accrual(a, { assignment: 'preschool' }).readings.join(' ')).toMatch(/Pre-school.*7\.5 hours/);
+    expect(accrual(a, { assignment: 'preschool' }).readings.map((r) => r.text).join(' ')).toMatch(/Pre-school.*7\.5 hours/);
   });
 
   it.each([

@@ -48,7 +48,7 @@ describe('cba salary: hand-worked examples', () => {
   });
 
   it('a short calendar says which reading it applies', () => {
-    expect(salary(a, { class: 'IV', step: 13, days: 150 }).readings.join(' ')).toMatch(/XI\.1\.F.*pro rata/);
+    expect(salary(a, { class: 'IV', step: 13, days: 150 }).readings.map((r) => r.text).join(' ')).toMatch(/XI\.1\.F.*pro rata/);
   });
 
   it.each([

@@ -85,7 +85,7 @@ describe('LTVS (Appendix A, Advancements 5): milestones 15, 18, 21, 24, Classes 
     expect(r.count).toBe(count);
     expect(r.eligible).toBe(eligible);
     expect(r.annual.toFixed(2)).toBe(['0.00', '2831.88', '5663.76', '8495.64', '11327.52'][count]); // count x one rounded stipend of 2,831.88
-    expect(r.readings.join(' ')).toMatch(/cumulative/);
+    expect(r.readings.map((x) => x.text).join(' ')).toMatch(/cumulative/);
   });
   it('without flags the amount of one stipend is shown, eligibility not checked', () => {
     const r = computeStipend(a, 'ltvs', {});
@@ -117,7 +117,7 @@ describe('activity day: exactly 4 hours is in both tiers of XV.9', () => {
   ])('%s hours (override %s) pays %s', (h, o, want) => {
     const r = computeStipend(a, 'activity-day', { activityHours: h, fourHoursPays: o });
     expect(r.annual.toFixed(0)).toBe(want);
-    if (h === '4') expect(r.readings.join(' ')).toMatch(/both/);
+    if (h === '4') expect(r.readings.map((x) => x.text).join(' ')).toMatch(/both/);
   });
   it('more than 24 hours, zero hours, or an override that is no tier are errors', () => {
     expect(() => computeStipend(a, 'activity-day', { activityHours: '25' })).toThrow(/24 hours/);

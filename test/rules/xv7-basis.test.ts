@@ -30,7 +30,7 @@ describe('XV.7', () => {
     expect(r.annual.toFixed(2)).toBe('3576.41');
     expect(r.monthly!.toFixed(2)).toBe('298.03');
     expect(r.sources.some((s) => s.article === 'XV' && s.section === '7' && s.quote.includes('only for the 2005-06 school year'))).toBe(true);
-    expect(r.readings.join(' ')).toContain('kept for 2005-06 only');
+    expect(r.readings.map((x) => x.text).join(' ')).toContain('kept for 2005-06 only');
   });
   it('bilingual on the former basis: 81,282 x 1.5% = 1,219.23', () => {
     expect(computeStipend(a, 'bilingual', { communityDayBasis: true }).annual.toFixed(2)).toBe('1219.23');
@@ -46,7 +46,7 @@ describe('XV.7', () => {
     const b = (await loadRules(dir)).agreements[0];
     const r = computeStipend(b, 'head-teacher', { communityDayBasis: true, year: '2006-07' });
     expect(r.annual.toFixed(2)).toBe('3115.07');
-    expect(r.readings.join(' ')).toContain('does not apply in 2006-07: it is kept only through 2005-06');
+    expect(r.readings.map((x) => x.text).join(' ')).toContain('does not apply in 2006-07: it is kept only through 2005-06');
   });
   it('cba stipend head-teacher --community-day-basis --json', async () => {
     const r = await cbaIn(['stipend', 'head-teacher', '--community-day-basis', '--json']);

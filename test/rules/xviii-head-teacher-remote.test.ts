@@ -65,7 +65,7 @@ describe('XVIII.15 remote site criteria', () => {
     expect(r.eligible).toBe(true);
     expect(r.annual.toFixed(2)).toBe('1982.32');
     expect(r.reason).toContain('the site is on the list, which governs');
-    expect(r.readings.join(' ')).toContain('a site that meets them is not paid until designated');
+    expect(r.readings.map((x) => x.text).join(' ')).toContain('a site that meets them is not paid until designated');
   });
   it('cites the distance and the rural sentences', () => {
     const r = computeStipend(a, 'remote-site', { site: 'Phoenix', miles: '45', isolatedRural: true });

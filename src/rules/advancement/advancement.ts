@@ -8,6 +8,7 @@ import { salary } from '../schedules/salary';
 import { computeStipend } from '../stipends/stipends';
 import { part } from '../part';
 import { cite, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { AdvancementFile, AdvancementPlan, Degree } from './schema';
 import type { Agreement, Schedule } from '../types';
 
@@ -186,7 +187,7 @@ export interface ClassificationResult {
   alternative?: number;
   reason: string;
   /** how an unstated fact was read (an AA taken to be in ECE/CD) */
-  reading?: string;
+  reading?: Reading;
   next?: string;
   source?: Source;
   sources: Source[];
@@ -243,7 +244,7 @@ export function classify(a: Agreement, scheduleId: string, e: Education): Classi
     if (alt >= 0) best = { class: c.class, alternative: alt, reason: `Class ${c.class}${c.alternatives.length > 1 ? ` ${'abc'[alt]})` : ''}: ${describe(c.alternatives[alt])}`, source: cite(c.cite), sources: [cite(plan.classification.cite), cite(c.cite)] };
   }
   if (assumedField && best.class && classes.find((c) => c.class === best.class)!.alternatives[best.alternative!].degreeIn === 'ece')
-    best.reading = `Class ${best.class} asks for an "AA degree in Early Childhood Education/Child Development" and counts no units: the AA is read as one in ECE/CD (the only AA this schedule names), whatever {eceUnits} says; give {degreeIn} other for an AA in another field, which needs Class ${classes[0].class}'s ${classes[0].alternatives.map(describe).join(', or ')}.`;
+    best.reading = reading(a.parts.advancement?.readings, 'aa-is-ece-cd', { class: best.class, firstClass: classes[0].class, firstNeeds: classes[0].alternatives.map(describe).join(', or ') });
   // Class A is "less than a bachelor's degree": a bachelor's holder is at least Class I, never A.
   const idx = best.class ? classes.findIndex((c) => c.class === best.class) : -1;
   const nxt = classes[idx + 1];
@@ -291,7 +292,7 @@ export function placement(a: Agreement, input: { schedule?: string; year?: strin
   if (credited > withoutRelated && p.relatedReading)
     notes.push(`Reading: ${p.relatedReading.replace('{steps}', String(credited - withoutRelated)).replace('{without}', String(1 + withoutRelated))}`);
   if (p.relatedYearsPerStep && relatedYears % p.relatedYearsPerStep) notes.push(`${relatedYears} years of related experience give ${relatedSteps} steps: the odd year earns no step.`);
-  if (cls.reading) notes.push(`Reading: ${cls.reading}`);
+  if (cls.reading) notes.push(`Reading: ${cls.reading.text}`);
   const sources = [cite(p.cite), ...cls.sources, ...(p.related ?? []).filter((r) => rel[r.id]).map((r) => cite(r.cite))];
   if (!cls.class) {
     return { class: null, step: 0, creditedYears: credited, fullCreditYears: pub, relatedYears, relatedSteps, reason: `no class: ${cls.reason}`, classReason: cls.reason, notes, sources };

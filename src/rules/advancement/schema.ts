@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Citation, Rounding } from '../schema';
+import { Citation, Readings, Rounding } from '../schema';
 
 const Degree = z.enum(['none', 'aa', 'bachelor', 'master', 'doctorate']);
 const Requirement = z
@@ -54,6 +54,7 @@ export const AdvancementFile = z
     $schema: z.string().optional(),
     degrees: z.array(Degree).min(2).describe('degrees from lowest to highest'),
     plans: z.array(Plan).min(1),
+    readings: Readings,
   })
   .strict();
 export type AdvancementFile = z.infer<typeof AdvancementFile>;

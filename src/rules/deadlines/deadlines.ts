@@ -8,6 +8,7 @@ import {
 } from '../../core/busdays';
 import { nearest } from '../../core/suggest';
 import { cite, citeShort, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { CalendarFile, ClosuresFile, DeadlineRule, FixedRule, GrievanceStepRule } from './schema';
 import type { Agreement } from '../types';
 import { part } from '../part';
@@ -304,7 +305,7 @@ export interface BeyondStep {
 export interface GrievanceChain {
   steps: GrievanceStep[];
   /** readings of the article applied to this chain (the Section 7.4 reference, recess, issuance) */
-  readings: string[];
+  readings: Reading[];
   /** steps past the last calendar, in chain order, after the computed ones */
   beyond: BeyondStep[];
   notices: string[];
@@ -336,9 +337,9 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
   }
   const warnings = [...loaded.warnings];
   const notices: string[] = [];
-  const rd = R.counting.readings ?? {};
-  const readings: string[] = [];
-  if (rd.section) readings.push(rd.section);
+  const readings: Reading[] = [];
+  const sectionReading = reading(R.readings, 'section-7-4');
+  if (sectionReading) readings.push(sectionReading);
   let cal = loaded.cal;
   const baseCal = loaded.cal;
   if (input.recess?.length) {
@@ -349,7 +350,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     }
     cal = withClosures(cal, extra);
     notices.push(`Recess or leave ${input.recess.map((r) => `${r.from}..${r.to}`).join(', ')} is not counted: the time lines are extended on the grievant's request (${citeShort(R.counting.recessCite)}).`);
-    const r = input.recessGrievantOnly ? rd.recessGrievantOnly : rd.recessAll;
+    const r = reading(R.readings, input.recessGrievantOnly ? 'recess-grievant-only' : 'recess-all');
     if (r) readings.push(r);
   } else if (input.recessGrievantOnly) throw new FieldError('recessGrievantOnly', '{recessGrievantOnly} needs {recess} FROM..TO (the recess whose reading it narrows)');
   const today = input.today !== undefined ? parseDate(input.today, 'today') : undefined;
@@ -388,8 +389,8 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     } else {
       const prev = byId.get(g.from)!;
       const actual = g.fromIssued && g.from === 'level3-decision' && input.level3Issued !== undefined ? parseDate(input.level3Issued, 'level3Issued') : prev.actual;
-      if (g.fromIssued && input.level3Issued === undefined && prev.actual !== undefined && rd.issuanceIsReceipt)
-        readings.push(`${g.id}: ${rd.issuanceIsReceipt.replace('{date}', formatDate(prev.actual))}`);
+      const issuance = g.fromIssued && input.level3Issued === undefined && prev.actual !== undefined ? reading(R.readings, 'issuance-is-receipt', { date: formatDate(prev.actual) }) : undefined;
+      if (issuance) readings.push({ ...issuance, text: `${g.id}: ${issuance.text}` });
       if (actual !== undefined) from = actual;
       else {
         from = prev.due;
@@ -493,7 +494,7 @@ export interface SingleDeadline {
   relation?: 'by' | 'before' | 'window';
   counted?: DayNumber[];
   notes: string[];
-  readings: string[];
+  readings: Reading[];
   warnings: string[];
   source: Source;
 }
@@ -519,7 +520,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
     const relation = d.relation ?? 'by';
     const due = relation === 'before' ? on - 1 : on;
     const notes: string[] = [];
-    const readings: string[] = d.reading ? [d.reading] : [];
+    const readings: Reading[] = d.reading ? [{ id: d.id, text: d.reading, source: cite(d.cite) }] : [];
     let opens: DayNumber | undefined;
     if (relation === 'window') {
       opens = dateOf(d.opens!.month, d.opens!.day) + (d.opens!.exclusive ? 1 : 0);
@@ -543,7 +544,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
   if (input.from === undefined) throw new FieldError('from', `${d.id}: give {from} <date> (${d.kind === 'period' ? d.from : 'the trigger'})`);
   const direction = d.kind === 'period' ? d.direction : 'after';
   const notes = [...loaded.notes];
-  const readings: string[] = d.kind === 'period' && d.reading ? [d.reading] : [];
+  const readings: Reading[] = d.kind === 'period' && d.reading ? [{ id: d.id, text: d.reading, source: cite(d.cite) }] : [];
   const base = { id: d.id, name: d.name, days: d.days, unit: d.unit, direction, fromEvent: d.from, warnings: loaded.warnings, source: cite(d.cite) };
   if (d.unit === 'hours') {
     const t = parseDateTime(input.from, 'from');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Citation, PlainDate, SchoolYear } from '../schema';
+import { Citation, PlainDate, Readings, SchoolYear } from '../schema';
 
 const Weekday = z.enum(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
 const Closure = z.union([
@@ -40,6 +40,7 @@ const MonthDay = z.object({ month: z.number().int().min(1).max(12), day: z.numbe
 export const DeadlinesFile = z
   .object({
     $schema: z.string().optional(),
+    readings: Readings.describe('readings of the grievance article, printed where they are applied: section-7-4 (how X.4\'s "For purposes of Section 7.4" is read), recess-all (the recess extends every time line of the chain), recess-grievant-only (the narrower reading), issuance-is-receipt (the receipt of the Level III decision taken as its issuance, {{date}})'),
     counting: z
       .object({
         cite: Citation,
@@ -47,16 +48,6 @@ export const DeadlinesFile = z
         forfeitCite: Citation,
         recessCite: Citation,
         automaticAppealCite: Citation,
-        readings: z
-          .object({
-            section: z.string().optional().describe('how X.4\'s "For purposes of Section 7.4" is read'),
-            recessAll: z.string().optional().describe('the recess reading applied by default: every time line of the chain is extended'),
-            recessGrievantOnly: z.string().optional().describe('the narrower recess reading (--recess-grievant-only)'),
-            issuanceIsReceipt: z.string().optional().describe('when only the receipt of the Level III decision is known, its issuance is taken to be that date'),
-          })
-          .strict()
-          .optional()
-          .describe('readings of the grievance article, printed where they are applied'),
       })
       .strict(),
     grievance: z

@@ -3,6 +3,7 @@
 import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../../core/money';
 import { FieldError } from '../../core/errors';
 import { cite, citeShort, type Source } from '../source';
+import { reading, uniqueReadings, type Reading } from '../readings';
 import type { Agreement } from '../types';
 import { part } from '../part';
 import { own } from '../../core/own';
@@ -38,12 +39,12 @@ export interface Accrual {
   hoursShown: Dec;
   how: string[];
   sources: Source[];
-  readings: string[];
+  readings: Reading[];
   warnings: string[];
 }
 
-export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: Dec; assignment?: string; readings: string[]; source?: Source } {
-  const readings: string[] = [];
+export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: Dec; assignment?: string; readings: Reading[]; source?: Source } {
+  const readings: Reading[] = [];
   if (input.hoursPerDay !== undefined && input.assignment !== undefined)
     throw new FieldError('assignment', `{assignment} ${input.assignment} with {hoursPerDay} ${input.hoursPerDay}: give one of them (an assignment sets the hours of its day)`);
   if (input.hoursPerDay !== undefined) {
@@ -59,7 +60,8 @@ export function resolveHoursPerDay(a: Agreement, input: AccrualInput): { hpd: De
       throw new FieldError('hoursPerDay',
         `{hoursPerDay} ${input.hoursPerDay}: the agreement has days of ${Object.values(a.meta.assignments).map((x) => x.hoursPerDay).join(', ')} hours; add {allowHours} to use another figure`,
       );
-    if (!match) readings.push(`A ${plain(h)}-hour day is not in the agreement; used because {allowHours} was given.`);
+    const allowed = match ? undefined : reading(a.parts.leaves?.readings, 'hours-per-day-allowed', { hours: plain(h) });
+    if (allowed) readings.push(allowed);
     return { hpd: h, assignment: match?.[0], readings, source: match ? cite(match[1].cite) : undefined };
   }
   const key = input.assignment ?? Object.keys(a.meta.assignments)[0];
@@ -82,6 +84,7 @@ export function parseFteText(v: string | undefined): Dec {
 
 export function accrual(a: Agreement, input: AccrualInput): Accrual {
   const lv = part(a, 'leaves').sickLeave;
+  const RD = part(a, 'leaves').readings;
   const P = a.meta.parameters;
   const R = lv.rounding;
   const { hpd, assignment, readings, source } = resolveHoursPerDay(a, input);
@@ -113,14 +116,22 @@ export function accrual(a: Agreement, input: AccrualInput): Accrual {
   const printed = lv.printedMaxHours.map((p) => p.assignment);
   if (assignment && !printed.includes(assignment)) {
     const asg = a.meta.assignments[assignment];
-    readings.push(
-      `${asg.name}: the agreement states the sick-leave day in hours only for ${printed.map((k) => `${a.meta.assignments[k].name.toLowerCase()} (${a.meta.assignments[k].hoursPerDay} h)`).join(' and ')} (${citeShort(lv.daysWorkedPerSickDay.cite)}), each at its workday; a day here is valued at this assignment's workday of ${plain(hpd)} hours (${citeShort(asg.cite)}), so the ${plain(max)}-day cap is ${plain(max.times(hpd))} hours.`,
-    );
+    const r = reading(RD, 'sick-day-at-workday', {
+      assignment: asg.name,
+      printed: printed.map((k) => `${a.meta.assignments[k].name.toLowerCase()} (${a.meta.assignments[k].hoursPerDay} h)`).join(' and '),
+      ratioCite: citeShort(lv.daysWorkedPerSickDay.cite),
+      hours: plain(hpd),
+      workdayCite: citeShort(asg.cite),
+      maxDays: plain(max),
+      maxHours: plain(max.times(hpd)),
+    });
+    if (r) readings.push(r);
   }
   const warnings: string[] = [];
   const reach = per.times(max);
-  if (!capped && !given) readings.push(`Days worked not given: a ${plain(dw)}-day calendar is assumed. A full year of ${plain(max)} days needs ${plain(reach)} days worked (${plain(max)} x ${plain(per)}), so only a calendar of about ${P.maxYearDays.value} days reaches the cap.`);
-  else if (!capped) readings.push(`At 1 day per ${plain(per)} days worked, the ${plain(max)}-day cap needs ${plain(reach)} days worked; a ${plain(dw)}-day calendar earns ${ratio.toFixed(2)} days.`);
+  const figures = { daysWorked: plain(dw), maxDays: plain(max), reach: plain(reach), perDay: plain(per), maxYearDays: P.maxYearDays.value, earned: ratio.toFixed(2) };
+  const r = capped ? undefined : reading(RD, given ? 'accrual-below-cap' : 'accrual-calendar-assumed', figures);
+  if (r) readings.push(r);
   return {
     daysWorked: dw,
     daysWorkedGiven: given,
@@ -186,11 +197,12 @@ export interface AbsenceResult {
   totalPay?: Dec;
   how: string[];
   sources: Source[];
-  readings: string[];
+  readings: Reading[];
 }
 
 export function extendedAbsence(a: Agreement, input: { absenceDays: number; availableDays: Dec; priorDifferentialDays?: number; dailyRate?: Dec }): AbsenceResult {
   const lv = part(a, 'leaves').sickLeave;
+  const RD = part(a, 'leaves').readings;
   const d = lv.differential;
   const n = input.absenceDays;
   if (!Number.isInteger(n) || n < 0) throw new FieldError('absence', `{absence} ${n}: give whole school days of absence, 0 or more`);
@@ -218,10 +230,7 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
     differentialPercent: d.percent,
     how,
     sources: [cite(d.cite), cite(d.onceCite)],
-    readings: [
-      `A partial day left in the balance is paid in full for that part (sick leave is kept in hours); the rest of that day starts the differential band.`,
-      `One increment of ${d.maxDays} differential days per continuous absence, even into the next school year (${citeShort(d.onceCite)}): give {priorDifferentialDays} for days already used before the year changed.`,
-    ],
+    readings: uniqueReadings([reading(RD, 'partial-day-paid'), reading(RD, 'one-increment', { maxDays: d.maxDays, onceCite: citeShort(d.onceCite) })]),
   };
   if (input.dailyRate) {
     const R = a.meta.rounding.pay;

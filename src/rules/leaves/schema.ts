@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Citation, Rounding } from '../schema';
+import { Citation, Readings as ReadingList, Rounding } from '../schema';
 
 /** The readings of a provision, by name: the text `cba` prints where it applies them. */
 const Readings = <K extends string>(keys: [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>).strict();
@@ -9,6 +9,7 @@ const Param = z.object({ value: z.number().positive(), unit: z.string().optional
 export const LeavesFile = z
   .object({
     $schema: z.string().optional(),
+    readings: ReadingList,
     sickLeave: z
       .object({
         daysWorkedPerSickDay: Param,

@@ -5,6 +5,7 @@ import { FieldError } from '../../core/errors';
 import { findSchedule, getCell, schedulesInYear } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
 import { cite, citeShort, type Source } from '../source';
+import { reading, uniqueReadings, type Reading } from '../readings';
 import type { Agreement, Schedule } from '../types';
 import { scheduleForPosition, type PositionSchedule } from './positions';
 
@@ -73,7 +74,7 @@ export interface SalaryResult {
   lines: SalaryLine[];
   sources: Source[];
   warnings: string[];
-  readings: string[];
+  readings: Reading[];
   /** the parts of a school year whose schedule changes inside it (--year), in order */
   parts?: SalaryPart[];
   /** the position asked for and the schedule XV.4-6 put it on */
@@ -107,7 +108,8 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
     if (input.year !== undefined && input.year !== s.year)
       throw new FieldError('asOf', `{asOf} ${input.asOf} falls in school year ${s.year}, not {year} ${input.year}: give one of them`);
     const r = salaryOn(a, s, input);
-    if (schedulesInYear(a, s.id, s.year).length > 1) r.readings.push(`The ${s.name} effective ${s.effective} is the one in force on ${input.asOf}.`);
+    const inForce = schedulesInYear(a, s.id, s.year).length > 1 ? reading(a.meta.readings, 'schedule-in-force', { schedule: s.name, effective: s.effective ?? '', asOf: input.asOf }) : undefined;
+    if (inForce) r.readings.push(inForce);
     return r;
   }
   const s = findSchedule(a, input.schedule, input.year);
@@ -150,10 +152,7 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
   const monthly = divRound(total, months, R.monthly);
   lines.push({ figure: 'totalSalary', label: `Total salary for ${s0.year} (the parts added)`, value: total, unit: 'money', how: `${each.map(({ p }) => plain(out.find((o) => o.from === p.from)!.amount)).join(' + ')} = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}` });
   lines.push({ figure: 'monthlyPay', label: `Average monthly pay (/ ${months})`, value: monthly, unit: 'money', how: `${formatMoney(total)} / ${months}; each month is paid at the schedule in force`, source: cite(a.meta.parameters.monthsPerYear.cite, { figure: 'monthlyPay' }) });
-  const reading =
-    weighting === 'months'
-      ? `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the monthly warrants it is in force (${months} a year, ${citeShort(a.meta.parameters.monthsPerYear.cite)}), a month split between schedules by its calendar days. The agreement states no weighting for a mid-year change; this is a reading ({weighting} days weighs by calendar days instead).`
-      : `The ${s0.id} schedule changes during ${s0.year}: each part's pay for the year is weighted by the calendar days of the school year it is in force ({weighting} days; the default weighs by monthly warrants).`;
+  const weighted = reading(a.meta.readings, weighting === 'months' ? 'midyear-by-months' : 'midyear-by-days', { schedule: s0.id, year: s0.year, months, monthsCite: citeShort(a.meta.parameters.monthsPerYear.cite) });
   return {
     ...last,
     year: s0.year,
@@ -167,7 +166,7 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
     ],
     sources: [...new Map(each.flatMap(({ r }) => r.sources).map((x) => [JSON.stringify(x), x])).values()],
     warnings: [...new Set(each.flatMap(({ r }) => r.warnings))],
-    readings: [...new Set([...each.flatMap(({ r }) => r.readings), reading])],
+    readings: uniqueReadings([...each.flatMap(({ r }) => r.readings), weighted]),
     parts: out,
   };
 }
@@ -255,12 +254,11 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
   const sources: Source[] = [];
   const lines: SalaryLine[] = [];
   const warnings: string[] = [];
-  const readings: string[] = [];
-  if (s.note) readings.push(`${s.name} ${s.year}: ${s.note}`);
-  if (plateau)
-    readings.push(
-      `Step ${cell.step} is not printed on the ${s.name} ${s.year}: it is paid at step ${cell.label ?? cell.printedStep}, the highest printed step below it (the schedule's steps between printed rows are a plateau; a reading of how such schedules are laid out).`,
-    );
+  const readings: Reading[] = [];
+  const RD = a.meta.readings;
+  const add = (r: Reading | undefined) => r && readings.push(r);
+  if (s.note) readings.push({ id: 'schedule-note', text: `${s.name} ${s.year}: ${s.note}` });
+  if (plateau) add(reading(RD, 'step-plateau', { step: cell.step, schedule: s.name, year: s.year, printedStep: cell.label ?? cell.printedStep }));
 
   const { annual, dailyRate, printedDaily, hourly } = rates;
   if (s.basis === 'annual') {
@@ -328,7 +326,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       source: cite(P.baseYearDays.cite, { figure: 'extraDaysPay' }),
     });
     sources.push(cite(P.baseYearDays.cite, { figure: 'extraDaysPay' }));
-    if (s.basis === 'hourly') readings.push(`Pre-school days beyond ${baseDays} are paid at the daily pay (hourly rate x ${plain(hoursPerDay)} h), since the schedule is hourly.`);
+    if (s.basis === 'hourly') add(reading(RD, 'hourly-extra-days', { baseDays, hoursPerDay: plain(hoursPerDay) }));
   } else if (days < baseDays) {
     const exact = divRound(annual.times(days), baseDays, FOUR);
     lines.push({
@@ -340,9 +338,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       source: cite(P.minYearDays.cite, { figure: 'partialYear' }),
     });
     sources.push(cite(P.minYearDays.cite, { figure: 'partialYear' }));
-    readings.push(
-      `A calendar of ${minDays} to ${baseDays - 1} days (a shared or reduced contract, ${citeShort(P.minYearDays.cite)}) is paid pro rata: annual x days / ${baseDays}. The agreement states the ${minDays}-day minimum but not the pay formula; this is the reading applied.`,
-    );
+    add(reading(RD, 'short-calendar-pro-rata', { minDays, maxDays: baseDays - 1, minCite: citeShort(P.minYearDays.cite), baseDays }));
   }
 
   const partTime = a.meta.citations?.partTime;

@@ -2,6 +2,7 @@
 // Article XV.3's perfect-attendance payment uses.
 import { round, type Dec } from '../../core/money';
 import { cite, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { SalaryResult } from '../schedules/salary';
 import type { StipendsTotal } from './stipends';
 import type { Agreement } from '../types';
@@ -14,8 +15,8 @@ export interface PayWithStipends {
   /** (annual salary + annual stipends) / base days, rounded as the daily rate is */
   dailyRateInclusive: Dec;
   how: string;
-  perfectAttendance?: { amount: Dec; source?: Source; reading: string };
-  readings: string[];
+  perfectAttendance?: { amount: Dec; source?: Source; reading?: Reading };
+  readings: Reading[];
 }
 
 export function payWithStipends(a: Agreement, s: SalaryResult, st: StipendsTotal): PayWithStipends {
@@ -26,6 +27,8 @@ export function payWithStipends(a: Agreement, s: SalaryResult, st: StipendsTotal
   const exact = s.annualSalary.plus(yearlyTotal).div(s.baseDays);
   const daily = round(exact, R.dailyRate);
   const pa = a.meta.citations?.perfectAttendance;
+  const RD = a.parts.stipends?.readings;
+  const full = reading(RD, 'stipends-full-amount');
   return {
     stipendAnnual: st.total,
     stipendMonthly: st.monthlyTotal,
@@ -36,10 +39,8 @@ export function payWithStipends(a: Agreement, s: SalaryResult, st: StipendsTotal
     perfectAttendance: {
       amount: daily,
       source: pa ? cite(pa, { figure: 'perfectAttendance' }) : undefined,
-      reading: 'The perfect-attendance payment (XV.3) is one daily rate inclusive of the yearly stipends: (annual salary + yearly stipends) / base days, on the schedule in effect on July 1 of the program year.',
+      reading: reading(RD, 'perfect-attendance-inclusive'),
     },
-    readings: [
-      'Stipends are added at their full amount; {fte} and {days} prorate the salary only (the agreement does not prorate stipends).',
-    ],
+    readings: full ? [full] : [],
   };
 }

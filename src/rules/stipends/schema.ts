@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Citation } from '../schema';
+import { Citation, Readings } from '../schema';
 
 const Money = z.number().nonnegative();
 const DecText = z.string().regex(/^\d+(\.\d+)?$/, 'a printed amount, as text: "1061.96"');
@@ -112,6 +112,7 @@ export const StipendsFile = z
           .describe('A former basis kept for a time by members already receiving a stipend on it (XV.7: the community day schedule, 2005-06 only)'),
       })
       .strict(),
+    readings: Readings,
     stipends: z
       .array(
         z

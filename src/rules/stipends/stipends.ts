@@ -7,6 +7,7 @@ import { nearest } from '../../core/suggest';
 import { findSchedule, getCell } from '../schedules/schedule';
 import { scheduleAsOf } from '../schedules/effective';
 import { cite, citeShort, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { StipendRule } from './schema';
 import type { SalaryResult } from '../schedules/salary';
 import type { Agreement } from '../types';
@@ -95,7 +96,7 @@ export interface StipendResult {
   endsOn?: string;
   how: string;
   sources: Source[];
-  readings: string[];
+  readings: Reading[];
 }
 
 /** Is a stipend paid per count of something (BTSA: participating teachers), so that a roster's ID:N
@@ -233,7 +234,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   const R = a.meta.rounding;
   const months = a.meta.parameters.monthsPerYear.value;
   const sources: Source[] = [cite(rule.cite)];
-  const readings: string[] = [];
+  const readings: Reading[] = [];
+  const RD = part(a, 'stipends').readings;
   let annual: Dec;
   let how: string;
   let count = 1;
@@ -250,9 +252,9 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       annual = round(exact, R.pay);
       how = `${formatMoney(base.amount, 0)} (${base.label}) x ${amt.percent}% = ${plain(exact)}, rounded ${R.pay.mode} to ${R.pay.unit}`;
       sources.push(...base.sources);
-      if (base.note) readings.push(base.note);
+      if (base.note) readings.push({ id: 'stipend-base', text: base.note });
       if (base.formerSource) sources.push(base.formerSource);
-      if (base.formerNote) readings.push(base.formerNote);
+      if (base.formerNote) readings.push({ id: 'stipend-former-basis', text: base.formerNote });
       break;
     }
     case 'flat':
@@ -284,7 +286,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
         if (!matching.some((t) => dec(t.amount).eq(chosen)))
           throw new FieldError('fourHoursPays', `{fourHoursPays} ${input.fourHoursPays}: at ${amt.overlap.hours} hours the tiers pay ${matching.map((t) => t.amount).join(' or ')}`);
         perDay = chosen;
-        readings.push(input.fourHoursPays !== undefined ? `Exactly ${amt.overlap.hours} hours falls in both tiers of XV.9; paid $${plain(chosen)} as {fourHoursPays} asks.` : amt.overlap.note);
+        const r = input.fourHoursPays !== undefined ? reading(RD, 'four-hours-asked', { hours: amt.overlap.hours, amount: plain(chosen) }) : { id: 'four-hours-overlap', text: amt.overlap.note };
+        if (r) readings.push(r);
       } else if (matching.length >= 1) perDay = dec(matching[0].amount);
       else throw new FieldError('activityHours', `{activityHours} ${plain(h)}: no tier of ${rule.name} covers it`);
       for (const t of matching) sources.push(cite(t.cite));
@@ -312,7 +315,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       reason = r.reason;
       eligible = r.eligible;
       sources.push(...r.sources);
-      readings.push(...r.readings);
+      readings.push(...r.readings.map((text) => ({ id: 'daily-rate-stipend', text })));
       monthlyOf = null;
       break;
     }
@@ -322,9 +325,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
   if (el) sources.push(cite(el.cite));
   if (el?.kind === 'service-milestones') {
     sources.push(cite(el.keepCite));
-    readings.push(
-      `LTVS milestones are read as cumulative: one ${amt.kind === 'percent' ? amt.percent + '% ' : ''}stipend for each of ${el.milestones.join(', ')} years reached, up to ${el.milestones.length} (${citeShort(el.keepCite)}).`,
-    );
+    const r = reading(RD, 'ltvs-cumulative', { percent: amt.kind === 'percent' ? amt.percent + '% ' : '', milestones: el.milestones.join(', '), count: el.milestones.length, keepCite: citeShort(el.keepCite) });
+    if (r) readings.push(r);
     const already = checkInt(input.alreadyReceiving, 'alreadyReceiving', 0, el.milestones.length, `give how many LTVS stipends are already received, 0 to ${el.milestones.length}`);
     const years = checkInt(input.years, 'years', 0, 60, 'give whole years of service, 0 to 60');
     if (years === undefined && input.class === undefined && input.rating === undefined && already === undefined) {
@@ -365,7 +367,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       const p = toParts(aw);
       const first = fromParts(p.m >= 7 ? p.y + 1 : p.y, 7, 1);
       extra.firstPayable = formatDate(first);
-      readings.push('"Beginning July 1 following the date" of the award is read strictly: an award on July 1 itself is first paid on the next July 1.');
+      const r = reading(RD, 'july-first-strict');
+      if (r) readings.push(r);
       if (input.asOf !== undefined) {
         const asOf = parseDate(input.asOf, 'asOf');
         eligible = asOf >= first;
@@ -399,9 +402,10 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       if (miles !== undefined) crit.push(`${plain(miles)} miles from the administrative offices: ${milesOk ? 'at least' : 'less than'} ${cr.minMiles}`);
       crit.push(input.isolatedRural ? 'an isolated rural area' : 'isolated rural area not given ({isolatedRural})');
       const critText = `criteria of ${citeShort(cr.milesCite)}: ${crit.join('; ')}`;
-      readings.push(
-        `The remote site stipend is paid for the designated sites (${citeShort(cr.paidCite)}); the criteria (at least ${cr.minMiles} miles, an isolated rural area) are for designating a site ("The SDCOE may update this list as necessary in accordance with the criteria above"): a site that meets them is not paid until designated, and a listed site is paid as listed.`,
-      );
+      readings.push({
+        id: 'remote-site-designation',
+        text: `The remote site stipend is paid for the designated sites (${citeShort(cr.paidCite)}); the criteria (at least ${cr.minMiles} miles, an isolated rural area) are for designating a site ("The SDCOE may update this list as necessary in accordance with the criteria above"): a site that meets them is not paid until designated, and a listed site is paid as listed.`,
+      });
       if (eligible === true) reason += `; ${critText}${milesOk === false ? ' (the site is on the list, which governs)' : ''}`;
       else if (milesOk === false) {
         eligible = false;
@@ -462,7 +466,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       }
       if (days === undefined && eligible !== false) parts.push(`days not checked: give {contractDays} (at least ${el.days})`);
       reason = parts.join('; ');
-      if (y !== undefined) readings.push(`{headTeacherYear} counts the consecutive contract years in the same head teacher assignment, this one included: year ${ap.maxConsecutiveYears + 1} is the first beyond "two (2) consecutive years" (${citeShort(ap.consecutiveCite)}). "Paragraphs 5 and 6 above" in ${citeShort(ap.exceptionCite)} is read as 14.e and 14.f, the two exceptions it can mean.`);
+      if (y !== undefined) readings.push({ id: 'head-teacher-consecutive-years', text: `{headTeacherYear} counts the consecutive contract years in the same head teacher assignment, this one included: year ${ap.maxConsecutiveYears + 1} is the first beyond "two (2) consecutive years" (${citeShort(ap.consecutiveCite)}). "Paragraphs 5 and 6 above" in ${citeShort(ap.exceptionCite)} is read as 14.e and 14.f, the two exceptions it can mean.` });
     }
   }
 
