@@ -466,6 +466,9 @@ function buildGrid(rows: Row[], ctx: BuildCtx): PendingGrid {
     classDays.push(days ? Number(days[1]) : undefined);
     return headerText !== label ? { label, header: headerText } : { label };
   });
+  // one class a grid whose only heading is its work year ("196 Days") under the grid's name
+  // ("BACHELORS", one class a page): the name is the class
+  if (classes.length === 1 && name && /^\d{3}[\s-]*(?:work\s*)?days?$/i.test(classes[0].label)) classes[0] = { label: name, header: `${name} ${classes[0].header ?? classes[0].label}` };
   const dup = classes.find((c, i) => classes.findIndex((d) => d.label === c.label) !== i);
   if (dup) throw new PdfLayoutError(`${file} page ${pageNo}: two classes are both labelled "${dup.label}"; the layout cannot be read with confidence`, pageNo);
   for (const c of classes) {

@@ -59,6 +59,8 @@ describe('layouts from outside the collection', () => {
     const grids = await read('broward', await makePdf(pages));
     expect(grids.map((g) => g.name)).toEqual(['BACHELORS', 'MASTERS', 'SPECIALIST', 'DOCTORATE']);
     const [ba] = grids;
+    expect(ba.classes).toEqual([{ label: 'BACHELORS', header: 'BACHELORS 196 Days' }]);
+    expect(ba.meta.workDays).toBe(196);
     // step 1: 47,500 + 1,000 = 48,500; / 196 = 247.448... -> 247.45; / 7.5 = 32.993... -> 32.99
     expect(texts(ba)[0]).toEqual(['$48,500.00']);
     expect(texts(ba, ba.daily)[0]).toEqual(['$247.45']);
