@@ -25,7 +25,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
       out.daily = {};
       for (const [c, v] of Object.entries(r.annual)) {
         const n = round(dec(v).times(f), cell);
-        out.annual[c] = Number(n.toFixed(0));
+        out.annual[c] = Number(n.toFixed()); // as rounded: whole dollars, or cents if rounding.annualCell says so
         out.daily[c] = Number(round(n.div(baseDays), R.dailyRate).toFixed(2));
       }
     }
