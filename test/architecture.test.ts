@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { ROOT } from './helpers/contract';
 
 const SRC = join(ROOT, 'src');
@@ -93,6 +94,30 @@ describe('architecture (docs/architecture.md)', () => {
     const TEST = join(ROOT, 'test');
     const stray = readdirSync(TEST).filter((e) => (statSync(join(TEST, e)).isDirectory() ? !FOLDERS.includes(e) : e.endsWith('.ts') && e !== 'architecture.test.ts'));
     expect(stray).toEqual([]);
+  });
+
+  it('no contract figure typed into src/: no stipend id of the rules as a string, no dollar figure (they live in rules/ YAML)', () => {
+    const ids = (parse(readFileSync(join(ROOT, 'rules/sdcoe-ae-2005-2008/stipends.yaml'), 'utf8')) as { stipends: { id: string }[] }).stipends.map((x) => x.id);
+    expect(ids.length).toBeGreaterThan(10);
+    const idText = new RegExp(`['"\`](${ids.map((x) => x.replace(/-/g, '\\-')).join('|')})['"\`]`);
+    // what cannot move, each with its reason (file: the text allowed)
+    const ALLOWED: Record<string, string[]> = {
+      // the import readers describe how any county office prints its schedules ("$66,282"): a format, not this agreement's figure
+      'src/import/': ['$'],
+      'src/rules/schema.ts': ['"$66,282"'], // the schema's example of a cell typed as printed (a format)
+    };
+    const found: string[] = [];
+    for (const f of files) {
+      const r = rel(f).replace(/^src\//, 'src/');
+      const allowed = Object.entries(ALLOWED).filter(([k]) => r.startsWith(k)).flatMap(([, v]) => v);
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (idText.test(line)) found.push(`${r}:${i + 1}: a stipend id (${idText.exec(line)![1]}): read it from the rules (a field of the stipend), not by name`);
+        // $1..$9 alone are a replace() back-reference, not money: a figure has two digits or a separator
+        const figures = [...line.matchAll(/\$\d(?:[\d,.]*\d)?/g)].map((m) => m[0]).filter((x) => !/^\$\d$/.test(x));
+        for (const x of figures) if (!allowed.some((ok) => ok === '$' || line.includes(ok))) found.push(`${r}:${i + 1}: a dollar figure ${x}: put it in rules/ YAML with its citation`);
+      });
+    }
+    expect(found).toEqual([]);
   });
 
   it('the checker sees imports (it is not vacuous)', () => {
