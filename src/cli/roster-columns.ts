@@ -2,7 +2,6 @@
 // columns class, step, fte and days_served (case, spaces and punctuation do not matter); other names
 // are given with --columns id="Employee ID",paid="Annual Salary", or a small YAML/JSON file of the
 // same pairs that a county office keeps beside its exports.
-import { parse } from 'yaml';
 import { InputError } from '../core/errors';
 import { LIMITS, readBoundedText } from '../core/read-bounded';
 
@@ -20,8 +19,12 @@ export function columnKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** `id="Employee ID",paid="Annual Salary"` (or `id=EmpID`), or the name of a YAML/JSON file of such pairs. */
-export function parseColumnMap(spec: string, known: KnownColumns): ColumnMap {
+/**
+ * `id="Employee ID",paid="Annual Salary"` (or `id=EmpID`), or the name of a YAML/JSON file of such pairs.
+ * Async because the YAML parser is loaded only for a file (it lives in the lazy validate chunk, not
+ * in the start-up bundle every command compiles).
+ */
+export async function parseColumnMap(spec: string, known: KnownColumns): Promise<ColumnMap> {
   const all = [...known.required, ...known.optional];
   const map: ColumnMap = new Map();
   const add = (ours: string, theirs: string, where: string) => {
@@ -32,9 +35,10 @@ export function parseColumnMap(spec: string, known: KnownColumns): ColumnMap {
   };
   if (!spec.includes('=')) {
     const text = readBoundedText(spec, `--columns ${spec}`, LIMITS.rulesFile);
+    const { parseYaml } = await import('../rules/validate');
     let doc: unknown;
     try {
-      doc = parse(text, { maxAliasCount: LIMITS.yamlAliases });
+      doc = parseYaml(text, { maxAliasCount: LIMITS.yamlAliases });
     } catch (e) {
       throw new InputError(`--columns ${spec}: not a YAML or JSON map of column: "Header name" (${(e as Error).message.split('\n')[0]})`);
     }

@@ -107,7 +107,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let rows = 0;
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
-  const map = o.columns !== undefined ? parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
+  const map = o.columns !== undefined ? await parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
   for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       header = b.header;

@@ -67,7 +67,7 @@ export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.R
   const rates = await loadRates(o.rates);
   if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
   const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
-  const map = o.columns !== undefined ? parseColumnMap(o.columns, SCENARIO_COLUMNS) : undefined;
+  const map = o.columns !== undefined ? await parseColumnMap(o.columns, SCENARIO_COLUMNS) : undefined;
   for await (const r of readCsv(o.roster, '--roster', stdin, { sheet: o.sheet, columns: { known: SCENARIO_COLUMNS, map } })) {
     if ('header' in r) continue;
     await onPerson(coster.person(r), coster);

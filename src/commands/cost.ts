@@ -68,7 +68,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
   let first = true;
   let blank = 0;
   const known = { required: ['id', 'class', 'step'], optional: ['schedule', 'days', 'fte', 'stipends', 'days_served', 'new_class'] } as const;
-  const map = o.columns !== undefined ? parseColumnMap(o.columns, known) : undefined;
+  const map = o.columns !== undefined ? await parseColumnMap(o.columns, known) : undefined;
   const bar = progressBar(ctx);
   let rows = 0;
   for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {

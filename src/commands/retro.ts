@@ -99,7 +99,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
   const out = bufferedWriter(ctx.stdout);
   let rows = 0;
   let firstJson = true;
-  const map = o.columns !== undefined ? parseColumnMap(o.columns, RETRO_COLUMNS) : undefined;
+  const map = o.columns !== undefined ? await parseColumnMap(o.columns, RETRO_COLUMNS) : undefined;
   for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known: RETRO_COLUMNS, map } })) {
     if (!Array.isArray(b)) {
       if (o.csv) await out.write(csvLine(['row', 'id', 'pay_code', 'amount', 'exact', 'from', 'through', 'periods', 'status', 'reason']));

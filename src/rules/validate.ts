@@ -3,6 +3,8 @@
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+// the YAML parser for the CLI's other files (roster --columns maps), so it stays out of the start-up bundle
+export { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../core/errors';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';

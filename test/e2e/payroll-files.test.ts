@@ -24,9 +24,9 @@ describe('roster headers', () => {
     );
   });
 
-  it('--columns pairs (quoted or not) and a mapping file say the same', () => {
-    const a = parseColumnMap('id="Employee ID",paid=Annual Salary', ROSTER_COLUMNS);
-    const b = parseColumnMap(`${EXPORTS}/columns.yaml`, ROSTER_COLUMNS);
+  it('--columns pairs (quoted or not) and a mapping file say the same', async () => {
+    const a = await parseColumnMap('id="Employee ID",paid=Annual Salary', ROSTER_COLUMNS);
+    const b = await parseColumnMap(`${EXPORTS}/columns.yaml`, ROSTER_COLUMNS);
     expect([...a]).toEqual([['id', 'Employee ID'], ['paid', 'Annual Salary']]);
     expect([...b]).toEqual([...a]);
     expect(canonicalHeader(['Employee ID', 'CLASS', 'Step ', 'Annual Salary', 'Name'], ROSTER_COLUMNS, a, 'r')).toEqual(['id', 'class', 'step', 'paid', 'Name']);
@@ -36,7 +36,7 @@ describe('roster headers', () => {
     ['salary="Annual Salary"', /"salary" is not a roster column; the columns are id, class, step, paid/],
     ['id=', /give the header name for id/],
     ['nonsense', /nonsense/],
-  ])('--columns %j is refused', (spec, msg) => expect(() => parseColumnMap(spec, ROSTER_COLUMNS)).toThrow(msg));
+  ])('--columns %j is refused', (spec, msg) => expect(parseColumnMap(spec, ROSTER_COLUMNS)).rejects.toThrow(msg));
 });
 
 describe('delimiters', () => {
