@@ -11,7 +11,7 @@ import { dayRange, decimal, decimalValue, int, leaveQty, pair, rangedDecimal, RA
 import { flags, jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { reading, type Reading } from '../rules/readings';
 import { sourceText, uniqueSources } from '../cli/sources';
-import type { Source } from '../rules/source';
+import { citeRef, citeShort, type Source } from '../rules/source';
 import { part } from '../rules/part';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -19,7 +19,7 @@ import { examples } from '../cli/help';
 /** Readings a rule of the other leaves still returns as text (their YAML has them by provision), with the rule's id. */
 const stated = (id: string, texts: readonly string[] = []): Reading[] => texts.map((text) => ({ id, text }));
 
-export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves (Article XIII)';
+export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves';
 
 export const OPTIONS = {
   daysWorked: { flags: '--days-worked <n>', help: 'days worked in the school year (default {=baseYearDays})' },
@@ -27,10 +27,10 @@ export const OPTIONS = {
   assignment: { flags: '--assignment <a>', help: 'regular (6.75 h), community-day (7.75 h) or preschool (7.5 h)' },
   hoursPerDay: { flags: '--hours-per-day <h>', help: "hours in a day of sick leave (must be one of the agreement\'s)" },
   allowHours: { flags: '--allow-hours', help: 'accept an --hours-per-day the agreement does not state' },
-  fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1 (XIII.1.B)' },
+  fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1: sick leave in the same ratio' },
   balance: { flags: '--balance <qty>', help: 'sick leave carried in: days (12, 12d) or hours (81h)' },
   used: { flags: '--used <qty>', help: 'sick leave used this year: days or hours' },
-  absence: { flags: '--absence <days>', help: 'a continuous absence of this many school days (XIII.1.F)' },
+  absence: { flags: '--absence <days>', help: 'a continuous absence of this many school days: full pay from the balance, then differential pay' },
   priorDifferentialDays: { flags: '--prior-differential-days <n>', help: 'differential days already used in this continuous absence (from last school year)' },
   dailyRate: { flags: '--daily-rate <amount>', help: 'daily rate for the pay of each band (or give --class and --step)' },
   class: { flags: '-c, --class <class>', help: 'salary class, for pay (as cba salary)' },
@@ -49,21 +49,21 @@ export const OPTIONS = {
   catastrophicMonths: { flags: '--catastrophic-months <n>', help: 'check: months of catastrophic leave (max 12)' },
   sabbaticalYears: { flags: '--sabbatical-years <n>', help: 'check: consecutive years with the Office (7 needed)' },
   sabbaticalMonths: { flags: '--sabbatical-months <n>', help: 'sabbatical length in months (default 12)' },
-  industrialPriorYear: { flags: '--industrial-prior-year <days>', help: 'industrial leave used for the same injury last fiscal year (XIII.2.F)' },
+  industrialPriorYear: { flags: '--industrial-prior-year <days>', help: 'industrial leave used for the same injury last fiscal year' },
   industrialRenews: { flags: '--industrial-renews', help: 'other reading: the industrial days start again in the new fiscal year' },
-  indemnity: { flags: '--indemnity <amount>', help: "a month's temporary disability indemnity: the Office's part of the salary (XIII.2.D)" },
+  indemnity: { flags: '--indemnity <amount>', help: "a month's temporary disability indemnity: the Office's part of the salary" },
   salaryDue: { flags: '--salary-due <amount>', help: 'salary due for that month (default: the monthly pay of --class/--step)' },
-  juryDays: { flags: '--jury-days <days>', help: 'jury or witness days: the Office compensation (XIII.5.C)' },
+  juryDays: { flags: '--jury-days <days>', help: 'jury or witness days: the Office compensation' },
   juryFees: { flags: '--jury-fees <amount>', help: 'jury or witness fees received for those days (default 0)' },
-  juryTravel: { flags: '--jury-travel <amount>', help: 'per diem and travel from the court, kept by the member (XIII.5.D)' },
-  catastrophicDays: { flags: '--catastrophic-days <days>', help: 'days of catastrophic leave: pay at the half-pay rate (XIII.12.E)' },
-  ownCredits: { flags: '--own-credits <qty>', help: 'credits accrued during catastrophic leave, used first (XIII.12.F)' },
-  catastrophicReturn: { flags: '--catastrophic-return <hours>', help: 'hours left when the program is cancelled, back to the donors (XIII.12.I)' },
+  juryTravel: { flags: '--jury-travel <amount>', help: 'per diem and travel from the court, kept by the member' },
+  catastrophicDays: { flags: '--catastrophic-days <days>', help: 'days of catastrophic leave: pay at the half-pay rate' },
+  ownCredits: { flags: '--own-credits <qty>', help: 'credits accrued during catastrophic leave, used first' },
+  catastrophicReturn: { flags: '--catastrophic-return <hours>', help: 'hours left when the program is cancelled, back to the donors' },
   donor: { flags: '--donor <id=hours>', help: 'a donor and the hours donated (repeatable), with --catastrophic-return', repeat: true },
-  unitMembers: { flags: '--unit-members <n>', help: 'certificated unit members: the sabbatical quota (XIII.8.D)' },
+  unitMembers: { flags: '--unit-members <n>', help: 'certificated unit members: the sabbatical quota' },
   onSabbatical: { flags: '--on-sabbatical <n>', help: 'members on sabbatical at that time, the one asked for included' },
-  personalLeave: { flags: '--personal-leave <from..to>', help: 'unpaid personal leave, first..last day (XIII.10)' },
-  perfectAttendance: { flags: '--perfect-attendance', help: 'the XV.3 payment: one daily rate inclusive of stipends, if no sick leave was used' },
+  personalLeave: { flags: '--personal-leave <from..to>', help: 'unpaid personal leave, first..last day' },
+  perfectAttendance: { flags: '--perfect-attendance', help: 'the perfect-attendance payment: one daily rate inclusive of stipends, if no sick leave was used' },
   stipend: { flags: '--stipend <ids...>', help: 'stipends for the perfect-attendance daily rate' },
   json: { flags: '--json', help: 'print JSON' },
 } as const;
@@ -237,12 +237,12 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     const st = computeStipends(a, o.stipend ?? [], { year: sal.year, class: sal.class });
     const pay = payWithStipends(a, sal, st);
     perfect = usedAny
-      ? { eligible: false, reason: `sick leave, personal necessity or personal business was used this program year (XV.3)${(L.familyIllness?.gt(0) ?? false) ? '; leave for the illness of a child, parent or spouse is personal necessity leave (XIII.3.B)' : ''}`, source: pay.perfectAttendance?.source }
+      ? { eligible: false, reason: `sick leave, personal necessity or personal business was used this program year${pay.perfectAttendance?.source ? ` (${citeRef(pay.perfectAttendance.source)})` : ''}${(L.familyIllness?.gt(0) ?? false) ? `; leave for the illness of a child, parent or spouse is personal necessity leave (${citeRef(part(a, 'leaves').familyIllness.cite)})` : ''}`, source: pay.perfectAttendance?.source }
       : { eligible: true, amount: pay.dailyRateInclusive, how: pay.how, reason: o.used === undefined ? 'no sick leave use given (--used): assumed none this program year' : 'no sick leave used this program year', source: pay.perfectAttendance?.source };
     if (perfect.source) sources.push(perfect.source);
   } else if (o.stipend) throw new InputError('--stipend applies with --perfect-attendance here');
 
-  if (bal.overdrawn) warnings.push(`more sick leave used than carried and accrued: the balance is ${bal.balanceDaysShown.toFixed(2)} days; days beyond the balance fall under XIII.1.F differential pay`);
+  if (bal.overdrawn) warnings.push(`more sick leave used than carried and accrued: the balance is ${bal.balanceDaysShown.toFixed(2)} days; days beyond the balance fall under ${citeRef(part(a, 'leaves').sickLeave.differential.cite)} differential pay`);
   const failed = limits.some((l) => !l.ok) || bal.overdrawn || perfect?.eligible === false;
   for (const w of warnings) warn(ctx, w);
 
@@ -285,7 +285,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   const rows: string[][] = [
     ['Days worked', plain(acc.daysWorked), acc.daysWorkedGiven ? '' : 'assumed', ''],
     ['Hours per day', plain(acc.hoursPerDay), acc.assignment ?? '', sourceText(acc.sources[2])],
-    ...(acc.fte.eq(1) ? [] : [['FTE', plain(acc.fte), '', 'Art. XIII.1.B']]),
+    ...(acc.fte.eq(1) ? [] : [['FTE', plain(acc.fte), '', a.meta.citations?.partTimeSickLeave ? citeShort(a.meta.citations.partTimeSickLeave) : '']]),
     ['Sick leave accrued (days)', acc.daysShown.toFixed(2), acc.how.join('; '), sourceText(acc.sources[0])],
     ['Sick leave accrued (hours)', acc.hoursShown.toFixed(2), `${acc.days.toFixed(4)}... x ${plain(acc.hoursPerDay)}, half-up`, ''],
     ...(o.balance !== undefined || o.used !== undefined
@@ -299,8 +299,8 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   ];
   if (absence) {
     rows.push(['Absence (school days)', String(absence.absenceDays), '', '']);
-    rows.push(['  at full pay', absence.fullPayDays.toFixed(2), absence.fullPay ? money(absence.fullPay) : '', 'Art. XIII.1.F']);
-    rows.push([`  at ${absence.differentialPercent}% differential`, absence.differentialDays.toFixed(2), absence.differentialPay ? money(absence.differentialPay) : '', 'Art. XIII.1.F']);
+    rows.push(['  at full pay', absence.fullPayDays.toFixed(2), absence.fullPay ? money(absence.fullPay) : '', citeShort(absence.sources[0])]);
+    rows.push([`  at ${absence.differentialPercent}% differential`, absence.differentialDays.toFixed(2), absence.differentialPay ? money(absence.differentialPay) : '', citeShort(absence.sources[0])]);
     rows.push(['  unpaid', absence.unpaidDays.toFixed(2), absence.dailyRate ? money(absence.unpaidPay) : '', '']);
     if (absence.totalPay) rows.push(['  pay for the absence', '', money(absence.totalPay), `daily rate ${money(absence.dailyRate)}`]);
   }
@@ -311,7 +311,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
       rows.push([l.label, l.unit === 'money' ? money(l.value) : l.unit === 'yes/no' ? (l.value.eq(1) ? 'yes' : 'no') : `${plain(l.value)} ${l.unit}`, l.how, l.sources[0] ? sourceText(l.sources[0]) : '']);
   if (returned)
     for (const x of returned.shares) rows.push([`Returned to ${x.donor}`, `${x.returned.toFixed(2)} hours`, `of ${plain(x.donated)} donated; exact ${x.exact.toFixed(4)}...`, sourceText(returned.sources[0])]);
-  if (perfect) rows.push(['Perfect attendance (XV.3)', perfect.amount ? money(perfect.amount) : '0.00', (perfect.eligible ? '' : ctx.paint.red('not eligible: ')) + perfect.reason, sourceText(perfect.source)]);
+  if (perfect) rows.push([`Perfect attendance${perfect.source ? ` (${citeRef(perfect.source)})` : ''}`, perfect.amount ? money(perfect.amount) : '0.00', (perfect.eligible ? '' : ctx.paint.red('not eligible: ')) + perfect.reason, sourceText(perfect.source)]);
   write(ctx, await renderTable(ctx, { head: ['Item', 'Value', 'How / why', 'Source'], rows, right: [1] }));
   for (const r of readings) write(ctx, ctx.paint.dim(`Reading: ${r.text}`));
   return { failed };

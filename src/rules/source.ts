@@ -19,3 +19,8 @@ export function citeShort(c: Citation): string {
   if (c.article.startsWith('Appendix') || !/^[IVXLCDM\d]/.test(c.article)) return c.section ? `${c.article}, ${c.section}` : c.article;
   return `Art. ${c.article}${c.section ? '.' + c.section : ''}`;
 }
+
+/** "XV.3" / "Appendix A": the article and section as the agreement numbers them, for a label or a sentence. */
+export function citeRef(c: Citation): string {
+  return c.section ? `${c.article}.${c.section}` : c.article;
+}
