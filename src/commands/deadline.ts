@@ -28,7 +28,7 @@ export const OPTIONS = {
   level3Issued: { flags: '--level3-issued <date>', help: 'grievance: issuance date of the Level III decision' },
   resolutionProvided: { flags: '--resolution-provided <date>', help: 'grievance: the Association received a proposed resolution' },
   recess: { flags: '--recess <from..to>', help: "grievance: the grievant's scheduled recess or approved leave, not counted (repeatable)", repeat: true },
-  recessGrievantOnly: { flags: '--recess-grievant-only', help: "grievance: the narrower reading of X.2.G: the recess extends only the grievant's own time lines" },
+  recessGrievantOnly: { flags: '--recess-grievant-only', help: "grievance: the narrower reading of the recess: it extends only the grievant's own time lines" },
   today: { flags: '--today <date>', help: 'mark each step done, due in N days, or overdue as of this date' },
   case: { flags: '--case <id>', help: 'case id for the calendar file UIDs (default: from the occurrence date)' },
   from: { flags: '--from <date>', help: 'other deadlines: the date the period counts from' },

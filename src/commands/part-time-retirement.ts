@@ -13,14 +13,14 @@ import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from 
 import { examples } from '../cli/help';
 import { dec } from '../core/money';
 
-export const DESCRIPTION = 'Part-time employment with full retirement credit: who qualifies, the pay and the dates (Article XVII)';
+export const DESCRIPTION = 'Part-time employment with full retirement credit: who qualifies, the pay and the dates';
 
 export const OPTIONS = {
   reduction: { flags: '--reduction <date>', help: 'first day of the reduced workload (YYYY-MM-DD)', required: true },
-  born: { flags: '--born <date>', help: 'date of birth: the age condition (XVII.2.A)' },
-  fullTimeYears: { flags: '--full-time-years <n>', help: 'years employed full time in a certificated position (XVII.2.B)' },
+  born: { flags: '--born <date>', help: 'date of birth: the age condition' },
+  fullTimeYears: { flags: '--full-time-years <n>', help: 'years employed full time in a certificated position' },
   precedingFullTimeYears: { flags: '--preceding-full-time-years <n>', help: 'of them, consecutive full-time years just before the reduction' },
-  fte: { flags: '--fte <x>', help: 'the part-time share, 0 < x < 1 (XVII.2.E minimum)' },
+  fte: { flags: '--fte <x>', help: 'the part-time share, 0 < x < 1 (at least the agreement\'s minimum)' },
   days: { flags: '--days <n>', help: 'or: part-time days of service a year ...' },
   finalYearDays: { flags: '--final-year-days <n>', help: '... and the contract days of the final full-time year' },
   class: { flags: '-c, --class <class>', help: 'salary class, for the pay (as cba salary)' },

@@ -9,7 +9,7 @@ import { sourceText, uniqueSources } from '../cli/sources';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
-export const DESCRIPTION = "The Association's released time: days left and the notice (Article V.8)";
+export const DESCRIPTION = "The Association's released time: days left and the notice";
 
 export const OPTIONS = {
   used: { flags: '--used <days>', help: 'days of released time already used this school year (default 0)' },

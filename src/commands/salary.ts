@@ -11,22 +11,23 @@ import { examples } from '../cli/help';
 import { int, decimal, required } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
+import { citeRef } from '../rules/source';
 import { STIPEND_OPTIONS, checkFlagsMatch, stipendInput, stipendJson, strayStipendFlag } from './stipend';
 import { uniqueReadings } from '../rules/readings';
 
-export const DESCRIPTION = 'Annual salary, daily rate, extra days, short calendars and part time (Appendix A, Article XV.1)';
+export const DESCRIPTION = 'Annual salary, daily rate, extra days, short calendars and part time (Appendix A)';
 
 export const OPTIONS = {
   class: { flags: '-c, --class <class>', help: 'salary class as printed: A, I, II, III, IV, V, VI' },
   step: { flags: '-s, --step <n>', help: 'step on the schedule (1-13)' },
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
-  position: { flags: '--position <name>', help: 'the position: picks its schedule (XV.4-6; cba schedule --positions lists them)' },
+  position: { flags: '--position <name>', help: 'the position: picks its schedule (cba schedule --positions lists them)' },
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest schedule); a year whose schedule changes inside it is paid in parts' },
   weighting: { flags: '--weighting <w>', help: 'parts of a year with a mid-year change: months (monthly warrants in force, default) or days (calendar days)' },
   days: { flags: '--days <n>', help: 'work days on the calendar: more than {=baseYearDays} (up to {=maxYearDays}) pays extra days, {=minYearDays} to fewer than {=baseYearDays} is pro rata' },
   fte: { flags: '--fte <x>', help: 'part-time share, 0 < x <= 1' },
   stipend: { flags: '--stipend <ids...>', help: 'add stipends to the pay (ids as in cba stipend --list)' },
-  perfectAttendance: { flags: '--perfect-attendance', help: 'show the XV.3 perfect-attendance payment (one daily rate inclusive of stipends)' },
+  perfectAttendance: { flags: '--perfect-attendance', help: 'show the perfect-attendance payment (one daily rate inclusive of stipends)' },
   ...STIPEND_OPTIONS,
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV' },
@@ -120,7 +121,7 @@ export async function renderSalary(ctx: Ctx, r: SalaryResult, fmt: { json?: bool
     r.lines.push({ figure: 'monthlyPayWithStipends', label: 'Monthly pay with stipends', value: w.pay.monthlyPay, unit: 'money' });
     r.lines.push({ figure: 'dailyRateInclusiveOfStipends', label: 'Daily rate inclusive of stipends', value: w.pay.dailyRateInclusive, unit: 'money', how: w.pay.how });
     if (w.perfectAttendance && w.pay.perfectAttendance) {
-      r.lines.push({ figure: 'perfectAttendance', label: 'Perfect-attendance payment (XV.3)', value: w.pay.perfectAttendance.amount, unit: 'money', how: 'one daily rate inclusive of stipends', source: w.pay.perfectAttendance.source });
+      r.lines.push({ figure: 'perfectAttendance', label: `Perfect-attendance payment${w.pay.perfectAttendance.source ? ` (${citeRef(w.pay.perfectAttendance.source)})` : ''}`, value: w.pay.perfectAttendance.amount, unit: 'money', how: 'one daily rate inclusive of stipends', source: w.pay.perfectAttendance.source });
       if (w.pay.perfectAttendance.reading) r.readings.push(w.pay.perfectAttendance.reading);
     }
   }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { scheduleTable } from '../rules/schedules/salary';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
-import { cite } from '../rules/source';
+import { cite, citeShort } from '../rules/source';
 import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 import { InputError } from '../core/errors';
@@ -15,7 +15,7 @@ export const OPTIONS = {
   schedule: { flags: '--schedule <id>', help: 'basic, community-day or preschool (default: basic)' },
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules); with a mid-year change, the schedule in force when the year starts' },
   asOf: { flags: '--as-of <date>', help: 'the schedule in force on this date (YYYY-MM-DD)' },
-  positions: { flags: '--positions', help: 'list the positions and the schedule each is paid on (XV.4-6)' },
+  positions: { flags: '--positions', help: 'list the positions and the schedule each is paid on' },
   json: { flags: '--json', help: 'print JSON' },
   csv: { flags: '--csv', help: 'print CSV (one row per cell)' },
 } as const;
@@ -94,7 +94,7 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
   if (differ.length)
     write(
       ctx,
-      `* printed daily rate differs from annual / ${a.meta.parameters.baseYearDays.value} rounded half-up (Art. XV.1): ` +
+      `* printed daily rate differs from annual / ${a.meta.parameters.baseYearDays.value} rounded half-up (${citeShort(a.meta.parameters.baseYearDays.cite)}): ` +
         differ.map((c) => `Class ${c.class} Step ${c.step} printed ${money(c.printedDailyRate)}, rule ${money(c.dailyRate)}`).join('; '),
     );
   if (s.note) write(ctx, ctx.paint.dim(`Note: ${s.note}`));

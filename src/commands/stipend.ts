@@ -11,7 +11,7 @@ import { int, decimal, rangedDecimal, rating, required, RANGES } from '../cli/pa
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
 
-export const DESCRIPTION = 'Stipends and extra pay with eligibility (Article XV.7-10, Appendix A Advancements, XVIII.14-15, XX.7.3.1)';
+export const DESCRIPTION = 'Stipends and extra pay with eligibility';
 
 /** The eligibility flags of stipends, shared by `cba stipend` and `cba salary --stipend`. */
 export const STIPEND_OPTIONS = {
@@ -28,7 +28,7 @@ export const STIPEND_OPTIONS = {
   contractDays: { flags: '--contract-days <n>', help: "head teacher: days of the contract year (the stipend's minimum: cba stipend --list)" },
   headTeacherYear: { flags: '--head-teacher-year <n>', help: 'head teacher: consecutive year in the same assignment, this one included (more than 2 needs an exception)' },
   probationary: { flags: '--probationary', help: 'head teacher: the member is probationary (needs an exception)' },
-  directorException: { flags: '--director-exception', help: 'head teacher: the Program Director found no other applicant appropriate (XVIII.14.e-g)' },
+  directorException: { flags: '--director-exception', help: 'head teacher: the Program Director found no other applicant appropriate' },
   activityHours: { flags: '--activity-hours <h>', help: 'non-school-day activity: hours required per day' },
   activityDays: { flags: '--activity-days <n>', help: 'non-school-day activity: number of days (default 1)' },
   fourHoursPays: { flags: '--four-hours-pays <amount>', help: 'activity of exactly 4 hours: 50 or 100 (default 100, see README)' },
@@ -38,7 +38,7 @@ export const STIPEND_OPTIONS = {
   extraTimePays: { flags: '--extra-time-pays <w>', help: 'PAR extra time past the 2 hours: all (the time beyond the day, default) or excess' },
   buyBackHours: { flags: '--buy-back-hours <h,...>', help: 'staff development buy-back: hours attended each day (6.75,4)' },
   trainingDays: { flags: '--training-days <n>', help: 'BTSA CFASST training: non-duty days' },
-  communityDayBasis: { flags: '--community-day-basis', help: 'percentage stipend already received on the community day schedule (kept for 2005-06 only, XV.7)' },
+  communityDayBasis: { flags: '--community-day-basis', help: 'percentage stipend already received on the community day schedule (kept for 2005-06 only)' },
 } as const;
 export type StipendFlags = OptionsOf<typeof STIPEND_OPTIONS>;
 
