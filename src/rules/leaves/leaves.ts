@@ -2,7 +2,7 @@
 // limits of the other leaves. Pure: rules and inputs in; figures, checks and sources out.
 import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../../core/money';
 import { FieldError } from '../../core/errors';
-import { cite, citeShort, type Source } from '../source';
+import { cite, citeRef, citeShort, type Source } from '../source';
 import { reading, uniqueReadings, type Reading } from '../readings';
 import type { Agreement } from '../types';
 import { part } from '../part';
@@ -299,7 +299,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
     const max = dec(lv.personalNecessity.maxDays);
     const pn = x.personalNecessity ?? x.personalBusiness!;
     if (x.personalNecessity !== undefined && x.personalBusiness !== undefined && x.personalBusiness.gt(x.personalNecessity))
-      throw new FieldError('personalBusiness', `{personalBusiness} ${plain(x.personalBusiness)} is more than {personalNecessity} ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (XIII.3.B)`);
+      throw new FieldError('personalBusiness', `{personalBusiness} ${plain(x.personalBusiness)} is more than {personalNecessity} ${plain(x.personalNecessity)}: personal business days are part of personal necessity leave (${citeRef(lv.personalBusiness.cite)})`);
     const avail = x.availableDays === undefined ? undefined : x.availableDays.lt(0) ? new Big(0) : x.availableDays;
     const byBalance = avail !== undefined && avail.lt(max);
     const allowed = byBalance ? round(avail!, lv.sickLeave.rounding) : max;
@@ -367,7 +367,7 @@ export function checkLimits(a: Agreement, acc: Accrual, x: LimitInput): LimitChe
   if (x.sabbaticalYears !== undefined) {
     const need = dec(sab.yearsRequired);
     const months = x.sabbaticalMonths ?? dec(12);
-    if (months.lte(0) || months.gt(12)) throw new FieldError('sabbaticalMonths', `{sabbaticalMonths} ${plain(months)}: a sabbatical is one year or less (1 to 12 months, XIII.8.A)`);
+    if (months.lte(0) || months.gt(12)) throw new FieldError('sabbaticalMonths', `{sabbaticalMonths} ${plain(months)}: a sabbatical is one year or less (1 to 12 months, ${citeRef(sab.cite)})`);
     const extra: Record<string, string | number> = { leaveMonths: Number(plain(months)), returnMonths: Number(plain(months.times(sab.returnMultiple))) };
     if (x.annualSalary) extra.sabbaticalPay = Number(round(x.annualSalary.times(percent(sab.payPercent)).times(months).div(12), a.meta.rounding.pay).toFixed(2));
     out.push({

@@ -4,7 +4,7 @@ import { Big, dec, divRound, round, formatMoney, plain, type Dec } from '../../c
 import { FieldError } from '../../core/errors';
 import { findSchedule, getCell, schedulesInYear } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
-import { cite, citeShort, type Source } from '../source';
+import { cite, citeRef, citeShort, type Source } from '../source';
 import { reading, uniqueReadings, type Reading } from '../readings';
 import type { Agreement, Schedule } from '../types';
 import { scheduleForPosition, type PositionSchedule } from './positions';
@@ -277,7 +277,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
       lines.push({ figure: 'printedDailyRate', label: 'Daily rate as printed in Appendix A', value: printedDaily, unit: 'money', source: { ...cellSource, figure: 'printedDailyRate' } });
       if (!printedDaily.eq(dailyRate))
         warnings.push(
-          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${shown}... rounds to ${formatMoney(dailyRate)}; Article XV.1 defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
+          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${shown}... rounds to ${formatMoney(dailyRate)}; Article ${citeRef(P.baseYearDays.cite)} defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
         );
     }
   } else if (s.basis === 'daily') {

@@ -6,7 +6,7 @@ import { formatDate, parseDate, toParts, fromParts, MONTH_NAMES } from '../../co
 import { nearest } from '../../core/suggest';
 import { findSchedule, getCell } from '../schedules/schedule';
 import { scheduleAsOf } from '../schedules/effective';
-import { cite, citeShort, type Source } from '../source';
+import { cite, citeRef, citeShort, type Source } from '../source';
 import { reading, type Reading } from '../readings';
 import type { StipendRule } from './schema';
 import type { SalaryResult } from '../schedules/salary';
@@ -277,7 +277,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     }
     case 'per-day-by-hours': {
       const h = checkHours(input.activityHours, 'activityHours', 24);
-      if (!h) throw new FieldError('activityHours', `${rule.id}: give the hours the activity requires per day, for example {activityHours} 5 (XV.9 pays by the day, by hours)`);
+      if (!h) throw new FieldError('activityHours', `${rule.id}: give the hours the activity requires per day, for example {activityHours} 5 (${citeRef(rule.cite)} pays by the day, by hours)`);
       const days = checkInt(input.activityDays ?? 1, 'activityDays', 1, 366, 'give a whole number of activity days, 1 or more') ?? 1;
       const matching = amt.tiers.filter((t) => (t.minHours === undefined || h.gte(t.minHours)) && (t.maxHours === undefined || h.lte(t.maxHours)));
       let perDay: Dec;
@@ -299,7 +299,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
     }
     case 'hourly': {
       const h = checkHours(input.tutoringHours, 'tutoringHours');
-      if (!h) throw new FieldError('tutoringHours', `${rule.id}: give the hours of tutoring, for example {tutoringHours} 10 (XV.10 pays by the hour)`);
+      if (!h) throw new FieldError('tutoringHours', `${rule.id}: give the hours of tutoring, for example {tutoringHours} 10 (${citeRef(rule.cite)} pays by the hour)`);
       annual = round(dec(amt.rate).times(h), R.pay);
       how = `${plain(h)} h x $${plain(dec(amt.rate))}`;
       monthlyOf = null;
