@@ -135,8 +135,7 @@ describe('architecture (docs/architecture.md)', () => {
       'src/rules/schedules/salary.ts': { cites: ['XI.1.B'], why: 'issue 15, not moved yet: the error message on the 225-day maximum (the calendar cite is in deadlines.yaml, not the salary rules)' },
       'src/rules/stipends/stipends.ts': { cites: ['XI.4', 'XX.3.2'], why: 'issue 15, not moved yet: two readings of the hourly rate (they belong in the readings YAML)' },
       'src/rules/advancement/advancement.ts': { cites: ['Article XV'], why: 'issue 15, not moved yet: the note on the yearly raise' },
-      'src/rules/deadlines/deadlines.ts': { cites: ['Article XI', 'X.1.E'], why: 'issue 15, not moved yet: the calendar note and the office-days unit label' },
-      'src/batch/disclose.ts': { cites: ['Article XV'], why: 'issue 15, not moved yet: the disclosure text' },
+      'src/rules/deadlines/deadlines.ts': { cites: ['Article XI'], why: 'issue 15, not moved yet: the default-calendar note (no cite of XI.1.C in the rules yet)' },
       'src/batch/scenario.ts': { cites: ['XVI.1'], why: 'issue 15, not moved yet: the health and welfare method note' },
       'src/batch/cost.ts': { cites: ['XV.2'], why: 'issue 15, not moved yet: the raised-schedule note' },
     };

@@ -38,7 +38,7 @@ export function disclosureData(c: ScenarioCoster, invalid: number): DisclosureDa
     ...b.statutory.flatMap((s) => s.periods.flatMap((p) => p.law.map((l) => `${s.name} ${p.percent}%: ${l.code} ${l.section}: "${l.words}"`))),
     `Health cap: Article ${b.health.cap[0].cite.article}.${b.health.cap[0].cite.section}: "${b.health.cap[0].cite.quote}"`,
     `Creditable compensation: ${b.creditable.reading}`,
-    'Salaries and stipends: the schedules and stipends of the rules (Appendix A; Article XV.8), cell by cell: every person\'s figures are in `cba cost {scenario} ... {csv}`.',
+    'Salaries and stipends: the schedules and stipends of the rules (Appendix A; each stipend\'s own citation), cell by cell: every person\'s figures are in `cba cost {scenario} ... {csv}`.',
   ];
   return {
     agreement: c.a.meta.id,

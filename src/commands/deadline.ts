@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, fieldText } from '../core/errors';
 import { formatDate, readDateAs, weekday, WEEKDAY_SHORT, type DayNumber } from '../core/date';
-import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
+import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, unitText, type UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
 import { CoverageError } from '../core/busdays';
 import type { Agreement } from '../rules/types';
 import { csvCell, csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
@@ -203,7 +203,7 @@ async function grievance(a: Agreement, loaded: LoadedCalendar, o: DeadlineOption
         day: done ? s.actual! : s.due,
         done,
         summary: done ? s.name : `${s.name}: deadline`,
-        description: `${done ? `Done ${formatDate(s.actual!)}; the deadline was ${formatDate(s.due)}. ` : ''}${s.days} ${UNIT_TEXT[s.unit]} after ${formatDate(s.from)} (${s.fromEvent}). ${sourceText(s.source)}: "${s.source.quote}"`,
+        description: `${done ? `Done ${formatDate(s.actual!)}; the deadline was ${formatDate(s.due)}. ` : ''}${s.days} ${unitText(a, s.unit)} after ${formatDate(s.from)} (${s.fromEvent}). ${sourceText(s.source)}: "${s.source.quote}"`,
       };
     }));
     if (o.ics === '-') return { failed };
@@ -264,7 +264,7 @@ async function one(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions, ctx
     const period =
       r.unit === 'date'
         ? r.relation === 'window' ? `window from ${ymd(r.opens!)}` : r.relation === 'before' ? 'fixed date (the day before)' : 'fixed date'
-        : r.days === 0 ? `on ${formatDate(r.from!)}` : `${r.days} ${UNIT_TEXT[r.unit as keyof typeof UNIT_TEXT]} ${r.direction} ${formatDate(r.from!)}${r.fromTime && r.unit === 'hours' ? ` ${r.fromTime}` : ''}`;
+        : r.days === 0 ? `on ${formatDate(r.from!)}` : `${r.days} ${unitText(a, r.unit as keyof typeof UNIT_TEXT)} ${r.direction} ${formatDate(r.from!)}${r.fromTime && r.unit === 'hours' ? ` ${r.fromTime}` : ''}`;
     const rows = [[r.name, ctx.paint.bold(dueText), period, sourceText(r.source)]];
     write(ctx, await renderTable(ctx, { head: ['Deadline', 'Due', 'Period', 'Source'], rows }));
     for (const n of r.notes) write(ctx, ctx.paint.dim(`Note: ${n}`));

@@ -7,7 +7,7 @@ import {
   type CalendarSegment, type Closure, type OpenCalendar,
 } from '../../core/busdays';
 import { nearest } from '../../core/suggest';
-import { cite, citeShort, type Source } from '../source';
+import { cite, citeRef, citeShort, type Source } from '../source';
 import { reading, type Reading } from '../readings';
 import type { CalendarFile, ClosuresFile, DeadlineRule, FixedRule, GrievanceStepRule } from './schema';
 import type { Agreement } from '../types';
@@ -192,13 +192,18 @@ export function countPeriodRaw(cal: OpenCalendar, from: DayNumber, days: number,
 }
 
 export const UNIT_TEXT: Record<Unit, string> = {
-  'office-days': 'days the office is open (X.1.E)',
+  'office-days': 'days the office is open',
   'working-days': 'working days (office open days)',
   'calendar-days': 'calendar days',
   weeks: 'weeks',
   months: 'months',
   hours: 'hours',
 };
+
+/** A unit of a period in words; days the office is open with the article that defines them (the grievance article's "day"). */
+export function unitText(a: Agreement, u: Unit): string {
+  return u === 'office-days' ? `${UNIT_TEXT[u]} (${citeRef(part(a, 'deadlines').counting.dayCite)})` : UNIT_TEXT[u];
+}
 
 const MONTH_SHORT = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -406,7 +411,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
       if (from < cal.first) return coverage(cal, e, g.id);
       beyond.push({
         step: g.id, name: g.name, actor: g.actor, days: g.days, unit: g.unit, from, fromEvent,
-        reason: `${g.days} ${UNIT_TEXT[g.unit]} after ${formatDate(from)} run past the last calendar loaded (${formatDate(cal.last)}); add that school year's calendar (rules/.../calendars/ or {calendar}), or count weekdays with {allowBeyondCoverage}`,
+        reason: `${g.days} ${unitText(a, g.unit)} after ${formatDate(from)} run past the last calendar loaded (${formatDate(cal.last)}); add that school year's calendar (rules/.../calendars/ or {calendar}), or count weekdays with {allowBeyondCoverage}`,
         source: cite(g.cite),
       });
       const actual = done.get(g.id);
