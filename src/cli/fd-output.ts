@@ -3,7 +3,16 @@
 // run's start-up), output gathered and written with one synchronous write at the end (or every
 // 64 KB for long batch output, which keeps memory flat: each write blocks until the reader takes it).
 // Failures are those of the streams: reported by onError, as the bin's stream handlers report them.
-import { writeSync } from 'node:fs';
+import { statSync, writeSync } from 'node:fs';
+
+/** Whether a character device (by its st_rdev) is /dev/null, as a shell's >/dev/null gives. */
+export function isDevNull(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false;
+  }
+}
 
 type OnError = (e: NodeJS.ErrnoException) => void;
 

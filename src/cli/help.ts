@@ -1,6 +1,20 @@
+import { fstatSync } from 'node:fs';
+import { isDevNull } from './fd-output';
+/** Whether descriptor 1 can be a terminal (a terminal is a character device, not /dev/null). Asked before touching
+ *  process.stdout: creating it for a pipe or a file loads Node's stream and net modules (several ms of
+ *  every command's start-up, as the examples of the command run are laid out when it is registered). */
+function maybeTerminal(): boolean {
+  try {
+    const st = fstatSync(1);
+    return st.isCharacterDevice() && !isDevNull(st.rdev);
+  } catch {
+    return true;
+  }
+}
+
 /** The width help is laid out to: the terminal's, else COLUMNS, else 80. */
 export function helpWidth(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  if (maybeTerminal() && process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
   const c = Number(process.env.COLUMNS);
   return Number.isInteger(c) && c > 0 ? c : 80;
 }

@@ -1,7 +1,6 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
 import { Command, CommanderError, Help } from 'commander';
 import { existsSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import { COMMANDS, invoked, registerCommands } from '../commands/index';
@@ -13,7 +12,7 @@ import { asOutputError, escapeControls, outputFailureReported } from './batch-io
 import { resetRunFiles } from './run-files';
 import { stdoutClosedAtStart } from './stdio-guard';
 import { fstatSync } from 'node:fs';
-import { FdWriter } from './fd-output';
+import { FdWriter, isDevNull } from './fd-output';
 
 /** Help shows the contract's figures from the loaded rules: {=name} in an option's help is
  *  agreement.yaml's parameters.name (baseYearDays, maxYearDays, ...), never a number typed here. */
@@ -135,7 +134,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const out = await makeCtx(g.color, io, { wide: g.wide, tables: !own.json && !own.csv });
     if (g.quiet) {
       // --quiet: the exit code and errors only (files the user asked for are still written)
-      out.stdout = new Writable({ write: (_c, _e, cb) => cb() });
+      // node:stream is loaded only here (requiring it at start-up costs every command ~2 ms)
+      out.stdout = new (process.getBuiltinModule('node:stream').Writable)({ write: (_c, _e, cb) => cb() });
       out.quiet = true;
     }
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
@@ -240,11 +240,11 @@ export async function run(): Promise<void> {
   process.exitCode = await main(process.argv, binIo());
 }
 
-/** A file, a pipe or a socket (not a terminal, not /dev/null): written through its descriptor. */
+/** A file, a pipe, a socket or /dev/null (not a terminal): written through its descriptor. */
 function plainFd(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    return st.isFile() || st.isFIFO() || st.isSocket();
+    return st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && isDevNull(st.rdev)); // /dev/null too: else Node builds process.stdout (the stream modules, a few ms)
   } catch {
     return false;
   }

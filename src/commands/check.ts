@@ -2,11 +2,9 @@
 // and the figures expected; the case runs that command's run() in-process and compares its JSON.
 import type { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIMITS, readBoundedStdin, readBoundedText } from '../core/read-bounded';
 import { confineOutputs, noteInput } from '../cli/run-files';
-import { Writable } from 'node:stream';
 import { InputError } from '../core/errors';
 import { compareExpected, type FieldFailure } from '../batch/check/compare';
 import { fastCheckFile } from '../batch/check/fast';
@@ -75,7 +73,8 @@ const RUNS: Record<Computation, CaseRun> = {
 
 function capture() {
   let text = '';
-  const stream = new Writable({
+  // node:stream and node:os are loaded when a check runs, not at every command's start-up
+  const stream = new (process.getBuiltinModule('node:stream').Writable)({
     write(chunk, _enc, cb) {
       text += String(chunk);
       cb();
@@ -110,7 +109,7 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
   const input: Input = { ...c.input, ...(c.run === 'calendar' || c.run === 'schedule' || c.expect ? { json: true } : {}) };
   // a case writes files (--ics) only inside a temporary folder of its own, removed after it
   let scratch: string | undefined;
-  confineOutputs(() => (scratch ??= mkdtempSync(join(tmpdir(), 'cba-check-'))));
+  confineOutputs(() => (scratch ??= mkdtempSync(join(process.getBuiltinModule('node:os').tmpdir(), 'cba-check-'))));
   try {
     const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
     return { code: r?.failed ? 1 : 0, stdout: out.text(), stderr: err.text() };
