@@ -3,7 +3,7 @@
 // Pure: the coster's totals in, plain data and a self-contained printable HTML page out.
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
-import { disclosure, SCENARIO_NOTES, type ScenarioCoster } from './scenario';
+import { disclosure, scenarioNotes, type ScenarioCoster } from './scenario';
 import { benefitsRules } from './benefits';
 
 export const LINES = [
@@ -52,7 +52,7 @@ export function disclosureData(c: ScenarioCoster, invalid: number): DisclosureDa
     sources,
     notes: [
       'Each line is the cost above the current year\'s status quo (year 1, on the schedule in force, before any change): the schedule change against the status quo of the same year, step and column as the status quo\'s own movement, statutory benefits and health against year 1. The lines add up to the total.',
-      ...SCENARIO_NOTES,
+      ...scenarioNotes(c.a),
     ],
   };
 }

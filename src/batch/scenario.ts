@@ -13,6 +13,7 @@ import { memoKey, PlacementPricer } from './placement';
 import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
 import type { StipendsFile } from '../rules/stipends/schema';
+import { citeRef } from '../rules/source';
 import { benefitsRules, employerCostsExact, healthMonthly, monthsBetween, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 import type { Change, ScenarioFile } from './scenario-schema';
 import { KINDS } from './scenario-kinds';
@@ -629,12 +630,16 @@ export function disclosure(c: ScenarioCoster): { name: string; file: string; bas
   }));
 }
 
-export const SCENARIO_NOTES = [
-  'Year 1 is the school year of the schedule in force (the latest in the rules, or {year}); later years carry its schedule forward, changed only by the scenario.',
-  'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (a step added on July 1 is reached that day; one added mid-year, the next July); new_class moves the column in year 2.',
-  'A vacancy (column vacant = yes) is costed at the placement on its row every year and does not move; a new hire is a roster row at its expected placement. Every row is costed for whole years: no attrition is assumed.',
-  'A change mid-year is prorated by months of the 12-month year (a partial month by calendar days); each person-year figure is rounded half-up to the cent and totals are sums of the rounded figures.',
-  'One-time payments: a percent of the annual salary in force on their date, or an amount times FTE; not creditable (no CalSTRS), subject to Medicare and the county rates.',
-  'Health and welfare: the monthly premium up to the XVI.1 cap, plus the rates file\'s other benefits, for each member of 0.5 FTE or more; the cap escalation each January is the rates file\'s healthCap, else the cap printed in XVI.1 (benefits.yaml).',
-  'The cost of 1%: 1% of salary and percentage stipends, with CalSTRS, Medicare and the county rates in force on July 1 on it.',
-];
+/** The method notes of a scenario costing; the health cap's article is the rules' cite. */
+export function scenarioNotes(a: Agreement): string[] {
+  const cap = citeRef(benefitsRules(a).health.cap[0].cite);
+  return [
+    'Year 1 is the school year of the schedule in force (the latest in the rules, or {year}); later years carry its schedule forward, changed only by the scenario.',
+    'Step and column: one step each July 1 for members with days_served at 75% of the year or more (assumed when absent, and in every later year), never past the last step of the schedule in force that July 1 (a step added on July 1 is reached that day; one added mid-year, the next July); new_class moves the column in year 2.',
+    'A vacancy (column vacant = yes) is costed at the placement on its row every year and does not move; a new hire is a roster row at its expected placement. Every row is costed for whole years: no attrition is assumed.',
+    'A change mid-year is prorated by months of the 12-month year (a partial month by calendar days); each person-year figure is rounded half-up to the cent and totals are sums of the rounded figures.',
+    'One-time payments: a percent of the annual salary in force on their date, or an amount times FTE; not creditable (no CalSTRS), subject to Medicare and the county rates.',
+    `Health and welfare: the monthly premium up to the ${cap} cap, plus the rates file's other benefits, for each member of 0.5 FTE or more; the cap escalation each January is the rates file's healthCap, else the cap printed in ${cap} (benefits.yaml).`,
+    'The cost of 1%: 1% of salary and percentage stipends, with CalSTRS, Medicare and the county rates in force on July 1 on it.',
+  ];
+}

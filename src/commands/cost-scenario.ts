@@ -2,7 +2,7 @@
 import type { RunCtx } from '../cli/command';
 import { csvLine, flags, jm, money, note, renderTable, warn, write, type Ctx } from '../cli/output';
 import { bufferedWriter, runScenarios, withBenefits, type BargainOpts } from './bargain-io';
-import { SCENARIO_NOTES, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
+import { scenarioNotes, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
 import { formatCents } from '../core/money';
 import { InputError } from '../core/errors';
 
@@ -105,7 +105,7 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
   if (o.json) {
     if (first) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"rows": [\n`);
     await out.write(
-      `\n],\n"baseYear": ${JSON.stringify(coster.baseYear)},\n"members": ${coster.counted},\n"invalid": ${coster.counted === 0 && invalid === 0 ? 0 : invalid},\n"scenarios": ${JSON.stringify(sum.map((s) => ({ name: s.name, file: s.file, years: s.years.map((y) => yearJson(coster, y)) })))},\n"notes": ${flags(JSON.stringify(SCENARIO_NOTES))}\n}\n`,
+      `\n],\n"baseYear": ${JSON.stringify(coster.baseYear)},\n"members": ${coster.counted},\n"invalid": ${coster.counted === 0 && invalid === 0 ? 0 : invalid},\n"scenarios": ${JSON.stringify(sum.map((s) => ({ name: s.name, file: s.file, years: s.years.map((y) => yearJson(coster, y)) })))},\n"notes": ${flags(JSON.stringify(scenarioNotes(a)))}\n}\n`,
     );
     await out.end();
     return;
@@ -126,5 +126,5 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
     }),
   );
   await terminalChart(ctx, sum.map((s) => ({ name: s.name, values: s.years.map((y) => Number(y.total.toFixed(2))) })));
-  for (const n of SCENARIO_NOTES) write(ctx, ctx.paint.dim(`Note: ${n}`));
+  for (const n of scenarioNotes(a)) write(ctx, ctx.paint.dim(`Note: ${n}`));
 }
