@@ -134,9 +134,7 @@ describe('architecture (docs/architecture.md)', () => {
       'src/batch/scenario-schema.ts': { cites: ['XV.1', 'Article XVI'], why: 'the scenario schema describes what a change kind is (issue 15: to move into the schema docs)' },
       'src/rules/schedules/salary.ts': { cites: ['XI.1.B'], why: 'issue 15, not moved yet: the error message on the 225-day maximum (the calendar cite is in deadlines.yaml, not the salary rules)' },
       'src/rules/stipends/stipends.ts': { cites: ['XI.4', 'XX.3.2'], why: 'issue 15, not moved yet: two readings of the hourly rate (they belong in the readings YAML)' },
-      'src/rules/advancement/advancement.ts': { cites: ['Article XV'], why: 'issue 15, not moved yet: the note on the yearly raise' },
       'src/rules/deadlines/deadlines.ts': { cites: ['Article XI'], why: 'issue 15, not moved yet: the default-calendar note (no cite of XI.1.C in the rules yet)' },
-      'src/batch/cost.ts': { cites: ['XV.2'], why: 'issue 15, not moved yet: the raised-schedule note' },
     };
     for (const [k, v] of Object.entries(ALLOWED)) expect(v.why.length, k).toBeGreaterThan(20);
     const found: string[] = [];

@@ -4,6 +4,7 @@ import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
 import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
+import { citeRef } from '../rules/source';
 import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
 import type { Agreement, Schedule } from '../rules/types';
@@ -180,7 +181,7 @@ export class RosterCoster {
   totals(): Omit<CostResult, 'rows'> {
     const d = (c: number) => new Big(c).div(100);
     const notes = [...COST_NOTES];
-    if (this.opts.raise) notes.push(`Raised schedule: every cell x (1 + ${this.opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived, as the XV.2 across-the-board increase is applied.`);
+    if (this.opts.raise) notes.push(`Raised schedule: every cell x (1 + ${this.opts.raise.toFixed()}%), annual cells rounded half-up to the dollar and daily rates re-derived${annualCellRounding(this.a).cite ? `, as the ${citeRef(annualCellRounding(this.a).cite!)} across-the-board increase is applied` : ''}.`);
     return { year: this.year, raisePercent: this.opts.raise ?? null, current: d(this.cents.current), raised: this.opts.raise ? d(this.cents.raised) : null, moved: d(this.cents.moved), counted: this.counted, invalid: this.rows - this.counted, notes };
   }
 }

@@ -7,7 +7,7 @@ import { annualCellRounding, findSchedule, getCell, lastStep, normalizeClass } f
 import { salary } from '../schedules/salary';
 import { computeStipend } from '../stipends/stipends';
 import { part } from '../part';
-import { cite, type Source } from '../source';
+import { cite, citeRef, type Source } from '../source';
 import { reading, type Reading } from '../readings';
 import type { AdvancementFile, AdvancementPlan, Degree } from './schema';
 import type { Agreement, Schedule } from '../types';
@@ -369,7 +369,7 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
   const notes: string[] = [];
   const latest = findSchedule(a, s.id);
   if (input.raise === undefined) notes.push(`Later schedules are not in the rules: every year is projected on the ${latest.year} ${latest.name} (give {raise} to assume a yearly increase).`);
-  else notes.push(`Each year every cell is raised by ${plain(pct)}% on the year before, rounded half-up to the dollar (as Article XV.2's across-the-board increase is applied to the schedule).`);
+  else notes.push(`Each year every cell is raised by ${plain(pct)}% on the year before, rounded half-up to the dollar${annualCellRounding(a).cite ? ` (as Article ${citeRef(annualCellRounding(a).cite!)}'s across-the-board increase is applied to the schedule)` : ''}.`);
   const ltvs = (() => {
     try {
       return part(a, 'stipends').stipends.find((x) => x.eligibility?.kind === 'service-milestones');
