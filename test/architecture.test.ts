@@ -127,12 +127,6 @@ describe('architecture (docs/architecture.md)', () => {
     const ALLOWED: Record<string, { cites: string[]; why: string }> = {
       'src/import/': { cites: ['*'], why: 'the import readers describe how county offices print schedules: examples of a format, not citations of this agreement' },
       'src/commands/rules.ts': { cites: ['XIII.1.F', 'XV.8'], why: 'cba rules cite takes an article as its argument: the help shows how one is typed' },
-      'src/rules/schema.ts': { cites: ['XV.4'], why: 'the YAML schema describes what the positions field is for (issue 15: to move into the schema docs)' },
-      'src/rules/stipends/schema.ts': { cites: ['XVIII.15', 'XVIII.14.e', 'XV.7'], why: 'the YAML schema describes what a field is for (issue 15: to move into the schema docs)' },
-      'src/rules/benefits/schema.ts': { cites: ['XVI.1'], why: 'the rates-file schema describes what a field is for (issue 15: to move into the schema docs)' },
-      'src/rules/deadlines/schema.ts': { cites: ['X.4', 'XIII.1.H', 'XVI.3.A', 'VII.1', 'XII.1.B'], why: 'the YAML schema describes what a field is for (issue 15: to move into the schema docs)' },
-      'src/batch/scenario-schema.ts': { cites: ['XV.1', 'Article XVI'], why: 'the scenario schema describes what a change kind is (issue 15: to move into the schema docs)' },
-      'src/rules/schedules/salary.ts': { cites: ['XI.1.B'], why: 'issue 15, not moved yet: the error message on the 225-day maximum (the calendar cite is in deadlines.yaml, not the salary rules)' },
       'src/rules/stipends/stipends.ts': { cites: ['XI.4', 'XX.3.2'], why: 'issue 15, not moved yet: two readings of the hourly rate (they belong in the readings YAML)' },
       'src/rules/deadlines/deadlines.ts': { cites: ['Article XI'], why: 'issue 15, not moved yet: the default-calendar note (no cite of XI.1.C in the rules yet)' },
     };

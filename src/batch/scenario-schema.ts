@@ -29,7 +29,7 @@ export const Change = z.discriminatedUnion('kind', [
     .strict()
     .refine((c) => (c.percent === undefined) !== (c.annual === undefined), { message: 'stipend: give percent (of the base cell) or annual (flat), one of them' })
     .describe("a stipend's amount: a percent of the base cell (Class IV Step 13) or a flat annual amount"),
-  z.object({ kind: z.literal('work-days'), days: z.number().int(), effective: Effective, note: Note }).strict().describe('work days added (or removed, negative) to every calendar, paid at the daily rate (XV.1)'),
+  z.object({ kind: z.literal('work-days'), days: z.number().int(), effective: Effective, note: Note }).strict().describe('work days added (or removed, negative) to every calendar, paid at the daily rate'),
   z
     .object({ kind: z.literal('one-time'), percent: NonNeg('percent').optional(), amount: NonNeg('amount').optional(), effective: Effective, note: Note })
     .strict()
@@ -39,7 +39,7 @@ export const Change = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('health-cap'), monthly: NonNeg('monthly').optional(), annual: NonNeg('annual').optional(), effective: Effective, note: Note })
     .strict()
     .refine((c) => (c.monthly === undefined) !== (c.annual === undefined), { message: 'health-cap: give monthly or annual, one of them' })
-    .describe("Article XVI.1's capped medical contribution, from its effective date"),
+    .describe('The capped medical contribution (the health cap), from its effective date'),
 ]);
 export type Change = z.infer<typeof Change>;
 

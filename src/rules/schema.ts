@@ -115,7 +115,7 @@ export const AgreementFile = z
           .strict(),
       )
       .optional()
-      .describe('Which positions are paid on which schedule (XV.4-6), for cba salary --position'),
+      .describe('Which positions are paid on which schedule, for cba salary --position'),
     assignments: z.record(
       z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
       z

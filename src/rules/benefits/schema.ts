@@ -71,8 +71,8 @@ export const RatesFile = z
             unemployment: Pct.optional().describe('unemployment insurance, % of all pay'),
             workersComp: Pct.optional().describe("workers' compensation, % of all pay"),
             healthPremium: MoneyText.optional().describe('monthly medical premium per enrolled member (the employer pays up to the cap)'),
-            otherBenefits: MoneyText.optional().describe('monthly dental, vision and life per eligible member (COE paid, XVI.1-2)'),
-            healthCap: MoneyText.optional().describe('monthly capped contribution in force from this date (XVI.1 escalation), when the office has computed it'),
+            otherBenefits: MoneyText.optional().describe('monthly dental, vision and life per eligible member (COE paid)'),
+            healthCap: MoneyText.optional().describe('monthly capped contribution in force from this date (the health cap escalation), when the office has computed it'),
             source: z.string().optional(),
           })
           .strict(),

@@ -40,7 +40,7 @@ const MonthDay = z.object({ month: z.number().int().min(1).max(12), day: z.numbe
 export const DeadlinesFile = z
   .object({
     $schema: z.string().optional(),
-    readings: Readings.describe('readings of the grievance article, printed where they are applied: section-7-4 (how X.4\'s "For purposes of Section 7.4" is read), recess-all (the recess extends every time line of the chain), recess-grievant-only (the narrower reading), issuance-is-receipt (the receipt of the Level III decision taken as its issuance, {{date}})'),
+    readings: Readings.describe('readings of the grievance article, printed where they are applied: section-7-4 (how the grievance article\'s "For purposes of Section 7.4" is read), recess-all (the recess extends every time line of the chain), recess-grievant-only (the narrower reading), issuance-is-receipt (the receipt of the Level III decision taken as its issuance, {{date}})'),
     counting: z
       .object({
         cite: Citation,
@@ -76,9 +76,9 @@ export const DeadlinesFile = z
           direction: z.enum(['after', 'before']),
           from: z.string(),
           rollToOpen: z.boolean().optional().describe('move a calendar-day deadline that lands on a closed day to the next open day'),
-          time: TimeOfDay.optional().describe('the deadline is this time of day on the due date (XIII.1.H "not later than 7:00 a.m.")'),
+          time: TimeOfDay.optional().describe('the deadline is this time of day on the due date (for example "not later than 7:00 a.m.")'),
           timeRelation: z.enum(['not-later-than', 'before']).optional().describe('"not later than" the time (at it) or "prior to" it (before it); default not-later-than'),
-          anchor: z.enum(['last-open-day-of-previous-month']).optional().describe('move the trigger first: the last day the office is open in the month before the trigger\'s month (XVI.3.A(3))'),
+          anchor: z.enum(['last-open-day-of-previous-month']).optional().describe('move the trigger first: the last day the office is open in the month before the trigger\'s month'),
           reading: z.string().optional().describe('how an ambiguous sentence is read; printed with the result'),
           cite: Citation,
         })
@@ -95,8 +95,8 @@ export const DeadlinesFile = z
           day: z.number().int().min(1).max(31),
           relation: z.enum(['by', 'before', 'window']).optional().describe('"by" the date (on or before it, the default), "prior to"/"before" it (the day before is the last), or a window that opens on `opens`'),
           opens: MonthDay.extend({ exclusive: z.boolean().optional().describe('"after March 1st": the window opens the day after') }).strict().optional(),
-          calendarYear: z.number().int().optional().describe('the one calendar year the date applies to (VII.1: the year the agreement expires)'),
-          everyYears: z.number().int().positive().optional().describe('due once every N years (XII.1.B: every two years), counted from --since'),
+          calendarYear: z.number().int().optional().describe('the one calendar year the date applies to (for example the year the agreement expires)'),
+          everyYears: z.number().int().positive().optional().describe('due once every N years (for example every two years), counted from --since'),
           reading: z.string().optional(),
           cite: Citation,
         })

@@ -210,7 +210,7 @@ function payOn(a: Agreement, s: Schedule, input: SalaryInput) {
   const minDays = P.minYearDays.value;
   if (!Number.isInteger(days)) throw new FieldError('days', `{days} ${days}: give whole work days on the calendar (${minDays} to ${maxDays})`);
   if (days > maxDays)
-    throw new FieldError('days', `{days} ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}"; also XI.1.B)`);
+    throw new FieldError('days', `{days} ${days}: no unit member may work more than ${maxDays} days a year (Article ${P.maxYearDays.cite.article}.${P.maxYearDays.cite.section}: "${P.maxYearDays.cite.quote}")`);
   if (days < minDays)
     throw new FieldError('days', `{days} ${days}: the shortest calendar the agreement allows is ${minDays} days (Article ${P.minYearDays.cite.article}.${P.minYearDays.cite.section}, shared contracts); give ${minDays} to ${maxDays}`);
   let extraDays = 0;

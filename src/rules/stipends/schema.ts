@@ -70,7 +70,7 @@ const Eligibility = z.discriminatedUnion('kind', [
         })
         .strict()
         .optional()
-        .describe('The criteria a site must meet to be designated (XVIII.15); the stipend is paid for the designated sites'),
+        .describe('The criteria a site must meet to be designated; the stipend is paid for the designated sites'),
     })
     .strict(),
   z
@@ -87,7 +87,7 @@ const Eligibility = z.discriminatedUnion('kind', [
         })
         .strict()
         .optional()
-        .describe('Limits on the appointment itself (head teachers, XVIII.14.e-g)'),
+        .describe('Limits on the appointment itself (head teachers)'),
     })
     .strict(),
 ]);
@@ -109,7 +109,7 @@ export const StipendsFile = z
           })
           .strict()
           .optional()
-          .describe('A former basis kept for a time by members already receiving a stipend on it (XV.7: the community day schedule, 2005-06 only)'),
+          .describe('A former basis kept for a time by members already receiving a stipend on it (for example the community day schedule, for one year only)'),
       })
       .strict(),
     readings: Readings,
