@@ -551,7 +551,8 @@ function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: Stipe
   const exactHourly = daily.div(m.hoursPerDay);
   const hourly = round(exactHourly, hourRounding);
   const hourlyHow = `${formatMoney(daily)} / ${plain(m.hoursPerDay)} h = ${exactHourly.toFixed(4)}..., rounded ${hourRounding.mode} to ${hourRounding.unit} = ${formatMoney(hourly)} an hour`;
-  const hourlyReading = `The hourly rate "based upon" the daily rate is read as the schedule's daily rate of ${m.label} (${formatMoney(daily)}, without stipends) / the ${plain(m.hoursPerDay)} hours of the member's normal work day (XI.4), rounded ${hourRounding.mode} to ${hourRounding.unit}; the hours are paid at that rate.`;
+  const hpdSource = m.sources.find((x) => x.figure === 'hoursPerDay');
+  const hourlyReading = `The hourly rate "based upon" the daily rate is read as the schedule's daily rate of ${m.label} (${formatMoney(daily)}, without stipends) / the ${plain(m.hoursPerDay)} hours of the member's normal work day${hpdSource ? ` (${citeRef(hpdSource)})` : ''}, rounded ${hourRounding.mode} to ${hourRounding.unit}; the hours are paid at that rate.`;
   if (R.hourlyRate?.cite) sources.push(cite(R.hourlyRate.cite, { figure: 'hourlyRate' }));
 
   if (amt.kind === 'daily-rate') {
