@@ -105,8 +105,10 @@ export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCal
   let segs = files.map(segmentOf);
   const warnings: string[] = [];
   const notes: string[] = [];
-  if (segs.some((s) => s.isDefault))
-    notes.push('The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts (Article XI.1.C): check local closures, or layer them with {closures}.');
+  if (segs.some((s) => s.isDefault)) {
+    const adopted = files.find((f) => f.default)?.cite;
+    notes.push(`The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts${adopted ? ` (Article ${citeRef(adopted)})` : ''}: check local closures, or layer them with {closures}.`);
+  }
   if (o.beyondCoverage) {
     const sorted = [...segs].sort((x, y) => x.first - y.first);
     const lo = sorted[0].first;
