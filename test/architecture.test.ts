@@ -127,7 +127,6 @@ describe('architecture (docs/architecture.md)', () => {
     const ALLOWED: Record<string, { cites: string[]; why: string }> = {
       'src/import/': { cites: ['*'], why: 'the import readers describe how county offices print schedules: examples of a format, not citations of this agreement' },
       'src/commands/rules.ts': { cites: ['XIII.1.F', 'XV.8'], why: 'cba rules cite takes an article as its argument: the help shows how one is typed' },
-      'src/rules/stipends/stipends.ts': { cites: ['XX.3.2'], why: 'issue 15, not moved yet: the reading that Council members\' rule says "more than two hours" (its cite is another stipend\'s; the reading belongs in the readings YAML)' },
     };
     for (const [k, v] of Object.entries(ALLOWED)) expect(v.why.length, k).toBeGreaterThan(20);
     const found: string[] = [];

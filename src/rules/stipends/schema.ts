@@ -17,7 +17,7 @@ const Amount = z.discriminatedUnion('kind', [
       tiers: z
         .array(z.object({ amount: Money, minHours: z.number().nonnegative().optional(), maxHours: z.number().positive().optional(), cite: Citation }).strict())
         .min(1),
-      overlap: z.object({ hours: z.number().positive(), pays: Money, note: z.string() }).strict().optional(),
+      overlap: z.object({ hours: z.number().positive(), pays: Money }).strict().optional().describe('The hours that fall in two tiers and the tier they are read as paying (the reading four-hours-overlap says so)'),
     })
     .strict(),
   z.object({ kind: z.literal('hourly'), rate: Money }).strict(),

@@ -171,12 +171,13 @@ export function stipendBase(a: Agreement, year?: string, asOf?: string, former?:
   const has = a.schedules.some((x) => x.id === fb.schedule && x.year === basic.year);
   if (basic.year > fb.lastYear || !has) {
     const why = basic.year > fb.lastYear ? `it is kept only through ${fb.lastYear}` : `the rules have no ${fb.schedule} schedule of ${basic.year}`;
-    return { ...basic, formerNote: `The ${fb.schedule} basis of a stipend already received does not apply in ${basic.year}: ${why} (${citeShort(fb.cite)}); paid on the ${st.base.schedule} schedule.`, formerSource: cite(fb.cite) };
+    const former = reading(st.readings, 'former-basis-lapsed', { formerSchedule: fb.schedule, year: basic.year, why, formerCite: citeShort(fb.cite), schedule: st.base.schedule });
+    return { ...basic, former, formerSource: cite(fb.cite) };
   }
   const f = stipendBaseOf(a, fb.schedule, basic.year, undefined);
   return {
     ...f,
-    formerNote: `Already receiving this stipend on the ${fb.schedule} schedule: kept for ${fb.lastYear} only (${citeShort(fb.cite)}), read as the same percentage of Class ${st.base.class} Step ${st.base.step} of the ${fb.schedule} schedule of ${basic.year}; from the next year the ${st.base.schedule} schedule applies.`,
+    former: reading(st.readings, 'former-basis-kept', { formerSchedule: fb.schedule, lastYear: fb.lastYear, formerCite: citeShort(fb.cite), class: st.base.class, step: st.base.step, year: basic.year, schedule: st.base.schedule }),
     formerSource: cite(fb.cite),
   };
 }
@@ -199,7 +200,8 @@ function stipendBaseOf(a: Agreement, schedule: string, year?: string, asOf?: str
     label: `Class ${cell.cls} Step ${cell.step} of the ${s.name} ${s.year}`,
     year: s.year,
     note: s.note && `${s.name} ${s.year}: ${s.note}`,
-    formerNote: undefined as string | undefined,
+    /** the reading of the former basis (XV.7) when asked for */
+    former: undefined as Reading | undefined,
     formerSource: undefined as Source | undefined,
     sources: [cite(st.base.cite), cite(s.cite, { cell: `Class ${cell.cls}, Step ${cell.step}`, file: s.file })],
   };
@@ -254,7 +256,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       sources.push(...base.sources);
       if (base.note) readings.push({ id: 'stipend-base', text: base.note });
       if (base.formerSource) sources.push(base.formerSource);
-      if (base.formerNote) readings.push({ id: 'stipend-former-basis', text: base.formerNote });
+      if (base.former) readings.push(base.former);
       break;
     }
     case 'flat':
@@ -286,7 +288,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
         if (!matching.some((t) => dec(t.amount).eq(chosen)))
           throw new FieldError('fourHoursPays', `{fourHoursPays} ${input.fourHoursPays}: at ${amt.overlap.hours} hours the tiers pay ${matching.map((t) => t.amount).join(' or ')}`);
         perDay = chosen;
-        const r = input.fourHoursPays !== undefined ? reading(RD, 'four-hours-asked', { hours: amt.overlap.hours, amount: plain(chosen) }) : { id: 'four-hours-overlap', text: amt.overlap.note };
+        const other = matching.find((t) => !dec(t.amount).eq(amt.overlap!.pays));
+        const r = input.fourHoursPays !== undefined ? reading(RD, 'four-hours-asked', { hours: amt.overlap.hours, amount: plain(chosen) }) : reading(RD, 'four-hours-overlap', { hours: amt.overlap.hours, pays: plain(dec(amt.overlap.pays)), other: other ? plain(dec(other.amount)) : '' });
         if (r) readings.push(r);
       } else if (matching.length >= 1) perDay = dec(matching[0].amount);
       else throw new FieldError('activityHours', `{activityHours} ${plain(h)}: no tier of ${rule.name} covers it`);
@@ -315,7 +318,7 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       reason = r.reason;
       eligible = r.eligible;
       sources.push(...r.sources);
-      readings.push(...r.readings.map((text) => ({ id: 'daily-rate-stipend', text })));
+      readings.push(...r.readings);
       monthlyOf = null;
       break;
     }
@@ -402,10 +405,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       if (miles !== undefined) crit.push(`${plain(miles)} miles from the administrative offices: ${milesOk ? 'at least' : 'less than'} ${cr.minMiles}`);
       crit.push(input.isolatedRural ? 'an isolated rural area' : 'isolated rural area not given ({isolatedRural})');
       const critText = `criteria of ${citeShort(cr.milesCite)}: ${crit.join('; ')}`;
-      readings.push({
-        id: 'remote-site-designation',
-        text: `The remote site stipend is paid for the designated sites (${citeShort(cr.paidCite)}); the criteria (at least ${cr.minMiles} miles, an isolated rural area) are for designating a site ("The SDCOE may update this list as necessary in accordance with the criteria above"): a site that meets them is not paid until designated, and a listed site is paid as listed.`,
-      });
+      const designation = reading(RD, 'remote-site-designation', { paidCite: citeShort(cr.paidCite), minMiles: cr.minMiles });
+      if (designation) readings.push(designation);
       if (eligible === true) reason += `; ${critText}${milesOk === false ? ' (the site is on the list, which governs)' : ''}`;
       else if (milesOk === false) {
         eligible = false;
@@ -466,7 +467,8 @@ export function computeStipend(a: Agreement, id: string, input: StipendInput = {
       }
       if (days === undefined && eligible !== false) parts.push(`days not checked: give {contractDays} (at least ${el.days})`);
       reason = parts.join('; ');
-      if (y !== undefined) readings.push({ id: 'head-teacher-consecutive-years', text: `{headTeacherYear} counts the consecutive contract years in the same head teacher assignment, this one included: year ${ap.maxConsecutiveYears + 1} is the first beyond "two (2) consecutive years" (${citeShort(ap.consecutiveCite)}). "Paragraphs 5 and 6 above" in ${citeShort(ap.exceptionCite)} is read as 14.e and 14.f, the two exceptions it can mean.` });
+      const years = y === undefined ? undefined : reading(RD, 'head-teacher-consecutive-years', { firstBeyond: ap.maxConsecutiveYears + 1, consecutiveCite: citeShort(ap.consecutiveCite), exceptionCite: citeShort(ap.exceptionCite) });
+      if (years) readings.push(years);
     }
   }
 
@@ -545,14 +547,16 @@ function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: Stipe
   const m = input.member;
   if (!m) throw new FieldError('step', `${rule.id} is paid by the hour or day from the member's own daily rate, not by the year (so not in a roster): give {class} and {step} (and {schedule} when not basic)`);
   const sources: Source[] = [...m.sources];
-  const readings: string[] = [];
+  const RD = part(a, 'stipends').readings;
+  const readings: Reading[] = [];
+  const add = (r: Reading | undefined) => r && readings.push(r);
   const daily = m.dailyRate;
   const hourRounding = R.hourlyRate ?? R.pay;
   const exactHourly = daily.div(m.hoursPerDay);
   const hourly = round(exactHourly, hourRounding);
   const hourlyHow = `${formatMoney(daily)} / ${plain(m.hoursPerDay)} h = ${exactHourly.toFixed(4)}..., rounded ${hourRounding.mode} to ${hourRounding.unit} = ${formatMoney(hourly)} an hour`;
   const hpdSource = m.sources.find((x) => x.figure === 'hoursPerDay');
-  const hourlyReading = `The hourly rate "based upon" the daily rate is read as the schedule's daily rate of ${m.label} (${formatMoney(daily)}, without stipends) / the ${plain(m.hoursPerDay)} hours of the member's normal work day${hpdSource ? ` (${citeRef(hpdSource)})` : ''}, rounded ${hourRounding.mode} to ${hourRounding.unit}; the hours are paid at that rate.`;
+  const hourlyReading = () => reading(RD, 'hourly-of-daily-rate', { member: m.label, dailyRate: formatMoney(daily), hoursPerDay: plain(m.hoursPerDay), workdayCite: hpdSource ? ` (${citeRef(hpdSource)})` : '', mode: hourRounding.mode, unit: String(hourRounding.unit) });
   if (R.hourlyRate?.cite) sources.push(cite(R.hourlyRate.cite, { figure: 'hourlyRate' }));
 
   if (amt.kind === 'daily-rate') {
@@ -580,8 +584,8 @@ function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: Stipe
       pay = pay.plus(d);
       parts.push(capped ? `${plain(h)} h x ${formatMoney(hourly)} = ${formatMoney(byHour)}, capped at the daily rate ${formatMoney(daily)}` : `${plain(h)} h x ${formatMoney(hourly)} = ${formatMoney(byHour)}`);
     });
-    readings.push(hourlyReading);
-    readings.push(`Up to ${amt.maxDays} days a year are paid, the first ${amt.maxDays} given (give the days in date order); each day pays its hours at the hourly rate, at most the daily rate. Payment requires attending every required activity of the day (${citeShort(amt.conditionCite ?? rule.cite)}): not checked here.`);
+    add(hourlyReading());
+    add(reading(RD, 'buy-back-days', { maxDays: amt.maxDays, conditionCite: citeShort(amt.conditionCite ?? rule.cite) }));
     const paidDays = Math.min(days.length, amt.maxDays);
     return {
       pay,
@@ -617,15 +621,11 @@ function ofDailyRate(a: Agreement, rule: StipendRule, amt: OfDaily, input: Stipe
     paidHours = paidHours.plus(paid);
     parts.push(`day ${i + 1}: ${plain(h)} h beyond the day${mode === 'excess' ? `, ${plain(paid)} h over ${plain(threshold)}` : ''} paid`);
   });
-  readings.push(hourlyReading);
-  readings.push(
-    mode === 'all'
-      ? `On a day with ${words} beyond the regular work day, all the time beyond the regular day is "the additional time" paid; a day with less is not paid ({extraTimePays} excess pays only the time over ${plain(threshold)} hours).`
-      : `{extraTimePays} excess: on a day with ${words} beyond the regular work day, only the time over ${plain(threshold)} hours is paid (the default pays all the time beyond the regular day).`,
-  );
-  if (bd.atLeast) readings.push(`"Two hours beyond" the work day (${citeShort(bd.cite)}) is read as two hours or more; XX.3.2 for Council members says "more than two hours".`);
-  if (amt.alsoCite) readings.push(`${citeShort(amt.alsoCite)} repeats ${citeShort(bd.cite)} for "members of the Council" and is read as the same rule.`);
-  if (rule.cite.quote.includes('per diem')) readings.push('"Per diem hourly compensation" is read as the same hourly rate from the daily (per diem) rate.');
+  add(hourlyReading());
+  add(reading(RD, mode === 'all' ? 'extra-time-all' : 'extra-time-excess', { words, threshold: plain(threshold) }));
+  if (bd.atLeast) add(reading(RD, 'two-hours-or-more', { beyondCite: citeShort(bd.cite) }));
+  if (amt.alsoCite) add(reading(RD, 'council-rule-repeated', { alsoCite: citeShort(amt.alsoCite), beyondCite: citeShort(bd.cite) }));
+  if (rule.cite.quote.includes('per diem')) add(reading(RD, 'per-diem-hourly'));
   const exact = hourly.times(paidHours);
   const pay = round(exact, R.pay);
   const eligible = paidHours.gt(0);
