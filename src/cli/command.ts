@@ -5,21 +5,10 @@ import type { Command } from 'commander';
 import { fieldText, InputError, isUserError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
 import type { Agreement } from '../rules/types';
-import type { Ctx } from './output';
+import { flagOf, type Ctx, type Io } from './output';
 
-/** The streams and environment of one invocation (the process's, or a test's, or cba check's capture). */
-export interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  stdin: NodeJS.ReadableStream;
-  env: Record<string, string | undefined>;
-  /** stdout is a terminal: tables fit its width, colour may be on */
-  isTTY?: boolean;
-  /** the terminal's width */
-  columns?: number;
-  /** stderr is a terminal: progress lines */
-  stderrIsTTY?: boolean;
-}
+export { flagOf };
+export type { Io };
 
 export function processIo(): Io {
   return processIoWith(undefined, undefined);
@@ -86,10 +75,6 @@ export function declare(cmd: Command, table: OptionTable): Command {
 export function camelOf(flags: string): string {
   const long = /--([a-z0-9-]+)/.exec(flags)?.[1] ?? '';
   return long.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-}
-
-export function flagOf(key: string): string {
-  return '--' + key.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase());
 }
 
 /** Options given as data (a cba check case's input: daysServed or days-served), checked against the table

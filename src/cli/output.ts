@@ -2,9 +2,27 @@
 // messages on stderr. Colour is decided once, here.
 import type { Dec } from '../core/money';
 import { formatMoney } from '../core/money';
-import { flagOf, type Io } from './command';
 import { escapeControls, escapedControl, hasControl } from './batch-io';
 import { fieldText } from '../core/errors';
+
+/** daysServed -> --days-served: the flag of an option key (a rule's field). */
+export function flagOf(key: string): string {
+  return '--' + key.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase());
+}
+
+/** The streams and environment of one invocation (the process's, or a test's, or cba check's capture). */
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+  /** stdout is a terminal: tables fit its width, colour may be on */
+  isTTY?: boolean;
+  /** the terminal's width */
+  columns?: number;
+  /** stderr is a terminal: progress lines */
+  stderrIsTTY?: boolean;
+}
 
 /** Text from the rules names fields as {field}; on the command line they are flags. */
 export const flags = (text: string) => fieldText(text, flagOf);

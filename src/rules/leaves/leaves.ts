@@ -8,6 +8,7 @@ import type { Agreement } from '../types';
 import { part } from '../part';
 import { own } from '../../core/own';
 import { industrialAllowed } from './other-leaves';
+import type { LimitCheck } from './limit';
 
 export interface LeaveQty {
   value: Dec;
@@ -250,19 +251,7 @@ export function extendedAbsence(a: Agreement, input: { absenceDays: number; avai
   return res;
 }
 
-export interface LimitCheck {
-  id: string;
-  label: string;
-  requested: Dec;
-  allowed: Dec;
-  unit: 'days' | 'hours' | 'months' | 'years' | 'members';
-  ok: boolean;
-  reason: string;
-  sources: Source[];
-  extra?: Record<string, string | number>;
-  /** the readings the check applied, to print with it */
-  readings?: string[];
-}
+export type { LimitCheck } from './limit';
 
 export interface LimitInput {
   personalNecessity?: Dec;

@@ -9,7 +9,7 @@ import { formatDate, type DayNumber } from '../../core/date';
 import { cite, citeShort, type Source } from '../source';
 import type { Agreement } from '../types';
 import { part } from '../part';
-import type { LimitCheck } from './leaves';
+import type { LimitCheck } from './limit';
 
 /** One figure of a leave's pay: days, hours or money, with how it was worked and where it comes from. */
 export interface LeaveLine {
