@@ -6,6 +6,7 @@ import { own } from '../core/own';
 import { isDecimalText } from '../core/money';
 import { dec, type Dec } from '../core/money';
 import type { LeaveQty } from '../rules/leaves/leaves';
+import type { Rating } from '../rules/stipends/stipends';
 import { DATE_ORDERS, parseDate, parseRange, type DateOrder, type DayNumber } from '../core/date';
 
 /** Every number a user types is bounded (README, "Limits on input"): a whole number at most WHOLE_MAX, a
@@ -83,12 +84,12 @@ export function month(v: string, field: string): { y: number; m: number } {
 
 /** The words for an evaluation: standard or better ("meets"), or below standard ("unsatisfactory").
  *  One list for every command that takes --rating (stipend, salary --stipend, step-advance). */
-export const RATING_WORDS: Readonly<Record<string, 'meets' | 'unsatisfactory'>> = {
+export const RATING_WORDS: Readonly<Record<string, Rating>> = {
   meets: 'meets', standard: 'meets', exceeds: 'meets', 'meets-standards': 'meets', satisfactory: 'meets',
   unsatisfactory: 'unsatisfactory', below: 'unsatisfactory', 'below-standard': 'unsatisfactory', 'does-not-meet': 'unsatisfactory',
 };
 
-export function rating(v: string | undefined, field = 'rating'): 'meets' | 'unsatisfactory' | undefined {
+export function rating(v: string | undefined, field = 'rating'): Rating | undefined {
   if (v === undefined) return undefined;
   const r = own(RATING_WORDS, v.trim().toLowerCase());
   if (!r) throw new FieldError(field, `{${field}} ${v}: give meets (standard or better) or unsatisfactory`);

@@ -8,6 +8,7 @@ import { allDeadlines } from '../rules/deadlines/deadlines';
 import type { Agreement } from '../rules/types';
 import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
+import { RATING_WORDS } from '../cli/parse';
 
 export const DESCRIPTION = 'Print a shell completion script (bash, zsh or fish) with the ids of the rules';
 
@@ -87,7 +88,7 @@ export function completionModel(program: Command, a: Agreement | undefined): Com
     }
   }
   values['--degree'] = ['none', 'aa', 'bachelor', 'master', 'doctorate'];
-  values['--rating'] = ['meets', 'unsatisfactory'];
+  values['--rating'] = [...new Set(Object.values(RATING_WORDS))]; // the two meanings, from the one list of words
   values['--periods'] = ['12', '10'];
   for (const c of commands) if (c.name === 'completion') c.args = SHELLS;
   return { global: program.options.filter((o) => o.long).map(opt), commands, values };

@@ -5,7 +5,7 @@ import { FieldError, InputError } from '../../core/errors';
 import { formatDate, fromParts, parseDate, toParts, schoolYearRange, schoolYearStarting, type DayNumber } from '../../core/date';
 import { annualCellRounding, findSchedule, getCell, lastStep, normalizeClass } from '../schedules/schedule';
 import { salary } from '../schedules/salary';
-import { computeStipend } from '../stipends/stipends';
+import { computeStipend, type Rating } from '../stipends/stipends';
 import { part } from '../part';
 import { cite, citeRef, type Source } from '../source';
 import { reading, type Reading } from '../readings';
@@ -353,7 +353,7 @@ export function raised(a: Agreement, x: Dec, pct: Dec, years: number): Dec {
   return v;
 }
 
-export function project(a: Agreement, input: { schedule?: string; year?: string; class: string; step: number; years: number; serviceYears?: number; raise?: string; rating?: 'meets' | 'unsatisfactory'; newClass?: string; fromYear?: number }) {
+export function project(a: Agreement, input: { schedule?: string; year?: string; class: string; step: number; years: number; serviceYears?: number; raise?: string; rating?: Rating; newClass?: string; fromYear?: number }) {
   const s = findSchedule(a, input.schedule, input.year);
   const cell = getCell(s, input.class, input.step);
   if (!Number.isInteger(input.years) || input.years < 1 || input.years > 45) throw new FieldError('years', `{years} ${input.years}: project 1 to 45 years`);

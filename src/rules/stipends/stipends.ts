@@ -13,12 +13,15 @@ import type { SalaryResult } from '../schedules/salary';
 import type { Agreement } from '../types';
 import { part } from '../part';
 
+/** An evaluation: standard or better, or below standard (the words for each: cli/parse.ts RATING_WORDS). */
+export type Rating = 'meets' | 'unsatisfactory';
+
 export interface StipendInput {
   year?: string;
   /** LTVS: years of service, class, most recent evaluation, stipends already received */
   years?: number;
   class?: string;
-  rating?: 'meets' | 'unsatisfactory';
+  rating?: Rating;
   alreadyReceiving?: number;
   /** Ph.D./bilingual: award date; any: the date to check payability on */
   awarded?: string;
