@@ -97,84 +97,85 @@ export function completionModel(program: Command, a: Agreement | undefined): Com
 const words = (xs: string[]) => xs.map((x) => (/^[A-Za-z0-9._:+-]+$/.test(x) ? x : `'${x.replace(/'/g, "'\\''")}'`)).join(' ');
 const optWords = (os: Opt[]) => os.flatMap((o) => [o.long, ...(o.short ? [o.short] : [])]);
 
-export function bashScript(m: CompletionModel): string {
-  const valueCases = Object.entries(m.values).map(([k, v]) => `    ${k}) COMPREPLY=($(compgen -W "${words(v)}" -- "$cur")); return ;;`);
-  const cmdCase = (c: Cmd, prefix: string): string[] => {
-    const own = optWords(c.options);
-    if (c.sub) {
-      const inner = c.sub.flatMap((s) => cmdCase(s, `${prefix}${c.name} `));
-      return [`    "${prefix}${c.name}") COMPREPLY=($(compgen -W "${words([...c.sub.map((s) => s.name), ...own])}" -- "$cur")) ;;`, ...inner];
-    }
-    const args = Array.isArray(c.args) ? c.args : [];
-    const files = c.args === 'files' ? ' -o default' : '';
-    return [`    "${prefix}${c.name}") COMPREPLY=($(compgen -W "${words([...args, ...own])}" -- "$cur"))${files ? '; [[ $cur != -* ]] && compopt -o default 2>/dev/null' : ''} ;;`];
-  };
-  const withValue = [...m.global, ...m.commands.flatMap((c) => [...c.options, ...(c.sub ?? []).flatMap((s) => s.options)])].filter((o) => o.takesValue).map((o) => o.long);
-  return `# bash completion for cba (cba completion bash). Load it now:  source <(cba completion bash)
+/** What bash and zsh write differently; the rest of their script is one (shellScript). */
+interface ShellSyntax {
+  /** offer these words */
+  offer: (ws: string[]) => string;
+  /** a command whose argument is a file: its words, and file names */
+  offerWithFiles: (ws: string[]) => string;
+  /** complete a file name */
+  files: string;
+  head: string;
+  /** the words before the cursor: the loop's first index, bound and the word at i */
+  loop: { from: number; to: string; word: string };
+  foot: string;
+}
+
+const SHELL_SYNTAX: Record<'bash' | 'zsh', ShellSyntax> = {
+  bash: {
+    offer: (ws) => `COMPREPLY=($(compgen -W "${words(ws)}" -- "$cur"))`,
+    offerWithFiles: (ws) => `COMPREPLY=($(compgen -W "${words(ws)}" -- "$cur")); [[ $cur != -* ]] && compopt -o default 2>/dev/null`,
+    files: 'COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null',
+    head: `# bash completion for cba (cba completion bash). Load it now:  source <(cba completion bash)
 # or for every new shell:  cba completion bash > ~/.local/share/bash-completion/completions/cba
 _cba() {
   local cur prev path i w
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  path=""
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w="\${COMP_WORDS[i]}"
-    case "$w" in
-      ${[...new Set(withValue)].join('|')}) ((i++)) ;;
-      -*) ;;
-      *) path="\${path:+$path }$w" ;;
-    esac
-  done
-  case "$prev" in
-${valueCases.join('\n')}
-    ${FILE_OPTIONS.join('|')}) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
-  esac
-  case "$path" in
-    "") COMPREPLY=($(compgen -W "${words([...m.commands.map((c) => c.name), ...optWords(m.global)])}" -- "$cur")) ;;
-${m.commands.flatMap((c) => cmdCase(c, '')).join('\n')}
-  esac
-}
-complete -F _cba cba
-`;
-}
-
-export function zshScript(m: CompletionModel): string {
-  const valueCases = Object.entries(m.values).map(([k, v]) => `    ${k}) compadd -- ${words(v)}; return ;;`);
-  const cmdCase = (c: Cmd, prefix: string): string[] => {
-    const own = optWords(c.options);
-    if (c.sub) return [`    "${prefix}${c.name}") compadd -- ${words([...c.sub.map((s) => s.name), ...own])} ;;`, ...c.sub.flatMap((s) => cmdCase(s, `${prefix}${c.name} `))];
-    const args = Array.isArray(c.args) ? c.args : [];
-    return [`    "${prefix}${c.name}") ${c.args === 'files' ? '_files; ' : ''}compadd -- ${words([...args, ...own])} ;;`];
-  };
-  const withValue = [...m.global, ...m.commands.flatMap((c) => [...c.options, ...(c.sub ?? []).flatMap((s) => s.options)])].filter((o) => o.takesValue).map((o) => o.long);
-  return `#compdef cba
+  path=""`,
+    loop: { from: 1, to: 'COMP_CWORD', word: 'COMP_WORDS[i]' },
+    foot: 'complete -F _cba cba\n',
+  },
+  zsh: {
+    offer: (ws) => `compadd -- ${words(ws)}`,
+    offerWithFiles: (ws) => `_files; compadd -- ${words(ws)}`,
+    files: '_files',
+    head: `#compdef cba
 # zsh completion for cba (cba completion zsh). Save it as _cba in a folder on $fpath
 # (for example ~/.zfunc, with fpath+=(~/.zfunc) before compinit in ~/.zshrc), or: source <(cba completion zsh)
 _cba() {
-  local path="" i w prev="\${words[CURRENT-1]}"
-  for ((i = 2; i < CURRENT; i++)); do
-    w="\${words[i]}"
-    case "$w" in
-      ${[...new Set(withValue)].join('|')}) ((i++)) ;;
-      -*) ;;
-      *) path="\${path:+$path }$w" ;;
-    esac
-  done
-  case "$prev" in
-${valueCases.join('\n')}
-    ${FILE_OPTIONS.join('|')}) _files; return ;;
-  esac
-  case "$path" in
-    "") compadd -- ${words([...m.commands.map((c) => c.name), ...optWords(m.global)])} ;;
-${m.commands.flatMap((c) => cmdCase(c, '')).join('\n')}
-  esac
-}
-if [[ "\${zsh_eval_context[-1]}" == loadautofunc ]]; then
+  local path="" i w prev="\${words[CURRENT-1]}"`,
+    loop: { from: 2, to: 'CURRENT', word: 'words[i]' },
+    foot: `if [[ "\${zsh_eval_context[-1]}" == loadautofunc ]]; then
   _cba "$@"
 else
   compdef _cba cba
 fi
-`;
+`,
+  },
+};
+
+/** The bash or zsh script: skip the options' values to find the command path, then complete the value
+ *  of the option before the cursor, or the words of the command path. */
+export function shellScript(m: CompletionModel, shell: 'bash' | 'zsh'): string {
+  const S = SHELL_SYNTAX[shell];
+  const valueCases = Object.entries(m.values).map(([k, v]) => `    ${k}) ${S.offer(v)}; return ;;`);
+  const cmdCase = (c: Cmd, prefix: string): string[] => {
+    const own = optWords(c.options);
+    if (c.sub) return [`    "${prefix}${c.name}") ${S.offer([...c.sub.map((s) => s.name), ...own])} ;;`, ...c.sub.flatMap((s) => cmdCase(s, `${prefix}${c.name} `))];
+    const ws = [...(Array.isArray(c.args) ? c.args : []), ...own];
+    return [`    "${prefix}${c.name}") ${c.args === 'files' ? S.offerWithFiles(ws) : S.offer(ws)} ;;`];
+  };
+  const withValue = [...m.global, ...m.commands.flatMap((c) => [...c.options, ...(c.sub ?? []).flatMap((s) => s.options)])].filter((o) => o.takesValue).map((o) => o.long);
+  return `${S.head}
+  for ((i = ${S.loop.from}; i < ${S.loop.to}; i++)); do
+    w="\${${S.loop.word}}"
+    case "$w" in
+      ${[...new Set(withValue)].join('|')}) ((i++)) ;;
+      -*) ;;
+      *) path="\${path:+$path }$w" ;;
+    esac
+  done
+  case "$prev" in
+${valueCases.join('\n')}
+    ${FILE_OPTIONS.join('|')}) ${S.files}; return ;;
+  esac
+  case "$path" in
+    "") ${S.offer([...m.commands.map((c) => c.name), ...optWords(m.global)])} ;;
+${m.commands.flatMap((c) => cmdCase(c, '')).join('\n')}
+  esac
+}
+${S.foot}`;
 }
 
 export function fishScript(m: CompletionModel): string {
@@ -239,7 +240,7 @@ export async function run(shell: string, { out: ctx, agreement }: RunCtx): Promi
     a = undefined; // bad rules: complete the commands and options anyway
   }
   const m = completionModel(await fullProgram(), a);
-  ctx.stdout.write(shell === 'bash' ? bashScript(m) : shell === 'zsh' ? zshScript(m) : fishScript(m));
+  ctx.stdout.write(shell === 'bash' || shell === 'zsh' ? shellScript(m, shell) : fishScript(m));
 }
 
 // ------------------------------------------------------------------------------------ cba man
