@@ -81,18 +81,22 @@ export interface CostResult {
 /** Next year's placement of a row: one step if eligible (days_served given and at 75%, or assumed), and new_class. */
 export function movedPlacement(a: Agreement, v: Record<string, string>, year: string): { values: Record<string, string>; text: string } {
   const s = findSchedule(a, (v.schedule ?? '').trim() || undefined, year);
-  let cls = normalizeClass(s, (v.class ?? '').trim());
+  const cls = normalizeClass(s, (v.class ?? '').trim());
   const step = Number((v.step ?? '').trim());
-  const parts: string[] = [];
   const ds = (v.days_served ?? '').trim();
-  let eligible = true;
-  if (ds) {
-    if (!/^\d+$/.test(ds)) throw new InputError(`days_served ${JSON.stringify(ds)} is not a whole number`);
-    eligible = Number(ds) >= thresholdDays(a, s, planFor(a, s.id)).days;
-  }
-  const nc = (v.new_class ?? '').trim();
-  if (nc) {
-    const n = normalizeClass(s, nc);
+  if (ds && !/^\d+$/.test(ds)) throw new InputError(`days_served ${JSON.stringify(ds)} is not a whole number`);
+  const m = oneYearMovement(a, s, cls, step, ds, (v.new_class ?? '').trim());
+  return { values: { ...v, class: m.class, step: String(m.step) }, text: m.text };
+}
+
+/** One year's step and column movement on schedule s (cost's next year, a scenario's later years): one
+ *  step when eligible (daysServed at the advancement threshold, or assumed when not given), never past
+ *  the last step of the class; newClass, when given, moves the column first. */
+export function oneYearMovement(a: Agreement, s: Schedule, cls: string, step: number, daysServed: string, newClass: string): { class: string; step: number; text: string } {
+  const parts: string[] = [];
+  const eligible = daysServed ? Number(daysServed) >= thresholdDays(a, s, planFor(a, s.id)).days : true;
+  if (newClass) {
+    const n = normalizeClass(s, newClass);
     if (n !== cls) parts.push(`class ${cls} -> ${n}`);
     cls = n;
   }
@@ -100,7 +104,7 @@ export function movedPlacement(a: Agreement, v: Record<string, string>, year: st
   const to = eligible ? Math.min(step + 1, last) : Math.min(step, last);
   if (to !== step) parts.push(`step ${step} -> ${to}`);
   else parts.push(eligible ? 'at the last step' : 'no step (under 75%)');
-  return { values: { ...v, class: cls, step: String(to) }, text: parts.join(', ') };
+  return { class: cls, step: to, text: parts.join(', ') };
 }
 
 export const COST_NOTES = [

@@ -7,8 +7,7 @@ import { Big, dec, percent, round, toCents, type Dec } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
 import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
-import { raiseSchedule } from './cost';
-import { planFor, thresholdDays } from '../rules/advancement/advancement';
+import { oneYearMovement, raiseSchedule } from './cost';
 import { memoKey, PlacementPricer } from './placement';
 import { part } from '../rules/part';
 import type { Agreement, Schedule } from '../rules/types';
@@ -463,21 +462,11 @@ export class ScenarioCoster {
         const s = findSchedule(Y.july.a, (v.schedule ?? '').trim() || undefined, this.baseYear);
         if (vacant) movement = 'vacancy: costed at its budgeted placement, no movement';
         else {
-          const parts: string[] = [];
-          let eligible = true;
-          if (k === 1 && daysServed) eligible = Number(daysServed) >= thresholdDays(this.a, s, planFor(this.a, s.id)).days;
-          const nc = k === 1 ? (v.new_class ?? '').trim() : '';
-          if (nc) {
-            const n = normalizeClass(s, nc);
-            if (n !== cls) parts.push(`class ${cls} -> ${n}`);
-            cls = n;
-          }
-          const last = lastStep(s, cls);
-          const to = eligible ? Math.min(step + 1, last) : Math.min(step, last);
-          if (to !== step) parts.push(`step ${step} -> ${to}`);
-          else parts.push(eligible ? 'at the last step' : 'no step (under 75%)');
-          step = to;
-          movement = parts.join(', ');
+          // the roster's days_served and new_class are for the first year of movement only
+          const m = oneYearMovement(this.a, s, cls, step, k === 1 ? daysServed : '', k === 1 ? (v.new_class ?? '').trim() : '');
+          cls = m.class;
+          step = m.step;
+          movement = m.text;
         }
       }
       const key = `${v.schedule ?? ''}|${cls}|${step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}`;
