@@ -1,5 +1,5 @@
 // docs/readings.md's list of every reading, generated from the rules' YAML (the one source of the texts):
-// each family's `readings: [{ id, text, cite }]`, and the `reading` written beside a single value (a dated
+// each family's `readings: [{ id, text, cite }]` (and a provision's own list beside its values), and the `reading` written beside a single value (a dated
 // duty, a plan's related experience, a benefit). test/rules/readings.test.ts fails when the page is stale.
 // usage: node scripts/readings-doc.mjs [--write]   (prints the section, or rewrites it in docs/readings.md)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,8 +27,8 @@ export function allReadings(dir = join(root, AGREEMENT)) {
       if (!v || typeof v !== 'object') return;
       for (const [k, x] of Object.entries(v)) {
         if (k === 'readings') {
-          // a provision's readings by name (readings: { overlap: ..., renews: ... }), beside its values
-          if (x && typeof x === 'object' && !Array.isArray(x)) for (const [n, t] of Object.entries(x)) if (typeof t === 'string') out.push({ file: f, id: `${key}.${n}`, text: oneLine(t) });
+          // a provision's own readings: [{ id, text, cite }] beside its values (the file's list is read above)
+          if (v !== y && Array.isArray(x)) for (const r of x) out.push({ file: f, id: r.id, text: oneLine(r.text), cite: r.cite });
           continue;
         }
         if ((k === 'reading' || k === 'relatedReading') && typeof x === 'string') out.push({ file: f, id: v.id ?? key, text: oneLine(x), cite: v.cite });

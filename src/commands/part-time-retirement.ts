@@ -89,7 +89,7 @@ export async function run(o: PartTimeRetirementOptions, { out: ctx, agreement }:
           }
         : {}),
       sources: uniqueSources(r.sources),
-      readings: r.readings,
+      readings: r.readings.map((x) => x.text),
       warnings,
     });
     return { failed };
@@ -108,6 +108,6 @@ export async function run(o: PartTimeRetirementOptions, { out: ctx, agreement }:
   for (const d of r.dates) rows.push([d.label, formatDate(d.date), `before the reduction on ${o.reduction}`, sourceText(d.source)]);
   write(ctx, await renderTable(ctx, { head: ['Condition or figure', 'Value', 'How / why', 'Source'], rows, right: [1] }));
   write(ctx, r.eligible ? (r.complete ? 'Eligible: every condition is met.' : 'No condition failed; some were not checked.') : ctx.paint.red('Not eligible: a condition is not met.'));
-  for (const x of r.readings) write(ctx, ctx.paint.dim(`Reading: ${x}`));
+  for (const x of r.readings) write(ctx, ctx.paint.dim(`Reading: ${x.text}`));
   return { failed };
 }

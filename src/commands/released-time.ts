@@ -52,7 +52,7 @@ export async function run(o: ReleasedTimeOptions, { out: ctx, agreement }: RunCt
       reason: r.reason,
       ...(r.notice ? { notice: r.notice } : {}),
       sources: uniqueSources(r.sources),
-      readings: r.readings,
+      readings: r.readings.map((x) => x.text),
     });
     return { failed };
   }
@@ -63,6 +63,6 @@ export async function run(o: ReleasedTimeOptions, { out: ctx, agreement }: RunCt
   ];
   if (r.notice) rows.push(['Written notice', r.notice.notified, `${ok(r.notice.ok, 'in time', 'late')}: ${r.notice.how}; the latest notice for ${r.notice.starts} is ${r.notice.latest}`, sourceText(r.notice.source)]);
   write(ctx, await renderTable(ctx, { head: ['Item', 'Value', 'How / why', 'Source'], rows, right: [1] }));
-  for (const x of r.readings) write(ctx, ctx.paint.dim(`Reading: ${x}`));
+  for (const x of r.readings) write(ctx, ctx.paint.dim(`Reading: ${x.text}`));
   return { failed };
 }

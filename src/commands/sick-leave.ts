@@ -9,15 +9,12 @@ import { computeStipends } from '../rules/stipends/stipends';
 import { payWithStipends } from '../rules/stipends/pay';
 import { dayRange, decimal, decimalValue, int, leaveQty, pair, rangedDecimal, RANGES } from '../cli/parse';
 import { flags, jm, money, printJson, renderTable, warn, write } from '../cli/output';
-import { reading, type Reading } from '../rules/readings';
+import { reading } from '../rules/readings';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { citeRef, citeShort, type Source } from '../rules/source';
 import { part } from '../rules/part';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-
-/** Readings a rule of the other leaves still returns as text (their YAML has them by provision), with the rule's id. */
-const stated = (id: string, texts: readonly string[] = []): Reading[] => texts.map((text) => ({ id, text }));
 
 export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves';
 
@@ -171,7 +168,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
   if ((L.outOfState || L.travelMiles) && L.bereavement === undefined) throw new InputError('--out-of-state and --travel-miles apply to --bereavement <days>');
   if (L.sabbaticalMonths && L.sabbaticalYears === undefined) throw new InputError('--sabbatical-months applies with --sabbatical-years <n>');
   const limits: LimitCheck[] = checkLimits(a, acc, L);
-  for (const l of limits) readings.push(...stated('leave-limit', l.readings));
+  for (const l of limits) readings.push(...(l.readings ?? []));
 
   // The leaves paid around an outside payment, the quotas and unpaid leave (other-leaves.ts).
   const pays: LeavePay[] = [];
@@ -208,21 +205,21 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
     });
     const r = catastrophicReturn(a, { hours: optDec(o.catastrophicReturn, 'catastrophicReturn', 'give hours, for example 20', RANGES.hoursAYear)!, donors });
     returned = r;
-    readings.push(...stated('catastrophic-return', r.readings));
+    readings.push(...r.readings);
     sources.push(...r.sources);
   } else if (o.donor !== undefined) throw new InputError('--donor applies with --catastrophic-return <hours>');
   if (o.unitMembers !== undefined || o.onSabbatical !== undefined) {
     if (o.unitMembers === undefined || o.onSabbatical === undefined) throw new InputError('the sabbatical quota needs both --unit-members and --on-sabbatical');
     const q = sabbaticalQuota(a, { unitMembers: int(o.unitMembers, 'unitMembers', 'give a whole number, for example 180')!, onSabbatical: int(o.onSabbatical, 'onSabbatical', 'give a whole number, for example 3')! });
     limits.push(q.check);
-    readings.push(...stated('sabbatical-quota', q.readings));
+    readings.push(...q.readings);
   }
   if (o.personalLeave !== undefined) {
     const r = dayRange(o.personalLeave, 'personalLeave');
     pays.push(unpaidPersonalLeave(a, { from: r.from, to: r.to }));
   }
   for (const p of pays) {
-    readings.push(...stated('leave-pay', p.readings));
+    readings.push(...p.readings);
     sources.push(...p.sources);
   }
   for (const l of limits) sources.push(...l.sources);
@@ -273,7 +270,7 @@ export async function run(o: SickLeaveOptions, { out: ctx, agreement }: RunCtx):
           }
         : {}),
       limits: limits.map((l) => ({ id: l.id, label: l.label, requested: d2(l.requested), allowed: d2(l.allowed), unit: l.unit, ok: l.ok, reason: l.reason, ...(l.extra ?? {}), sources: l.sources })),
-      ...(pays.length ? { leaves: pays.map((p) => ({ id: p.id, label: p.label, figures: p.lines.map((l) => ({ id: l.id, label: l.label, value: l.unit === 'yes/no' ? l.value.eq(1) : l.unit === 'money' ? jm(l.value) : Number(plain(l.value)), unit: l.unit, how: l.how, sources: l.sources })), readings: p.readings })) } : {}),
+      ...(pays.length ? { leaves: pays.map((p) => ({ id: p.id, label: p.label, figures: p.lines.map((l) => ({ id: l.id, label: l.label, value: l.unit === 'yes/no' ? l.value.eq(1) : l.unit === 'money' ? jm(l.value) : Number(plain(l.value)), unit: l.unit, how: l.how, sources: l.sources })), readings: p.readings.map((r) => r.text) })) } : {}),
       ...(returned ? { catastrophicReturn: { how: returned.how, shares: returned.shares.map((x) => ({ donor: x.donor, donatedHours: Number(plain(x.donated)), exactHours: x.exact.toFixed(6), returnedHours: Number(x.returned.toFixed(2)) })) } } : {}),
       ...(perfect ? { perfectAttendance: { eligible: perfect.eligible, amount: perfect.amount ? jm(perfect.amount) : null, reason: perfect.reason, how: perfect.how, source: perfect.source } } : {}),
       sources: uniqueSources(sources),

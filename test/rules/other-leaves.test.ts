@@ -59,12 +59,12 @@ describe('XIII.2.F industrial leave overlapping into the next fiscal year: only 
     expect([ok.allowed.toFixed(0), ok.ok, over.ok]).toEqual(['15', true, false]);
     expect(ok.sources[0]).toMatchObject({ section: '2.F' });
     expect(ok.extra).toEqual({ remainingDays: 0 });
-    expect(ok.readings!.join(' ')).toMatch(/not renewed/);
+    expect(ok.readings!.map((x) => x.text).join(' ')).toMatch(/not renewed/);
   });
   it('the other reading (--industrial-renews): 60 days again in the new fiscal year, 20 allowed after 45', async () => {
     const [c] = checkLimits(a, accrual(a, {}), { industrial: dec(20), industrialPriorYear: dec(45), industrialRenews: true });
     expect([c.allowed.toFixed(0), c.ok, c.extra]).toEqual(['60', true, { remainingDays: 40 }]);
-    expect(c.readings!.join(' ')).toMatch(/start again on July 1/);
+    expect(c.readings!.map((x) => x.text).join(' ')).toMatch(/start again on July 1/);
     const r = await cba(['sick-leave', '--industrial', '20', '--industrial-prior-year', '45', '--industrial-renews', '--json']);
     expect(r.code).toBe(0);
     expect(json(r).readings.join(' ')).toMatch(/--industrial-renews/);

@@ -2,6 +2,7 @@
 // leaves.ts and other-leaves.ts (its own module: neither imports the other for it).
 import type { Dec } from '../../core/money';
 import type { Source } from '../source';
+import type { Reading } from '../readings';
 
 export interface LimitCheck {
   id: string;
@@ -14,5 +15,5 @@ export interface LimitCheck {
   sources: Source[];
   extra?: Record<string, string | number>;
   /** the readings the check applied, to print with it */
-  readings?: string[];
+  readings?: Reading[];
 }

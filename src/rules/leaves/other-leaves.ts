@@ -7,6 +7,7 @@ import { Big, dec, round, plain, percent, formatMoney, type Dec } from '../../co
 import { FieldError, RulesError } from '../../core/errors';
 import { formatDate, type DayNumber } from '../../core/date';
 import { cite, citeShort, type Source } from '../source';
+import { reading, uniqueReadings, type Reading } from '../readings';
 import type { Agreement } from '../types';
 import { part } from '../part';
 import type { LimitCheck } from './limit';
@@ -25,7 +26,7 @@ export interface LeavePay {
   id: string;
   label: string;
   lines: LeaveLine[];
-  readings: string[];
+  readings: Reading[];
   sources: Source[];
 }
 
@@ -74,26 +75,26 @@ export function industrialPay(a: Agreement, x: { salaryDue: Dec; salaryHow: stri
     id: 'industrial-pay',
     label: 'Industrial accident or illness leave pay',
     lines,
-    readings: [r.readings.pay, r.readings.reduction],
+    readings: uniqueReadings([reading(r.readings, 'industrial-pay-less-indemnity'), reading(r.readings, 'industrial-day-charged')]),
     sources: [pay, cite(r.endorseCite), cite(r.reductionCite)],
   };
 }
 
 /** XIII.2.F: leave that overlaps into the next fiscal year is what was left unused for the same injury. */
-export function industrialAllowed(a: Agreement, priorYearDays: Dec | undefined, renews = false): { allowed: Dec; reason: string; sources: Source[]; readings: string[] } {
+export function industrialAllowed(a: Agreement, priorYearDays: Dec | undefined, renews = false): { allowed: Dec; reason: string; sources: Source[]; readings: Reading[] } {
   const lv = part(a, 'leaves');
   const max = dec(lv.industrial.maxDays);
   if (priorYearDays === undefined) return { allowed: max, reason: `at most ${plain(max)} days in one fiscal year for the same accident; not accumulated`, sources: [cite(lv.industrial.cite), cite(lv.industrial.noCarryCite)], readings: [] };
   const r = need(lv.industrialPay, 'industrialPay', a);
   if (priorYearDays.gt(max)) throw new FieldError('industrialPriorYear', `{industrialPriorYear} ${plain(priorYearDays)}: at most ${plain(max)} days of industrial leave could be used for the same injury (${citeShort(lv.industrial.cite)})`);
   if (renews)
-    return { allowed: max, reason: `a new fiscal year: the ${plain(max)} days start again for the same injury (${plain(priorYearDays)} used the year before are not added)`, sources: [cite(lv.industrial.cite), cite(r.overlapCite)], readings: [r.readings.renews] };
+    return { allowed: max, reason: `a new fiscal year: the ${plain(max)} days start again for the same injury (${plain(priorYearDays)} used the year before are not added)`, sources: [cite(lv.industrial.cite), cite(r.overlapCite)], readings: uniqueReadings([reading(r.readings, 'industrial-renews')]) };
   const left = max.minus(priorYearDays);
   return {
     allowed: left,
     reason: `the leave overlaps into the next fiscal year: only the unused leave for the same injury, ${plain(max)} - ${plain(priorYearDays)} used in the previous fiscal year = ${plain(left)} days (the ${plain(max)} days are not renewed)`,
     sources: [cite(r.overlapCite), cite(lv.industrial.cite)],
-    readings: [r.readings.overlap],
+    readings: uniqueReadings([reading(r.readings, 'industrial-overlap-not-renewed')]),
   };
 }
 
@@ -135,7 +136,7 @@ export function judicialPay(a: Agreement, x: { days: Dec; dailyRate: Dec; dailyR
     id: 'judicial-pay',
     label: 'Judicial and official appearance leave pay',
     lines,
-    readings: [r.readings.regular],
+    readings: uniqueReadings([reading(r.readings, 'jury-regular-compensation')]),
     sources: [offset, cite(r.endorseCite), cite(r.retainCite)],
   };
 }
@@ -173,7 +174,7 @@ export function catastrophicPay(a: Agreement, x: { days: Dec; ownCreditDays: Dec
     id: 'catastrophic-pay',
     label: 'Catastrophic leave pay',
     lines,
-    readings: [r.readings.pay],
+    readings: uniqueReadings([reading(r.readings, 'catastrophic-half-pay-rate')]),
     sources: [cite(cat.payCite), cite(r.ownCreditsCite), cite(r.ownCreditsPayCite)],
   };
 }
@@ -190,7 +191,7 @@ export interface DonorShare {
  * each donated. Each share is cut to the rounding unit and the units left over go, one each, to the
  * largest cut remainders (first donor first on a tie), so the shares add up to the hours returned.
  */
-export function catastrophicReturn(a: Agreement, x: { hours: Dec; donors: [string, Dec][] }): { shares: DonorShare[]; how: string; readings: string[]; sources: Source[] } {
+export function catastrophicReturn(a: Agreement, x: { hours: Dec; donors: [string, Dec][] }): { shares: DonorShare[]; how: string; readings: Reading[]; sources: Source[] } {
   const r = need(part(a, 'leaves').catastrophicPay, 'catastrophicPay', a);
   if (x.donors.length === 0) throw new FieldError('donor', '{donor} is needed: give each donor and the hours donated, for example {donor} smith=13.5');
   const seen = new Set<string>();
@@ -215,13 +216,13 @@ export function catastrophicReturn(a: Agreement, x: { hours: Dec; donors: [strin
   return {
     shares: x.donors.map(([donor, donated], i) => ({ donor, donated, exact: exact[i], returned: returned[i] })),
     how: `each donor: ${plain(x.hours)} hours left x hours donated / ${plain(total)} hours donated in all`,
-    readings: [r.readings.return],
+    readings: uniqueReadings([reading(r.readings, 'catastrophic-return-pro-rata')]),
     sources: [cite(r.returnCite), cite(r.irrevocableCite)],
   };
 }
 
 /** XIII.8.D: at most 2% of the certificated unit members on sabbatical at any time, to the nearest whole number. */
-export function sabbaticalQuota(a: Agreement, x: { unitMembers: number; onSabbatical: number }): { check: LimitCheck; readings: string[] } {
+export function sabbaticalQuota(a: Agreement, x: { unitMembers: number; onSabbatical: number }): { check: LimitCheck; readings: Reading[] } {
   const q = need(part(a, 'leaves').sabbaticalQuota, 'sabbaticalQuota', a);
   if (!Number.isInteger(x.unitMembers) || x.unitMembers <= 0) throw new FieldError('unitMembers', `{unitMembers} ${x.unitMembers}: give the number of certificated unit members, a whole number above 0`);
   if (!Number.isInteger(x.onSabbatical) || x.onSabbatical < 0) throw new FieldError('onSabbatical', `{onSabbatical} ${x.onSabbatical}: give the members on sabbatical at that time (counting the one asked for), a whole number`);
@@ -237,7 +238,7 @@ export function sabbaticalQuota(a: Agreement, x: { unitMembers: number; onSabbat
     reason: `${q.percent}% of ${x.unitMembers} unit members = ${plain(exact)}, to the nearest whole number (a half up) = ${plain(max)}`,
     sources: [cite(q.cite)],
   };
-  return { check, readings: [q.readings.nearest] };
+  return { check, readings: uniqueReadings([reading(q.readings, 'sabbatical-quota-nearest')]) };
 }
 
 /** XIII.10: unpaid personal leave, its length in calendar days, and the insurance at the member's expense. */
@@ -269,7 +270,7 @@ export function unpaidPersonalLeave(a: Agreement, x: { from: DayNumber; to: DayN
     id: 'unpaid-personal-leave',
     label: 'Unpaid personal leave',
     lines,
-    readings: [u.readings.excess, ...(u.requestDeadline ? [`The request's deadline before the first day: cba deadline ${u.requestDeadline} --from ${formatDate(x.from)}`] : [])],
+    readings: uniqueReadings([reading(u.readings, 'personal-leave-over-30-days'), u.requestDeadline ? { id: 'request-deadline', text: `The request's deadline before the first day: cba deadline ${u.requestDeadline} --from ${formatDate(x.from)}` } : undefined]),
     sources: [cite(u.unpaidCite), cite(u.insuranceCite)],
   };
 }

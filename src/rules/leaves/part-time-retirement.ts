@@ -5,6 +5,7 @@ import { dec, plain, round, type Dec } from '../../core/money';
 import { FieldError, RulesError } from '../../core/errors';
 import { formatDate, fromParts, isLeapYear, toParts, type DayNumber } from '../../core/date';
 import { cite, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { Agreement } from '../types';
 import { part } from '../part';
 import { findDeadline } from '../deadlines/deadlines';
@@ -45,7 +46,7 @@ export interface PartTimeRetirementResult {
   conditions: Condition[];
   dates: { id: string; label: string; date: DayNumber; source: Source }[];
   pay?: { fullSalary: SalaryResult; partSalary: SalaryResult; fte: Dec; sources: Source[] };
-  readings: string[];
+  readings: Reading[];
   sources: Source[];
 }
 
@@ -77,7 +78,10 @@ export function partTimeRetirement(a: Agreement, x: PartTimeRetirementInput): Pa
   if (!r) throw new RulesError(`the rules of ${a.meta.id} have no partTimeRetirement in leaves.yaml`);
   const P = a.meta.parameters;
   const conditions: Condition[] = [];
-  const readings: string[] = [r.readings.age, r.readings.service];
+  const readings: Reading[] = [];
+  const add = (x: Reading | undefined) => x && readings.push(x);
+  add(reading(r.readings, 'part-time-retirement-age'));
+  add(reading(r.readings, 'part-time-retirement-service'));
   const red = formatDate(x.reduction);
 
   // 2.A: the age, before the first day of the reduced workload
@@ -137,7 +141,7 @@ export function partTimeRetirement(a: Agreement, x: PartTimeRetirementInput): Pa
     if (d.kind !== 'fixed') throw new RulesError(`leaves.yaml partTimeRetirement names ${id}, which is not a fixed date of deadlines.yaml`);
     dates.push({ id, label, date: lastOnOrBefore(x.reduction, d.month, d.day), source: cite(d.cite) });
   }
-  if (dates.length) readings.push(r.readings.dates);
+  if (dates.length) add(reading(r.readings, 'part-time-retirement-dates'));
 
   let pay: PartTimeRetirementResult['pay'];
   if (x.class !== undefined && x.step !== undefined) {

@@ -4,6 +4,7 @@ import { Big, dec, plain, type Dec } from '../../core/money';
 import { FieldError, RulesError } from '../../core/errors';
 import { formatDate } from '../../core/date';
 import { cite, citeShort, type Source } from '../source';
+import { reading, type Reading } from '../readings';
 import type { Agreement } from '../types';
 import { part } from '../part';
 import { findDeadline, parseDateTime } from '../deadlines/deadlines';
@@ -19,7 +20,7 @@ export interface ReleasedTimeResult {
   ok: boolean;
   reason: string;
   notice?: { notified: string; starts: string; latest: string; ok: boolean; how: string; source: Source };
-  readings: string[];
+  readings: Reading[];
   sources: Source[];
 }
 
@@ -35,7 +36,9 @@ export function releasedTime(a: Agreement, x: { usedDays: Dec; requestDays: Dec;
   const ok = total.lte(max);
   const left = ok ? max.minus(total) : new Big(0);
   const overBy = ok ? new Big(0) : total.minus(max);
-  const readings = [r.readings.period];
+  const readings: Reading[] = [];
+  const add = (x: Reading | undefined) => x && readings.push(x);
+  add(reading(r.readings, 'released-time-period'));
   const sources: Source[] = [cite(r.cite)];
   let notice: ReleasedTimeResult['notice'];
   if ((x.notified === undefined) !== (x.starts === undefined)) throw new FieldError(x.notified === undefined ? 'notified' : 'starts', 'the notice check needs both {notified} and {starts}');
@@ -65,7 +68,7 @@ export function releasedTime(a: Agreement, x: { usedDays: Dec; requestDays: Dec;
       how = `${s.day - n.day} calendar days before the start; at least ${k} needed (no time of day on both)`;
     }
     notice = { notified: x.notified, starts: x.starts, latest, ok: okN, how, source: cite(d.cite) };
-    readings.push(r.readings.notice);
+    add(reading(r.readings, 'released-time-notice-hours'));
     sources.push(cite(d.cite));
   }
   return {

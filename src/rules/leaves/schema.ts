@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Citation, Readings as ReadingList, Rounding } from '../schema';
 
-/** The readings of a provision, by name: the text `cba` prints where it applies them. */
-const Readings = <K extends string>(keys: [K, ...K[]]) => z.object(Object.fromEntries(keys.map((k) => [k, z.string().min(1)])) as Record<K, z.ZodString>).strict();
+/** The readings of one provision, beside its values (the same { id, text, cite } entries as the family's list). */
+const Readings = ReadingList.describe('How cba reads this provision where the agreement leaves it open, printed with the results that apply it');
 
 const Param = z.object({ value: z.number().positive(), unit: z.string().optional(), cite: Citation }).strict();
 
@@ -42,15 +42,15 @@ export const LeavesFile = z
       .object({ yearsRequired: z.number().int().positive(), payPercent: z.number().positive().max(100), returnMultiple: z.number().positive(), cite: Citation, returnCite: Citation })
       .strict(),
     // Optional: an agreement without these provisions leaves them out; the rule says so when asked.
-    industrialPay: z.object({ payCite: Citation, reductionCite: Citation, overlapCite: Citation, endorseCite: Citation, readings: Readings(['pay', 'reduction', 'overlap', 'renews']) }).strict().optional(),
-    judicialPay: z.object({ offsetCite: Citation, endorseCite: Citation, retainCite: Citation, readings: Readings(['regular']) }).strict().optional(),
+    industrialPay: z.object({ payCite: Citation, reductionCite: Citation, overlapCite: Citation, endorseCite: Citation, readings: Readings }).strict().optional(),
+    judicialPay: z.object({ offsetCite: Citation, endorseCite: Citation, retainCite: Citation, readings: Readings }).strict().optional(),
     catastrophicPay: z
-      .object({ ownCreditsCite: Citation, ownCreditsPayCite: Citation, returnCite: Citation, irrevocableCite: Citation, returnRounding: Rounding.extend({ note: z.string().optional() }).strict(), readings: Readings(['pay', 'return']) })
+      .object({ ownCreditsCite: Citation, ownCreditsPayCite: Citation, returnCite: Citation, irrevocableCite: Citation, returnRounding: Rounding.extend({ note: z.string().optional() }).strict(), readings: Readings })
       .strict()
       .optional(),
-    sabbaticalQuota: z.object({ percent: z.number().positive().max(100), rounding: Rounding.extend({ note: z.string().optional() }).strict(), cite: Citation, readings: Readings(['nearest']) }).strict().optional(),
+    sabbaticalQuota: z.object({ percent: z.number().positive().max(100), rounding: Rounding.extend({ note: z.string().optional() }).strict(), cite: Citation, readings: Readings }).strict().optional(),
     unpaidPersonalLeave: z
-      .object({ insuranceAfterDays: z.number().int().positive(), unit: z.literal('calendar days'), insuranceCite: Citation, unpaidCite: Citation, requestDeadline: z.string().optional(), readings: Readings(['excess']) })
+      .object({ insuranceAfterDays: z.number().int().positive(), unit: z.literal('calendar days'), insuranceCite: Citation, unpaidCite: Citation, requestDeadline: z.string().optional(), readings: Readings })
       .strict()
       .optional(),
     partTimeRetirement: z
@@ -64,11 +64,11 @@ export const LeavesFile = z
         healthCite: Citation,
         noticeDeadline: z.string().optional(),
         meetingDeadline: z.string().optional(),
-        readings: Readings(['age', 'service', 'dates']),
+        readings: Readings,
       })
       .strict()
       .optional(),
-    releasedTime: z.object({ maxDays: z.number().positive(), cite: Citation, noticeDeadline: z.string().optional(), readings: Readings(['period', 'notice']) }).strict().optional(),
+    releasedTime: z.object({ maxDays: z.number().positive(), cite: Citation, noticeDeadline: z.string().optional(), readings: Readings }).strict().optional(),
   })
   .strict();
 export type LeavesFile = z.infer<typeof LeavesFile>;
