@@ -27,49 +27,30 @@ function lineIndex(marker: string): number {
   return i;
 }
 
-/** An annual table: a step line of tab-separated salaries, then a line of daily rates. */
-export function parseAnnualTable(marker: string, classes: string[], steps = 13): PrintedCell[] {
+/** A printed schedule of the agreement after the line holding `marker`: a line per step of
+ *  tab-separated amounts, one per class. An annual table prints a line of daily rates under each step
+ *  line; an hourly table does not, and prints '-' where a class has no such step. */
+function parseTable(marker: string, classes: string[], kind: 'annual' | 'hourly', steps = 13): PrintedCell[] {
   const cells: PrintedCell[] = [];
   let i = lineIndex(marker) + 1;
-  let found = 0;
-  while (found < steps) {
+  for (let found = 0; found < steps; i++) {
     const m = /^(\d+)\t/.exec(LINES[i]);
-    if (m) {
-      const a = LINES[i].split('\t');
-      const d = LINES[i + 1].split('\t');
-      classes.forEach((c, k) => {
-        const v = (a[k + 1] ?? '').trim();
-        if (v) cells.push({ class: c, step: +m[1], annual: num(v), daily: num(d[k + 1] ?? '') });
-      });
-      found++;
-      i += 2;
-    } else i++;
+    if (!m) continue;
+    const a = LINES[i].split('\t');
+    const d = kind === 'annual' ? LINES[++i].split('\t') : undefined;
+    classes.forEach((c, k) => {
+      const v = (a[k + 1] ?? '').trim();
+      if (!v || (!d && v === '-')) return;
+      cells.push(d ? { class: c, step: +m[1], annual: num(v), daily: num(d[k + 1] ?? '') } : { class: c, step: +m[1], hourly: num(v) });
+    });
+    found++;
   }
   return cells;
 }
 
-export function parseHourlyTable(marker: string, classes: string[], steps = 13): PrintedCell[] {
-  const cells: PrintedCell[] = [];
-  let i = lineIndex(marker) + 1;
-  let found = 0;
-  while (found < steps) {
-    const m = /^(\d+)\t/.exec(LINES[i]);
-    if (m) {
-      const a = LINES[i].split('\t');
-      classes.forEach((c, k) => {
-        const v = (a[k + 1] ?? '').trim();
-        if (v && v !== '-') cells.push({ class: c, step: +m[1], hourly: num(v) });
-      });
-      found++;
-    }
-    i++;
-  }
-  return cells;
-}
-
-export const BASIC = () => parseAnnualTable('Basic Teacher Compensation Plan 2005-2006', ['A', 'I', 'II', 'III', 'IV', 'V', 'VI']);
-export const COMMUNITY_DAY = () => parseAnnualTable('Community Day School Teacher Effective', ['A', 'I', 'II', 'III', 'IV', 'V', 'VI']);
-export const PRESCHOOL = () => parseHourlyTable('PRESCHOOL TEACHERS COMPENSATION PLAN 2005-2006', ['I', 'II', 'III', 'IV', 'V']);
+export const BASIC = () => parseTable('Basic Teacher Compensation Plan 2005-2006', ['A', 'I', 'II', 'III', 'IV', 'V', 'VI'], 'annual');
+export const COMMUNITY_DAY = () => parseTable('Community Day School Teacher Effective', ['A', 'I', 'II', 'III', 'IV', 'V', 'VI'], 'annual');
+export const PRESCHOOL = () => parseTable('PRESCHOOL TEACHERS COMPENSATION PLAN 2005-2006', ['I', 'II', 'III', 'IV', 'V'], 'hourly');
 
 /** Round-half-up of n / d to an integer, in BigInt (an oracle independent of the money module). */
 export function divHalfUp(n: bigint, d: bigint): bigint {
