@@ -1,31 +1,14 @@
 // Every batch command other than the audit (whose 200,000-row run is test/e2e/pipe.test.ts) returns
 // every row through a real pipe to a slow reader, with the same summary and exit code as to a file.
 import { describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli';
+import { BIN, slowRead } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 
 const D = mkdtempSync(join(tmpdir(), 'cba-pipe-batch-'));
-
-/** stdout on a pipe read slowly (paused 5 ms after every chunk). */
-function slowRead(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d: Buffer) => {
-      out.push(d);
-      child.stdout.pause();
-      setTimeout(() => child.stdout.resume(), 5);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
-  });
-}
 
 /** The same run with stdout to a file. */
 function toFile(args: string[]): { code: number; stdout: string; stderr: string } {

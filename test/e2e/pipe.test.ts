@@ -1,12 +1,10 @@
 // Batch output through a real OS pipe to a slow reader: every row comes back, with the summary and
 // the same exit code as when the output goes to a file (the reliability issue, finding 1).
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync, createReadStream } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli';
-import { ROOT } from '../helpers/contract';
+import { slowRead } from '../helpers/cli';
 
 // 20,000 rows: 0.8 MB of CSV, 1.4 MB of table, 2.6 MB of JSON, many times the 64 KiB the bin writes at once and
 // the pipe holds, so the slow reader blocks the writer again and again (the count proves nothing more)
@@ -20,25 +18,6 @@ function roster(rows: number): string {
   for (let i = 0; i < rows; i++) lines.push(`P${String(i).padStart(7, '0')},IV,13,${i % 1000 === 999 ? '70796.00' : '70797.00'}`);
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
-}
-
-/** Run the bin with stdout on a pipe that this process reads slowly (paused between 64 KiB reads). */
-function slowRead(args: string[], stdinFile?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    if (stdinFile) createReadStream(stdinFile).pipe(child.stdin);
-    else child.stdin.end();
-    const out: Buffer[] = [];
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d: Buffer) => {
-      out.push(d);
-      child.stdout.pause();
-      setTimeout(() => child.stdout.resume(), 5);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
-  });
 }
 
 describe('batch output through a pipe to a slow reader', () => {

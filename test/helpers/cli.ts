@@ -3,7 +3,8 @@
 // code the bin runs, a thousand times cheaper than a process. cbaBin runs the built bin in a real
 // process, for the smoke tests of the bin itself (start-up, pipes, an installed copy); cba with
 // opts.bin, or CBA_TEST_BIN=1 in the environment, does too.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { ROOT } from './contract';
@@ -34,6 +35,25 @@ function envOf(opts: RunOpts): Record<string, string> {
 export function cbaBin(args: string[], opts: RunOpts = {}): Run {
   const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], { encoding: 'utf8', env: envOf(opts) as NodeJS.ProcessEnv, input: opts.input ?? '', cwd: opts.cwd ?? ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Run the built bin with stdout on a real pipe that this process reads slowly (paused 5 ms after every
+ *  chunk), so a large output blocks the writer again and again; stdin from a file, or none. */
+export function slowRead(args: string[], stdinFile?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    if (stdinFile) createReadStream(stdinFile).pipe(child.stdin!);
+    const out: Buffer[] = [];
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.on('data', (d: Buffer) => {
+      out.push(d);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 5);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
+  });
 }
 
 function capture() {
