@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { readCsvText, detectDelimiter } from '../../src/import/csv';
 import { parseAmount, tableToGrid, readTitle } from '../../src/import/tabular';
 import { gridToSchedule } from '../../src/import/schedule-yaml';
+import { EXPECTED_DIR, readExpected, typedAmounts } from './expected';
 import { ScheduleFile } from '../../src/rules/schema';
 import { ROOT } from '../helpers/contract';
 
@@ -155,56 +156,10 @@ describe('grid -> schedule YAML', () => {
   });
 });
 
-// The printed grids, typed from the PDF pages (rendered with pdftoppm -r 100 and read by eye).
-// null: the PDF prints no amount in that cell.
-const CVUSD_STEPS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 19, 24, 29];
-const CVUSD: (number | null)[][] = [
-  [60015, 63611, 64238, 66821, 71795],
-  [60015, 64238, 65134, 69233, 74388],
-  [60015, 65134, 66157, 71301, 76366],
-  [60015, 66157, 68174, 73270, 78254],
-  [60015, 67013, 72178, 77333, 82356],
-  [60015, 70974, 76197, 81391, 86468],
-  [61384, 74929, 80210, 85456, 90573],
-  [64583, 78890, 84231, 89517, 94685],
-  [67759, 82866, 88234, 93576, 98804],
-  [null, 86819, 92252, 97643, 102909],
-  [null, 90774, 96265, 101687, 107024],
-  [null, null, null, 105752, 111129],
-  [null, null, null, 109806, 115251],
-  [null, null, null, null, 119357],
-  [null, 91912, 97401, 110940, 120494],
-  [null, 93047, 98538, 112077, 121629],
-  [null, 94184, 99674, 113215, 123634],
-];
-const PVSD_HEAD: (number | null)[][] = [
-  [57067, 58129, 59199, 60271, 63618],
-  [57989, 59070, 60150, 63123, 67093],
-  [58350, 59427, 60510, 65964, 69939],
-  [58350, 59906, 64998, 68964, 72919],
-  [58350, 60268, 67835, 71811, 75766],
-  [58350, 60268, 70688, 74656, 78620],
-  [58350, 60268, 73545, 77502, 81465],
-  [null, null, 76390, 80354, 84322],
-  [null, null, 79477, 83450, 87435],
-  [null, null, 82332, 86294, 90285],
-  [null, null, 85179, 89167, 93126],
-  [null, null, 88476, 92464, 96473],
-];
-// Steps 13-40 of Columns III-V: step 13 as printed, then the Article 20 anniversary increments the
-// page states ($525 a year through year 19, $600 a year from year 20); the printed cells are listed
-// in full below so the test compares with the page, not with the rule.
-const PVSD_TAIL: [number, number, number][] = [
-  [89001, 92989, 96998], [89526, 93514, 97523], [90051, 94039, 98048], [90576, 94564, 98573],
-  [91101, 95089, 99098], [91626, 95614, 99623], [92151, 96139, 100148], [92751, 96739, 100748],
-  [93351, 97339, 101348], [93951, 97939, 101948], [94551, 98539, 102548], [95151, 99139, 103148],
-  [95751, 99739, 103748], [96351, 100339, 104348], [96951, 100939, 104948], [97551, 101539, 105548],
-  [98151, 102139, 106148], [98751, 102739, 106748], [99351, 103339, 107348], [99951, 103939, 107948],
-  [100551, 104539, 108548], [101151, 105139, 109148], [101751, 105739, 109748], [102351, 106339, 110348],
-  [102951, 106939, 110948], [103551, 107539, 111548], [104151, 108139, 112148], [104751, 108739, 112748],
-];
-const PVSD = [...PVSD_HEAD, ...PVSD_TAIL.map((r) => [null, null, ...r])];
-const PVSD_STEPS = PVSD.map((_, i) => i + 1);
+// The printed grids, typed by hand from the published PDF pages (test/import/expected/, the same files
+// the PDF reader is tested against; not from the CSVs).
+const CVUSD = typedAmounts(readExpected(join(EXPECTED_DIR, '23-24_CVUSD.txt'))[0]);
+const PVSD = typedAmounts(readExpected(join(EXPECTED_DIR, '23-24_PVSD.txt'))[0]);
 
 function cellsOf(s: ReturnType<typeof ScheduleFile.parse>): { steps: number[]; grid: (number | null)[][] } {
   return { steps: s.rows.map((r) => r.step), grid: s.rows.map((r) => s.classes.map((c) => r.annual?.[c] ?? null)) };
@@ -214,7 +169,7 @@ describe('real schedules, every cell against the printed page', () => {
   it('Conejo Valley USD 2023-24 (effective January 1, 2024; anniversary steps 19, 24, 29)', () => {
     const { data, review } = importCsv(readFileSync(join(FIX, 'cvusd-2023-24.csv'), 'utf8'), { source: { file: 'cvusd-2023-24.csv', kind: 'csv' } });
     expect(data.classes).toEqual(['I', 'II', 'III', 'IV', 'V']);
-    expect(cellsOf(data)).toEqual({ steps: CVUSD_STEPS, grid: CVUSD });
+    expect(cellsOf(data)).toEqual(CVUSD);
     expect(data).toMatchObject({ year: '2023-24', effective: '2024-01-01', district: 'CONEJO VALLEY UNIFIED SCHOOL DISTRICT', days: { value: 185 } });
     expect(review.cells).toBe(70);
     expect(review.between.filter((b) => b.class === 'II').map((b) => [b.step, b.paidAt])).toEqual([['12', '11'], ['13', '11'], ['14', '11']]);
@@ -222,14 +177,14 @@ describe('real schedules, every cell against the printed page', () => {
   it('Pleasant Valley SD 2023-24 (classes Column I-V over four header lines, steps 1-40)', () => {
     const { data } = importCsv(readFileSync(join(FIX, 'pvsd-2023-24.csv'), 'utf8'), { source: { file: 'pvsd-2023-24.csv', kind: 'csv' } });
     expect(data.classes).toEqual(['Column I', 'Column II', 'Column III', 'Column IV', 'Column V']);
-    expect(cellsOf(data)).toEqual({ steps: PVSD_STEPS, grid: PVSD });
+    expect(cellsOf(data)).toEqual(PVSD);
     expect(data).toMatchObject({ year: '2023-24', effective: '2023-07-01', name: 'Salary Schedule Teacher/Nurse' });
   });
   const pdftotext = spawnSync('pdftotext', ['-v']).status === 0;
   it.skipIf(!pdftotext || !existsSync(SHARED))('the typed grids match the text of the published PDFs line by line', () => {
-    for (const [pdf, steps, grid] of [
-      ['23-24_CVUSD.pdf', CVUSD_STEPS, CVUSD],
-      ['23-24_PVSD.pdf', PVSD_STEPS, PVSD],
+    for (const [pdf, { steps, grid }] of [
+      ['23-24_CVUSD.pdf', CVUSD],
+      ['23-24_PVSD.pdf', PVSD],
     ] as const) {
       const text = spawnSync('pdftotext', ['-layout', join(SHARED, pdf), '-'], { encoding: 'utf8' }).stdout;
       const lines = text.split('\n').filter((l) => /^\s*\d{1,2}\s+\$/.test(l));

@@ -12,6 +12,7 @@ import { hasProgram, prepareForOcr, tsvToItems } from '../../src/import/pdf-ocr'
 import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import { picturePdf, table, type Txt } from './pdf-make';
+import { EXPECTED_DIR, readExpected } from './expected';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-ocr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -154,39 +155,18 @@ describe('a scan read by a stand-in tesseract: every cell marked ocr, written on
   });
 });
 
-describe.skipIf(!hasProgram('tesseract'))('the collection\'s scanned PDF through the real tesseract', () => {
-  it('23-24_CVUSD made into a scan (fixtures/schedules-pdf/scans): every cell as the hand-typed grid of the text PDF', async () => {
-    const [g] = await readPdfGrids(join(ROOT, 'fixtures', 'schedules-pdf', 'scans', '23-24_CVUSD-scan.pdf'), { tesseract: 'tesseract' });
-    // test/import/expected/23-24_CVUSD.txt: typed by hand from the printed page ("" for a blank cell)
-    const typed = readFileSync(join(ROOT, 'test', 'import', 'expected', '23-24_CVUSD.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => /^\d+ \|/.test(l))
-      .map((l) => l.split('|').map((c) => c.trim()));
-    expect(g.steps.map((s) => s.label)).toEqual(typed.map((r) => r[0]));
-    expect(g.values.map((r) => r.map((c) => c?.source.text ?? ''))).toEqual(typed.map((r) => r.slice(1)));
+describe.skipIf(!hasProgram('tesseract'))('the collection\'s scanned PDFs through the real tesseract: every amount as typed by hand, each marked ocr', () => {
+  // the typed grids (test/import/expected/): the scan made of 23-24_CVUSD reads as the grid typed from the
+  // text PDF's printed page; 22-23_SPUSD-scanned as the grid typed from its own rendered page
+  it.each([
+    ['scans/23-24_CVUSD-scan.pdf', '23-24_CVUSD.txt', {}],
+    ['22-23_SPUSD-scanned.pdf', 'scans/22-23_SPUSD-scanned.txt', { schoolYear: '2022-23' }],
+  ])('%s against expected/%s', async (pdf, typedFile, meta) => {
+    const [g] = await readPdfGrids(join(ROOT, 'fixtures', 'schedules-pdf', pdf), { tesseract: 'tesseract' });
+    const [typed] = readExpected(join(EXPECTED_DIR, typedFile));
+    expect(g.steps.map((s) => s.label)).toEqual(typed.rows.map((r) => r.step));
+    expect(g.values.map((r) => r.map((c) => c?.source.text ?? ''))).toEqual(typed.rows.map((r) => r.cells));
     expect(g.values.flat().filter((c) => c).every((c) => c!.source.ocr)).toBe(true);
-  }, 60_000);
-
-  it('22-23_SPUSD-scanned.pdf: every amount of the printed grid, each marked ocr', async () => {
-    const [g] = await readPdfGrids(join(ROOT, 'fixtures', 'schedules-pdf', '22-23_SPUSD-scanned.pdf'), { tesseract: 'tesseract' });
-    // typed by hand from the rendered page (pdftoppm -r 100): steps 1-12, classes I-V; classes I-III print no steps 11-12
-    const printed = [
-      ['$59,869', '$60,706', '$61,663', '$63,455', '$67,484'],
-      ['$59,869', '$60,706', '$61,663', '$63,455', '$67,484'],
-      ['$61,372', '$62,888', '$65,096', '$69,362', '$73,426'],
-      ['$61,372', '$62,888', '$65,096', '$69,362', '$73,426'],
-      ['$62,732', '$66,890', '$71,049', '$75,201', '$79,350'],
-      ['$62,732', '$66,890', '$71,049', '$75,201', '$79,350'],
-      ['$68,674', '$72,837', '$76,976', '$81,134', '$85,287'],
-      ['$68,674', '$72,837', '$76,976', '$81,134', '$85,287'],
-      ['$74,614', '$78,760', '$82,921', '$88,653', '$92,821'],
-      ['$74,614', '$78,760', '$82,921', '$88,653', '$92,821'],
-      ['', '', '', '$94,817', '$99,277'],
-      ['', '', '', '$98,705', '$103,268'],
-    ];
-    expect(g.steps.map((s) => s.label)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
-    expect(g.values.map((r) => r.map((c) => c?.source.text ?? ''))).toEqual(printed);
-    expect(g.values.flat().filter((c) => c).every((c) => c!.source.ocr)).toBe(true);
-    expect(g.meta.schoolYear).toBe('2022-23');
+    expect(g.meta).toMatchObject(meta);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 // The PDF schedule reader: real district PDFs against grids typed by hand from their printed pages
 // (test/import/expected/), and PDFs the tests make for each layout and each kind of bad input.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,42 +9,11 @@ import type { ImportedGrid } from '../../src/import/grid';
 import { chooseGrid, dailyGrid, PdfImportError, readPdfGrids } from '../../src/import/pdf';
 import { readDate, readMeta } from '../../src/import/pdf-layout';
 import { encryptedPdf, makePdf, picturePdf, table, type Txt } from './pdf-make';
+import { readExpected, type ExpectedGrid } from './expected';
 
 const root = join(__dirname, '..', '..');
 const realDir = join(root, 'fixtures', 'schedules-pdf');
 const expectedDir = join(__dirname, 'expected');
-
-interface ExpectedGrid {
-  n: number;
-  meta: Record<string, string>;
-  classes: string[];
-  rows: { step: string; cells: string[] }[];
-}
-
-/** test/import/expected/<pdf>.txt: grids typed by hand from the printed page. */
-function readExpected(file: string): ExpectedGrid[] {
-  const out: ExpectedGrid[] = [];
-  let cur: ExpectedGrid | undefined;
-  for (const raw of readFileSync(file, 'utf8').split('\n')) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const g = /^grid (\d+)$/.exec(line);
-    if (g) {
-      cur = { n: Number(g[1]), meta: {}, classes: [], rows: [] };
-      out.push(cur);
-    } else if (line.startsWith('meta ')) {
-      for (const kv of line.slice(5).split('; ')) {
-        const i = kv.indexOf('=');
-        cur!.meta[kv.slice(0, i)] = kv.slice(i + 1);
-      }
-    } else if (line.startsWith('classes ')) cur!.classes = line.slice(8).split(' | ');
-    else {
-      const [step, ...cells] = line.split('|').map((s) => s.trim());
-      cur!.rows.push({ step, cells });
-    }
-  }
-  return out;
-}
 
 /** the amount a printed text stands for, worked by hand: drop "$" and the thousands commas */
 const plain = (printed: string) => printed.replace(/^\$\s?/, '').replace(/,/g, '');
