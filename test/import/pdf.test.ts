@@ -147,21 +147,21 @@ async function write(name: string, bytes: Uint8Array | Promise<Uint8Array>): Pro
   return f;
 }
 const title = (lines: string[], top = 760): Txt[] => lines.map((s, i) => ({ x: 306, y: top - 16 * i, s, size: 11, align: 'center' as const }));
+/** A grid under a "Step" row header, as most district PDFs print one: columns 100 points apart, the last
+ *  header line at y 660, the first column's right edge at x 200 (each overridable). */
+const stepTable = (header: string[][], rows: string[][], more: Partial<Parameters<typeof table>[0]> = {}) => table({ top: 660, firstRight: 200, colStep: 100, rowHeader: 'Step', header, rows, ...more });
 
 describe('layouts, in PDFs the tests make', () => {
   it('a plain grid: $ and separators, a header over three lines, blank cells, a footnote mark on an amount', async () => {
-    const t = table({
-      top: 660,
-      firstRight: 200,
-      colStep: 110,
-      header: [['Class I', 'Class II', 'Class III'], ['BA', 'BA + 30', 'MA'], ['', 'units', 'or BA + 60']],
-      rowHeader: 'Step',
-      rows: [
+    const t = stepTable(
+      [['Class I', 'Class II', 'Class III'], ['BA', 'BA + 30', 'MA'], ['', 'units', 'or BA + 60']],
+      [
         ['1', '$50,000', '$52,500.50', '$55,000'],
         ['2', '$51,000', '$53,550', '$56,100*'],
         ['3', '', '$54,600', '$57,200'],
       ],
-    });
+      { colStep: 110 },
+    );
     const f = await write('plain.pdf', makePdf([[...title(['Example Valley Unified School District', '2024-2025 Certificated Salary Schedule', '186-Day Work Year', 'Effective July 1, 2024    Board Approved: June 12, 2024']), ...t.texts, { x: 40, y: t.bottom - 10, s: '* includes the doctorate stipend' }]]));
     const [g] = await readPdfGrids(f);
     expect(g.classes).toEqual([
@@ -190,18 +190,14 @@ describe('layouts, in PDFs the tests make', () => {
 
   it('annual and daily side by side under "Annual" and "Daily"; --daily takes the daily rates', async () => {
     // 190 work days: 57,000 / 190 = 300.00; 58,900 / 190 = 310.00; 60,800 / 190 = 320.00; 62,700 / 190 = 330.00
-    const t = table({
-      top: 660,
-      firstRight: 150,
-      colStep: 70,
-      header: [['1', '1', '2', '2'], ['Annual', 'Daily', 'Annual', 'Daily']],
-      rowHeader: 'Step',
-      align: 'center',
-      rows: [
+    const t = stepTable(
+      [['1', '1', '2', '2'], ['Annual', 'Daily', 'Annual', 'Daily']],
+      [
         ['1', '57,000', '300.00', '60,800', '320.00'],
         ['2', '58,900', '310.00', '62,700', '330.00'],
       ],
-    });
+      { firstRight: 150, colStep: 70, align: 'center' },
+    );
     const f = await write('side.pdf', makePdf([[...title(['Based on 190 Days', 'Certificated Salary Schedule', '2024-2025']), ...t.texts]]));
     const [g] = await readPdfGrids(f);
     expect(g.classes.map((c) => c.label)).toEqual(['1', '2']);
@@ -255,19 +251,15 @@ describe('layouts, in PDFs the tests make', () => {
   });
 
   it('a sentence of increments between the rows is a note; the rows after it carry on the grid', async () => {
-    const t = table({
-      top: 660,
-      firstRight: 200,
-      colStep: 100,
-      header: [['Column I', 'Column II']],
-      rowHeader: 'Step',
-      rows: [
+    const t = stepTable(
+      [['Column I', 'Column II']],
+      [
         ['1', '$60,000', '$62,000'],
         ['2', '$61,000', '$63,000'],
         ['3', '$61,500', '$63,500'],
       ],
-      between: { 1: ['Starting year 3, anniversary increments of $500 per year.'] },
-    });
+      { between: { 1: ['Starting year 3, anniversary increments of $500 per year.'] } },
+    );
     const [g] = await readPdfGrids(await write('sentence.pdf', makePdf([[...title(['Salary Schedule 2025-26']), ...t.texts]])));
     expect(g.steps.map((s) => s.label)).toEqual(['1', '2', '3']);
     expect(g.notes).toContain('Written inside the grid on page 1, increments as a sentence (encode them by hand; not read into the grid): "Starting year 3, anniversary increments of $500 per year."');
@@ -275,8 +267,8 @@ describe('layouts, in PDFs the tests make', () => {
 
   it('a grid continued on a second page is one grid', async () => {
     const head = [['Class 1', 'Class 2']];
-    const p1 = table({ top: 660, firstRight: 200, colStep: 100, header: head, rowHeader: 'Step', rows: [['1', '40,000', '42,000'], ['2', '41,000', '43,000']] });
-    const p2 = table({ top: 660, firstRight: 200, colStep: 100, header: head, rowHeader: 'Step', rows: [['3', '', '44,000'], ['4', '', '45,000']] });
+    const p1 = stepTable(head, [['1', '40,000', '42,000'], ['2', '41,000', '43,000']]);
+    const p2 = stepTable(head, [['3', '', '44,000'], ['4', '', '45,000']]);
     const [g, ...rest] = await readPdfGrids(await write('two-pages.pdf', makePdf([[...title(['Salary Schedule 2025-26']), ...p1.texts], [...title(['Salary Schedule 2025-26']), ...p2.texts]])));
     expect(rest).toEqual([]);
     expect(g.steps.map((s) => s.label)).toEqual(['1', '2', '3', '4']);
@@ -285,7 +277,7 @@ describe('layouts, in PDFs the tests make', () => {
 });
 
 describe('refused: one line naming the file, the page and the text', () => {
-  const grid = (rows: string[][]) => table({ top: 660, firstRight: 200, colStep: 100, header: [['Class I', 'Class II']], rowHeader: 'Step', rows }).texts;
+  const grid = (rows: string[][]) => stepTable([['Class I', 'Class II']], rows).texts;
 
   it('an amount out of line with its column', async () => {
     const texts = grid([['1', '$60,000', '$62,000'], ['2', '$61,000', '$63,000']]).concat({ x: 270, y: 600, s: '$64,000', align: 'right' }, { x: 40, y: 600, s: '3' });
