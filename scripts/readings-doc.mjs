@@ -31,7 +31,7 @@ export function allReadings(dir = join(root, AGREEMENT)) {
           if (v !== y && Array.isArray(x)) for (const r of x) out.push({ file: f, id: r.id, text: oneLine(r.text), cite: r.cite });
           continue;
         }
-        if ((k === 'reading' || k === 'relatedReading') && typeof x === 'string') out.push({ file: f, id: v.id ?? key, text: oneLine(x), cite: v.cite });
+        if (k === 'reading' && typeof x === 'string') out.push({ file: f, id: v.id ?? key, text: oneLine(x), cite: v.cite });
         else walk(x, typeof x === 'object' && !Array.isArray(x) ? k : key);
       }
     };

@@ -12,6 +12,9 @@ import { reading, type Reading } from '../readings';
 import type { AdvancementFile, AdvancementPlan, Degree } from './schema';
 import type { Agreement, Schedule } from '../types';
 
+/** A reading's text as a note, or none when the agreement states no such reading. */
+const texts = (r: Reading | undefined): string[] => (r ? [r.text] : []);
+
 export function planFor(a: Agreement, scheduleId: string): AdvancementPlan {
   const p = part(a, 'advancement').plans.find((x) => x.schedules.includes(scheduleId));
   if (!p) throw new InputError(`no advancement rules for the ${scheduleId} schedule`);
@@ -99,7 +102,7 @@ export function stepAdvance(a: Agreement, input: { schedule?: string; year?: str
     annualBefore: before,
     annualAfter: after,
     raise: after.minus(before),
-    notes: [`Eligibility is determined as of June 30, ${y}, for the ${schoolYearStarting(y)} school year.`, ...notes],
+    notes: [...texts(reading(a.parts.advancement?.readings, 'eligibility-as-of-june-30', { year: y, schoolYear: schoolYearStarting(y) })), ...notes],
     sources: [cite(sa.cite), cite(sa.asOfCite), cite(sa.oneStepCite), ...(sa.printedThresholdCite ? [cite(sa.printedThresholdCite)] : [])],
   };
 }
@@ -151,9 +154,7 @@ export function classChange(a: Agreement, input: { schedule?: string; year?: str
   const months = Math.max(0, (l.y - e.y) * 12 + (l.m - e.m) + 1);
   const months12 = a.meta.parameters.monthsPerYear.value;
   const rest = round(diff.times(months).div(months12), a.meta.rounding.pay);
-  const notes = [
-    `Effective on the quarter date following submission${input.inclusive ? ' (a submission on a quarter date counts from that date: {quarterInclusive})' : ' (a submission on a quarter date takes effect at the next one: "following" is read strictly)'}.`,
-  ];
+  const notes = texts(reading(a.parts.advancement?.readings, input.inclusive ? 'class-change-quarter-inclusive' : 'class-change-following-strict'));
   if (eff > last) notes.push(`The effective date ${formatDate(eff)} is after the ${s.year} school year: nothing is paid in ${s.year}.`);
   if (newStep !== cell.step) notes.push(`Class ${newCls} has no step ${cell.step}; placed on its last step, ${newStep}.`);
   return {
@@ -289,8 +290,8 @@ export function placement(a: Agreement, input: { schedule?: string; year?: strin
   const notes: string[] = [];
   if (raw > p.maxSteps) notes.push(`${raw} steps of credit are capped at ${p.maxSteps}.`);
   const withoutRelated = Math.min(pub * p.stepsPerYear, p.maxSteps);
-  if (credited > withoutRelated && p.relatedReading)
-    notes.push(`Reading: ${p.relatedReading.replace('{steps}', String(credited - withoutRelated)).replace('{without}', String(1 + withoutRelated))}`);
+  const discretion = credited > withoutRelated ? reading(p.readings, 'related-experience-discretionary', { steps: credited - withoutRelated, without: 1 + withoutRelated }) : undefined;
+  if (discretion) notes.push(`Reading: ${discretion.text}`);
   if (p.relatedYearsPerStep && relatedYears % p.relatedYearsPerStep) notes.push(`${relatedYears} years of related experience give ${relatedSteps} steps: the odd year earns no step.`);
   if (cls.reading) notes.push(`Reading: ${cls.reading.text}`);
   const sources = [cite(p.cite), ...cls.sources, ...(p.related ?? []).filter((r) => rel[r.id]).map((r) => cite(r.cite))];
@@ -407,7 +408,8 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
     rows.push({ year: k + 1, schoolYear: schoolYearStarting(y), class: cls, step, serviceYears: service, salary: sal, ltvsCount: count, stipends: st, total: sal.plus(st) });
   }
   if (input.serviceYears === undefined && ltvs) notes.push('LTVS stipends are projected when {serviceYears} (years of service now) is given.');
-  else if (ltvs) notes.push(`LTVS: one ${ltvs.amount.kind === 'percent' ? ltvs.amount.percent : ''}% stipend per milestone reached, assuming a "standard" or better evaluation${input.rating === 'unsatisfactory' ? ' (here: unsatisfactory, so none new)' : ''}; each year assumes a full year of service (a step a year until the last step).`);
+  else if (ltvs)
+    notes.push(...texts(reading(a.parts.advancement?.readings, 'projection-ltvs', { percent: ltvs.amount.kind === 'percent' ? ltvs.amount.percent : '', unsatisfactory: input.rating === 'unsatisfactory' ? ' (here: unsatisfactory, so none new)' : '' })));
   const total = rows.reduce((t, r) => t.plus(r.total), new Big(0));
   return { schedule: s.id, from: { class: cell.cls, step: cell.step }, raisePercent: input.raise === undefined ? null : pct, rows, total, notes, sources: [cite(planFor(a, s.id).stepAdvance.cite), ...(ltvs?.eligibility ? [cite(ltvs.eligibility.cite)] : [])] };
 }

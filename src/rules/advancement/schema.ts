@@ -42,7 +42,7 @@ const Plan = z
         maxSteps: z.number().int().positive(),
         cite: Citation,
         related: z.array(z.object({ id: z.string(), name: z.string(), cite: Citation }).strict()).optional(),
-        relatedReading: z.string().optional().describe('how "may be granted" is read for related experience; printed with the credit'),
+        readings: Readings.describe('How cba reads the placement rules ("may be granted" for related experience), printed with the credit'),
         minimumSalary: z.object({ amount: z.number().positive(), minDegree: Degree, cite: Citation }).strict().optional(),
       })
       .strict(),
