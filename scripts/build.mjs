@@ -53,6 +53,8 @@ const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../ru
 LAZY['../lazy/table'] = 'table';
 // exceljs for an .xlsx roster (audit, cost, retro, scenario costing, deadline --input)
 LAZY['../lazy/xlsx'] = 'xlsx';
+// cba check's fast reader of YAML check files
+LAZY['../batch/check/yaml'] = 'check-yaml';
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {

@@ -12,7 +12,7 @@ import type { CheckCase } from '../batch/check/schema';
 import type { Computation } from '../batch/check/computations';
 import { declare, errorOutcome, oneFormat, optionsFrom, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { plainPainter, printJson, write } from '../cli/output';
+import { JSON_TAKER, plainPainter, printJson, write } from '../cli/output';
 import * as salary from './salary';
 import * as schedule from './schedule';
 import * as stipend from './stipend';
@@ -71,16 +71,46 @@ const RUNS: Record<Computation, CaseRun> = {
   'released-time': (i, args, ctx) => (noArgs('released-time', args), releasedTime.run(opts(releasedTime.OPTIONS, i), ctx)),
 };
 
-function capture() {
+/** What a case writes on one stream: its text, or the one JSON value it printed, taken as data
+ *  (compact JSON text: what JSON.parse reads from the printed text). A write after a taken value
+ *  first puts the value back as printJson prints it. A pure computation's streams are plain sinks;
+ *  the others' real Writables (a deadline batch waits on its stream's events). */
+function capture(real: boolean) {
   let text = '';
-  // node:stream and node:os are loaded when a check runs, not at every command's start-up
-  const stream = new (process.getBuiltinModule('node:stream').Writable)({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, text: () => text };
+  let json: string | undefined;
+  const add = (s: string) => {
+    if (json !== undefined) {
+      text = JSON.stringify(JSON.parse(json), null, 2) + '\n';
+      json = undefined;
+    }
+    text += s;
+  };
+  const take = (value: unknown): boolean => {
+    if (text || json !== undefined) return false;
+    const t = JSON.stringify(value);
+    if (typeof t !== 'string') return false;
+    json = t;
+    return true;
+  };
+  let stream: NodeJS.WritableStream;
+  if (real) {
+    // node:stream is loaded when a check runs, not at every command's start-up
+    stream = new (process.getBuiltinModule('node:stream').Writable)({
+      decodeStrings: false,
+      write(chunk, _enc, cb) {
+        add(String(chunk));
+        cb();
+      },
+    });
+  } else
+    stream = {
+      write(chunk: unknown) {
+        add(String(chunk));
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
+  (stream as unknown as Record<symbol, unknown>)[JSON_TAKER] = take;
+  return { stream, text: () => text, json: () => json };
 }
 
 async function readText(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
@@ -98,10 +128,22 @@ interface CaseResult {
   message?: string;
 }
 
+/** What a case's run gave: exit code, message, what it wrote (stdout's JSON value taken as data), and
+ *  stdout read as JSON once a case compares it. */
+interface Outcome {
+  code: number;
+  message?: string;
+  stdout: string;
+  json?: string;
+  stderr: string;
+  actual?: unknown;
+}
+
 /** One case: its command's run on captured streams (no colour, not a terminal); exit code and message as the CLI's. */
-async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; message?: string; stdout: string; stderr: string }> {
-  const out = capture();
-  const err = capture();
+async function runCase(c: CheckCase, ctx: RunCtx): Promise<Outcome> {
+  const real = !PURE.has(c.run);
+  const out = capture(real);
+  const err = capture(real);
   const sub: RunCtx = {
     ...ctx,
     out: { ...ctx.out, color: false, paint: plainPainter, stdout: out.stream, stderr: err.stream, isTTY: false, columns: undefined, stderrIsTTY: false },
@@ -112,10 +154,10 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
   confineOutputs(() => (scratch ??= mkdtempSync(join(process.getBuiltinModule('node:os').tmpdir(), 'cba-check-'))));
   try {
     const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
-    return { code: r?.failed ? 1 : 0, stdout: out.text(), stderr: err.text() };
+    return { code: r?.failed ? 1 : 0, stdout: out.text(), json: out.json(), stderr: err.text() };
   } catch (e) {
     const o = errorOutcome(e);
-    return { code: o.code, message: o.message, stdout: out.text(), stderr: err.text() };
+    return { code: o.code, message: o.message, stdout: out.text(), json: out.json(), stderr: err.text() };
   } finally {
     confineOutputs(undefined);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -126,30 +168,38 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<{ code: number; messa
  *  case repeating another's run, arguments and input gets the same outcome without running again. */
 const PURE = new Set<string>(['salary', 'schedule', 'stipend', 'sick-leave', 'step-advance']);
 
+/** The cases of a file's data: by its shape when it is a plain file of cases, else by the schema;
+ *  undefined when the schema refuses it (the validator then names the problem and its line). */
+async function casesOf(data: unknown): Promise<{ cases: CheckCase[] } | undefined> {
+  const fast = fastCheckFile(data, LIMITS.yamlDepth);
+  if (fast) return fast;
+  const [{ depthOver }, { CheckFile }] = await Promise.all([import('../rules/validate'), import('../batch/check/schema')]);
+  const r = depthOver(data, LIMITS.yamlDepth) ? undefined : CheckFile.safeParse(data);
+  return r?.success ? (r.data as { cases: CheckCase[] }) : undefined;
+}
+
 export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
   const { out } = ctx;
-  const outcomes = new Map<string, { code: number; message?: string; stdout: string; stderr: string; actual?: unknown }>();
+  const outcomes = new Map<string, Outcome>();
   const results: CaseResult[] = [];
   for (const file of o.files) {
     const text = await readText(file, ctx.io.stdin);
     const shown = file === '-' ? '(stdin)' : file;
     let parsed: { cases: CheckCase[] } | undefined;
-    // JSON is read with JSON.parse (fast); YAML, and JSON that does not fit the schema, through the
-    // validator, which names the line of a problem
+    // JSON is read with JSON.parse, YAML in its plain shapes by the reader of check files
+    // (src/batch/check/yaml.ts), each then checked by its shape (fast) or by the schema; anything
+    // else, and any file the schema refuses, through the validator, which names the line of a problem
     if (/^\s*[{[]/.test(text)) {
       try {
-        const data: unknown = JSON.parse(text);
-        // a plain file of cases is checked by its shape (fast); anything else by the schema
-        parsed = fastCheckFile(data, LIMITS.yamlDepth);
-        if (!parsed) {
-          const { depthOver } = await import('../rules/validate');
-          const { CheckFile } = await import('../batch/check/schema');
-          const r = depthOver(data, LIMITS.yamlDepth) ? undefined : CheckFile.safeParse(data);
-          if (r?.success) parsed = r.data as { cases: CheckCase[] };
-        }
+        parsed = await casesOf(JSON.parse(text));
       } catch {
-        /* not JSON after all: the YAML reader says where */
+        /* not JSON after all: the YAML readers say where */
       }
+    }
+    if (!parsed) {
+      const { fastYaml } = await import('../batch/check/yaml');
+      const data = fastYaml(text, { maxAliases: LIMITS.yamlAliases, maxDepth: LIMITS.yamlDepth });
+      if (data !== undefined) parsed = await casesOf(data);
     }
     if (!parsed) {
       const [{ validateFile }, { CheckFile }] = await Promise.all([import('../rules/validate'), import('../batch/check/schema')]);
@@ -182,7 +232,7 @@ export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
     if (c.expect && code !== 2) {
       if (!('actual' in outcome))
         try {
-          outcome.actual = JSON.parse(stdout);
+          outcome.actual = JSON.parse(outcome.json !== undefined && !stdout ? outcome.json : stdout);
         } catch {
           outcome.actual = undefined;
         }
