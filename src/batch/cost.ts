@@ -3,7 +3,7 @@
 import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
-import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
+import { CellsMemo, PlacementPricer, RowMemo, type Cells, type PlacementPrice } from './placement';
 import { citeRef } from '../rules/source';
 import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';
@@ -64,6 +64,20 @@ export interface CostRow {
   moved?: Dec;
   movement?: string;
   error?: string;
+}
+
+/** The cells of a row its cost depends on (by column name). */
+export const COST_CELLS = ['schedule', 'year', 'class', 'step', 'days', 'fte', 'stipends', 'days_served', 'new_class'] as const;
+
+/** A row's figures (shared by the rows with the same cells), or why it is not costed. */
+export interface CostPlace {
+  current?: Dec;
+  raised?: Dec;
+  moved?: Dec;
+  movement?: string;
+  error?: string;
+  /** current, raised (0 without a raise) and moved, in integer cents */
+  cents?: [number, number, number];
 }
 
 export interface CostResult {
@@ -154,31 +168,65 @@ export class RosterCoster {
   row(r: { row: number; values: Record<string, string>; error?: string }): CostRow {
     const v = r.values;
     const row: CostRow = { row: r.row, id: v.id ?? '' };
-    this.rows++;
-    if (r.error) {
-      row.error = r.error;
-      return row;
+    const p = r.error ? { error: r.error } : this.place(v);
+    this.count(p);
+    if (p.error !== undefined) row.error = p.error;
+    else {
+      row.current = p.current;
+      if (p.raised) row.raised = p.raised;
+      row.moved = p.moved;
+      row.movement = p.movement;
     }
+    return row;
+  }
+
+  private memo: RowMemo<CostPlace> | undefined;
+  private memoAt: readonly number[] = [];
+  /** Hot path for large rosters: a row by position (at: the header's index of each of COST_CELLS,
+   *  -1 when absent), its answer worked out once per distinct set of those cells; the same object
+   *  comes back for rows that share them. Same answers and totals as row(). */
+  rowAt(raw: readonly string[], at: readonly number[], error?: string): CostPlace {
+    if (error !== undefined) {
+      const p = { error };
+      this.count(p);
+      return p;
+    }
+    if (!this.memo || this.memoAt !== at) (this.memo = new RowMemo<CostPlace>(at)), (this.memoAt = at);
+    let p = this.memo.get(raw);
+    if (!p) {
+      const v: Record<string, string> = Object.create(null);
+      for (let k = 0; k < COST_CELLS.length; k++) if (at[k] >= 0) v[COST_CELLS[k]] = raw[at[k]] ?? '';
+      p = this.place(v);
+      if (this.memo.size >= 50_000) this.memo.clear();
+      this.memo.set(raw, p);
+    }
+    this.count(p);
+    return p;
+  }
+
+  private count(p: CostPlace): void {
+    this.rows++;
+    if (p.error !== undefined) return;
+    this.cents.current += p.cents![0];
+    this.cents.raised += p.cents![1];
+    this.cents.moved += p.cents![2];
+    this.counted++;
+  }
+
+  /** A row's figures from its cells (by column name), or the reason it cannot be costed. */
+  private place(v: Record<string, string>): CostPlace {
     try {
       if ((v.class ?? '').trim() === '' || (v.step ?? '').trim() === '') throw new InputError('class and step are required');
       const cur = this.base.priceRow((c) => v[c]);
       const up = this.up?.priceRow((c) => v[c]);
       const m = this.move(v);
       const mv = this.base.priceRow((c) => (c === 'class' ? m.cls : c === 'step' ? m.step : v[c]));
-      const cents = [cents_(cur), up ? cents_(up) : 0, cents_(mv)];
-      row.current = cur.annual;
-      if (up) row.raised = up.annual;
-      row.moved = mv.annual;
-      row.movement = m.text;
-      this.cents.current += cents[0];
-      this.cents.raised += cents[1];
-      this.cents.moved += cents[2];
-      this.counted++;
+      const cents: [number, number, number] = [cents_(cur), up ? cents_(up) : 0, cents_(mv)];
+      return { current: cur.annual, raised: up?.annual, moved: mv.annual, movement: m.text, cents };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      row.error = e.message;
+      return { error: e.message };
     }
-    return row;
   }
 
   /** The totals of the rows costed so far. */

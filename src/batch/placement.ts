@@ -103,6 +103,48 @@ export class CellsMemo<T> {
   }
 }
 
+/** A string with no tie to the text it was cut from (a slice of a 64 KB chunk keeps the chunk alive
+ *  as long as it lives: a memo key must not). */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** A memo on some cells of a row, by their positions in the row (-1: a column the input does not
+ *  have, read as ''): keyed by a number hashed from the cells, then the cells compared, so no key
+ *  string is built per row. For the batch hot paths, where a row's answer depends on a few cells
+ *  that repeat (a roster's placements). */
+export class RowMemo<T> {
+  private m = new Map<number, { k: string[]; v: T; next: unknown }>();
+  size = 0;
+  constructor(private readonly at: readonly number[]) {}
+  private hash(raw: readonly string[]): number {
+    let h = 0x811c9dc5;
+    for (const i of this.at) h = mix(h, i < 0 ? '' : raw[i] ?? '');
+    return h & 0x3fffffff;
+  }
+  get(raw: readonly string[]): T | undefined {
+    const at = this.at;
+    let x = this.m.get(this.hash(raw)) as { k: string[]; v: T; next: unknown } | undefined;
+    while (x) {
+      const k = x.k;
+      let j = 0;
+      while (j < at.length && k[j] === (at[j] < 0 ? '' : raw[at[j]] ?? '')) j++;
+      if (j === at.length) return x.v;
+      x = x.next as typeof x;
+    }
+    return undefined;
+  }
+  set(raw: readonly string[], v: T): void {
+    const h = this.hash(raw);
+    this.m.set(h, { k: this.at.map((i) => detached(i < 0 ? '' : raw[i] ?? '')), v, next: this.m.get(h) });
+    this.size++;
+  }
+  clear(): void {
+    this.m.clear();
+    this.size = 0;
+  }
+}
+
 export interface PricerOptions {
   /** the school year of rows without a year column */
   year?: string;

@@ -200,6 +200,30 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 
+/** Whether csvCell gives a cell back as it is (its fast path): no quote, comma or line break, no
+ *  leading formula character, no edge whitespace. */
+function asIs(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  return first > 32 && last > 32 && first !== 61 && first !== 43 && first !== 45 && first !== 64 && plainCell(s);
+}
+
+/** The first n cells of a record (missing ones empty) as csvCell writes them, joined with commas: the
+ *  input columns of a batch's output line. A record whose cells all go out as they are is joined
+ *  natively (one flat string, no per-cell concatenation). */
+export function csvCells(raw: string[], n: number): string {
+  if (raw.length === n) {
+    let i = 0;
+    while (i < n && asIs(raw[i])) i++;
+    if (i === n) return raw.join(',');
+  }
+  const cells = new Array<string>(n);
+  for (let i = 0; i < n; i++) cells[i] = csvCell(raw[i]);
+  return cells.join(',');
+}
+
 export function csvLine(cells: (string | number | boolean | null | undefined)[]): string {
   return cells.map(csvCell).join(',') + '\n';
 }

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
 import { int } from '../cli/parse';
-import { csvCell, csvLine } from '../cli/output';
+import { csvCell, csvCells, csvLine } from '../cli/output';
 import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { formatCents } from '../core/money';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
@@ -135,9 +135,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       if (o.json) chunk += `{"row":${r.row},${inputJson(keys, raw)}` + JSON.stringify({ contract: res.contract === undefined ? null : res.contract / 100, difference: res.difference === undefined ? null : res.difference / 100, status: res.status, reason: res.reason || null }).slice(1) + '\n';
       else if (o.csv) {
         // the input cells (each escaped), then the audit's: amounts are plain decimals, status a word
-        let line = '';
-        for (let i = 0; i < header.length; i++) line += (i ? ',' : '') + csvCell(raw[i]);
-        chunk += `${line},${contract},${diff},${res.status},${reasonCell(res.reason)}\n`;
+        chunk += `${csvCells(raw, header.length)},${contract},${diff},${res.status},${reasonCell(res.reason)}\n`;
       }
       else {
         const st = res.status === 'ok' || res.status === 'blank' ? res.status : res.status === 'invalid' ? ctx.paint.yellow(res.status) : ctx.paint.red(res.status);

@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { InputError } from '../core/errors';
 import { dec, type Dec } from '../core/money';
-import { RosterCoster, raiseSchedule, scheduleYaml } from '../batch/cost';
+import { COST_CELLS, RosterCoster, raiseSchedule, scheduleYaml, type CostPlace } from '../batch/cost';
 import { findSchedule } from '../rules/schedules/schedule';
 import { writeUserFile } from '../cli/files';
 import { decimal } from '../cli/parse';
-import { csvLine, jm, money, note, renderTable, warn, write } from '../cli/output';
+import { csvCell, csvLine, jm, money, note, renderTable, warn, write } from '../cli/output';
 import { readCsvBatches } from '../cli/csv-input';
 import { bufferedWriter } from '../cli/batch-io';
 import { outputPath } from '../cli/run-files';
@@ -71,8 +71,25 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
   const map = o.columns !== undefined ? await parseColumnMap(o.columns, known) : undefined;
   const bar = progressBar(ctx);
   let rows = 0;
-  for await (const b of readCsvBatches(o.roster, '--roster', { stdin: io.stdin, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  let at: number[] = [];
+  let idAt = -1;
+  // a row's output after its row number and id, once per distinct placement (rows share the object)
+  const tails = new Map<CostPlace, string>();
+  const tailOf = (p: CostPlace): string => {
+    let t = tails.get(p);
+    if (t === undefined) {
+      t = o.csv
+        ? csvLine([p.error ? 'invalid' : 'ok', f2(p.current), f2(p.raised), f2(p.moved), p.movement, p.error])
+        : JSON.stringify({ status: p.error ? 'invalid' : 'ok', current: jm(p.current), raised: jm(p.raised), moved: jm(p.moved), movement: p.movement, reason: p.error }).slice(1);
+      if (tails.size >= 50_000) tails.clear();
+      tails.set(p, t);
+    }
+    return t;
+  };
+  for await (const b of readCsvBatches(o.roster, '--roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
+      at = COST_CELLS.map((c) => b.header.indexOf(c));
+      idAt = b.header.indexOf('id');
       if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
       if (o.json) await out.write('{\n"rows": [\n');
       continue;
@@ -90,15 +107,16 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
         }
         continue;
       }
-      const r = coster.row(rec);
-      if (r.error) {
+      const id = idAt < 0 ? '' : rec.raw[idAt] ?? '';
+      const p = coster.rowAt(rec.raw, at, rec.error);
+      if (p.error) {
         bar.clear();
-        warn(ctx, `row ${r.row}${r.id ? ` (${r.id})` : ''}: not costed: ${r.error}`);
+        warn(ctx, `row ${rec.row}${id ? ` (${id})` : ''}: not costed: ${p.error}`);
         bar.redraw();
       }
-      if (o.csv) chunk += csvLine([r.row, r.id, r.error ? 'invalid' : 'ok', f2(r.current), f2(r.raised), f2(r.moved), r.movement, r.error]);
+      if (o.csv) chunk += `${rec.row},${csvCell(id)},${rec.error ? csvLine([p.error ? 'invalid' : 'ok', '', '', '', '', p.error]) : tailOf(p)}`;
       else if (o.json) {
-        chunk += (first ? '' : ',\n') + JSON.stringify({ row: r.row, id: r.id, status: r.error ? 'invalid' : 'ok', current: jm(r.current), raised: jm(r.raised), moved: jm(r.moved), movement: r.movement, reason: r.error });
+        chunk += `${first ? '' : ',\n'}{"row":${rec.row},"id":${JSON.stringify(id)},${rec.error ? JSON.stringify({ status: 'invalid', reason: p.error }).slice(1) : tailOf(p)}`;
         first = false;
       }
     }

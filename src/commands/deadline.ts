@@ -5,7 +5,7 @@ import { formatDate, readDateAs, weekday, WEEKDAY_SHORT, type DayNumber } from '
 import { allDeadlines, clockText, computeDeadline, countedDeadline, whenText, dueFrom, grievanceChain, unitText, type UNIT_TEXT, type GrievanceChain, type LoadedCalendar } from '../rules/deadlines/deadlines';
 import { CoverageError } from '../core/busdays';
 import type { Agreement } from '../rules/types';
-import { csvCell, csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
+import { csvCells, csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
 import { BatchWriter, inputColumnNames, readCsvBatches } from '../cli/batch-io';
@@ -352,9 +352,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
         for (let i = 0; i < keys.length; i++) line += keys[i] + JSON.stringify(raw[i] ?? '') + ',';
         chunk += line + res.tail;
       } else {
-        let line = '';
-        for (let i = 0; i < header.length; i++) line += csvCell(raw[i] ?? '') + ',';
-        chunk += line + res.tail;
+        chunk += csvCells(raw, header.length) + ',' + res.tail;
       }
     }
     await w.write(chunk);

@@ -3,7 +3,7 @@
 // 75% of 190 days = 142.5, so 143 days served earn a step (Appendix A, Placement 2.a prints "75% (143 days)").
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRules } from '../../src/rules/load';
-import { costRoster, movedPlacement, raiseSchedule } from '../../src/batch/cost';
+import { COST_CELLS, RosterCoster, costRoster, movedPlacement, raiseSchedule } from '../../src/batch/cost';
 import { findSchedule } from '../../src/rules/schedules/schedule';
 import { dec } from '../../src/core/money';
 import type { Agreement } from '../../src/rules/types';
@@ -81,5 +81,46 @@ describe('costRoster: totals are the sums of the rows, in cents; every row comes
     expect(r.raised!.toFixed(2)).toBe('250632.00');
     expect(r.rows[0].raised!.toFixed(2)).toBe('70136.00');
     expect(r.current.toFixed(2)).toBe('245718.00'); // the current cost does not move with the raise
+  });
+});
+
+describe('RosterCoster.rowAt (the CLI hot path: cells by position, a memo per distinct cells) = row()', () => {
+  // the rows above as a CSV's cells, each twice (the second time from the memo), with a header that
+  // has no year column and puts the costed columns in another order
+  const header = ['new_class', 'id', 'step', 'class', 'days_served', 'note'];
+  const at = COST_CELLS.map((c) => header.indexOf(c));
+  const raws = [
+    ['', 'a', '12', 'IV', '150', 'x'],
+    ['', 'b', '12', 'IV', '100', ''],
+    ['', 'c', '13', 'IV', '', ''],
+    ['II', 'd', '1', 'I', '', ''],
+    ['', 'e', 'x', 'IV', '', ''],
+    ['', 'g', '', 'IV', '', ''],
+  ];
+  const all = [...raws, ...raws];
+  const values = (raw: string[]) => Object.fromEntries(header.map((h, i) => [h, raw[i]]));
+
+  it.each([undefined, dec(2)])('raise %s: every row the same figures or error, the same totals', (raise) => {
+    const byRow = new RosterCoster(a, { year: '2005-06', raise });
+    const byAt = new RosterCoster(a, { year: '2005-06', raise });
+    for (const [i, raw] of all.entries()) {
+      const r = byRow.row({ row: i + 1, values: values(raw) });
+      const p = byAt.rowAt(raw, at);
+      expect([p.error, p.current?.toFixed(2), p.raised?.toFixed(2), p.moved?.toFixed(2), p.movement]).toEqual([r.error, r.current?.toFixed(2), r.raised?.toFixed(2), r.moved?.toFixed(2), r.movement]);
+    }
+    byRow.row({ row: 13, values: values(raws[0]), error: 'a reader error' });
+    expect(byAt.rowAt(raws[0], at, 'a reader error')).toEqual({ error: 'a reader error' });
+    const [t1, t2] = [byRow.totals(), byAt.totals()];
+    expect([t2.current.toFixed(2), t2.moved.toFixed(2), t2.raised?.toFixed(2), t2.counted, t2.invalid]).toEqual([t1.current.toFixed(2), t1.moved.toFixed(2), t1.raised?.toFixed(2), t1.counted, t1.invalid]);
+    // 2 x (68,761 + 68,761 + 70,797 + 37,399) = 491,436; 8 costed, 4 invalid plus the reader error
+    expect([t2.current.toFixed(2), t2.counted, t2.invalid]).toEqual(['491436.00', 8, 5]);
+  });
+
+  it('rows with the same cells share one answer; a cell that differs only by a separator does not collide', () => {
+    const c = new RosterCoster(a, { year: '2005-06' });
+    const at2 = [-1, -1, 0, 1, -1, -1, 2, -1, -1]; // class, step, stipends
+    expect(c.rowAt(['IV', '12', ''], at2)).toBe(c.rowAt(['IV', '12', ''], at2));
+    expect(c.rowAt(['IV', '1', '2'], at2)).not.toBe(c.rowAt(['IV', '12', ''], at2));
+    expect(c.rowAt(['IV', '1', '2'], at2).error).toMatch(/unknown stipend "2"/);
   });
 });
