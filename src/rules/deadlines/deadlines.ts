@@ -107,7 +107,8 @@ export function officeCalendar(a: Agreement, o: CalendarOptions = {}): LoadedCal
   const notes: string[] = [];
   if (segs.some((s) => s.isDefault)) {
     const adopted = files.find((f) => f.default)?.cite;
-    notes.push(`The office calendar is the Education Code 37220 default, to be replaced by the holiday schedule the Superintendent adopts${adopted ? ` (Article ${citeRef(adopted)})` : ''}: check local closures, or layer them with {closures}.`);
+    const r = reading(a.parts.deadlines?.readings, 'default-office-calendar', { adopted: adopted ? ` (Article ${citeRef(adopted)})` : '' });
+    if (r) notes.push(r.text);
   }
   if (o.beyondCoverage) {
     const sorted = [...segs].sort((x, y) => x.first - y.first);
@@ -451,9 +452,7 @@ export function grievanceChain(a: Agreement, loaded: LoadedCalendar, input: Grie
     byId.set(g.id, step);
   }
   const c = R.counting;
-  const countingRule =
-    `Day 1 is the first day following the trigger (receipt of the grievance or decision, or the occurrence: ${citeShort(c.cite)}); the trigger day never counts, open or not; ` +
-    `day N is the Nth day the office is open (${citeShort(c.dayCite)}); the deadline is the end of that day.`;
+  const countingRule = reading(R.readings, 'grievance-day-counting', { triggerCite: citeShort(c.cite), dayCite: citeShort(c.dayCite) })?.text ?? '';
   if (beyond.length)
     warnings.push(`${beyond.length} step${beyond.length === 1 ? '' : 's'} (${beyond.map((b) => b.step).join(', ')}) ${beyond.length === 1 ? 'runs' : 'run'} past the last calendar loaded (${formatDate(cal.last)}): marked beyond the calendar; the steps before are counted`);
   const anyAssumed = steps.some((s) => s.assumed);
@@ -506,8 +505,12 @@ export interface SingleDeadline {
   source: Source;
 }
 
+/** A reading's text as a note, or none when the agreement states no such reading. */
+const texts = (r: Reading | undefined): string[] => (r ? [r.text] : []);
+
 export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: string, input: { from?: string; year?: string; since?: string }): SingleDeadline {
   const d = findDeadline(a, name);
+  const RD = a.parts.deadlines?.readings;
   if (d.kind === 'fixed') {
     if (input.from !== undefined) throw new FieldError('year', `${d.id} is a fixed date of the year (${whenText(d)}); give {year} YYYY-YY, not {from}`);
     let year = input.year;
@@ -533,7 +536,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
       opens = dateOf(d.opens!.month, d.opens!.day) + (d.opens!.exclusive ? 1 : 0);
       notes.push(`The window runs from ${formatDate(opens)} to ${formatDate(due)}, both included.`);
     }
-    if (relation === 'before') notes.push(`"Prior to ${MONTH_NAMES[d.month - 1]} ${d.day}": the last day is ${formatDate(due)}, the day before.`);
+    if (relation === 'before') notes.push(...texts(reading(RD, 'prior-to-day-before', { date: `${MONTH_NAMES[d.month - 1]} ${d.day}`, due: formatDate(due) })));
     if (d.everyYears) {
       if (input.since === undefined) notes.push(`Due once every ${d.everyYears} years: give {since} YYYY-YY (the first year of the cycle) to check whether ${year} is one of them.`);
       else {
@@ -544,7 +547,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
       }
     }
     if (due >= loaded.cal.first && due <= loaded.cal.last && !isOpen(loaded.cal, due))
-      notes.push(`${formatDate(due)} is a ${WEEKDAY_SHORT[weekday(due)]}${loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : ''}, a day the office is closed; the agreement does not move the date, so plan for the open day before`);
+      notes.push(...texts(reading(RD, 'fixed-date-not-moved', { due: formatDate(due), weekday: WEEKDAY_SHORT[weekday(due)], closed: loaded.cal.closed.has(due) ? ` (${loaded.cal.closed.get(due)})` : '' })));
     return { id: d.id, name: d.name, unit: 'date', relation, due, ...(opens !== undefined ? { opens } : {}), notes, readings, warnings: [], source: cite(d.cite) };
   }
   if (input.year !== undefined) throw new FieldError('year', `{year} applies to the fixed dates of the year; ${d.id} counts from a date: give {from}`);
@@ -560,7 +563,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
     total -= due * 1440;
     if (!t.timeGiven)
       notes.push(`No time of day given with {from}: counted from the start of ${formatDate(t.day)} (00:00), the safe side; give {from} ${formatDate(t.day)}THH:MM for the exact time.`);
-    notes.push(`${d.days} hours are counted on the clock, every hour of every day, open or not.`);
+    notes.push(...texts(reading(RD, 'hours-on-the-clock', { hours: d.days })));
     return { ...base, from: t.day, fromTime: hhmm(t.minutes), due, dueTime: hhmm(total), notes, readings };
   }
   let from = parseDate(input.from, 'from');
@@ -572,7 +575,7 @@ export function computeDeadline(a: Agreement, loaded: LoadedCalendar, name: stri
   const dd = d.days === 0 ? { due: from } as DueDate : countPeriod(loaded.cal, from, d.days, d.unit, direction, d.kind === 'period' ? d.rollToOpen : false, d.id);
   if (dd.closedNote) notes.push(dd.closedNote);
   if (dd.moved) notes.push(dd.moved.reason);
-  if (d.unit === 'working-days' && d.days > 0) notes.push('"Working days" are read as the days the office is open (the office calendar); a member\'s own work calendar may differ.');
+  if (d.unit === 'working-days' && d.days > 0) notes.push(...texts(reading(RD, 'working-days-office-open')));
   if (direction === 'before' && d.days > 0) notes.push(`Counted back from ${formatDate(from)}: the latest date that leaves ${d.days} ${d.unit.replace('-', ' ')} before it.`);
   const timed = d.kind === 'period' && d.time !== undefined ? { dueTime: d.time, timeRelation: d.timeRelation ?? ('not-later-than' as const) } : {};
   return { ...base, from, due: dd.due, ...timed, counted: dd.counted, notes, readings };
