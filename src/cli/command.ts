@@ -43,6 +43,11 @@ export interface OptionSpec {
 }
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
+/** --json, and --json with --csv, as most commands declare them: spread into a command's OPTIONS (a
+ *  command whose JSON or CSV output wants a longer help line declares its own). */
+export const JSON_OPTION = { json: { flags: '--json', help: 'print JSON' } } as const;
+export const JSON_CSV_OPTIONS = { ...JSON_OPTION, csv: { flags: '--csv', help: 'print CSV' } } as const;
+
 type ValueOf<S extends OptionSpec> = S extends { repeat: true }
   ? string[]
   : S['flags'] extends `${string}...>`

@@ -5,14 +5,14 @@ import { relative } from 'node:path';
 import { loadRules } from '../rules/load';
 import { coverage, coveredText } from '../rules/schedules/effective';
 import { scheduleIds } from '../rules/schedules/schedule';
-import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 import { csvLine, printJson, renderTable, write } from '../cli/output';
 
 export const DESCRIPTION = 'List the agreements of the rules folder: id, name, term, schedules and the dates they cover';
 
 export const OPTIONS = {
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
   csv: { flags: '--csv', help: 'print CSV (one row per agreement and schedule)' },
 } as const;
 export type AgreementsOptions = OptionsOf<typeof OPTIONS>;

@@ -6,7 +6,7 @@ import { isOpen } from '../core/busdays';
 import { printJson, renderTable, write, csvLine } from '../cli/output';
 import { calendarFor } from '../cli/files';
 import { date, month } from '../cli/parse';
-import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
+import { JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = "The office calendar: a school year's closures, or a month view with dates marked";
@@ -17,8 +17,7 @@ export const OPTIONS = {
   mark: { flags: '--mark <date>', help: 'mark a date in the month view (repeatable), e.g. a deadline', repeat: true },
   calendar: { flags: '--calendar <file>', help: "office calendar file replacing the agreement\'s (repeatable)", repeat: true },
   closures: { flags: '--closures <file>', help: 'extra closures layered on the calendar (repeatable)', repeat: true },
-  json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV' },
+  ...JSON_CSV_OPTIONS,
 } as const;
 export type CalendarOptions = OptionsOf<typeof OPTIONS>;
 

@@ -10,7 +10,7 @@ import { compareExpected, type FieldFailure } from '../batch/check/compare';
 import { fastCheckFile } from '../batch/check/fast';
 import type { CheckCase } from '../batch/check/schema';
 import type { Computation } from '../batch/check/computations';
-import { declare, errorOutcome, oneFormat, optionsFrom, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, errorOutcome, oneFormat, optionsFrom, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { JSON_TAKER, plainPainter, printJson, write } from '../cli/output';
 import * as salary from './salary';
@@ -26,7 +26,7 @@ import * as releasedTime from './released-time';
 export const DESCRIPTION = 'Run files of expected results: each case names a computation, its inputs as the CLI takes them, and the expected figures';
 
 export const OPTIONS = {
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type CheckOptions = OptionsOf<typeof OPTIONS> & { files: string[] };
 

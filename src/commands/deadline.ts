@@ -11,7 +11,7 @@ import { calendarFor, writeUserFile } from '../cli/files';
 import { BatchWriter, inputColumnNames, readCsvBatches } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
 import { dateOrder, dayRange, dayRanges, stepDate } from '../cli/parse';
-import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_CSV_OPTIONS, declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { existsSync, readFileSync } from 'node:fs';
 import { icsStamp, icsText, previousEvents, type IcsEvent, type PreviousEvent } from '../cli/ics';
@@ -42,8 +42,7 @@ export const OPTIONS = {
   input: { flags: '--input <file>', help: 'batch: CSV or .xlsx with a trigger date per row (- for stdin)' },
   sheet: { flags: '--sheet <name>', help: 'an .xlsx --input: the worksheet, by name or number (default: the first)' },
   dateFormat: { flags: '--date-format <order>', help: 'batch: how --input writes its dates: ISO (2005-11-21, the default, always read), MDY (11/21/2005) or DMY (21/11/2005); a date that is not one in that order is the row\'s error, never a guess' },
-  json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV' },
+  ...JSON_CSV_OPTIONS,
 } as const;
 export type DeadlineOptions = OptionsOf<typeof OPTIONS> & { name: string };
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { writeUserFile } from '../cli/files';
 import { csvLine, jm, money, note, printJson, renderTable, warn, write } from '../cli/output';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { runScenarios, withBenefits } from './bargain-io';
 import { terminalChart } from './cost-scenario';
@@ -20,7 +20,7 @@ export const OPTIONS = {
   year: { flags: '--year <yyyy-yy>', help: 'the current school year (default: the latest schedule year)' },
   rates: { flags: '--rates <file>', help: "the county office's rates file (unemployment, workers' comp, health premiums)" },
   html: { flags: '--html <file>', help: 'also write a self-contained printable HTML page with a chart of cost by year' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
   csv: { flags: '--csv', help: 'print CSV: one line per scenario and line of the disclosure, a column per year' },
 } as const;
 export type DiscloseOptions = OptionsOf<typeof OPTIONS>;

@@ -9,7 +9,7 @@ import { partTimeRetirement } from '../rules/leaves/part-time-retirement';
 import { date, decimalValue, int, rangedDecimal, RANGES } from '../cli/parse';
 import { jm, money, printJson, renderTable, warn, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { dec } from '../core/money';
 
@@ -27,7 +27,7 @@ export const OPTIONS = {
   step: { flags: '-s, --step <n>', help: 'salary step, for the pay' },
   schedule: { flags: '--schedule <id>', help: 'salary schedule, for the pay' },
   year: { flags: '--year <yyyy-yy>', help: 'school year of the schedule' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type PartTimeRetirementOptions = OptionsOf<typeof OPTIONS>;
 

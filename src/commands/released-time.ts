@@ -6,7 +6,7 @@ import { releasedTime } from '../rules/leaves/released-time';
 import { rangedDecimal, RANGES } from '../cli/parse';
 import { printJson, renderTable, write } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = "The Association's released time: days left and the notice";
@@ -16,7 +16,7 @@ export const OPTIONS = {
   request: { flags: '--request <days>', help: 'days asked for now (default 0)' },
   notified: { flags: '--notified <when>', help: 'when the written notice was given: YYYY-MM-DD or YYYY-MM-DDTHH:MM' },
   starts: { flags: '--starts <when>', help: 'when the released time starts: YYYY-MM-DD or YYYY-MM-DDTHH:MM' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type ReleasedTimeOptions = OptionsOf<typeof OPTIONS>;
 

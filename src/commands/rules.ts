@@ -9,7 +9,7 @@ import { auditRules } from '../batch/rules-audit';
 import { citesIn, parseCiteQuery, type CiteHit } from '../batch/rules-cite';
 import { packageRoot } from '../rules/load';
 import { InputError } from '../core/errors';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
 
@@ -17,18 +17,17 @@ export const DESCRIPTION = 'Check the rules files: schema validation and consist
 
 export const VALIDATE_OPTIONS = {
   strict: { flags: '--strict', help: 'a citation not yet filled is an error (exit 1)' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type ValidateOptions = OptionsOf<typeof VALIDATE_OPTIONS>;
 
 export const AUDIT_OPTIONS = {
-  json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV' },
+  ...JSON_CSV_OPTIONS,
 } as const;
 export type AuditRulesOptions = OptionsOf<typeof AUDIT_OPTIONS>;
 
 export const CITE_OPTIONS = {
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type CiteOptions = OptionsOf<typeof CITE_OPTIONS>;
 
@@ -42,7 +41,7 @@ export const INIT_OPTIONS = {
   days: { flags: '--days <n>', help: 'base work year in days', default: '185' },
   hours: { flags: '--hours <h>', help: 'hours of the teacher work day', default: '7' },
   months: { flags: '--months <n>', help: 'monthly pay warrants a year', default: '12' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type InitOptions = OptionsOf<typeof INIT_OPTIONS>;
 

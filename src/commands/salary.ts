@@ -6,7 +6,7 @@ import { computeStipends, memberRate, type StipendsTotal } from '../rules/stipen
 import { payWithStipends, type PayWithStipends } from '../rules/stipends/pay';
 import { plain } from '../core/money';
 import { InputError } from '../core/errors';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { int, decimal, required } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
@@ -29,8 +29,7 @@ export const OPTIONS = {
   stipend: { flags: '--stipend <ids...>', help: 'add stipends to the pay (ids as in cba stipend --list)' },
   perfectAttendance: { flags: '--perfect-attendance', help: 'show the perfect-attendance payment (one daily rate inclusive of stipends)' },
   ...STIPEND_OPTIONS,
-  json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV' },
+  ...JSON_CSV_OPTIONS,
 } as const;
 export type SalaryOptions = OptionsOf<typeof OPTIONS>;
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { scheduleTable } from '../rules/schedules/salary';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
 import { cite, citeShort } from '../rules/source';
-import { declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
 import { InputError } from '../core/errors';
 import { positionList } from '../rules/schedules/positions';
@@ -16,7 +16,7 @@ export const OPTIONS = {
   year: { flags: '--year <yyyy-yy>', help: 'school year (default: the latest in the rules); with a mid-year change, the schedule in force when the year starts' },
   asOf: { flags: '--as-of <date>', help: 'the schedule in force on this date (YYYY-MM-DD)' },
   positions: { flags: '--positions', help: 'list the positions and the schedule each is paid on' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
   csv: { flags: '--csv', help: 'print CSV (one row per cell)' },
 } as const;
 export type ScheduleOptions = OptionsOf<typeof OPTIONS>;

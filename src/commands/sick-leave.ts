@@ -13,7 +13,7 @@ import { reading } from '../rules/readings';
 import { sourceText, uniqueSources } from '../cli/sources';
 import { citeRef, citeShort, type Source } from '../rules/source';
 import { part } from '../rules/part';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 
 export const DESCRIPTION = 'Sick leave accrual and balance, extended absence pay, and the limits of the other leaves';
@@ -62,7 +62,7 @@ export const OPTIONS = {
   personalLeave: { flags: '--personal-leave <from..to>', help: 'unpaid personal leave, first..last day' },
   perfectAttendance: { flags: '--perfect-attendance', help: 'the perfect-attendance payment: one daily rate inclusive of stipends, if no sick leave was used' },
   stipend: { flags: '--stipend <ids...>', help: 'stipends for the perfect-attendance daily rate' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
 } as const;
 export type SickLeaveOptions = OptionsOf<typeof OPTIONS>;
 

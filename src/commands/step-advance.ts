@@ -6,7 +6,7 @@ import { stepAdvance, classChange, placement, project, type Education } from '..
 import { int, decimal, kindYears, rating } from '../cli/parse';
 import { jm, money, printJson, renderTable, write, csvLine, type Ctx } from '../cli/output';
 import { sourceText, uniqueSources } from '../cli/sources';
-import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { part } from '../rules/part';
 import type { Agreement } from '../rules/types';
@@ -38,7 +38,7 @@ export const OPTIONS = {
   serviceYears: { flags: '--service-years <n>', help: 'projection: years of service now (for LTVS milestones)' },
   raise: { flags: '--raise <percent>', help: 'projection: yearly across-the-board raise, e.g. 4.23' },
   rating: { flags: '--rating <r>', help: 'projection: meets (default) or unsatisfactory, for new LTVS stipends' },
-  json: { flags: '--json', help: 'print JSON' },
+  ...JSON_OPTION,
   csv: { flags: '--csv', help: 'print CSV (the --years projection only; refused otherwise)' },
 } as const;
 export type StepAdvanceOptions = OptionsOf<typeof OPTIONS>;

@@ -5,7 +5,7 @@ import { computeStipends, findStipend, inputsOf, listStipends, memberRate, type 
 import { salary } from '../rules/schedules/salary';
 import { citeShort } from '../rules/source';
 import type { Agreement } from '../rules/types';
-import { declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
+import { JSON_CSV_OPTIONS, declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { int, decimal, rangedDecimal, rating, required, RANGES } from '../cli/parse';
 import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
@@ -49,8 +49,7 @@ export const OPTIONS = {
   class: { flags: '-c, --class <class>', help: 'LTVS: salary class (III to VI qualify); with --step, the member\'s cell' },
   step: { flags: '-s, --step <n>', help: 'extra time and days paid from the daily rate: the step of the member\'s cell' },
   schedule: { flags: '--schedule <id>', help: 'with --step: basic, community-day or preschool (default basic)' },
-  json: { flags: '--json', help: 'print JSON' },
-  csv: { flags: '--csv', help: 'print CSV' },
+  ...JSON_CSV_OPTIONS,
 } as const;
 export type StipendOptions = OptionsOf<typeof OPTIONS> & { ids: string[] };
 
