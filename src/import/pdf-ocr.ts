@@ -81,43 +81,36 @@ export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: numb
   // a run may have gaps of a pixel or two (a thin rule half under the threshold)
   const gap = S + 1;
   const rule = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    let s = -1;
-    let last = -1;
-    for (let x = 0; x <= W; x++) {
-      const d = x < W && ink[y * W + x] === 1;
-      if (d) {
-        if (s < 0 || x - last > gap) {
-          if (s >= 0 && last + 1 - s >= across) rule.fill(1, y * W + s, y * W + last + 1);
-          s = x;
-        }
-        last = x;
-      } else if (x === W && s >= 0) {
-        if (last + 1 - s >= across) rule.fill(1, y * W + s, y * W + last + 1);
-        s = -1;
-      }
-    }
-  }
-  for (let x = 0; x < W; x++) {
-    let s = -1;
-    let last = -1;
-    for (let y = 0; y <= H; y++) {
-      const d = y < H && ink[y * W + x] === 1;
-      if (d) {
-        if (s < 0 || y - last > gap) {
-          if (s >= 0 && last + 1 - s >= down) for (let k = s; k <= last; k++) rule[k * W + x] = 1;
-          s = y;
-        }
-        last = y;
-      } else if (y === H && s >= 0) {
-        if (last + 1 - s >= down) for (let k = s; k <= last; k++) rule[k * W + x] = 1;
-        s = -1;
-      }
-    }
-  }
+  markRuns(ink, rule, H, W, W, 1, across, gap); // the rules across: row y from y * W, its pixels 1 apart
+  markRuns(ink, rule, W, H, 1, W, down, gap); // the rules down: column x from x, its pixels W apart
   const px = Buffer.alloc(W * H);
   for (let i = 0; i < W * H; i++) px[i] = ink[i] && !rule[i] ? 0 : 255;
   return { pgm: Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`), px]), width: W, height: H, scale: S };
+}
+
+/** Marks on `rule` every run of ink at least `min` pixels long (gaps of up to `gap` pixels joined) on
+ *  `lines` lines of `len` pixels: pixel k of line i is at i * lineStep + k * step. */
+function markRuns(ink: Uint8Array, rule: Uint8Array, lines: number, len: number, lineStep: number, step: number, min: number, gap: number): void {
+  for (let i = 0; i < lines; i++) {
+    const b = i * lineStep;
+    const mark = (s: number, last: number) => {
+      if (last + 1 - s >= min) for (let k = s; k <= last; k++) rule[b + k * step] = 1;
+    };
+    let s = -1;
+    let last = -1;
+    for (let k = 0; k <= len; k++) {
+      if (k < len && ink[b + k * step] === 1) {
+        if (s < 0 || k - last > gap) {
+          if (s >= 0) mark(s, last);
+          s = k;
+        }
+        last = k;
+      } else if (k === len && s >= 0) {
+        mark(s, last);
+        s = -1;
+      }
+    }
+  }
 }
 
 /**
