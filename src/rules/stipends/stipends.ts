@@ -108,48 +108,29 @@ export function paidPerCount(a: Agreement, id: string): boolean {
   return findStipend(a, id).amount.kind === 'per-count';
 }
 
+type Kind<T> = T extends { kind: infer K extends string } ? K : never;
+
+/** The inputs each kind of eligibility and of amount reads. */
+const ELIGIBILITY_INPUTS: Record<Kind<NonNullable<StipendRule['eligibility']>>, (keyof StipendInput)[]> = {
+  'service-milestones': ['years', 'rating', 'alreadyReceiving', 'class'],
+  'july-first-after-award': ['awarded', 'asOf'],
+  'site-list': ['site', 'transferred', 'asOf', 'miles', 'isolatedRural'],
+  'min-contract-days': ['contractDays', 'headTeacherYear', 'probationary', 'directorException'],
+};
+const AMOUNT_INPUTS: Partial<Record<Kind<StipendRule['amount']>, (keyof StipendInput)[]>> = {
+  percent: ['communityDayBasis'],
+  'per-count': ['teachers'],
+  'per-day-by-hours': ['activityHours', 'activityDays', 'fourHoursPays'],
+  hourly: ['tutoringHours'],
+  'hourly-of-daily-rate': ['member', 'hoursBeyondYear', 'hoursBeyondDay', 'extraTimePays'],
+  'hourly-capped-at-daily-rate': ['member', 'buyBackHours'],
+  'daily-rate': ['member', 'trainingDays'],
+};
+
 /** The inputs a stipend rule reads, by its eligibility and amount kinds: an input given for none of the
  *  stipends asked for is a contradiction the caller can refuse. */
 export function inputsOf(r: StipendRule): (keyof StipendInput)[] {
-  const out: (keyof StipendInput)[] = [];
-  switch (r.eligibility?.kind) {
-    case 'service-milestones':
-      out.push('years', 'rating', 'alreadyReceiving', 'class');
-      break;
-    case 'july-first-after-award':
-      out.push('awarded', 'asOf');
-      break;
-    case 'site-list':
-      out.push('site', 'transferred', 'asOf', 'miles', 'isolatedRural');
-      break;
-    case 'min-contract-days':
-      out.push('contractDays', 'headTeacherYear', 'probationary', 'directorException');
-      break;
-  }
-  switch (r.amount.kind) {
-    case 'percent':
-      out.push('communityDayBasis');
-      break;
-    case 'per-count':
-      out.push('teachers');
-      break;
-    case 'per-day-by-hours':
-      out.push('activityHours', 'activityDays', 'fourHoursPays');
-      break;
-    case 'hourly':
-      out.push('tutoringHours');
-      break;
-    case 'hourly-of-daily-rate':
-      out.push('member', 'hoursBeyondYear', 'hoursBeyondDay', 'extraTimePays');
-      break;
-    case 'hourly-capped-at-daily-rate':
-      out.push('member', 'buyBackHours');
-      break;
-    case 'daily-rate':
-      out.push('member', 'trainingDays');
-      break;
-  }
-  return out;
+  return [...(r.eligibility ? ELIGIBILITY_INPUTS[r.eligibility.kind] : []), ...(AMOUNT_INPUTS[r.amount.kind] ?? [])];
 }
 
 export function findStipend(a: Agreement, id: string): StipendRule {
