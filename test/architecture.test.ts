@@ -155,5 +155,31 @@ describe('architecture (docs/architecture.md)', () => {
   it('the checker sees imports (it is not vacuous)', () => {
     expect(graph.get(join(SRC, 'cli/main.ts'))).toContain(join(SRC, 'commands/index.ts'));
     expect(graph.get(join(SRC, 'commands/check.ts'))).toContain(join(SRC, 'commands/salary.ts'));
+    expect(fullGraph.get(join(SRC, 'cli/command.ts'))).toContain(join(SRC, 'cli/output.ts')); // a type import
+  });
+
+  it('docs/architecture.md names only files and functions that exist (its walk of cba salary stays true)', () => {
+    const doc = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const ticks = [...doc.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
+    const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+    const yaml = readdirSync(join(ROOT, 'rules/sdcoe-ae-2005-2008')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(ROOT, 'rules/sdcoe-ae-2005-2008', f), 'utf8')).join('\n');
+    const missing: string[] = [];
+    let names = 0;
+    for (const t of ticks) {
+      const path = /^[\w./<>*-]+\.(ts|yaml|json|js|cjs|mjs)$|^[\w./-]+\/$/.test(t) ? t.replace('<agreement>', 'sdcoe-ae-2005-2008').replace('<family>', 'leaves').replace('<name>', 'salary') : undefined;
+      if (path && !path.includes('*')) {
+        const bases = ['', 'src/', 'src/cli/', 'src/rules/', 'src/batch/', 'src/core/', 'rules/sdcoe-ae-2005-2008/', 'rules/sdcoe-ae-2005-2008/schedules/'];
+        if (!bases.some((b) => existsSync(join(ROOT, b, path)))) missing.push(t);
+        continue;
+      }
+      // a function, type or field: camelCase or PascalCase with a lower-case letter, as a name or a call
+      const name = /^([A-Za-z_]\w*)(\(.*\))?$/.exec(t)?.[1];
+      if (!name || !/[a-z]/.test(name) || !/[A-Z]/.test(name)) continue;
+      names++;
+      const defined = new RegExp(`(function|const|class|interface|type|let)\\s+${name}\\b|\\b${name}[?]?:|\\b${name}\\(`).test(source) || new RegExp(`\\b${name}:`).test(yaml);
+      if (!defined) missing.push(t);
+    }
+    expect(names).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
   });
 });
