@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// The installed command. It runs the compiled CommonJS bundle dist/cli.cjs (and, on demand, the
-// bundles under dist/lazy/) through a V8 code cache kept in the user's cache folder
+// The installed command. It runs the compiled CommonJS bundle of the command named (dist/cmd/<name>.cjs,
+// the CLI with that one command), else the whole CLI (dist/cli.cjs), and on demand the bundles under
+// dist/lazy/, through a V8 code cache kept in the user's cache folder
 // ($XDG_CACHE_HOME/cba or ~/.cache/cba; never in the package), so a start skips parsing and
-// compiling: the cache is keyed on the bundle's path, size and modification time and Node's
-// version, written after the first run, and rewritten whenever V8 rejects it. Any failure of the
-// cache (a read-only home, a full disk) only costs the compile. CBA_NO_CODE_CACHE=1 turns it off.
+// compiling. Each command (and output kind: salary, salary-json, rules-cite, ...) has its own cache,
+// written after its first successful run, so it holds exactly the functions that command runs. A
+// cache is keyed on the bundle's path, the build stamp on its first line (a hash of its text; its
+// size and modification time if it has none) and Node's version, and is rewritten whenever V8
+// rejects it. Writing one also removes the caches of bundles that are gone or rebuilt (the folder
+// would otherwise grow with every build and every copy of the package). Any failure of the cache (a
+// read-only home, a full disk) only costs the compile. CBA_NO_CODE_CACHE=1 turns it off.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -26,12 +31,39 @@ function tag(s) {
   for (let i = 0; i < s.length; i++) h = ((h * 33) ^ s.charCodeAt(i)) >>> 0;
   return h.toString(36);
 }
+// which bundle: the command's own (dist/cmd/<command>.cjs), when the words name one; and which cache:
+// the command (with the subcommand of rules) and the output kind, as the words say
+let command;
+const mode = (() => {
+  const a = process.argv;
+  const words = [];
+  let kind = '';
+  for (let i = 2; i < a.length; i++) {
+    const w = a[i];
+    if (w === '--') break;
+    if (w === '--rules' || w === '--agreement') i++;
+    else if (w === '--json' || w === '--csv') kind = w.slice(2);
+    else if (w === '--help' || w === '-h') kind = 'help';
+    else if (w[0] !== '-' && words.length < 2) words.push(w);
+  }
+  if (words.length && /^[a-z][a-z-]{0,40}$/.test(words[0])) command = words[0];
+  const name = words.length === 0 ? 'cba' : words[0] === 'rules' && words.length > 1 ? `rules-${words[1]}` : words[0];
+  return /^[a-z][a-z-]{0,40}$/.test(name) ? (kind ? `${name}-${kind}` : name) : 'other';
+})();
+const STAMP = '//cba-build:';
+/** The bundle's identity: the build stamp on its first line, else its size and modification time. */
+function identity(file, source) {
+  if (source.startsWith(STAMP)) return source.slice(0, source.indexOf('\n'));
+  const st = fs.statSync(file);
+  return `${st.size}\0${st.mtimeMs}`;
+}
 const pending = [];
-function load(file) {
+function load(file, orElse) {
   let source;
   try {
     source = fs.readFileSync(file, 'utf8');
   } catch (e) {
+    if (e.code === 'ENOENT' && orElse) return load(orElse);
     if (e.code === 'ENOENT') {
       process.stderr.write('cba: the compiled CLI is missing; run `npm install` (or `npm run build`) in the cba folder first\n');
       process.exit(2);
@@ -42,9 +74,8 @@ function load(file) {
   let cachedData, cacheFile, key;
   if (useCache && folder()) {
     try {
-      const st = fs.statSync(file);
-      key = `${file}\0${st.size}\0${st.mtimeMs}\0${process.version}\0${process.arch}\n`;
-      cacheFile = path.join(folder(), `${path.basename(file, '.cjs')}-${tag(file)}-${process.version}.v8`);
+      key = `${file}\0${identity(file, source)}\0${process.version}\0${process.arch}\n`;
+      cacheFile = path.join(folder(), `${path.basename(file, '.cjs')}-${mode}-${tag(file)}-${process.version}.v8`);
       const buf = fs.readFileSync(cacheFile);
       const k = Buffer.byteLength(key);
       if (buf.length > k && buf.toString('utf8', 0, k) === key) cachedData = buf.subarray(k);
@@ -56,24 +87,110 @@ function load(file) {
   if (cacheFile && (!cachedData || script.cachedDataRejected)) pending.push({ script, cacheFile, key });
   const fn = script.runInThisContext();
   const m = { exports: {} };
-  fn.call(m.exports, m.exports, require, m, file, path.dirname(file), require('url').pathToFileURL(file).href, lazy);
+  // only a bundle that asks for its own URL gets one (making it loads Node's URL code)
+  const url = source.includes('__cbaUrl') ? require('url').pathToFileURL(file).href : undefined;
+  fn.call(m.exports, m.exports, require, m, file, path.dirname(file), url, lazy);
   return m.exports;
 }
 const lazies = Object.create(null);
 function lazy(name) {
   return (lazies[name] ??= load(path.join(dist, 'lazy', `${name}.cjs`)));
 }
-// After the command has run, so the cache holds the functions it compiled on the way.
-process.once('exit', () => {
+// After the command has run, so the cache holds the functions it compiled on the way; only after a
+// run that answered (exit 0 or 1): a mistyped command or bad input leaves no cache behind.
+process.on('exit', (code) => {
+  if (!pending.length || (code !== 0 && code !== 1)) return;
+  try {
+    fs.mkdirSync(folder(), { recursive: true });
+  } catch {
+    return;
+  }
+  const written = new Set();
   for (const p of pending) {
     try {
-      fs.mkdirSync(path.dirname(p.cacheFile), { recursive: true });
       const tmp = `${p.cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, Buffer.concat([Buffer.from(p.key), p.script.createCachedData()]));
       fs.renameSync(tmp, p.cacheFile);
+      written.add(path.basename(p.cacheFile));
     } catch {
       // a cache that cannot be written only costs the compile next time
     }
   }
+  if (written.size) sweep(written);
 });
-load(path.join(dist, 'cli.cjs'));
+
+/** Remove the caches of bundles that are gone or rebuilt (a code cache names its bundle and stamp on
+ *  its first line; a rules cache its package folder) and temporary files left by a killed run. */
+function sweep(keep) {
+  let names;
+  try {
+    names = fs.readdirSync(folder());
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  const current = new Map();
+  const stampOf = (file) => {
+    if (!current.has(file)) {
+      let id = null;
+      try {
+        const head = Buffer.alloc(128);
+        const fd = fs.openSync(file, 'r');
+        try {
+          const n = fs.readSync(fd, head, 0, 128, 0);
+          id = identity(file, head.toString('utf8', 0, n));
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        // gone
+      }
+      current.set(file, id);
+    }
+    return current.get(file);
+  };
+  for (const name of names) {
+    if (keep.has(name)) continue;
+    const abs = path.join(folder(), name);
+    try {
+      if (name.endsWith('.tmp')) {
+        if (now - fs.statSync(abs).mtimeMs > 3600e3) fs.unlinkSync(abs);
+        continue;
+      }
+      const isCode = name.endsWith('.v8');
+      if (!isCode && !/^rules-.*\.json$/.test(name)) continue;
+      const head = Buffer.alloc(4096);
+      const fd = fs.openSync(abs, 'r');
+      let text;
+      try {
+        text = head.toString('utf8', 0, fs.readSync(fd, head, 0, head.length, 0));
+      } finally {
+        fs.closeSync(fd);
+      }
+      let stale;
+      if (isCode) {
+        const fields = text.slice(0, text.indexOf('\n')).split('\0');
+        if (fields.length === 4) stale = stampOf(fields[0]) !== fields[1];
+        else if (fields.length === 5) {
+          // a cache of an older cba: path, size, modification time
+          let st;
+          try {
+            st = fs.statSync(fields[0]);
+          } catch {
+            // gone
+          }
+          stale = !st || `${st.size}` !== fields[1] || `${st.mtimeMs}` !== fields[2];
+        } else continue;
+      } else {
+        const m = /^\{"package":("(?:[^"\\]|\\.)*")/.exec(text);
+        if (!m) continue;
+        stale = !fs.existsSync(path.join(JSON.parse(m[1]), 'package.json'));
+      }
+      if (stale) fs.unlinkSync(abs);
+    } catch {
+      // being written or removed by another run
+    }
+  }
+}
+if (command) load(path.join(dist, 'cmd', `${command}.cjs`), path.join(dist, 'cli.cjs'));
+else load(path.join(dist, 'cli.cjs'));

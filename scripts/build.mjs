@@ -25,7 +25,7 @@ function inputsHash() {
   return h.digest('hex');
 }
 const inputs = inputsHash();
-const outputs = ['dist/cli.cjs', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema'];
+const outputs = ['dist/cli.cjs', 'dist/cmd', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema'];
 if (process.argv.includes('--if-changed') && outputs.every((o) => existsSync(join(root, o))) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputs) {
   console.error('build: dist/ is up to date with src/, rules/ and the lockfile (nothing rebuilt)');
   process.exit(0);
@@ -110,6 +110,44 @@ const pdfTextOnly = {
 // a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
 await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin, pdfTextOnly] });
 await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
+// One bundle per command (dist/cmd/<command>.cjs), which bin/cba.js runs when the words name that
+// command: the same CLI with only that command's module (the others are their name and description,
+// as a start-up registers them anyway), a third of dist/cli.cjs or less to read, deserialize and run.
+// dist/cli.cjs, with every command, answers the rest (cba alone, --help, help, an unknown word), and
+// the commands that run the others: completion and man (every command's options) and check.
+const WHOLE_CLI = new Set(['completion', 'man', 'check']);
+const INDEX = join(root, 'src/commands/index.ts');
+const indexText = readFileSync(INDEX, 'utf8');
+const IMPORT = /^import \* as (\w+) from '\.\/([\w-]+)';$/gm;
+const modules = [...indexText.matchAll(IMPORT)].map((m) => m[1]);
+// each command's name, module and description, from an ES module build of the index that is not kept
+const probe = await build({
+  ...common,
+  stdin: { contents: `import { COMMANDS } from './index';\n${modules.map((m) => `import * as ${m} from './${[...indexText.matchAll(IMPORT)].find((x) => x[1] === m)[2]}';`).join('\n')}\nconst mods = [${modules.join(', ')}];\nexport default Object.entries(COMMANDS).map(([name, m]) => [name, mods.indexOf(m), m.DESCRIPTION]);\n`, resolveDir: dirname(INDEX), loader: 'ts' },
+  write: false,
+  packages: 'external',
+  plugins: [lazyOutside],
+});
+const probeFile = join(root, 'dist', `.commands-${process.pid}.mjs`);
+writeFileSync(probeFile, probe.outputFiles[0].text);
+const commandList = (await import(probeFile)).default;
+rmSync(probeFile);
+const description = Object.fromEntries(commandList.filter(([, i]) => i >= 0).map(([, i, d]) => [modules[i], d]));
+await Promise.all(
+  commandList
+    .filter(([name, i]) => i >= 0 && !WHOLE_CLI.has(name))
+    .map(([name, i]) => {
+      const own = modules[i];
+      const contents = indexText.replace(IMPORT, (line, id) => (id === own || id === 'completion' ? line : `const ${id} = { DESCRIPTION: ${JSON.stringify(description[id])}, register() { throw new Error('cba: this bundle holds the command ${own} only'); } } as CommandModule;`));
+      const onlyOne = { name: 'only-one-command', setup: (b) => b.onLoad({ filter: /[\\/]src[\\/]commands[\\/]index\.ts$/ }, () => ({ contents, loader: 'ts', resolveDir: dirname(INDEX) })) };
+      return build({ ...cjs, entryPoints: { [name]: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist/cmd'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin, onlyOne] });
+    }),
+);
+// each CommonJS bundle starts with a stamp of its text: bin/cba.js keys its code caches on it
+for (const f of ['dist/cli.cjs', ...['lazy', 'cmd'].flatMap((d) => readdirSync(join(root, 'dist', d)).map((n) => `dist/${d}/${n}`))]) {
+  const text = readFileSync(join(root, f), 'utf8');
+  writeFileSync(join(root, f), `//cba-build:${createHash('sha256').update(text).digest('hex')}\n${text}`);
+}
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json'), '--emitDeclarationOnly'], { stdio: 'inherit' });

@@ -167,16 +167,16 @@ export async function audit(o: AuditRulesOptions, { out: ctx, global: g }: RunCt
 /** Files under a folder whose name passes the test (no node_modules, no dist). */
 function filesUnder(dir: string, want: (f: string) => boolean): string[] {
   const out: string[] = [];
+  // the entries' types come with the listing (a stat each only for a symbolic link, followed)
   const walk = (d: string) => {
-    if (!existsSync(d)) return;
-    for (const e of readdirSync(d)) {
-      if (e === 'node_modules' || e === 'dist' || e.startsWith('.')) continue;
-      const p = join(d, e);
-      if (statSync(p).isDirectory()) walk(p);
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isSymbolicLink() ? statSync(p).isDirectory() : e.isDirectory()) walk(p);
       else if (want(p)) out.push(p);
     }
   };
-  walk(dir);
+  if (existsSync(dir)) walk(dir);
   return out.sort();
 }
 

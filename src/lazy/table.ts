@@ -192,7 +192,7 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
 
   function finish(table: string): string {
     let text = table;
-    if (paint !== noPaint) text = text.replace(/[┌┐└┘├┤┬┴┼─│]+/g, (m) => paint.dim(m));
+    if (paint !== noPaint) text = text.replace(/[\u250c\u2510\u2514\u2518\u251c\u2524\u252c\u2534\u253c\u2500\u2502]+/g, (m) => paint.dim(m)); // the box characters (┌┐└┘├┤┬┴┼─│), escaped: a source all ASCII is a one-byte string, faster to load
     const out: string[] = [];
     if (spec.title) out.push(paint.bold(wrapParagraph(spec.title, env.width)));
     out.push(text);

@@ -11,13 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 /** The package root: the nearest folder above this file holding package.json and rules/. */
+let pkgRoot: string | undefined;
 export function packageRoot(): string {
-  let d = dirname(fileURLToPath(import.meta.url));
+  if (pkgRoot !== undefined) return pkgRoot;
+  // the CommonJS bundles (bin/cba.js) have their folder as __dirname, which spares Node's URL code
+  let d = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'rules'))) return d;
+    if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'rules'))) return (pkgRoot = d);
     d = dirname(d);
   }
   throw new RulesError('cannot find the package folder holding rules/');
@@ -39,12 +42,13 @@ export function hashBytes(b: Uint8Array): string {
   return process.getBuiltinModule('node:crypto').createHash('sha256').update(b).digest('base64url');
 }
 
-/** A file's identity and times: inode, size, modification and change times in nanoseconds. The change
- *  time cannot be set back by cp -p, rsync -a or tar x (it is the time the inode last changed), so a
- *  file whose stat is what the cache recorded has the bytes that were hashed; any other is hashed. */
+/** A file's identity and times: inode, size, modification and change times (milliseconds to a
+ *  quarter of a microsecond; the plain stat, cheaper to make than the bigint one). The change time
+ *  cannot be set back by cp -p, rsync -a or tar x (it is the time the inode last changed), so a file
+ *  whose stat is what the cache recorded has the bytes that were hashed; any other is hashed. */
 function statKey(abs: string): string {
-  const st = statSync(abs, { bigint: true });
-  return `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+  const st = statSync(abs);
+  return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
 /** Every YAML file under root, relative, sorted (folders walked; links to folders are not followed). */
@@ -98,9 +102,54 @@ function fingerprintHolds(root: string, fp: Fingerprint): { same: boolean; stats
 }
 
 interface Cache {
+  /** the package folder of the install that wrote it (user caches only: bin/cba.js removes the
+   *  caches of installs that are gone); first in the file, where it reads it */
+  package?: string;
   version: number;
   fingerprint: Fingerprint;
-  agreements: (Omit<Agreement, 'dir'> & { dir: string })[];
+  agreements: CachedAgreement[];
+}
+
+/** An agreement in the cache: its parts (stipends, leaves, ...) each kept as JSON text, parsed only
+ *  when a command reads that part (most commands read one or none), in the order they had. */
+interface CachedAgreement {
+  dir: string;
+  meta: Agreement['meta'];
+  schedules: Agreement['schedules'];
+  files: Agreement['parts']['files'];
+  parts: [kind: string, json: string | null][];
+}
+
+function toCached(a: Agreement, root: string): CachedAgreement {
+  return {
+    dir: relative(root, a.dir).split(sep).join('/'),
+    meta: a.meta,
+    schedules: a.schedules,
+    files: a.parts.files,
+    parts: Object.entries(a.parts).flatMap(([k, v]): [string, string | null][] => (k === 'files' ? [[k, null]] : v === undefined ? [] : [[k, JSON.stringify(v)]])),
+  };
+}
+
+function fromCached(c: CachedAgreement, root: string): Agreement {
+  const parts = {} as Record<string, unknown>;
+  for (const [k, json] of c.parts) {
+    if (json === null) {
+      parts[k] = c.files;
+      continue;
+    }
+    const settle = (value: unknown) => Object.defineProperty(parts, k, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(parts, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const v = JSON.parse(json);
+        settle(v);
+        return v;
+      },
+      set: settle,
+    });
+  }
+  return { dir: join(root, c.dir), meta: c.meta, schedules: c.schedules, parts: parts as unknown as Agreement['parts'] };
 }
 
 /** The compiled rules cache the build writes and the package ships. */
@@ -137,19 +186,26 @@ export async function validateRoot(root: string): Promise<RulesSet> {
   return (await validateRootLogged(root)).set;
 }
 
+/** JSON with every character beyond ASCII escaped (\u2019): text all ASCII is read into a one-byte
+ *  string, which parses faster than the two-byte string one such character makes of the whole file. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Write the cache atomically: a temporary file of this process, renamed over the old one, so a
  *  reader never sees half a file and two first runs at once each leave a whole, valid cache. */
 function saveCache(root: string, set: RulesSet, parsed: Map<string, string>, file = cacheFile()): string {
   if (!file) return file;
   const cache: Cache = {
+    package: file === shippedCacheFile() ? undefined : packageRoot(),
     version: CACHE_VERSION,
     fingerprint: fingerprint(root, parsed),
-    agreements: set.agreements.map((a) => ({ ...a, dir: relative(root, a.dir).split(sep).join('/') })),
+    agreements: set.agreements.map((a) => toCached(a, root)),
   };
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
-    writeFileSync(tmp, JSON.stringify(cache), { flag: 'wx' });
+    writeFileSync(tmp, asciiJson(cache), { flag: 'wx' });
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -185,10 +241,11 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
     const mine = cacheFile();
     for (const file of mine ? [mine, shippedCacheFile()] : [shippedCacheFile()]) {
       try {
+        if (file === mine && !existsSync(file)) continue; // (a failed read costs an error and its stack)
         const cache = JSON.parse(readFileSync(file, 'utf8')) as Cache;
         const holds = cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) ? fingerprintHolds(root, cache.fingerprint) : false;
         if (!holds) continue;
-        set = { root, agreements: cache.agreements.map((a) => ({ ...a, dir: join(root, a.dir) })) };
+        set = { root, agreements: cache.agreements.map((a) => fromCached(a, root)) };
         if (!holds.same && mine) {
           // same bytes, new inodes or times (an install, a copy): record the stats in the user's cache,
           // so later runs skip hashing
@@ -196,7 +253,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
           try {
             mkdirSync(dirname(mine), { recursive: true });
             const fp: Fingerprint = cache.fingerprint.map(([f, h], i) => [f, h, holds.stats[i]]);
-            writeFileSync(tmp, JSON.stringify({ ...cache, fingerprint: fp }), { flag: 'wx' });
+            writeFileSync(tmp, asciiJson({ package: packageRoot(), ...cache, fingerprint: fp }), { flag: 'wx' });
             renameSync(tmp, mine);
           } catch {
             rmSync(tmp, { force: true }); // a cache folder that cannot be written: hash each run

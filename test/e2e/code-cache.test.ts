@@ -2,7 +2,7 @@
 // first run, used by the next, rewritten when it is damaged or made for another bundle, never in the
 // package, and never a reason for a command to fail.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cbaBin, json } from '../helpers/cli';
@@ -18,7 +18,8 @@ describe('the start-up code cache', () => {
     // the code cache (the folder may hold the rules cache too: rules-*.json, src/rules/load.ts)
     const files = readdirSync(join(cache, 'cba')).filter((f) => f.endsWith('.v8'));
     expect(files.length).toBe(1);
-    expect(files[0]).toMatch(new RegExp(`^cli-.*-${process.version.replace(/\./g, '\\.')}\\.v8$`));
+    // the bundle of the command (dist/cmd/salary.cjs), the cache of its JSON output
+    expect(files[0]).toMatch(new RegExp(`^salary-salary-json-.*-${process.version.replace(/\./g, '\\.')}\\.v8$`));
     const bytes = readFileSync(join(cache, 'cba', files[0]));
     const second = cbaBin(args, { env: { XDG_CACHE_HOME: cache } });
     expect(second.stdout).toBe(first.stdout);
@@ -56,6 +57,41 @@ describe('the start-up code cache', () => {
     chmodSync(ro, 0o500);
     expect((cbaBin(args, { env: { XDG_CACHE_HOME: ro } })).code).toBe(0);
     rmSync(home, { recursive: true });
+  });
+
+  it('each command and output kind has its own cache; a run that fails on bad input writes none', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cba-xdg-'));
+    const env = { XDG_CACHE_HOME: cache };
+    expect(cbaBin(['salary', '--class', 'IV', '--step', '99'], { env }).code).toBe(2);
+    expect(existsSync(join(cache, 'cba')) ? readdirSync(join(cache, 'cba')).filter((f) => f.endsWith('.v8')) : []).toEqual([]);
+    cbaBin(args, { env });
+    cbaBin(['schedule', '--json'], { env });
+    const files = readdirSync(join(cache, 'cba')).filter((f) => f.endsWith('.v8'));
+    expect(files.map((f) => f.replace(/-[0-9a-z]+-v\d+\.\d+\.\d+\.v8$/, '')).sort()).toEqual(['salary-salary-json', 'schedule-schedule-json']);
+    rmSync(cache, { recursive: true });
+  });
+
+  it('writing a cache removes the caches of bundles that are gone or rebuilt, and keeps the current ones', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'cba-xdg-'));
+    const env = { XDG_CACHE_HOME: cache };
+    cbaBin(args, { env });
+    const dir = join(cache, 'cba');
+    const [mine] = readdirSync(dir).filter((f) => f.endsWith('.v8'));
+    const v = process.version;
+    // a copy of the package that was removed; an older build of this one (another stamp); an older
+    // cba's cache (path, size, time) of a bundle that is gone; a rules cache of a removed install
+    writeFileSync(join(dir, `cli-salary-gone-${v}.v8`), `/nowhere/cba/dist/cli.cjs\0//cba-build:0\0${v}\0${process.arch}\nx`);
+    writeFileSync(join(dir, `cli-salary-old-${v}.v8`), `${join(ROOT, 'dist', 'cmd', 'salary.cjs')}\0//cba-build:0\0${v}\0${process.arch}\nx`);
+    writeFileSync(join(dir, `cli-older-${v}.v8`), `/nowhere/cba/dist/cli.cjs\0${1234}\0${5678.5}\0${v}\0${process.arch}\nx`);
+    writeFileSync(join(dir, 'rules-gone.json'), JSON.stringify({ package: '/nowhere/cba', version: 4 }));
+    writeFileSync(join(dir, 'rules-mine.json'), JSON.stringify({ package: ROOT, version: 4 }));
+    cbaBin(['schedule', '--json'], { env });
+    const left = readdirSync(dir).sort();
+    expect(left).toContain(mine);
+    expect(left).toContain('rules-mine.json');
+    expect(left.filter((f) => /gone|old/.test(f))).toEqual([]);
+    expect(left.filter((f) => f.startsWith('schedule-schedule-json-')).length).toBe(1);
+    rmSync(cache, { recursive: true });
   });
 
   it('nothing is written into the package', async () => {
