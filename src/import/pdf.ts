@@ -34,9 +34,26 @@ export const TESSERACT_HINT = 'install tesseract (Debian/Ubuntu: apt-get install
 type PdfJs = typeof import('../lazy/pdf');
 let pdfjsP: Promise<PdfJs> | undefined;
 
+/** The built-ins pdf.js's legacy build replaces for the whole process: its core-js forces script
+ *  versions of these on Node 20 (for edge cases of the specification pdf.js does not meet: pushing onto
+ *  a frozen length, JSON source text), and every later push, JSON.parse and JSON.stringify of the run
+ *  went through them, several times slower. The engine's own are put back once pdf.js is loaded; what
+ *  core-js adds (Promise.withResolvers, Map.prototype.getOrInsert, ...) stays for pdf.js. */
+const REPLACED: [object, string][] = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
+
 async function loadPdfJs(): Promise<PdfJs> {
   // pdf.js's legacy build (the one it supports in Node), a lazy chunk of its own in the CLI
-  pdfjsP ??= import('../lazy/pdf');
+  if (!pdfjsP) {
+    const natives = REPLACED.map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
+    pdfjsP = import('../lazy/pdf').finally(() => {
+      for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
+    });
+  }
   return pdfjsP;
 }
 

@@ -38,19 +38,23 @@ export function logReads(log: Map<string, string> | undefined): void {
   readLog = log;
 }
 
-export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
-  let text: string;
-  if (given !== undefined) text = given;
-  else {
-    let bytes: Buffer;
-    try {
-      bytes = readBoundedFile(file, shown, LIMITS.rulesFile, 'a rules file');
-    } catch (e) {
-      throw new RulesError((e as Error).message.slice(shown.length + 2), shown);
-    }
-    readLog?.set(file, createHash('sha256').update(bytes).digest('base64url'));
-    text = bytes.toString('utf8');
+/** The text of a rules file (bounded, and logged while logReads is set). */
+function readText(file: string, shown: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readBoundedFile(file, shown, LIMITS.rulesFile, 'a rules file');
+  } catch (e) {
+    throw new RulesError((e as Error).message.slice(shown.length + 2), shown);
   }
+  readLog?.set(file, createHash('sha256').update(bytes).digest('base64url'));
+  return bytes.toString('utf8');
+}
+
+export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
+  return parseYamlText(given ?? readText(file, shown), shown);
+}
+
+function parseYamlText(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
   const deep = flowDepthOver(text, LIMITS.yamlDepth);
   if (deep) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, `line ${deep}`);
   const lc = new LineCounter();
@@ -91,7 +95,28 @@ export function depthOver(data: unknown, max: number): string {
 }
 
 export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, text?: string): z.infer<T> {
-  const { data, doc, lc } = readYaml(file, shown, text);
+  return validateText(schema, text ?? readText(file, shown), shown);
+}
+
+/** The rules files that validated, by schema and text: a process that loads the same bytes again (a
+ *  second --rules folder holding copies of the same files, the in-process test runner) parses and
+ *  checks them once. Only content that passed is kept, and each caller gets a copy of its own. */
+const passed = new WeakMap<z.ZodTypeAny, Map<string, unknown>>();
+const PASSED_MAX = 256;
+
+function validateRulesFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string): z.infer<T> {
+  const text = readText(file, shown);
+  let seen = passed.get(schema);
+  if (seen?.has(text)) return structuredClone(seen.get(text)) as z.infer<T>;
+  const data = validateText(schema, text, shown);
+  if (!seen) passed.set(schema, (seen = new Map()));
+  if (seen.size >= PASSED_MAX) seen.clear();
+  seen.set(text, structuredClone(data));
+  return data;
+}
+
+function validateText<T extends z.ZodTypeAny>(schema: T, text: string, shown: string): z.infer<T> {
+  const { data, doc, lc } = parseYamlText(text, shown);
   let r: z.ZodSafeParseResult<z.infer<T>>;
   try {
     r = schema.safeParse(data);
@@ -129,10 +154,10 @@ export function loadAgreementDir(dir: string, shownBase: string): Agreement {
 function loadAgreementDirUnsafe(dir: string, shownBase: string): Agreement {
   const shown = (f: string) => relative(shownBase, f) || f;
   const metaFile = join(dir, 'agreement.yaml');
-  const meta = validateFile(AgreementFile, metaFile, shown(metaFile));
+  const meta = validateRulesFile(AgreementFile, metaFile, shown(metaFile));
   const schedules: Schedule[] = [];
   for (const f of yamlFiles(join(dir, 'schedules'))) {
-    const s = validateFile(ScheduleFile, f, shown(f));
+    const s = validateRulesFile(ScheduleFile, f, shown(f));
     if (!hasOwn(meta.assignments, s.assignment))
       throw new RulesError(`assignment "${s.assignment}" is not one of agreement.yaml's assignments (${Object.keys(meta.assignments).join(', ')})`, shown(f), 'assignment');
     const dup = schedules.find((o) => o.id === s.id && o.effective === s.effective);
@@ -161,7 +186,7 @@ function loadAgreementDirUnsafe(dir: string, shownBase: string): Agreement {
     const spec = PART_SCHEMAS[kind];
     const files = spec.folder ? yamlFiles(join(dir, spec.folder)) : existsSync(join(dir, spec.file!)) ? [join(dir, spec.file!)] : [];
     if (!files.length) continue;
-    const loaded = files.map((f) => ({ ...(validateFile(spec.schema, f, shown(f)) as object), file: shown(f) }));
+    const loaded = files.map((f) => ({ ...(validateRulesFile(spec.schema, f, shown(f)) as object), file: shown(f) }));
     // the schema of each kind validated the content: it is that kind's type
     Object.assign(parts, { [kind]: spec.folder ? loaded : loaded[0] });
     parts.files[kind] = files.map(shown).join(', ');
