@@ -383,16 +383,7 @@ class Reader {
     const s = this.s;
     const out: Record<string, unknown> = {};
     const seen = new Set<string>();
-    this.deeper();
-    this.i++;
-    while (s[this.i] === ' ') this.i++;
-    if (s[this.i] === '}') {
-      this.i++;
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      while (s[this.i] === ' ') this.i++;
+    this.flow('}', () => {
       const start = this.i;
       const c = s[this.i];
       let key: string;
@@ -411,45 +402,40 @@ class Reader {
       while (s[this.i] === ' ') this.i++;
       if (s[this.i] === ',' || s[this.i] === '}' || this.i >= s.length) no();
       out[key] = this.inline(true);
-      while (s[this.i] === ' ') this.i++;
-      if (s[this.i] === '}') {
-        this.i++;
-        this.depth--;
-        return out;
-      }
-      if (s[this.i] !== ',') no();
-      this.i++;
-      while (s[this.i] === ' ') this.i++;
-      if (s[this.i] === '}' || s[this.i] === ',') no();
-    }
+    });
+    return out;
   }
 
   private flowSeq(): unknown[] {
     const s = this.s;
     const out: unknown[] = [];
+    this.flow(']', () => {
+      if (s[this.i] === ',' || s[this.i] === ']' || this.i >= s.length) no();
+      out.push(this.inline(true));
+    });
+    return out;
+  }
+
+  /** A flow collection from its opening bracket to `close`: `entry` reads one entry at the cursor
+   *  (spaces skipped); entries apart by commas, none leading, doubled or trailing. */
+  private flow(close: '}' | ']', entry: () => void): void {
+    const s = this.s;
     this.deeper();
     this.i++;
     while (s[this.i] === ' ') this.i++;
-    if (s[this.i] === ']') {
-      this.i++;
-      this.depth--;
-      return out;
-    }
-    for (;;) {
-      while (s[this.i] === ' ') this.i++;
-      if (s[this.i] === ',' || s[this.i] === ']' || this.i >= s.length) no();
-      out.push(this.inline(true));
-      while (s[this.i] === ' ') this.i++;
-      if (s[this.i] === ']') {
+    if (s[this.i] !== close)
+      for (;;) {
+        while (s[this.i] === ' ') this.i++;
+        entry();
+        while (s[this.i] === ' ') this.i++;
+        if (s[this.i] === close) break;
+        if (s[this.i] !== ',') no();
         this.i++;
-        this.depth--;
-        return out;
+        while (s[this.i] === ' ') this.i++;
+        if (s[this.i] === close || s[this.i] === ',') no();
       }
-      if (s[this.i] !== ',') no();
-      this.i++;
-      while (s[this.i] === ' ') this.i++;
-      if (s[this.i] === ']' || s[this.i] === ',') no();
-    }
+    this.i++;
+    this.depth--;
   }
 }
 
