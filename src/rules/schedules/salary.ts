@@ -275,10 +275,8 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
     });
     if (printedDaily !== undefined) {
       lines.push({ figure: 'printedDailyRate', label: 'Daily rate as printed in Appendix A', value: printedDaily, unit: 'money', source: { ...cellSource, figure: 'printedDailyRate' } });
-      if (!printedDaily.eq(dailyRate))
-        warnings.push(
-          `Appendix A prints ${formatMoney(printedDaily)} as the daily rate of ${cellName}, but annual / ${baseDays} = ${shown}... rounds to ${formatMoney(dailyRate)}; Article ${citeRef(P.baseYearDays.cite)} defines the rate as annual / ${baseDays}, so ${formatMoney(dailyRate)} is used (both shown).`,
-        );
+      const differs = printedDaily.eq(dailyRate) ? undefined : reading(RD, 'printed-daily-rate-differs', { printed: formatMoney(printedDaily), cell: cellName, baseDays, exact: shown, rate: formatMoney(dailyRate), rateCite: citeRef(P.baseYearDays.cite) });
+      if (differs) warnings.push(differs.text);
     }
   } else if (s.basis === 'daily') {
     lines.push({ figure: 'dailyRate', label: `Daily rate (${cellName})`, value: dailyRate, unit: 'money', source: { ...cellSource, figure: 'dailyRate' } });
@@ -343,10 +341,8 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
 
   const partTime = a.meta.citations?.partTime;
   const minFte = a.meta.parameters.partTimeMinimumFte;
-  if (minFte && fte.lt(minFte.value))
-    warnings.push(
-      `{fte} ${plain(fte)} is below one-half: the minimum part-time employment is "the equivalent of one-half of the number of days of service required by the unit member's contract" (${citeShort(minFte.cite)}, part-time employment with full retirement credit); paid pro rata as asked`,
-    );
+  const belowMinimum = minFte && fte.lt(minFte.value) ? reading(RD, 'part-time-below-minimum', { fte: plain(fte), minCite: citeShort(minFte.cite) }) : undefined;
+  if (belowMinimum) warnings.push(belowMinimum.text);
   if (!fte.eq(1)) {
     lines.push({
       figure: 'fte',
