@@ -82,6 +82,21 @@ export function camelOf(flags: string): string {
   return long.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
+/** A table's defaults and required options, in its order, read once per table (a check file runs a command's table thousands of times). */
+const FACTS = new WeakMap<OptionTable, { defaults: [string, NonNullable<OptionSpec['default']>][]; required: [string, OptionSpec][] }>();
+function tableFacts(table: OptionTable) {
+  let f = FACTS.get(table);
+  if (!f) {
+    f = { defaults: [], required: [] };
+    for (const [key, spec] of Object.entries(table)) {
+      if (spec.default !== undefined) f.defaults.push([key, spec.default]);
+      if (spec.required) f.required.push([key, spec]);
+    }
+    FACTS.set(table, f);
+  }
+  return f;
+}
+
 /** Options given as data (a cba check case's input: daysServed or days-served), checked against the table
  *  as commander would check them on the command line. */
 export function optionsFrom<T extends OptionTable>(table: T, input: Record<string, unknown>): OptionsOf<T> {
@@ -102,9 +117,9 @@ export function optionsFrom<T extends OptionTable>(table: T, input: Record<strin
     const list = (Array.isArray(v) ? v : [v]).map(String);
     out[key] = many ? list : list[list.length - 1];
   }
-  for (const [key, spec] of Object.entries(table)) if (spec.default !== undefined && out[key] === undefined) out[key] = spec.default;
-  for (const [key, spec] of Object.entries(table))
-    if (spec.required && out[key] === undefined) throw new InputError(`error: required option '${spec.flags}' not specified`);
+  const { defaults, required } = tableFacts(table);
+  for (const [key, d] of defaults) if (out[key] === undefined) out[key] = d;
+  for (const [key, spec] of required) if (out[key] === undefined) throw new InputError(`error: required option '${spec.flags}' not specified`);
   // every key and value was checked against the table above
   return out as OptionsOf<T>;
 }

@@ -8,6 +8,7 @@ import { confineOutputs, noteInput } from '../cli/run-files';
 import { InputError } from '../core/errors';
 import { compareExpected, type FieldFailure } from '../batch/check/compare';
 import { fastCheckFile } from '../batch/check/fast';
+import { jsonData } from '../batch/check/json-data';
 import type { CheckCase } from '../batch/check/schema';
 import type { Computation } from '../batch/check/computations';
 import { JSON_OPTION, declare, errorOutcome, oneFormat, optionsFrom, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
@@ -72,24 +73,25 @@ const RUNS: Record<Computation, CaseRun> = {
 };
 
 /** What a case writes on one stream: its text, or the one JSON value it printed, taken as data
- *  (compact JSON text: what JSON.parse reads from the printed text). A write after a taken value
- *  first puts the value back as printJson prints it. A pure computation's streams are plain sinks;
- *  the others' real Writables (a deadline batch waits on its stream's events). */
+ *  (what JSON.parse reads from the printed text). A write after a
+ *  taken value first puts the value back as printJson prints it. A pure computation's streams are
+ *  plain sinks; the others' real Writables (a deadline batch waits on its stream's events). */
 function capture(real: boolean) {
   let text = '';
-  let json: string | undefined;
+  let taken = false;
+  let value: unknown;
   const add = (s: string) => {
-    if (json !== undefined) {
-      text = JSON.stringify(JSON.parse(json), null, 2) + '\n';
-      json = undefined;
+    if (taken) {
+      text = JSON.stringify(value, null, 2) + '\n';
+      taken = false;
     }
     text += s;
   };
-  const take = (value: unknown): boolean => {
-    if (text || json !== undefined) return false;
-    const t = JSON.stringify(value);
-    if (typeof t !== 'string') return false;
-    json = t;
+  const take = (v: unknown): boolean => {
+    if (text || taken || v === undefined || typeof v === 'function' || typeof v === 'symbol') return false;
+    // the data is copied when printed, as the text was printed (and with its errors)
+    value = jsonData(v);
+    taken = true;
     return true;
   };
   let stream: NodeJS.WritableStream;
@@ -110,7 +112,7 @@ function capture(real: boolean) {
       },
     } as unknown as NodeJS.WritableStream;
   (stream as unknown as Record<symbol, unknown>)[JSON_TAKER] = take;
-  return { stream, text: () => text, json: () => json };
+  return { stream, text: () => text, data: (): { value: unknown } | undefined => (taken ? { value } : undefined) };
 }
 
 async function readText(file: string, stdin: NodeJS.ReadableStream): Promise<string> {
@@ -134,7 +136,8 @@ interface Outcome {
   code: number;
   message?: string;
   stdout: string;
-  json?: string;
+  /** the JSON value printed on stdout (nothing else written there), as data */
+  data?: { value: unknown };
   stderr: string;
   actual?: unknown;
 }
@@ -154,10 +157,10 @@ async function runCase(c: CheckCase, ctx: RunCtx): Promise<Outcome> {
   confineOutputs(() => (scratch ??= mkdtempSync(join(process.getBuiltinModule('node:os').tmpdir(), 'cba-check-'))));
   try {
     const r = await RUNS[c.run](input, (c.args ?? []).map(String), sub);
-    return { code: r?.failed ? 1 : 0, stdout: out.text(), json: out.json(), stderr: err.text() };
+    return { code: r?.failed ? 1 : 0, stdout: out.text(), data: out.data(), stderr: err.text() };
   } catch (e) {
     const o = errorOutcome(e);
-    return { code: o.code, message: o.message, stdout: out.text(), json: out.json(), stderr: err.text() };
+    return { code: o.code, message: o.message, stdout: out.text(), data: out.data(), stderr: err.text() };
   } finally {
     confineOutputs(undefined);
     if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -231,11 +234,13 @@ export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
     if (c.error !== undefined && !(msg ?? '').includes(c.error)) r.failures.push({ field: 'error', expected: c.error, actual: msg ?? '(none)' });
     if (c.expect && code !== 2) {
       if (!('actual' in outcome))
-        try {
-          outcome.actual = JSON.parse(outcome.json !== undefined && !stdout ? outcome.json : stdout);
-        } catch {
-          outcome.actual = undefined;
-        }
+        if (outcome.data) outcome.actual = outcome.data.value;
+        else
+          try {
+            outcome.actual = JSON.parse(stdout);
+          } catch {
+            outcome.actual = undefined;
+          }
       r.failures.push(...compareExpected(c.expect, outcome.actual));
     }
     if (r.failures.length) r.status = 'failed';

@@ -6,9 +6,20 @@ export interface FieldFailure {
   actual: unknown;
 }
 
+/** The parts of a path (stipends[0].annual: stipends, 0, annual), worked out once per path. */
+const PARTS = new Map<string, string[]>();
+function partsOf(path: string): string[] {
+  let p = PARTS.get(path);
+  if (!p) {
+    p = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+    if (PARTS.size < 10_000) PARTS.set(path, p);
+  }
+  return p;
+}
+
 function get(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
-  for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+  for (const part of partsOf(path)) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
