@@ -39,7 +39,7 @@ class LineEnds {
   }
 }
 
-export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | NodeJS.ReadableStream, opts: CsvParseOptions): AsyncGenerator<string[][]> {
+export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream, opts: CsvParseOptions): AsyncGenerator<string[][]> {
   const parser = new CsvParser(opts.delimiter ?? ',');
   const decoder = new CsvDecoder();
   const ends = new LineEnds();
@@ -47,7 +47,7 @@ export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | N
   const unclosed = (e: unknown) => (e instanceof CsvUnclosedQuote ? new CsvSyntaxError(e.message, e.record) : e);
   let finished = false;
   try {
-    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    for await (const chunk of input as AsyncIterable<Buffer | string> | Iterable<Buffer>) {
       const out: string[][] = [];
       parser.push(ends.write(decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk), false), out);
       if (out.length) yield out;

@@ -107,6 +107,20 @@ describe('the CSV core reads what csv-parse reads', () => {
     );
   });
 
+  it('on lines of whole quoted fields, stray quotes and quoted delimiters (property)', () => {
+    const cell = fc.constantFrom('a', 'bc', '', '"x"', '""', '"', 'a"b', '"a""b"', '"a,b"', '"a\nb"', '"ab"c', '" "', '"\r"');
+    const row = fc.array(cell, { minLength: 1, maxLength: 6 }).map((r) => r.join(','));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 20 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), cuts, (rows, eol, last, c) => {
+        const s = rows.join(eol) + (last ? eol : '');
+        const want = theirs(s);
+        expect(ours(s)).toEqual(want);
+        expect(oursChunked(s, c)).toEqual(want);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   // Each worked by hand from csv-parse's rules, and checked against it.
   it.each([
     ['a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
@@ -131,6 +145,12 @@ describe('the CSV core reads what csv-parse reads', () => {
     ['', []],
     ['\n', [['']]],
     ['"x"\0y', [['x\0y']]],
+    // lines whose quotes wrap whole fields next to lines that are not
+    ['E0,"Member 0",x\n"a",b"c,""\n', [['E0', 'Member 0', 'x'], ['a', 'b"c', '']]],
+    ['"a","b\n"c"\n', [['a', '"b\n"c"']]],
+    ['"a","b,c"\n"d"e,"f"\n', [['a', 'b,c'], ['"d"e', 'f']]],
+    ['x,"\n",y\n"",\n', [['x', '\n', 'y'], ['', '']]],
+    ['"""",a\n""""\n', [['"', 'a'], ['"']]],
   ])('%j', (input, want) => {
     expect(theirs(input)).toEqual(want);
     expect(ours(input)).toEqual(want);
