@@ -152,6 +152,32 @@ describe('architecture (docs/architecture.md)', () => {
     expect(found).toEqual([]);
   });
 
+  it('no reading of the contract typed into src/rules: a sentence saying how the agreement is read lives in rules/ YAML (readings: [{ id, text, cite }])', () => {
+    // the words a reading is written in; a rule applies it with reading(list, 'id', { figures }) instead
+    const READS = /\b(?:is|are) read (?:as|strictly)\b|\bread strictly\b|\bthe agreement (?:does not|says|states|prints|is silent)\b/;
+    expect(READS.test('"Working days" are read as the days the office is open')).toBe(true); // the pattern sees a reading
+    // what stays, each with its reason (file: words of the string allowed)
+    const ALLOWED: Record<string, { text: string; why: string }[]> = {
+      'src/rules/deadlines/deadlines.ts': [{ text: 'the agreement does not move this deadline', why: 'countPeriodRaw counts on a calendar with no agreement at hand; it says why the date stands' }],
+      'src/rules/leaves/other-leaves.ts': [{ text: 'the agreement does not speak to insurance', why: 'the working of one figure (how), beside the reading personal-leave-over-30-days that says the same' }],
+    };
+    for (const v of Object.values(ALLOWED)) for (const x of v) expect(x.why.length).toBeGreaterThan(20);
+    const found: string[] = [];
+    for (const f of files) {
+      const r = rel(f);
+      // schema files describe the YAML fields (their help in editors), they apply no reading
+      if (!r.startsWith('src/rules/') || r.endsWith('schema.ts')) continue;
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // a comment line
+        for (const m of line.matchAll(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) {
+          if (!READS.test(m[0]) || (ALLOWED[r] ?? []).some((x) => m[0].includes(x.text))) continue;
+          found.push(`${r}:${i + 1}: a reading written in code (${READS.exec(m[0])![0]}): put it in the family's YAML readings with its cite and apply it by id`);
+        }
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
   it('the checker sees imports (it is not vacuous)', () => {
     expect(graph.get(join(SRC, 'cli/main.ts'))).toContain(join(SRC, 'commands/index.ts'));
     expect(graph.get(join(SRC, 'commands/check.ts'))).toContain(join(SRC, 'commands/salary.ts'));
