@@ -154,7 +154,7 @@ describe('architecture (docs/architecture.md)', () => {
 
   it('no reading of the contract typed into src/rules: a sentence saying how the agreement is read lives in rules/ YAML (readings: [{ id, text, cite }])', () => {
     // the words a reading is written in; a rule applies it with reading(list, 'id', { figures }) instead
-    const READS = /\b(?:is|are) read (?:as|strictly)\b|\bread strictly\b|\bthe agreement (?:does not|says|states|prints|is silent)\b/;
+    const READS = /\b(?:is|are) read (?:as|strictly)\b|\bread strictly\b|\bthe agreement (?:does not|says|states|prints|is silent)\b/i;
     expect(READS.test('"Working days" are read as the days the office is open')).toBe(true); // the pattern sees a reading
     // what stays, each with its reason (file: words of the string allowed)
     const ALLOWED: Record<string, { text: string; why: string }[]> = {

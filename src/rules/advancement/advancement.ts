@@ -85,7 +85,7 @@ export function stepAdvance(a: Agreement, input: { schedule?: string; year?: str
   const after = annualOf(a, ns, cell.cls, toStep);
   const y = +s.year.slice(0, 4) + 1;
   if (sa.printedThreshold !== undefined && sa.printedThreshold !== need)
-    notes.push(`The agreement prints ${sa.printedThreshold} days as 75%; the computed threshold is ${need}.`);
+    notes.push(...texts(reading(a.parts.advancement?.readings, 'printed-threshold-differs', { printed: sa.printedThreshold, percent: sa.minPercent, need })));
   return {
     schedule: s.id,
     year: s.year,
@@ -370,7 +370,10 @@ export function project(a: Agreement, input: { schedule?: string; year?: string;
   const notes: string[] = [];
   const latest = findSchedule(a, s.id);
   if (input.raise === undefined) notes.push(`Later schedules are not in the rules: every year is projected on the ${latest.year} ${latest.name} (give {raise} to assume a yearly increase).`);
-  else notes.push(`Each year every cell is raised by ${plain(pct)}% on the year before, rounded half-up to the dollar${annualCellRounding(a).cite ? ` (as Article ${citeRef(annualCellRounding(a).cite!)}'s across-the-board increase is applied to the schedule)` : ''}.`);
+  else {
+    const rc = annualCellRounding(a);
+    notes.push(`Each year every cell is raised by ${plain(pct)}% on the year before, rounded ${rc.mode} to ${Number(rc.unit) === 1 ? 'the dollar' : rc.unit}${rc.cite ? ` (as Article ${citeRef(rc.cite)}'s across-the-board increase is applied to the schedule)` : ''}.`);
+  }
   const ltvs = (() => {
     try {
       return part(a, 'stipends').stipends.find((x) => x.eligibility?.kind === 'service-milestones');
