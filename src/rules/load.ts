@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 /** The package root: the nearest folder above this file holding package.json and rules/. */
 let pkgRoot: string | undefined;
@@ -78,11 +78,47 @@ export function fingerprint(root: string, parsed: Map<string, string> = new Map(
   });
 }
 
-/** Whether the files under root are those of the fingerprint (false if not), with same: every file's
- *  stat is the one recorded (else some were hashed: a copied or reinstalled folder), and the stats now. */
-function fingerprintHolds(root: string, fp: Fingerprint): { same: boolean; stats: string[] } | false {
+/** The folders under root ('' for root itself), relative, sorted; links to folders are not followed. */
+function foldersUnder(root: string): string[] {
+  const out: string[] = [''];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }))
+      if (e.isDirectory()) {
+        const p = join(d, e.name);
+        out.push(relative(root, p).split(sep).join('/'));
+        walk(p);
+      }
+  };
+  walk(root);
+  return out.sort();
+}
+
+/** Every folder under root with its stat, taken before the files are listed: a file added, removed or
+ *  renamed changes its folder's modification and change times, so while every folder's stat is the
+ *  one recorded, the files are those listed then and need no listing. Undefined when the folders
+ *  changed while they were listed (the next runs list the files). */
+export type Folders = [folder: string, stat: string][];
+function folderStats(root: string, listFiles: () => void): Folders | undefined {
   try {
-    const now = yamlUnder(root);
+    const before = foldersUnder(root);
+    const stats: Folders = before.map((f) => [f, statKey(join(root, f))]);
+    listFiles();
+    return foldersUnder(root).join('\0') === before.join('\0') ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the files under root are those of the fingerprint (false if not), with same: every file's
+ *  stat is the one recorded (else some were hashed: a copied or reinstalled folder), and the stats now
+ *  (of the files, and of the folders when they were listed). */
+function fingerprintHolds(root: string, fp: Fingerprint, folders?: Folders): { same: boolean; stats: string[]; folders?: Folders } | false {
+  try {
+    let now: string[] | undefined;
+    let listed: Folders | undefined;
+    if (folders?.length && folders.every(([f, st]) => statKey(join(root, f)) === st)) now = fp.map((f) => f[0]);
+    else listed = folderStats(root, () => (now = yamlUnder(root)));
+    now ??= yamlUnder(root);
     if (now.length !== fp.length) return false;
     let same = true;
     const stats: string[] = [];
@@ -95,7 +131,7 @@ function fingerprintHolds(root: string, fp: Fingerprint): { same: boolean; stats
       same = false;
       if (hashBytes(readBoundedFile(abs, fp[i][0], LIMITS.rulesFile)) !== fp[i][1]) return false;
     }
-    return { same, stats };
+    return { same: same && listed === undefined, stats, folders: listed };
   } catch {
     return false; // a file that cannot be read: validation says why
   }
@@ -107,33 +143,42 @@ interface Cache {
   package?: string;
   version: number;
   fingerprint: Fingerprint;
+  /** the folders' stats when the files were listed: while they hold, the listing is skipped */
+  folders?: Folders;
   agreements: CachedAgreement[];
 }
 
-/** An agreement in the cache: its parts (stipends, leaves, ...) each kept as JSON text, parsed only
- *  when a command reads that part (most commands read one or none), in the order they had. */
+/** An agreement in the cache. Its parts (stipends, leaves, ...) are lines of their own after the
+ *  first (parts names each one's line, in the order the parts had), each parsed only when a command
+ *  first reads that part: most commands read one or none. */
 interface CachedAgreement {
   dir: string;
   meta: Agreement['meta'];
   schedules: Agreement['schedules'];
   files: Agreement['parts']['files'];
-  parts: [kind: string, json: string | null][];
+  parts: [kind: string, line: number | null][];
 }
 
-function toCached(a: Agreement, root: string): CachedAgreement {
+/** The cache as its file holds it: the first line the Cache (JSON), then a line of JSON per part. */
+interface CacheText {
+  cache: Cache;
+  lines: string[];
+}
+
+function toCached(a: Agreement, root: string, lines: string[]): CachedAgreement {
   return {
     dir: relative(root, a.dir).split(sep).join('/'),
     meta: a.meta,
     schedules: a.schedules,
     files: a.parts.files,
-    parts: Object.entries(a.parts).flatMap(([k, v]): [string, string | null][] => (k === 'files' ? [[k, null]] : v === undefined ? [] : [[k, JSON.stringify(v)]])),
+    parts: Object.entries(a.parts).flatMap(([k, v]): [string, number | null][] => (k === 'files' ? [[k, null]] : v === undefined ? [] : [[k, lines.push(asciiJson(v)) - 1]])),
   };
 }
 
-function fromCached(c: CachedAgreement, root: string): Agreement {
+function fromCached(c: CachedAgreement, root: string, lines: string[]): Agreement {
   const parts = {} as Record<string, unknown>;
-  for (const [k, json] of c.parts) {
-    if (json === null) {
+  for (const [k, line] of c.parts) {
+    if (line === null) {
       parts[k] = c.files;
       continue;
     }
@@ -142,7 +187,7 @@ function fromCached(c: CachedAgreement, root: string): Agreement {
       enumerable: true,
       configurable: true,
       get() {
-        const v = JSON.parse(json);
+        const v = JSON.parse(lines[line]);
         settle(v);
         return v;
       },
@@ -150,6 +195,18 @@ function fromCached(c: CachedAgreement, root: string): Agreement {
     });
   }
   return { dir: join(root, c.dir), meta: c.meta, schedules: c.schedules, parts: parts as unknown as Agreement['parts'] };
+}
+
+/** The cache in a file, or undefined when it is of another version (seen before it is parsed). */
+function readCache(file: string): CacheText | undefined {
+  const text = readFileSync(file, 'utf8');
+  if (/"version":(\d+)/.exec(text.slice(0, 4096))?.[1] !== String(CACHE_VERSION)) return undefined;
+  const nl = text.indexOf('\n');
+  return { cache: JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Cache, lines: nl < 0 ? [] : text.slice(nl + 1).split('\n') };
+}
+
+function cacheText({ cache, lines }: CacheText): string {
+  return [asciiJson(cache), ...lines].join('\n');
 }
 
 /** The compiled rules cache the build writes and the package ships. */
@@ -196,16 +253,20 @@ function asciiJson(value: unknown): string {
  *  reader never sees half a file and two first runs at once each leave a whole, valid cache. */
 function saveCache(root: string, set: RulesSet, parsed: Map<string, string>, file = cacheFile()): string {
   if (!file) return file;
+  const lines: string[] = [];
+  let fp: Fingerprint = [];
+  const folders = folderStats(root, () => (fp = fingerprint(root, parsed)));
   const cache: Cache = {
     package: file === shippedCacheFile() ? undefined : packageRoot(),
     version: CACHE_VERSION,
-    fingerprint: fingerprint(root, parsed),
-    agreements: set.agreements.map((a) => toCached(a, root)),
+    fingerprint: fp,
+    folders,
+    agreements: set.agreements.map((a) => toCached(a, root, lines)),
   };
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
-    writeFileSync(tmp, asciiJson(cache), { flag: 'wx' });
+    writeFileSync(tmp, cacheText({ cache, lines }), { flag: 'wx' });
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -239,21 +300,34 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   if (!rulesDir) {
     // the user's cache first (written by an earlier run of this install), then the shipped one
     const mine = cacheFile();
+    let staleMine = false;
     for (const file of mine ? [mine, shippedCacheFile()] : [shippedCacheFile()]) {
       try {
         if (file === mine && !existsSync(file)) continue; // (a failed read costs an error and its stack)
-        const cache = JSON.parse(readFileSync(file, 'utf8')) as Cache;
-        const holds = cache.version === CACHE_VERSION && Array.isArray(cache.fingerprint) ? fingerprintHolds(root, cache.fingerprint) : false;
-        if (!holds) continue;
-        set = { root, agreements: cache.agreements.map((a) => fromCached(a, root)) };
+        const read = readCache(file);
+        const holds = read && read.cache.version === CACHE_VERSION && Array.isArray(read.cache.fingerprint) ? fingerprintHolds(root, read.cache.fingerprint, read.cache.folders) : false;
+        if (!holds) {
+          if (file === mine) staleMine = true;
+          continue;
+        }
+        const { cache, lines } = read!;
+        set = { root, agreements: cache.agreements.map((a) => fromCached(a, root, lines)) };
+        // the shipped cache holds as it is: a stale cache of the user's (the rules were edited, then
+        // put back, or rebuilt) would only be read in vain at every start
+        if (staleMine && holds.same)
+          try {
+            rmSync(mine, { force: true });
+          } catch {
+            /* a cache folder that cannot be written: read in vain */
+          }
         if (!holds.same && mine) {
           // same bytes, new inodes or times (an install, a copy): record the stats in the user's cache,
-          // so later runs skip hashing
+          // so later runs skip hashing and listing
           const tmp = `${mine}.${process.pid}.tmp`;
           try {
             mkdirSync(dirname(mine), { recursive: true });
             const fp: Fingerprint = cache.fingerprint.map(([f, h], i) => [f, h, holds.stats[i]]);
-            writeFileSync(tmp, asciiJson({ package: packageRoot(), ...cache, fingerprint: fp }), { flag: 'wx' });
+            writeFileSync(tmp, cacheText({ cache: { package: packageRoot(), ...cache, fingerprint: fp, folders: holds.folders }, lines }), { flag: 'wx' });
             renameSync(tmp, mine);
           } catch {
             rmSync(tmp, { force: true }); // a cache folder that cannot be written: hash each run
