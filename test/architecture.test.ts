@@ -178,6 +178,30 @@ describe('architecture (docs/architecture.md)', () => {
     expect(found).toEqual([]);
   });
 
+  it('below the CLI no text names a flag: rules, batch and import write {field} (the CLI makes it --field), or a whole command line to run (cba ...)', () => {
+    // what cannot change, with its reason (file: flags allowed)
+    const ALLOWED: Record<string, string[]> = {
+      'src/import/pdf-ocr.ts': ['--version', '--psm'], // the options of the tesseract program it runs
+    };
+    const found: string[] = [];
+    let strings = 0;
+    for (const f of files.filter((x) => layerOf(x) <= 3)) {
+      const r = rel(f);
+      readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
+        if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // a comment line
+        for (const m of line.replace(/\/\/ .*$/, '').matchAll(/(['"`])((?:(?!\1).)*?)\1/g)) {
+          strings++;
+          for (const fm of m[2].matchAll(/(?<![\w-])--[a-z][a-z-]*/g)) {
+            if (/\bcba [a-z]/.test(m[2].slice(0, fm.index)) || ALLOWED[r]?.includes(fm[0])) continue;
+            found.push(`${r}:${i + 1}: ${fm[0]}: write {${fm[0].slice(2).replace(/-([a-z])/g, (_x, c: string) => c.toUpperCase())}} (FieldError, fieldText) and let the CLI name the flag`);
+          }
+        }
+      });
+    }
+    expect(strings).toBeGreaterThan(1000);
+    expect(found).toEqual([]);
+  });
+
   it('the checker sees imports (it is not vacuous)', () => {
     expect(graph.get(join(SRC, 'cli/main.ts'))).toContain(join(SRC, 'commands/index.ts'));
     expect(graph.get(join(SRC, 'commands/check.ts'))).toContain(join(SRC, 'commands/salary.ts'));

@@ -4,7 +4,7 @@
 // whose layout cannot be read with confidence is a PdfImportError: one line for the user, exit 2.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InputError } from '../core/errors';
+import { fieldText, InputError } from '../core/errors';
 import type { ImportedGrid } from './grid';
 import { gridsFromPages, PdfLayoutError, type PdfPageText } from './pdf-layout';
 import { hasProgram, prepareForOcr, runTesseract, tsvToItems, type PdfPicture } from './pdf-ocr';
@@ -12,7 +12,17 @@ import { hasProgram, prepareForOcr, runTesseract, tsvToItems, type PdfPicture } 
 export { PdfLayoutError } from './pdf-layout';
 
 /** The user's PDF cannot be imported: the message is the one line to print (bad input, exit 2). */
-export class PdfImportError extends InputError {}
+export class PdfImportError extends InputError {
+  /** the message with the fields it names as {field}, when it names any: the CLI writes them as its flags */
+  template?: string;
+}
+
+/** A PdfImportError naming fields ({page}): the library says page, the CLI --page. */
+function pdfFieldError(template: string): PdfImportError {
+  const e = new PdfImportError(fieldText(template, (f) => f));
+  e.template = template;
+  return e;
+}
 
 export interface PdfReadOptions {
   /** read only these pages (1-based), as --page gives them */
@@ -91,7 +101,7 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
   try {
     const want = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
     const bad = want.find((p) => !Number.isInteger(p) || p < 1 || p > doc.numPages);
-    if (bad !== undefined) throw new PdfImportError(`${name}: there is no page ${bad} (the PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'}); give --page between 1 and ${doc.numPages}`);
+    if (bad !== undefined) throw pdfFieldError(`${name}: there is no page ${bad} (the PDF has ${doc.numPages} page${doc.numPages === 1 ? '' : 's'}); give {page} between 1 and ${doc.numPages}`);
     const out: PdfPageText[] = [];
     const images = new Set<number>();
     for (const p of want) {
@@ -251,19 +261,19 @@ export function chooseGrid(grids: ImportedGrid[], which: string | undefined, fil
   const list = () => grids.map((g, i) => `${i + 1} "${g.name ?? g.classes.map((c) => c.label).join(', ')}"`).join(', ');
   if (which === undefined) {
     if (grids.length === 1) return grids[0];
-    throw new PdfImportError(`${file}: holds ${grids.length} schedules (${list()}); choose one with --grid <number>`);
+    throw pdfFieldError(`${file}: holds ${grids.length} schedules (${list()}); choose one with {table} <n>`);
   }
   const n = Number(which);
   if (Number.isInteger(n) && n >= 1 && n <= grids.length) return grids[n - 1];
   const w = which.toLowerCase();
   const hits = grids.filter((g) => (g.name ?? '').toLowerCase().includes(w) || g.classes.some((c) => c.label.toLowerCase() === w));
   if (hits.length === 1) return hits[0];
-  throw new PdfImportError(`${file}: --grid ${which} names ${hits.length ? 'more than one' : 'none'} of its schedules (${list()}); give the number`);
+  throw pdfFieldError(`${file}: {table} ${which} names ${hits.length ? 'more than one' : 'none'} of its schedules (${list()}); give the number`);
 }
 
 /** The grid with its daily rates as the main values (--daily). */
 export function dailyGrid(g: ImportedGrid, file: string): ImportedGrid {
-  if (!g.daily) throw new PdfImportError(`${file}: the schedule prints no daily rates; leave out --daily to import the annual salaries`);
+  if (!g.daily) throw pdfFieldError(`${file}: the schedule prints no daily rates; leave out {daily} to import the annual salaries`);
   const { daily, ...rest } = g;
   return { ...rest, basis: 'daily', values: daily };
 }

@@ -2,7 +2,7 @@
 // CSV and XLSX go through the tabular reader; PDF is read by src/import/pdf.ts (readPdfGrids),
 // wired in below. Loaded only by `cba rules import schedule`.
 import { basename, extname } from 'node:path';
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 import type { ImportedGrid } from './grid';
 import { readCsvText } from './csv';
 import { tableToGrid } from './tabular';
@@ -48,11 +48,11 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
   const isPdf = bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
   const kind = file === '-' ? (isPdf ? 'pdf' : 'csv') : kindOf(file, bytes);
   if (kind !== 'pdf') {
-    if (o.pages) throw new InputError(`--page is for a PDF; ${name} is a ${kind === 'csv' ? 'CSV file' : 'workbook'}${kind === 'xlsx' ? ' (choose its sheet with --sheet)' : ''}`);
-    if (o.daily) throw new InputError(`--daily is for a PDF that prints daily rates beside the annual ones; for a ${kind === 'csv' ? 'CSV file' : 'workbook'} give --basis daily when its amounts are daily rates`);
+    if (o.pages) throw new FieldError('page', `{page} is for a PDF; ${name} is a ${kind === 'csv' ? 'CSV file' : 'workbook'}${kind === 'xlsx' ? ' (choose its sheet with {sheet})' : ''}`);
+    if (o.daily) throw new FieldError('daily', `{daily} is for a PDF that prints daily rates beside the annual ones; for a ${kind === 'csv' ? 'CSV file' : 'workbook'} give {basis} daily when its amounts are daily rates`);
   }
   if (kind === 'csv') {
-    if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a CSV file has no sheets; --sheet is for an .xlsx workbook`);
+    if (o.sheet !== undefined) throw new FieldError('sheet', `{sheet} ${o.sheet}: a CSV file has no sheets; {sheet} is for an .xlsx workbook`);
     const text = Buffer.from(bytes).toString('utf8');
     const { rows } = readCsvText(text, o.delimiter);
     return { kind, grids: [tableToGrid({ rows, file: name, ref: (r, c) => `r${r + 1}c${c + 1}`, transpose: o.transpose, basis: o.basis })] };
@@ -65,13 +65,13 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
     return { kind, sheet: t.sheet, grids: [grid] };
   }
   // PDF: the text and its positions through pdf.js, the grids found from the positions (src/import/pdf.ts)
-  if (o.sheet !== undefined) throw new InputError(`--sheet ${o.sheet}: a PDF has no sheets; choose a page with --page and a schedule with --table`);
-  if (o.transpose) throw new InputError('--transpose: a PDF is read as printed (classes across or down the side, detected); leave out --transpose');
-  if (o.delimiter !== undefined) throw new InputError(`--delimiter: a PDF has no delimiter; leave it out`);
+  if (o.sheet !== undefined) throw new FieldError('sheet', `{sheet} ${o.sheet}: a PDF has no sheets; choose a page with {page} and a schedule with {table}`);
+  if (o.transpose) throw new FieldError('transpose', '{transpose}: a PDF is read as printed (classes across or down the side, detected); leave out {transpose}');
+  if (o.delimiter !== undefined) throw new FieldError('delimiter', `{delimiter}: a PDF has no delimiter; leave it out`);
   const { readPdfGrids, dailyGrid } = await import('./pdf');
   const pdfName = file === '-' ? 'stdin.pdf' : name;
   let grids = await readPdfGrids(file, { data: bytes, name: pdfName, pages: o.pages });
   if (o.daily || o.basis === 'daily') grids = grids.map((g) => dailyGrid(g, pdfName));
-  else if (o.basis === 'hourly') throw new InputError(`--basis hourly: ${pdfName} is read as annual salaries (with their daily rates when printed); leave out --basis, or give --daily`);
+  else if (o.basis === 'hourly') throw new FieldError('basis', `{basis} hourly: ${pdfName} is read as annual salaries (with their daily rates when printed); leave out {basis}, or give {daily}`);
   return { kind, grids };
 }

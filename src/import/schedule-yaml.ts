@@ -4,7 +4,7 @@
 // text and report out; nothing is written here.
 import { createHash } from 'node:crypto';
 import { Big, parseCents, sum } from '../core/money';
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 import type { GridCell, ImportedGrid } from './grid';
 
 export interface ImportOptions {
@@ -84,14 +84,14 @@ function kebab(s: string): string {
 export function gridToSchedule(grid: ImportedGrid, o: ImportOptions): { yaml: string; data: Record<string, unknown>; review: Review; fileName: string } {
   const assumed: string[] = [];
   const basis = o.basis ?? grid.basis;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(o.id)) throw new InputError(`--schedule ${o.id}: a schedule id is kebab-case letters and digits, like teacher or certificated-2024`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(o.id)) throw new FieldError('schedule', `{schedule} ${o.id}: a schedule id is kebab-case letters and digits, like teacher or certificated-2024`);
   const year = o.year ?? grid.meta.schoolYear;
-  if (!year) throw new InputError(`no school year: the title does not print one; give --year YYYY-YY (for example --year 2024-25)`);
-  if (!/^\d{4}-\d{2}$/.test(year) || (+year.slice(0, 4) + 1) % 100 !== +year.slice(5)) throw new InputError(`--year ${year}: write a school year as YYYY-YY, for example 2024-25`);
+  if (!year) throw new FieldError('year', `no school year: the title does not print one; give {year} YYYY-YY (for example {year} 2024-25)`);
+  if (!/^\d{4}-\d{2}$/.test(year) || (+year.slice(0, 4) + 1) % 100 !== +year.slice(5)) throw new FieldError('year', `{year} ${year}: write a school year as YYYY-YY, for example 2024-25`);
   let effective = o.effective ?? grid.meta.effective;
   if (!effective) {
     effective = `${year.slice(0, 4)}-07-01`;
-    assumed.push(`effective ${effective}: the first day of the school year (no --effective given and none printed)`);
+    assumed.push(`effective ${effective}: the first day of the school year (no effective date given and none printed)`);
   }
   const named = grid.title.find((t) => /salary|schedule/i.test(t));
   const name = o.name ?? grid.name ?? (named ? named.replace(/\s*[,;:(]?\s*effective\b.*$/i, '').replace(/[\s,;:]*\(?\b(19|20)\d\d\s*[-–/]\s*\d{2,4}\)?[\s,;:]*/g, ' ').trim() || undefined : undefined) ?? grid.title[0] ?? `${o.id} salary schedule`;

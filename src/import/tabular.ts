@@ -3,7 +3,7 @@
 // annual ones, classes as rows (transposed) detected. Every value keeps the text it was read from.
 // A cell that is neither an amount nor a blank ("", "-", "n/a") is refused with its place.
 // Pure: cells in, an ImportedGrid out.
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 import type { GridCell, GridClass, GridStep, ImportedGrid } from './grid';
 
 export interface TableInput {
@@ -136,8 +136,9 @@ export function tableToGrid(input: TableInput): ImportedGrid & { transposed: boo
   const where = (i: number, j: number) => `${t.refs[i][j]}${input.sheet ? ` of sheet ${input.sheet}` : ''}`;
   const first = t.text.findIndex(isDataRow);
   if (first < 0)
-    throw new InputError(
-      `${input.file}${input.sheet ? ` (sheet ${input.sheet})` : ''}: no schedule found: expected a column of step labels (1, 2, 3...) beside amounts${input.transpose === undefined ? ', or a row of them (--transpose)' : ''}`,
+    throw new FieldError(
+      'transpose',
+      `${input.file}${input.sheet ? ` (sheet ${input.sheet})` : ''}: no schedule found: expected a column of step labels (1, 2, 3...) beside amounts${input.transpose === undefined ? ', or a row of them ({transpose})' : ''}`,
     );
   const width = Math.max(...t.text.map((r) => r.length));
 

@@ -4,7 +4,7 @@
 // formula's cached result is read; a number with more decimals than its format shows (a computed
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
 import { Big } from '../core/money';
-import { InputError } from '../core/errors';
+import { FieldError, InputError } from '../core/errors';
 
 export interface XlsxTable {
   rows: string[][];
@@ -47,7 +47,7 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
     const byName = sheets.find((w) => w.name === sheet) ?? sheets.find((w) => w.name.toLowerCase() === sheet.trim().toLowerCase());
     const byNumber = /^\d+$/.test(sheet) ? sheets[+sheet - 1] : undefined;
     const found = byName ?? byNumber;
-    if (!found) throw new InputError(`--sheet ${sheet}: ${name} has no such sheet; its sheets are ${names.map((n) => JSON.stringify(n)).join(', ')}`);
+    if (!found) throw new FieldError('sheet', `{sheet} ${sheet}: ${name} has no such sheet; its sheets are ${names.map((n) => JSON.stringify(n)).join(', ')}`);
     ws = found;
   }
   const notes: string[] = [];

@@ -148,7 +148,7 @@ describe('grid -> schedule YAML', () => {
     expect(review.assumed[0]).toMatch(/effective 2024-07-01/);
   });
   it('without a year in the title or --year, asks for one', () => {
-    expect(() => importCsv('Step,BA\n1,50000\n')).toThrow(/give --year/);
+    expect(() => importCsv('Step,BA\n1,50000\n')).toThrow(/give year YYYY-YY/); // the library names the field; the CLI says --year
   });
   it('marks the citation unfilled when there is no title to quote', () => {
     const { data } = importCsv('Step,BA\n1,50000\n', { year: '2024-25' });

@@ -124,7 +124,7 @@ describe('what the district PDFs print around the grid', () => {
     expect(teachers.values.flat().some((c) => c?.source.text === '46.54')).toBe(false);
     expect(chooseGrid(grids, '2', 'f').classes[0].label).toBe('Class F');
     expect(chooseGrid(grids, 'class g', 'f')).toBe(counselors);
-    expect(() => chooseGrid(grids, undefined, '22-23_OPUSD.pdf')).toThrow(/holds 2 schedules .*--grid/);
+    expect(() => chooseGrid(grids, undefined, '22-23_OPUSD.pdf')).toThrow(/holds 2 schedules .*; choose one with table <n>$/); // the field; the CLI says --table
     expect(dailyGrid(counselors, 'f').values[0][0]!.source.text).toBe('483.47');
   });
 

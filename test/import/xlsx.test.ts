@@ -60,7 +60,7 @@ describe('XLSX', () => {
   });
   it('a sheet that does not exist is refused, naming the sheets', async () => {
     const bytes = await workbookOf(join(FIX, 'cvusd-2023-24.csv'), { sheet: 'Teachers', decoy: true });
-    await expect(readGrids('cv.xlsx', bytes, { sheet: 'Teacher' })).rejects.toThrow(/--sheet Teacher: cv\.xlsx has no such sheet; its sheets are "Cover", "Teachers"/);
+    await expect(readGrids('cv.xlsx', bytes, { sheet: 'Teacher' })).rejects.toThrow(/^sheet Teacher: cv\.xlsx has no such sheet; its sheets are "Cover", "Teachers"/);
   });
   it('a computed daily rate is read at the decimals its format shows, and noted', async () => {
     const wb = new ExcelJS.Workbook();

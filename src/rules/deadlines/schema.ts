@@ -96,7 +96,7 @@ export const DeadlinesFile = z
           relation: z.enum(['by', 'before', 'window']).optional().describe('"by" the date (on or before it, the default), "prior to"/"before" it (the day before is the last), or a window that opens on `opens`'),
           opens: MonthDay.extend({ exclusive: z.boolean().optional().describe('"after March 1st": the window opens the day after') }).strict().optional(),
           calendarYear: z.number().int().optional().describe('the one calendar year the date applies to (for example the year the agreement expires)'),
-          everyYears: z.number().int().positive().optional().describe('due once every N years (for example every two years), counted from --since'),
+          everyYears: z.number().int().positive().optional().describe('due once every N years (for example every two years), counted from the date of the last one (cba deadline --since)'),
           reading: z.string().optional(),
           cite: Citation,
         })

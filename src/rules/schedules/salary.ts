@@ -116,7 +116,7 @@ export function salary(a: Agreement, input: SalaryInput): SalaryResult {
   if (input.year === undefined || schedulesInYear(a, s.id, s.year).length < 2) {
     const r = salaryOn(a, s, input);
     if (input.year !== undefined && s.effective !== `${s.year.slice(0, 4)}-07-01`)
-      r.warnings.push(`The only ${s.id} schedule of ${s.year} takes effect ${s.effective}: the whole year is computed on it; import the schedule in force before that date (with its --effective) to pay the year in parts.`);
+      r.warnings.push(`The only ${s.id} schedule of ${s.year} takes effect ${s.effective}: the whole year is computed on it; import the schedule in force before that date (cba rules import schedule ... --effective) to pay the year in parts.`);
     return r;
   }
   return yearSalary(a, s, input);
