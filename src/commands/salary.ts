@@ -161,7 +161,7 @@ export async function run(o: SalaryOptions, { out: ctx, agreement }: RunCtx): Pr
     const st = computeStipends(a, [], {});
     w = { st, pay: payWithStipends(a, r, st), perfectAttendance: true };
   } else {
-    const stray = strayStipendFlag({ ...o, asOf: undefined }); // --as-of also picks the schedule in force
+    const stray = strayStipendFlag(o, 'asOf'); // --as-of also picks the schedule in force
     if (stray) throw new InputError(`${stray} is a stipend flag; add --stipend <id> to use it`);
   }
   await renderSalary(ctx, r, o, w);

@@ -133,10 +133,12 @@ export function checkFlagsMatch(a: Agreement, ids: string[], input: StipendInput
       throw new InputError(`${k === 'member' ? '--step' : flagOf(k)} does not apply to the stipends asked for (${ids.join(', ') || 'none'}); drop it or add the stipend it belongs to`);
 }
 
-/** A stipend flag given without --stipend (cba salary). */
-export function strayStipendFlag(o: StipendFlags): string | undefined {
-  const k = (Object.keys(STIPEND_OPTIONS) as (keyof StipendFlags)[]).find((x) => o[x] !== undefined);
-  return k && flagOf(k);
+const STIPEND_KEYS = Object.keys(STIPEND_OPTIONS) as (keyof StipendFlags)[];
+
+/** A stipend flag given without --stipend (cba salary), the first in the table's order; `except` one that is not only a stipend's. */
+export function strayStipendFlag(o: StipendFlags, except?: keyof StipendFlags): string | undefined {
+  for (const k of STIPEND_KEYS) if (k !== except && o[k] !== undefined) return flagOf(k);
+  return undefined;
 }
 
 export function stipendJson(s: StipendResult) {

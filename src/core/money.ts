@@ -96,10 +96,13 @@ const HUNDREDTH = new Big('0.01');
 /** 1061.96 -> "1,061.96"; decimals fixed (2 by default), grouping with commas. */
 export function formatMoney(x: Big, decimals = 2): string {
   const s = x.toFixed(decimals);
-  const neg = s.startsWith('-');
-  const [int, frac] = (neg ? s.slice(1) : s).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
+  const neg = s.charCodeAt(0) === 45;
+  const dot = s.indexOf('.');
+  const int = s.slice(neg ? 1 : 0, dot === -1 ? s.length : dot);
+  // commas between groups of three digits from the right (toFixed gives digits only)
+  let grouped = int.slice(0, int.length % 3 || 3);
+  for (let i = grouped.length; i < int.length; i += 3) grouped += ',' + int.slice(i, i + 3);
+  return (neg ? '-' : '') + grouped + (dot === -1 ? '' : s.slice(dot));
 }
 
 /** Plain number for JSON: the value rounded for display, exactly as printed. */

@@ -194,13 +194,30 @@ function cellRates(a: Agreement, s: Schedule, cell: ReturnType<typeof getCell>) 
   return { annual: exactDaily.times(baseDays), dailyRate: round(exactDaily, R.pay), printedDaily: undefined, hourly, exactDaily, hoursPerDay, baseDays };
 }
 
+/** A schedule's cell and its pay figures (and, on an annual schedule, annual / base days to four
+ *  places as the working shows it), worked out once per agreement, schedule, class as given and
+ *  step: a check file or a roster asks for the same cells many times. Errors are not kept. */
+const CELLS = new WeakMap<Schedule, { a: Agreement; byKey: Map<string, { cell: ReturnType<typeof getCell>; rates: ReturnType<typeof cellRates>; shown?: string }> }>();
+function cellOf(a: Agreement, s: Schedule, cls: string, step: number) {
+  let m = CELLS.get(s);
+  if (!m || m.a !== a) CELLS.set(s, (m = { a, byKey: new Map() }));
+  const key = `${step}\0${cls}`;
+  let hit = m.byKey.get(key);
+  if (!hit) {
+    const cell = getCell(s, cls, step);
+    const rates = cellRates(a, s, cell);
+    hit = { cell, rates, ...(s.basis === 'annual' ? { shown: divRound(rates.annual, rates.baseDays, FOUR).toFixed(4) } : {}) };
+    if (m.byKey.size < 10_000) m.byKey.set(key, hit);
+  }
+  return hit;
+}
+
 /** The figures of a year's pay on one schedule, with the checks of the inputs (the errors salary
  *  raises), and nothing else: salaryOn adds the working and the sources; salaryPay (roster pricing)
  *  needs only the figures. Work calendar: XV.1 extra days at the daily rate, XI.1.F shared (short)
  *  calendars pro rata, the 225-day maximum; part time pro rata (XVII.2.D / XIII.1.B). */
 function payOn(a: Agreement, s: Schedule, input: SalaryInput) {
-  const cell = getCell(s, input.class, input.step);
-  const rates = cellRates(a, s, cell);
+  const { cell, rates } = cellOf(a, s, input.class, input.step);
   const fte = parseFte(input.fte);
   const P = a.meta.parameters;
   const R = a.meta.rounding;
@@ -262,7 +279,7 @@ function salaryOn(a: Agreement, s: Schedule, input: SalaryInput): SalaryResult {
 
   const { annual, dailyRate, printedDaily, hourly } = rates;
   if (s.basis === 'annual') {
-    const shown = divRound(annual, baseDays, FOUR).toFixed(4);
+    const shown = cellOf(a, s, input.class, input.step).shown!;
     lines.push({ figure: 'annualSalary', label: `Annual salary (${cellName})`, value: annual, unit: 'money', source: { ...cellSource, figure: 'annualSalary' } });
     const dailySrc = cite(P.baseYearDays.cite, { figure: 'dailyRate' });
     lines.push({
