@@ -8,7 +8,8 @@
 import type { Ctx } from './output';
 
 /** A bar is drawn after this long (ms; CBA_PROGRESS_AFTER_MS sets it, 0 in the tests, which must not
- *  depend on how fast the machine is), then at most this often. */
+ *  depend on how fast the machine is), then at most this often (CBA_PROGRESS_EVERY_MS: 0 in the tests,
+ *  a frame at every batch read, so a small file shows the bar climbing). */
 const AFTER_MS = 300;
 const EVERY_MS = 100;
 const WIDTH = 25;
@@ -37,7 +38,9 @@ export function progressLine(read: number, total: number, rows: number): string 
 
 export function progressBar(ctx: Ctx, now: () => number = Date.now): Progress {
   const on = ctx.stderrIsTTY && !ctx.quiet && !ctx.env.CI;
-  const after = ctx.env.CBA_PROGRESS_AFTER_MS !== undefined && /^\d+$/.test(ctx.env.CBA_PROGRESS_AFTER_MS) ? Number(ctx.env.CBA_PROGRESS_AFTER_MS) : AFTER_MS;
+  const ms = (v: string | undefined, d: number) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : d);
+  const after = ms(ctx.env.CBA_PROGRESS_AFTER_MS, AFTER_MS);
+  const every = ms(ctx.env.CBA_PROGRESS_EVERY_MS, EVERY_MS);
   const start = now();
   let last = 0;
   let shown = false;
@@ -54,7 +57,7 @@ export function progressBar(ctx: Ctx, now: () => number = Date.now): Progress {
       if (!on) return;
       state = { read, total, rows };
       const t = now();
-      if (t - start < after || t - last < EVERY_MS) return;
+      if (t - start < after || t - last < every) return;
       last = t;
       draw();
     },
