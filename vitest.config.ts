@@ -15,5 +15,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     isolate: false,
+    // the TypeScript of src/ and test/ transformed once and kept (node_modules/.experimental-vitest-cache,
+    // keyed by each file's content): a run after the first transforms only what changed, about 3 s of
+    // CPU less a run here
+    experimental: { fsModuleCache: true },
   },
 });

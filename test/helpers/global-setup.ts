@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export default function setup() {
+  if (process.env.npm_lifecycle_event === 'test') return; // npm test: its pretest has just done it
   const root = join(import.meta.dirname ?? __dirname, '..', '..');
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
 }

@@ -44,6 +44,14 @@ function compareGrid(got: ImportedGrid, want: ExpectedGrid, file: string): strin
   return diffs;
 }
 
+/** Each district PDF read once for the tests below that look at it (the reader is pure: the same file
+ *  gives the same grids; no test changes them). */
+const readOnce = new Map<string, Promise<ImportedGrid[]>>();
+const realGrids = (pdf: string): Promise<ImportedGrid[]> => {
+  if (!readOnce.has(pdf)) readOnce.set(pdf, readPdfGrids(join(realDir, pdf)));
+  return readOnce.get(pdf)!;
+};
+
 describe('the district PDFs, cell for cell against the printed pages', () => {
   const typed = readdirSync(expectedDir).filter((f) => f.endsWith('.txt'));
   it('has a hand-typed grid for every text PDF of the collection', () => {
@@ -55,7 +63,7 @@ describe('the district PDFs, cell for cell against the printed pages', () => {
     const pdf = t.replace(/\.txt$/, '.pdf');
     it(pdf, async () => {
       const want = readExpected(join(expectedDir, t));
-      const grids = await readPdfGrids(join(realDir, pdf));
+      const grids = await realGrids(pdf);
       const diffs: string[] = [];
       for (const w of want) diffs.push(...compareGrid(grids[w.n - 1], w, pdf));
       expect(diffs).toEqual([]);
@@ -67,7 +75,7 @@ describe('the district PDFs, cell for cell against the printed pages', () => {
 
 describe('what the district PDFs print around the grid', () => {
   it('CVUSD: the footnote mark on class V and the anniversary band are notes; no cell is guessed for steps 15-18', async () => {
-    const [g] = await readPdfGrids(join(realDir, '22-23_CVUSD.pdf'));
+    const [g] = await realGrids('22-23_CVUSD.pdf');
     expect(g.classes[4].header).toBe('V CLEAR OR PRELIM w/ BA+ 75 INCL. MA and/or DOC*');
     expect(g.notes.some((n) => n.includes('footnote mark'))).toBe(true);
     expect(g.notes.some((n) => n.includes('ANNIVERSARY INCREMENTS'))).toBe(true);
@@ -77,7 +85,7 @@ describe('what the district PDFs print around the grid', () => {
   });
 
   it('PVSD: the anniversary increments written as sentences are notes to encode, not cells', async () => {
-    const [g] = await readPdfGrids(join(realDir, '23-24_PVSD.pdf'));
+    const [g] = await realGrids('23-24_PVSD.pdf');
     const inc = g.notes.filter((n) => n.includes('increments as a sentence'));
     expect(inc.join('\n')).toContain('Starting year 13 through year 19, anniversary increments of $525 per year.');
     expect(inc.join('\n')).toContain('From year 20, the rate increases to $600 per year.');
@@ -86,7 +94,7 @@ describe('what the district PDFs print around the grid', () => {
   });
 
   it('FUSD 2022-23: two grids (the main schedule over two pages, the internship), daily rates checked with the 187 days', async () => {
-    const grids = await readPdfGrids(join(realDir, '22-23_FUSD.pdf'));
+    const grids = await realGrids('22-23_FUSD.pdf');
     expect(grids.map((g) => g.name)).toEqual(['1 to 6 (page 1, grid 1)', 'Internship']);
     const [main] = grids;
     expect(main.meta).toMatchObject({ workDays: 187, boardApproved: '2022-05-03', schoolYear: '2022-23' });
@@ -99,7 +107,7 @@ describe('what the district PDFs print around the grid', () => {
   });
 
   it('FUSD 2023-24: the one printed daily rate that is not annual / 187 is named, not changed', async () => {
-    const [main] = await readPdfGrids(join(realDir, '23-24_FUSD.pdf'));
+    const [main] = await realGrids('23-24_FUSD.pdf');
     expect(main.meta.workDays).toBe(187);
     // 100,192 / 187 = 535.7860... -> 535.79; the page prints 535.78
     expect(main.notes.find((n) => n.startsWith('Daily rates checked'))).toContain('1 step 30: 100,192 / 187 = 535.79, printed 535.78');
@@ -107,7 +115,7 @@ describe('what the district PDFs print around the grid', () => {
   });
 
   it('OPUSD: alternating daily and annual lines, two schedules side by side, steps labelled by years, 0.00 as no step', async () => {
-    const grids = await readPdfGrids(join(realDir, '22-23_OPUSD.pdf'));
+    const grids = await realGrids('22-23_OPUSD.pdf');
     expect(grids).toHaveLength(2);
     const [teachers, counselors] = grids;
     expect(teachers.classes.map((c) => c.label)).toEqual(['Class X', 'Class A', 'Class B', 'Class C', 'Class D']);
