@@ -42,7 +42,7 @@ export function allReadings(dir = join(root, AGREEMENT)) {
 
 /** The generated section of docs/readings.md. */
 export function readingsSection(dir) {
-  const lines = [BEGIN, '', '## Every reading, as the rules state it', '', 'Each is printed (`Reading:`) with a result that applies it; `{{name}}` is a figure of the case, `{field}` an', 'input (its flag on the command line). Edit a reading in its YAML file, then run `node scripts/readings-doc.mjs --write`.', ''];
+  const lines = [BEGIN, '', '## Every reading, as the rules state it', '', 'Each is printed with a result that applies it (`Reading:`, or as a note or warning); `{{name}}` is a figure of the case, `{field}` an', 'input (its flag on the command line). Edit a reading in its YAML file, then run `node scripts/readings-doc.mjs --write`.', ''];
   let file = '';
   for (const r of allReadings(dir)) {
     if (r.file !== file) lines.push(`${file ? '\n' : ''}### ${(file = r.file)}`, '');
