@@ -3,7 +3,8 @@
 import { Big, dec, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
-import { CellsMemo, PlacementPricer, RowMemo, type Cells, type PlacementPrice } from './placement';
+import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
+import { RowMemo } from './row-memo';
 import { citeRef } from '../rules/source';
 import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
 import { planFor, thresholdDays } from '../rules/advancement/advancement';

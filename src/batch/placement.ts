@@ -8,6 +8,7 @@ import { InputError } from '../core/errors';
 import { salaryPay } from '../rules/schedules/salary';
 import { computeStipend, findStipend, paidPerCount } from '../rules/stipends/stipends';
 import type { Agreement } from '../rules/types';
+import { detached, mix } from './row-memo';
 
 /** "ltvs:2 bilingual; btsa:3" -> [[ltvs, 2], [bilingual, 1], [btsa, 3]] */
 export function parseStipendCell(cell: string): [string, number][] {
@@ -68,12 +69,6 @@ export interface PlacementPrice {
 
 export type Cells = [string, string, string, string, string, string, string];
 
-/** FNV-1a over a cell's characters, then a separator, so ("ab", "") and ("a", "b") differ. */
-function mix(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0x1f, 0x01000193);
-}
-
 /** A memo on the seven placement cells of a row as written. Keyed by a number hashed from the cells
  *  and then the cells compared: no key string is built (building and hashing a string of the seven
  *  cells cost more than the rest of a row's audit). */
@@ -94,49 +89,9 @@ export class CellsMemo<T> {
   }
   set(c: Cells, v: T): void {
     const h = CellsMemo.hash(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+    // the cells as kept: not slices of the input's chunk (which they would keep alive)
+    for (let i = 0; i < 7; i++) c[i] = detached(c[i]);
     this.m.set(h, { c, v, next: this.m.get(h) });
-    this.size++;
-  }
-  clear(): void {
-    this.m.clear();
-    this.size = 0;
-  }
-}
-
-/** A string with no tie to the text it was cut from (a slice of a 64 KB chunk keeps the chunk alive
- *  as long as it lives: a memo key must not). */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** A memo on some cells of a row, by their positions in the row (-1: a column the input does not
- *  have, read as ''): keyed by a number hashed from the cells, then the cells compared, so no key
- *  string is built per row. For the batch hot paths, where a row's answer depends on a few cells
- *  that repeat (a roster's placements). */
-export class RowMemo<T> {
-  private m = new Map<number, { k: string[]; v: T; next: unknown }>();
-  size = 0;
-  constructor(private readonly at: readonly number[]) {}
-  private hash(raw: readonly string[]): number {
-    let h = 0x811c9dc5;
-    for (const i of this.at) h = mix(h, i < 0 ? '' : raw[i] ?? '');
-    return h & 0x3fffffff;
-  }
-  get(raw: readonly string[]): T | undefined {
-    const at = this.at;
-    let x = this.m.get(this.hash(raw)) as { k: string[]; v: T; next: unknown } | undefined;
-    while (x) {
-      const k = x.k;
-      let j = 0;
-      while (j < at.length && k[j] === (at[j] < 0 ? '' : raw[at[j]] ?? '')) j++;
-      if (j === at.length) return x.v;
-      x = x.next as typeof x;
-    }
-    return undefined;
-  }
-  set(raw: readonly string[], v: T): void {
-    const h = this.hash(raw);
-    this.m.set(h, { k: this.at.map((i) => detached(i < 0 ? '' : raw[i] ?? '')), v, next: this.m.get(h) });
     this.size++;
   }
   clear(): void {
