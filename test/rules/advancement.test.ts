@@ -17,6 +17,13 @@ describe('yearly step advance: 75% of the year, as of June 30, one step, never p
     expect(FOLDED).toContain('75% (143 days)');
     expect(stepAdvance(a, { class: 'II', step: 5, daysServed: 150 }).thresholdText).toBe('75% (143 days)');
   });
+  it('a printed threshold the computation does not reproduce is said, from the reading printed-threshold-differs', () => {
+    expect(stepAdvance(a, { class: 'II', step: 5, daysServed: 150 }).notes.join(' ')).not.toMatch(/prints/); // 143 printed = 143 computed
+    // an agreement printing 142 days for the same 75% of 190 (142.5, rounded up to 143 whole days)
+    const plans = a.parts.advancement!.plans.map((p, i) => (i === 0 ? { ...p, stepAdvance: { ...p.stepAdvance, printedThreshold: 142 } } : p));
+    const b = { ...a, parts: { ...a.parts, advancement: { ...a.parts.advancement!, plans } } } as Agreement;
+    expect(stepAdvance(b, { class: 'II', step: 5, daysServed: 150 }).notes).toContain('The agreement prints 142 days as 75%; the computed threshold is 143.');
+  });
   it.each([
     ['basic', 'II', 5, 142, false, 5],
     ['basic', 'II', 5, 143, true, 6],
