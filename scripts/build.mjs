@@ -49,8 +49,9 @@ const common = {
 // cache); the heavy libraries are separate CommonJS bundles under dist/lazy/, loaded only when a
 // command needs them (a dynamic import of one becomes a call of the loader's __cbaLazy(name)).
 const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../rules/all-schemas': 'validate', '../batch/check/schema': 'validate', '../batch/scenario-schema': 'validate', 'csv-parse': 'csv', chalk: 'chalk', '../lazy/chart': 'chart', './rules-import.run': 'import', './rules-init.run': 'import', '../lazy/pdf': 'pdf' };
-// the table renderer (cli-table3), loaded only for text output
-LAZY['../lazy/table'] = 'table';
+// the table renderer (src/lazy/table.ts, cli-table3) is no chunk of its own: it is in the bundle,
+// still run only when imported (text output), which spares a text answer a second file to read and
+// a second script to deserialize at every start
 // exceljs for an .xlsx roster (audit, cost, retro, scenario costing, deadline --input)
 LAZY['../lazy/xlsx'] = 'xlsx';
 // cba check's fast reader of YAML check files

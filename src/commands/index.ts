@@ -1,5 +1,6 @@
-// The subcommands. Only the one invoked is registered in full (its options and help); the others are
-// registered by name and description, so a start-up does not build ~150 options it will not use.
+// The subcommands. Only the one invoked is registered (its options and help); the others are not
+// registered at all, unless no command or help is invoked, so a start-up does not build ~150 options
+// and 16 commands it will not use.
 import type { Command } from 'commander';
 import type { CommandModule, Exec } from '../cli/command';
 import * as salary from './salary';
@@ -41,8 +42,9 @@ export function invoked(argv: string[]): string | undefined {
 export function registerCommands(program: Command, argv: string[], exec: Exec): void {
   const name = invoked(argv);
   const full = name === undefined || name === 'help' || !(name in COMMANDS);
+  // a command invoked by name needs only itself: commander reads no other subcommand to parse it,
+  // show its help or report its errors (an unknown name is refused before, by main)
   for (const [n, m] of Object.entries(COMMANDS)) {
     if (full || n === name) m.register(program, exec);
-    else program.command(n).description(m.DESCRIPTION);
   }
 }
