@@ -1,4 +1,4 @@
-// Every batch command other than the audit (whose 200,000-row run is test/e2e/pipe.test.ts) returns
+// Every batch command other than the audit (whose 5,000-row run is test/e2e/pipe.test.ts) returns
 // every row through a real pipe to a slow reader, with the same summary and exit code as to a file.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
