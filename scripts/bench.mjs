@@ -2,7 +2,7 @@
 // (absolute times drift on shared machines), peak memory, and pass/fail against the targets of
 // issue 19. Writes bench/results/latest.json and prints a Markdown table (the README's copy of it).
 // Not part of the test suite. Parts: node scripts/bench.mjs [startup] [batch] [memory] [identity]
-// [check] [deadlines] [import] [installed] (only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
+// [check] [deadlines] [scenario] [retro] [pdf] [import] [suite] [installed] (installed only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -502,6 +502,18 @@ if (only.includes('installed')) {
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'installed-package.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, BENCH_PAIRS: String(Math.min(PAIRS, 11)) } });
   const j = JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
   add({ name: 'installed', what: 'npm pack installed globally into a read-only prefix: cba salary start-up vs this checkout (nothing written into the package, types under nodenext/bundler)', baseline: `checkout: ${j.checkoutMs} ms`, ms: j.installedMs, ratio: j.startupRatio, measured: `${j.installedMs} ms (${j.startupRatio}x)${j.failures?.length ? `; failed: ${j.failures.join('; ')}` : ''}`, target: '<= 1.2x, all checks pass', pass: r.status === 0 });
+}
+// npm test as a developer runs it (the pretest build skipped when nothing changed): wall time of the
+// whole run, and the count of tests from the closing line 'N passed, N failed' (issue 19: under 15 s).
+if (want('suite')) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { cwd: root, stdio: 'ignore' });
+  const t = process.hrtime.bigint();
+  const r = spawnSync(npm, ['test', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: 'true' } });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const m = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(r.stdout ?? '');
+  const passed = m ? +m[1] : 0, failed = m ? +m[2] : -1, skipped = m?.[3] ? +m[3] : 0;
+  add({ name: 'suite', what: 'npm test (the whole suite, 2 workers)', baseline: '', ms: +ms.toFixed(0), measured: `${(ms / 1000).toFixed(1)} s wall, ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`, target: '< 15 s, none failed', pass: r.status === 0 && failed === 0 && ms < 15_000 });
 }
 rmSync(tmp, { recursive: true, force: true });
 
