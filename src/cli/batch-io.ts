@@ -12,8 +12,8 @@ import { extname } from 'node:path';
 import { InputError } from '../core/errors';
 import { LIMITS, openRegular, readBoundedFile } from '../core/read-bounded';
 import { noteInput } from './run-files';
-import { CsvSyntaxError, parseCsvBatches } from './csv-parser';
-import type { CsvDelimiter } from '../core/csv';
+import { CsvSyntaxError, parseCsvBatches, parseCsvLineBatches } from './csv-parser';
+import { CsvParser, type CsvDelimiter } from '../core/csv';
 import { canonicalHeader, type ColumnMap, type KnownColumns } from './roster-columns';
 
 export interface CsvRecord {
@@ -122,7 +122,7 @@ function isWorkbook(file: string, label: string): boolean {
 /** The rows of the input, a batch at a time: CSV through the streaming parser, an .xlsx workbook's
  *  sheet through exceljs (its own lazy bundle, loaded only for a workbook): each cell as text, a date
  *  cell as YYYY-MM-DD, a number as its shortest decimal (src/import/xlsx.ts). */
-async function* rawBatches(file: string, flag: string, label: string, opts: BatchReadOptions): AsyncGenerator<string[][]> {
+async function* rawBatches(file: string, flag: string, label: string, opts: BatchReadOptions, lines?: CsvParser): AsyncGenerator<(string | string[])[]> {
   if (file !== '-' && isWorkbook(file, `${flag} ${file}`)) {
     const bytes = readBoundedFile(file, `${flag} ${file}`, LIMITS.workbook, 'an .xlsx roster');
     noteInput(file);
@@ -147,8 +147,10 @@ async function* rawBatches(file: string, flag: string, label: string, opts: Batc
   const input = openBatchInput(file, flag, opts.stdin) as (NodeJS.ReadableStream | FileChunks) & { bytesRead?: number };
   const total = file === '-' ? stdinSize(input as NodeJS.ReadableStream) : sizeOf(file);
   let first = true;
-  for await (const raws of parseCsvBatches(input, { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' })) {
-    if (first && raws.length && (raws[0][0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);
+  const parseOpts = { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' } as const;
+  for await (const raws of lines ? parseCsvLineBatches(input, parseOpts, lines) : parseCsvBatches(input, parseOpts)) {
+    // (the first record is always cells, in lines mode too)
+    if (first && raws.length && ((raws[0] as string[])[0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);
     first = false;
     yield raws;
     opts.onProgress?.(input.bytesRead ?? 0, total);
@@ -175,59 +177,112 @@ function stdinSize(input: NodeJS.ReadableStream): number {
   }
 }
 
+/** The header row checked (a name, none twice) and, with opts.columns, matched to the roster's columns. */
+function headerOf(raw: string[], label: string, opts: BatchReadOptions): { header: string[]; original: string[] } {
+  let header = raw.map((h) => h.trim());
+  if (!header.length || header.every((h) => !h)) throw new InputError(`${label}: the first line must be a header row naming the columns`);
+  const dup = duplicateNames(header);
+  if (dup.length) throw new InputError(`${label}: the header names ${dup.map((d) => JSON.stringify(d)).join(', ')} more than once; give each column once`);
+  const original = header;
+  if (opts.columns) {
+    const canon = canonicalHeader(header, opts.columns.known, opts.columns.map, label);
+    const clash = duplicateNames(canon);
+    if (clash.length) throw new InputError(`${label}: more than one column reads as ${clash.join(', ')} (${original.filter((_h, i) => clash.includes(canon[i])).map((h) => JSON.stringify(h)).join(', ')}); name the one to use with --columns`);
+    header = canon;
+  }
+  return { header, original };
+}
+
+/** A data record: its row number, values by name (withValues), and why it is not a row (blank, too few or many fields). */
+function recordOf(raw: string[], row: number, header: string[], withValues: boolean): CsvRecord {
+  let values = NO_VALUES;
+  if (withValues) {
+    values = Object.create(null);
+    for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
+  }
+  const r: CsvRecord = { row, values, raw };
+  // blank: every cell empty or spaces (a loop: every() with a callback cost 3x the whole record)
+  let blank = true;
+  for (let i = 0; i < raw.length; i++)
+    if (raw[i].trim() !== '') {
+      blank = false;
+      break;
+    }
+  if (blank) (r.error = 'blank row'), (r.blank = true);
+  else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
+  return r;
+}
+
+/** A parse failure or a failed read as the one line the user sees (anything else as it is). */
+function readFailure(e: unknown, label: string): unknown {
+  if (e instanceof CsvSyntaxError) {
+    const where = e.record === 1 ? 'the header row' : e.record !== undefined ? `row ${e.record - 1}` : 'a row';
+    if (e.tooLong) return new InputError(`${label}: ${where} is longer than the ${LIMITS.csvRecord / 1024} KB allowed for one record (an unclosed quote, or not a CSV file)`);
+    return new InputError(`${label}: a quoted field in ${where} is never closed; close it with " (a " inside quotes is written "")`);
+  }
+  if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall === 'read')
+    return new InputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code})`);
+  return e;
+}
+
 export async function* readCsvBatches(file: string, flag: string, opts: BatchReadOptions = {}): AsyncGenerator<{ header: string[]; original: string[] } | CsvRecord[]> {
   const withValues = opts.values !== false;
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
   let header: string[] | undefined;
   let n = 0;
   try {
-    for await (const raws of rawBatches(file, flag, label, opts)) {
+    for await (const raws of rawBatches(file, flag, label, opts) as AsyncGenerator<string[][]>) {
       const batch: CsvRecord[] = [];
       for (const raw of raws) {
         if (!header) {
-          header = raw.map((h) => h.trim());
-          if (!header.length || header.every((h) => !h)) throw new InputError(`${label}: the first line must be a header row naming the columns`);
-          const dup = duplicateNames(header);
-          if (dup.length) throw new InputError(`${label}: the header names ${dup.map((d) => JSON.stringify(d)).join(', ')} more than once; give each column once`);
-          const original = header;
-          if (opts.columns) {
-            header = canonicalHeader(header, opts.columns.known, opts.columns.map, label);
-            const clash = duplicateNames(header);
-            if (clash.length) throw new InputError(`${label}: more than one column reads as ${clash.join(', ')} (${original.filter((_h, i) => clash.includes(header![i])).map((h) => JSON.stringify(h)).join(', ')}); name the one to use with --columns`);
-          }
-          yield { header, original };
+          const h = headerOf(raw, label, opts);
+          header = h.header;
+          yield h;
           continue;
         }
-        let values = NO_VALUES;
-        if (withValues) {
-          values = Object.create(null);
-          for (let i = 0; i < header.length; i++) values[header[i]] = raw[i] ?? '';
-        }
-        const r: CsvRecord = { row: ++n, values, raw };
-        // blank: every cell empty or spaces (a loop: every() with a callback cost 3x the whole record)
-        let blank = true;
-        for (let i = 0; i < raw.length; i++)
-          if (raw[i].trim() !== '') {
-            blank = false;
-            break;
-          }
-        if (blank) (r.error = 'blank row'), (r.blank = true);
-        else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
-        batch.push(r);
+        batch.push(recordOf(raw, ++n, header, withValues));
       }
       if (batch.length) yield batch;
     }
   } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      const where = e.record === 1 ? 'the header row' : e.record !== undefined ? `row ${e.record - 1}` : 'a row';
-      if (e.tooLong) throw new InputError(`${label}: ${where} is longer than the ${LIMITS.csvRecord / 1024} KB allowed for one record (an unclosed quote, or not a CSV file)`);
-      throw new InputError(`${label}: a quoted field in ${where} is never closed; close it with " (a " inside quotes is written "")`);
-    }
-    if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall === 'read')
-      throw new InputError(`${label}: cannot read (${(e as NodeJS.ErrnoException).code})`);
-    throw e;
+    throw readFailure(e, label);
   }
   if (!header) throw new InputError(`${label}: the file is empty; the first line must be a header row`);
+}
+
+/** readCsvBatches for the hottest loops (deadline --input): every item of a batch is the next row, in
+ *  order (count them for the row number). A data line holding no quote comes as its text, uncut: cut
+ *  it on the header's `delimiter`, or hand it to lineRecord for the record readCsvBatches would give;
+ *  every other row as that record. Records are read with values: false. */
+export async function* readCsvLines(file: string, flag: string, opts: Omit<BatchReadOptions, 'values'> = {}): AsyncGenerator<{ header: string[]; original: string[]; delimiter: CsvDelimiter } | (string | CsvRecord)[]> {
+  const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
+  const parser = new CsvParser(opts.delimiter ?? 'auto', { lines: true });
+  let header: string[] | undefined;
+  let n = 0;
+  try {
+    for await (const raws of rawBatches(file, flag, label, opts, parser)) {
+      const batch: (string | CsvRecord)[] = [];
+      for (const raw of raws) {
+        if (!header) {
+          const h = headerOf(raw as string[], label, opts);
+          header = h.header;
+          yield { ...h, delimiter: parser.delimiter };
+          continue;
+        }
+        n++;
+        batch.push(typeof raw === 'string' ? raw : recordOf(raw, n, header, false));
+      }
+      if (batch.length) yield batch;
+    }
+  } catch (e) {
+    throw readFailure(e, label);
+  }
+  if (!header) throw new InputError(`${label}: the file is empty; the first line must be a header row`);
+}
+
+/** The record readCsvBatches gives for a line readCsvLines handed over as text. */
+export function lineRecord(line: string, delimiter: CsvDelimiter, row: number, header: string[]): CsvRecord {
+  return recordOf(line.split(delimiter), row, header, false);
 }
 
 /** One record at a time (small inputs: cost, batch deadlines). */

@@ -39,8 +39,20 @@ class LineEnds {
   }
 }
 
-export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream, opts: CsvParseOptions): AsyncGenerator<string[][]> {
-  const parser = new CsvParser(opts.delimiter ?? ',');
+type CsvInput = AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream;
+
+export function parseCsvBatches(input: CsvInput, opts: CsvParseOptions): AsyncGenerator<string[][]> {
+  return parseWith(input, opts, new CsvParser(opts.delimiter ?? ',')) as AsyncGenerator<string[][]>;
+}
+
+/** As parseCsvBatches, with a parser made in lines mode (`new CsvParser(delimiter, { lines: true })`):
+ *  a record after the header whose line holds no quote comes as the line's text, not yet cut into
+ *  cells (parser.delimiter cuts it); every other record as its cells. */
+export function parseCsvLineBatches(input: CsvInput, opts: CsvParseOptions, parser: CsvParser): AsyncGenerator<(string | string[])[]> {
+  return parseWith(input, opts, parser);
+}
+
+async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvParser): AsyncGenerator<(string | string[])[]> {
   const decoder = new CsvDecoder();
   const ends = new LineEnds();
   const tooLong = () => new CsvSyntaxError(`a record longer than ${opts.maxRecord} characters (an unclosed quote, or not a CSV file)`, parser.records + 1, true);
@@ -48,12 +60,12 @@ export async function* parseCsvBatches(input: AsyncIterable<Buffer | string> | I
   let finished = false;
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string> | Iterable<Buffer>) {
-      const out: string[][] = [];
+      const out: (string | string[])[] = [];
       parser.push(ends.write(decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk), false), out);
       if (out.length) yield out;
       if (parser.pendingLength() > opts.maxRecord) throw tooLong();
     }
-    const out: string[][] = [];
+    const out: (string | string[])[] = [];
     try {
       parser.push(ends.write(decoder.end(), true), out);
       if (parser.pendingLength() > opts.maxRecord) throw tooLong();

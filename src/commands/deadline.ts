@@ -8,8 +8,9 @@ import type { Agreement } from '../rules/types';
 import { csvCells, csvLine, note, printJson, renderTable, warn, write, type Ctx } from '../cli/output';
 import { sourceText } from '../cli/sources';
 import { calendarFor, writeUserFile } from '../cli/files';
-import { BatchWriter, inputColumnNames, readCsvBatches } from '../cli/batch-io';
+import { BatchWriter, inputColumnNames, lineRecord, readCsvLines, type CsvRecord } from '../cli/batch-io';
 import { citeShort } from '../rules/source';
+import type { CsvDelimiter } from '../core/csv';
 import { dateOrder, dayRange, dayRanges, stepDate } from '../cli/parse';
 import { JSON_CSV_OPTIONS, declare, flagOf, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -313,9 +314,56 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   // a batch's trigger dates repeat (a few hundred school days a year): each date's answer is worked
   // out once; rows with their own recess are worked out each
   const memo = new Map<string, { tail: string; ok: boolean; rowed?: boolean }>();
-  for await (const b of readCsvBatches(o.input, '--input', { values: false, stdin, sheet: o.sheet })) {
+  const dated = (dateText: string, row: number): { tail: string; ok: boolean } => {
+    let hit = memo.get(dateText);
+    if (!hit) {
+      hit = answer(dateText, '', row);
+      if (memo.size >= 50_000) memo.clear();
+      if (!hit.rowed) memo.set(dateText, hit);
+    }
+    return hit;
+  };
+  let width = 0;
+  let delimiter: CsvDelimiter = ',';
+  /** CSV out, comma-separated in: a line whose cells csvCells would give back as they are is copied
+   *  through whole (no cells cut, no record made) */
+  let through = false;
+  /** A plain line's output, or undefined when it needs the whole record: a cell csvCells would change
+   *  (a leading =, +, - or @, space at an edge), a recess of its own, a blank line or one of the wrong
+   *  width. (Its text holds no quote and no line break: the reader's promise for a line.) */
+  const lineOut = (line: string, row: number): string | undefined => {
+    let cell = 0;
+    let start = 0;
+    let dateStart = 0;
+    let dateEnd = 0;
+    let text = false;
+    for (;;) {
+      let end = line.indexOf(',', start);
+      if (end < 0) end = line.length;
+      if (end > start) {
+        const first = line.charCodeAt(start);
+        const last = line.charCodeAt(end - 1);
+        if (first <= 32 || last <= 32 || first === 61 || first === 43 || first === 45 || first === 64 || cell === recessAt) return undefined;
+        // an ASCII character other than a space: the line is not blank (others may be spaces: trim decides)
+        if (first < 128) text = true;
+      }
+      if (cell === dateAt) (dateStart = start), (dateEnd = end);
+      cell++;
+      if (end === line.length) break;
+      start = end + 1;
+    }
+    if (cell !== width || !text) return undefined;
+    const res = dated(line.slice(dateStart, dateEnd), row);
+    if (!res.ok) bad++;
+    return line + ',' + res.tail;
+  };
+  let rows = 0;
+  for await (const b of readCsvLines(o.input, '--input', { stdin, sheet: o.sheet })) {
     if (!Array.isArray(b)) {
       header = b.header;
+      width = header.length;
+      delimiter = b.delimiter;
+      through = !o.json && delimiter === ',';
       dateCol = header.find((h) => DATE_COLS.includes(h.toLowerCase())) ?? '';
       if (!dateCol) throw new InputError(`--input ${o.input}: no date column; name one of ${DATE_COLS.join(', ')} in the header (found ${header.join(', ')})`);
       dateAt = header.indexOf(dateCol);
@@ -327,23 +375,26 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       continue;
     }
     let chunk = '';
-    for (const r of b) {
+    for (const item of b) {
+      const row = ++rows;
+      let r: CsvRecord;
+      if (typeof item === 'string') {
+        if (through) {
+          const line = lineOut(item, row);
+          if (line !== undefined) {
+            chunk += line;
+            continue;
+          }
+        }
+        r = lineRecord(item, delimiter, row, header);
+      } else r = item;
       const raw = r.raw;
       let res: { tail: string; ok: boolean };
       if (r.error) res = { tail: tailOf('', 'invalid', r.error), ok: false };
       else {
         const dateText = raw[dateAt] ?? '';
         const recess = recessAt < 0 ? '' : raw[recessAt] ?? '';
-        if (recess !== '') res = answer(dateText, recess, r.row);
-        else {
-          let hit = memo.get(dateText);
-          if (!hit) {
-            hit = answer(dateText, '', r.row);
-            if (memo.size >= 50_000) memo.clear();
-            if (!hit.rowed) memo.set(dateText, hit);
-          }
-          res = hit;
-        }
+        res = recess !== '' ? answer(dateText, recess, r.row) : dated(dateText, r.row);
       }
       if (!res.ok) bad++;
       if (o.json) {

@@ -59,9 +59,14 @@ export class CsvParser {
     return this.d;
   }
 
-  constructor(delimiter: CsvDelimiter | 'auto' = ',') {
+  /** lines mode: a record after the first whose line holds no quote comes out as that line's text,
+   *  uncut (the caller splits it on the delimiter when it needs the cells); any other record as cells */
+  private readonly lines: boolean;
+
+  constructor(delimiter: CsvDelimiter | 'auto' = ',', opts: { lines?: boolean } = {}) {
     this.auto = delimiter === 'auto';
     if (delimiter !== 'auto') this.setDelimiter(delimiter);
+    this.lines = opts.lines === true;
   }
 
   private setDelimiter(d: CsvDelimiter): void {
@@ -82,8 +87,9 @@ export class CsvParser {
   records = 0;
   private quoteRecord = 0;
 
-  /** Feed the next piece of text; completed records are appended to out. */
-  push(text: string, out: string[][]): void {
+  /** Feed the next piece of text; completed records are appended to out (in lines mode, a plain line
+   *  as its text). */
+  push(text: string, out: (string | string[])[]): void {
     this.buf = this.buf ? this.buf + text : text;
     this.run(false, out);
   }
@@ -96,11 +102,11 @@ export class CsvParser {
   }
 
   /** The input is complete: deliver the last record, or throw CsvUnclosedQuote. */
-  end(out: string[][]): void {
+  end(out: (string | string[])[]): void {
     this.run(true, out);
   }
 
-  private run(final: boolean, out: string[][]): void {
+  private run(final: boolean, out: (string | string[])[]): void {
     const s = this.buf;
     const n = s.length;
     let pos = 0;
@@ -134,7 +140,7 @@ export class CsvParser {
             if (q < 0) q = n;
           }
           if (q > e) {
-            out.push(s.slice(pos, e).split(this.d));
+            out.push(this.lines && this.records > 0 ? s.slice(pos, e) : s.slice(pos, e).split(this.d));
             pos = e + rd.length;
           } else {
             const p = fastRecord(s, pos, e, rd, out, this.d);
@@ -249,7 +255,7 @@ export class CsvParser {
  *  when it holds nothing unusual: fields plain or quoted (with "" inside), each quote closed before
  *  a comma or the record delimiter. Returns the position after the record, or -1 (nothing consumed)
  *  for the character loop to take it. */
-function fastRecord(s: string, pos: number, e: number, rd: string, out: string[][], d: CsvDelimiter): number {
+function fastRecord(s: string, pos: number, e: number, rd: string, out: (string | string[])[], d: CsvDelimiter): number {
   const dc = d.charCodeAt(0);
   const n = s.length;
   const rec: string[] = [];

@@ -83,6 +83,38 @@ describe('the CSV core reads what csv-parse reads', () => {
     );
   });
 
+  it('in lines mode, a record given as its line is that line cut on the delimiter (property)', () => {
+    // the batch reader's shorter way (readCsvLines): a line without a quote after the header comes as
+    // its text; cut on the delimiter it must be the record csv-parse reads
+    fc.assert(
+      fc.property(text, cuts, (s, c) => {
+        const want = theirs(s);
+        const p = new CsvParser(',', { lines: true });
+        const out: (string | string[])[] = [];
+        let at = 0;
+        let got: string[][] | 'error';
+        try {
+          for (const k of [...c].sort((a, b) => a - b)) {
+            p.push(s.slice(at, Math.max(at, k)), out);
+            at = Math.max(at, k);
+          }
+          p.push(s.slice(at), out);
+          p.end(out);
+          got = out.map((r) => (typeof r === 'string' ? r.split(',') : r));
+        } catch (e) {
+          if (!(e instanceof CsvUnclosedQuote)) throw e;
+          got = 'error';
+        }
+        expect(got).toEqual(want);
+        if (got !== 'error' && out.length) expect(typeof out[0]).toBe('object'); // the header always as cells
+        // (the core keeps line breaks other than the record delimiter in a field: the batch reader turns
+        // every line end into \n before parsing, so its lines hold none; tested below)
+        for (const r of out) if (typeof r === 'string') expect(r).not.toContain('"');
+      }),
+      { numRuns: 800 },
+    );
+  });
+
   it('on random text with a leading byte order mark, as bytes cut inside characters (property)', () => {
     fc.assert(
       fc.property(fc.boolean(), text, cuts, (bom, s, c) => {
@@ -174,6 +206,40 @@ describe('the CSV core reads what csv-parse reads', () => {
 });
 
 describe('the batch reader on the core', () => {
+  it('readCsvLines: the records of readCsvBatches, a plain line as its text (no quote, no line break of any kind)', async () => {
+    const { readCsvBatches, readCsvLines, lineRecord } = await import('../../src/cli/batch-io');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cba-csv-'));
+    const files = ['\uFEFFid,name\r\n1,a\rb\r\n2,"Doe, Jane"\n3\r\r\n,\n\n4,x,y\n"5",b', 'a;b\r1;2,3\r"x;";y\r', 'id,name\n' + 'x,y\n'.repeat(40_000) + 'z,"w\r\nv"\r\n'];
+    for (const [i, text] of files.entries()) {
+      const f = join(dir, `r${i}.csv`);
+      writeFileSync(f, text);
+      const want: unknown[] = [];
+      for await (const b of readCsvBatches(f, 'roster', { values: false })) want.push(...(Array.isArray(b) ? b : [b]));
+      const got: unknown[] = [];
+      let row = 0;
+      let header: string[] = [];
+      let delimiter: ',' | ';' | '\t' = ',';
+      for await (const b of readCsvLines(f, 'roster')) {
+        if (!Array.isArray(b)) {
+          ({ header, delimiter } = b);
+          got.push({ header: b.header, original: b.original });
+          continue;
+        }
+        for (const x of b) {
+          row++;
+          if (typeof x === 'string') {
+            expect(x).not.toMatch(/["\r\n]/);
+            got.push(lineRecord(x, delimiter, row, header));
+          } else got.push(x);
+        }
+      }
+      expect(got).toEqual(want);
+    }
+  });
+
   it('gives every record before an unclosed quote, then one line naming the row', async () => {
     const { readCsvBatches } = await import('../../src/cli/csv-input');
     const { mkdtempSync, writeFileSync } = await import('node:fs');

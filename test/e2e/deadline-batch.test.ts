@@ -19,6 +19,36 @@ describe('cba deadline <name> --input (batch)', () => {
     expect(lines[8]).toMatch(/^g,.*invalid,.*ends before it starts/);
     expect(r.stderr).toMatch(/5 rows invalid/);
   });
+  it('plain lines are copied through as they are, and every cell a spreadsheet could misread is still escaped', async () => {
+    // whole lines without a quote take a shorter way through (copied, not cut into cells): the same
+    // output as the cell by cell way, which escapes a leading =, + or @ with ', quotes a cell with space
+    // at an edge, leaves a number such as -5 as it is, and reads a line of spaces (a no-break space is
+    // one) or of the wrong width as an invalid row
+    const lines = ['id,date', '=cmd,2005-11-18', ' sp,2005-11-18', 'tr ,2005-11-18', '\u00a0,\u00a0', ',', 'x,2005-11-18,extra', 'only', '-5,2005-11-18', '+x,2005-11-18', '@x,2005-11-18', 'a;b,2005-11-18', '"q",2005-11-18', 'Ünï,2005-11-18', 'z,2005-11-18 ', 'y,2005-02-30'];
+    const r = await cba(['deadline', 'level1-file', '--input', '-', '--csv'], { input: lines.join('\r\n') + '\r\n' });
+    expect(r.code).toBe(1);
+    const ok = ',2005-12-27,25,office-days,ok,'; // 2005-11-18 + 25 office days, as in the first test
+    expect(r.stdout.split('\n')).toEqual([
+      'id,date,due,days,unit,status,reason',
+      "'=cmd,2005-11-18" + ok,
+      '" sp",2005-11-18' + ok,
+      '"tr ",2005-11-18' + ok,
+      '\u00a0,\u00a0,,25,office-days,invalid,blank row',
+      ',,,25,office-days,invalid,blank row',
+      'x,2005-11-18,,25,office-days,invalid,3 fields where the header has 2',
+      'only,,,25,office-days,invalid,1 fields where the header has 2',
+      '-5,2005-11-18' + ok,
+      "'+x,2005-11-18" + ok,
+      "'@x,2005-11-18" + ok,
+      'a;b,2005-11-18' + ok,
+      'q,2005-11-18' + ok,
+      'Ünï,2005-11-18' + ok,
+      'z,"2005-11-18 "' + ok,
+      'y,2005-02-30,,25,office-days,invalid,"row 15, column date: ""2005-02-30"" is not a date: that day does not exist on the calendar"',
+      '',
+    ]);
+    expect(r.stderr).toMatch(/5 rows invalid/); // two blank, two of the wrong width, one not a date
+  });
   it('JSON Lines', async () => {
     const r = await cba(['deadline', 'level1-file', '--input', '-', '--json'], { input: 'date\n2005-11-18\n' });
     expect(r.code).toBe(0);
