@@ -53,11 +53,18 @@ export class FdWriter {
     if (typeof done === 'function') done();
     return true;
   }
+  /** one buffer the text is encoded into, used again for every flush (a fresh buffer of a batch's
+   *  100 KB or more each time was a new mapping of memory to fault in and give back) */
+  private scratch: Buffer | undefined;
   flush(): void {
     if (!this.buf) return;
-    const b = Buffer.from(this.buf);
+    const text = this.buf;
     this.buf = '';
-    writeAll(this.fd, b, this.onError);
+    // at most 3 bytes of UTF-8 for each UTF-16 unit
+    if (text.length > 1 << 22) return writeAll(this.fd, Buffer.from(text), this.onError);
+    if (!this.scratch || this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafeSlow(Math.max(text.length * 3, 1 << 18));
+    const n = this.scratch.write(text, 0, 'utf8');
+    writeAll(this.fd, this.scratch.subarray(0, n), this.onError);
   }
   end(chunk?: unknown, cb?: unknown): this {
     if (typeof chunk === 'string' || chunk instanceof Uint8Array) this.write(chunk);

@@ -314,7 +314,8 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   // a batch's trigger dates repeat (a few hundred school days a year): each date's answer is worked
   // out once; rows with their own recess are worked out each
   const memo = new Map<string, { tail: string; ok: boolean; rowed?: boolean }>();
-  const dated = (dateText: string, row: number): { tail: string; ok: boolean } => {
+  const byDigits = new Map<number, { tail: string; ok: boolean }>();
+  const dated = (dateText: string, row: number): { tail: string; ok: boolean; rowed?: boolean } => {
     let hit = memo.get(dateText);
     if (!hit) {
       hit = answer(dateText, '', row);
@@ -353,7 +354,28 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       start = end + 1;
     }
     if (cell !== width || !text) return undefined;
-    const res = dated(line.slice(dateStart, dateEnd), row);
+    // a date written YYYY-MM-DD is looked up by its digits as a number (no text cut from the line)
+    let key = -1;
+    if (dateEnd - dateStart === 10 && line.charCodeAt(dateStart + 4) === 45 && line.charCodeAt(dateStart + 7) === 45) {
+      key = 0;
+      for (let i = dateStart; i < dateEnd; i++) {
+        const d = line.charCodeAt(i) - 48;
+        if (d >= 0 && d <= 9) key = key * 10 + d;
+        else if (i !== dateStart + 4 && i !== dateStart + 7) {
+          key = -1;
+          break;
+        }
+      }
+    }
+    let res = key < 0 ? undefined : byDigits.get(key);
+    if (res === undefined) {
+      const hit = dated(line.slice(dateStart, dateEnd), row);
+      if (key >= 0 && !hit.rowed) {
+        if (byDigits.size >= 50_000) byDigits.clear();
+        byDigits.set(key, hit);
+      }
+      res = hit;
+    }
     if (!res.ok) bad++;
     return line + ',' + res.tail;
   };
