@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/helpers/sequencer';
 
 // Tuned for this 2-core machine: two worker processes (vitest's default is one fewer than the cores,
 // here a single worker), each kept for many test files (isolate: false), so src/ is loaded and
@@ -19,5 +20,7 @@ export default defineConfig({
     // keyed by each file's content): a run after the first transforms only what changed, about 3 s of
     // CPU less a run here
     experimental: { fsModuleCache: true },
+    // the longest files first, by the durations of a recorded run (test/helpers/sequencer.ts)
+    sequence: { sequencer: LongestFirst },
   },
 });

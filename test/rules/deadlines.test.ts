@@ -14,6 +14,7 @@ import type { Agreement } from '../../src/rules/types';
 import { InputError } from '../../src/core/errors';
 import { AGREEMENT_DIR, ROOT } from '../helpers/contract';
 import { cba, cbaBin, json, BIN } from '../helpers/cli';
+import { isSame } from '../helpers/fast-expect';
 
 let a: Agreement;
 let L: LoadedCalendar;
@@ -62,11 +63,11 @@ describe('office days (X.1.E) counted from the day after the trigger (X.4)', () 
     fc.assert(
       fc.property(fc.integer({ min: lo - 1, max: hi }), fc.integer({ min: 1, max: 40 }), (t, n) => {
         const d = addOpenDays(L.cal, t, n);
-        expect(d).toBeGreaterThan(t);
+        if (!(d > t)) expect(d).toBeGreaterThan(t);
         const s = formatDate(d);
         const wd = (((d + 4) % 7) + 7) % 7;
-        expect(wd === 0 || wd === 6 || CLOSED.has(s)).toBe(false);
-        expect(s).toBe(oracle(formatDate(t), n));
+        isSame(wd === 0 || wd === 6 || CLOSED.has(s), false);
+        isSame(s, oracle(formatDate(t), n));
       }),
       { numRuns: 3000 },
     );
@@ -130,7 +131,7 @@ describe('beyond the last calendar (issue 13)', () => {
     // the same observance reproduces every fixed-date closure of the loaded files
     for (const f of files) {
       const dates = new Set((f.closures as { date: string }[]).map((c) => c.date));
-      for (const o of observedHolidays(fixedDateHolidays(files), parseDate(f.from), parseDate(f.to))) expect(dates.has(formatDate(o.day))).toBe(true);
+      for (const o of observedHolidays(fixedDateHolidays(files), parseDate(f.from), parseDate(f.to))) isSame(dates.has(formatDate(o.day)), true);
     }
   });
 });
