@@ -12,7 +12,7 @@ const t0 = Date.now();
 // --if-changed (npm test's build): nothing is rebuilt when the inputs of the build (sources, rules,
 // bin, this script, the lockfile) hash to what they did at the last build and its outputs are there
 const STAMP = join(root, 'dist', '.build-inputs');
-function inputsHash() {
+function inputsHash(paths = ['src', 'rules', 'bin', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
   const h = createHash('sha256');
   h.update(`${process.version} ${process.env.CBA_NO_MINIFY ?? ''}\n`);
   const walk = (rel) => {
@@ -21,12 +21,30 @@ function inputsHash() {
     if (statSync(abs).isDirectory()) for (const e of readdirSync(abs).sort()) walk(join(rel, e));
     else h.update(`${rel}\0`).update(readFileSync(abs)).update('\0');
   };
-  for (const p of ['src', 'rules', 'bin', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) walk(p);
+  for (const p of paths) walk(p);
   return h.digest('hex');
 }
 const inputs = inputsHash();
-const outputs = ['dist/cli.cjs', 'dist/cmd', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema'];
+const outputs = ['dist/cli.cjs', 'dist/cmd', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema', 'dist/cite-index.json'];
+// cba rules cite's index of where src/ and test/ name each key of the rules (src/cli/cite-sources.ts),
+// made again whenever they or the rules change: tests are no input of the bundles, so --if-changed
+// looks at them here (about 0.4 s to make, 10 ms to see that nothing changed)
+const CITE_STAMP = join(root, 'dist', '.cite-inputs');
+async function writeCiteIndex(onlyIfChanged) {
+  const citeInputs = `${inputs} ${inputsHash(['test'])}`;
+  if (onlyIfChanged && existsSync(join(root, 'dist', 'cite-index.json')) && existsSync(CITE_STAMP) && readFileSync(CITE_STAMP, 'utf8') === citeInputs) return;
+  const r = await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', entryPoints: [join(root, 'src/cli/cite-sources.ts')], write: false, packages: 'external', logLevel: 'warning' });
+  const file = join(root, 'dist', `.cite-index-${process.pid}.mjs`);
+  writeFileSync(file, r.outputFiles[0].text);
+  try {
+    (await import(file)).writeCiteIndex(root);
+  } finally {
+    rmSync(file, { force: true });
+  }
+  writeFileSync(CITE_STAMP, citeInputs);
+}
 if (process.argv.includes('--if-changed') && outputs.every((o) => existsSync(join(root, o))) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === inputs) {
+  await writeCiteIndex(true);
   console.error('build: dist/ is up to date with src/, rules/ and the lockfile (nothing rebuilt)');
   process.exit(0);
 }
@@ -198,5 +216,6 @@ try {
   console.error(`build: the rules under rules/ do not validate: ${e.message}`);
   process.exit(2);
 }
+await writeCiteIndex(false);
 writeFileSync(STAMP, inputs);
 console.error(`build: dist/ ready in ${Date.now() - t0} ms`);

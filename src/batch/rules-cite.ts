@@ -40,6 +40,11 @@ export function sectionMatches(cited: string | undefined, asked: string | undefi
 
 /** The citations of one YAML file (block or flow style) matching the query. */
 export function citesIn(file: string, text: string, q: CiteQuery): CiteHit[] {
+  return citations(file, text, (article, section) => article.toUpperCase() === q.article.toUpperCase() && sectionMatches(section, q.section));
+}
+
+/** The citations of one YAML file whose article and section pass the test. */
+function citations(file: string, text: string, accept: (article: string, section: string | undefined) => boolean): CiteHit[] {
   const lines = text.split(/\r?\n/);
   const hits: CiteHit[] = [];
   const indentOf = (l: string) => l.length - l.trimStart().length;
@@ -47,7 +52,6 @@ export function citesIn(file: string, text: string, q: CiteQuery): CiteHit[] {
     const am = /(?:^|[{,\s])article:\s*("[^"]*"|'[^']*'|[^,}#]+)/.exec(l);
     if (!am) return;
     const article = unquote(am[1]);
-    if (article.toUpperCase() !== q.article.toUpperCase()) return;
     // the section: on the same line (flow style) or among the next lines of the same mapping
     let section: string | undefined;
     let quote: string | undefined;
@@ -67,7 +71,7 @@ export function citesIn(file: string, text: string, q: CiteQuery): CiteHit[] {
         const qq = /^\s*quote:\s*(.+)$/.exec(n);
         if (qq && quote === undefined) quote = unquote(qq[1]);
       }
-    if (!sectionMatches(section, q.section)) return;
+    if (!accept(article, section)) return;
     // the path: the keys of the lines above with less indentation
     const keys: string[] = [];
     let want = ind;
@@ -89,4 +93,87 @@ export function citesIn(file: string, text: string, q: CiteQuery): CiteHit[] {
     hits.push({ file, line: i + 1, article, section, path: keys.join('.'), key, quote });
   });
   return hits;
+}
+
+/** A source file of the checkout (a rule function or a test) by its name relative to the package. */
+export interface SourceFile {
+  name: string;
+  text: string;
+  lines?: string[];
+}
+
+/** The lines ("src/rules/leaves/leaves.ts:95") of the files that name a key as a word, in the order of
+ *  the files; a key shorter than four characters names nothing. Only the files whose text holds the
+ *  key are split and searched, and each key is searched once per set of files. */
+const namingMemo = new WeakMap<SourceFile[], Map<string, string[]>>();
+export function linesNaming(files: SourceFile[], key: string): string[] {
+  if (!key || key.length < 4) return [];
+  let memo = namingMemo.get(files);
+  if (!memo) namingMemo.set(files, (memo = new Map()));
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const out: string[] = [];
+  for (const f of files) {
+    if (!f.text.includes(key)) continue;
+    (f.lines ??= f.text.split(/\r?\n/)).forEach((l, i) => re.test(l) && out.push(`${f.name}:${i + 1}`));
+  }
+  memo.set(key, out);
+  return out;
+}
+
+/** Every word cba rules cite may look up for the citations of a rules file, whatever the article:
+ *  each part of each value's path, and the key it falls back on. */
+export function citedWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const h of citations('', text, () => true)) for (const w of [...h.path.split('.'), h.key]) if (w.length >= 4) out.add(w);
+  return [...out];
+}
+
+/** Where the code and the tests name each word, as linesNaming finds it: the files' names, and for
+ *  each word its lines as [file, line, line, ...] groups (cba rules cite's index, made by the build). */
+export interface CiteIndex {
+  files: string[];
+  code: Record<string, number[][]>;
+  tests: Record<string, number[][]>;
+}
+
+export function citeIndex(words: Iterable<string>, code: SourceFile[], tests: SourceFile[]): CiteIndex {
+  const all = [...new Set(words)].filter((w) => w.length >= 4).sort();
+  // a word of word characters only is named on a line exactly where it is a whole run of them (as
+  // \bword\b finds it): the lines are split into such runs once, not searched once per word
+  const simple = new Set(all.filter((w) => /^\w+$/.test(w)));
+  const files: string[] = [];
+  const part = (sources: SourceFile[]) => {
+    const found = new Map<string, number[][]>(all.map((w) => [w, []]));
+    const at = (w: string, fi: number, line: number) => {
+      const groups = found.get(w)!;
+      const last = groups[groups.length - 1];
+      if (last?.[0] !== fi) groups.push([fi, line]);
+      else if (last[last.length - 1] !== line) last.push(line);
+    };
+    const first = files.length;
+    for (const f of sources) {
+      const fi = files.push(f.name) - 1;
+      (f.lines ??= f.text.split(/\r?\n/)).forEach((l, i) => {
+        for (const run of l.match(/\w+/g) ?? []) if (simple.has(run)) at(run, fi, i + 1);
+      });
+    }
+    // any other word (level1-file): searched as linesNaming does
+    for (const w of all)
+      if (!simple.has(w))
+        for (const hit of linesNaming(sources, w)) {
+          const colon = hit.lastIndexOf(':');
+          at(w, first + sources.findIndex((f) => f.name === hit.slice(0, colon)), +hit.slice(colon + 1));
+        }
+    // entries, not assignments: a word such as __proto__ is a key like any other
+    return Object.fromEntries(found);
+  };
+  return { files, code: part(code), tests: part(tests) };
+}
+
+/** The lines of a word in the index, as linesNaming names them; undefined for a word it lacks. */
+export function indexedLines(index: CiteIndex, part: 'code' | 'tests', word: string): string[] | undefined {
+  if (!Object.prototype.hasOwnProperty.call(index[part], word)) return undefined;
+  return index[part][word].flatMap(([fi, ...lines]) => lines.map((l) => `${index.files[fi]}:${l}`));
 }

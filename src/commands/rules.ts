@@ -1,7 +1,7 @@
 // cba rules: the rules files themselves: validate (schema), audit (consistency), init (a new
 // agreement folder) and import (a schedule from CSV, XLSX or PDF).
 import type { Command } from 'commander';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadRules, defaultRulesRoot } from '../rules/load';
 import type { Agreement } from '../rules/types';
@@ -12,6 +12,7 @@ import { InputError } from '../core/errors';
 import { JSON_OPTION, JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
+import { citeSources, filesUnder } from '../cli/cite-sources';
 
 export const DESCRIPTION = 'Check the rules files: schema validation and consistency audit';
 
@@ -164,47 +165,6 @@ export async function audit(o: AuditRulesOptions, { out: ctx, global: g }: RunCt
   return { failed: errors > 0 };
 }
 
-/** Files under a folder whose name passes the test (no node_modules, no dist). */
-function filesUnder(dir: string, want: (f: string) => boolean): string[] {
-  const out: string[] = [];
-  // the entries' types come with the listing (a stat each only for a symbolic link, followed)
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
-      if (e.isSymbolicLink() ? statSync(p).isDirectory() : e.isDirectory()) walk(p);
-      else if (want(p)) out.push(p);
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out.sort();
-}
-
-interface SourceFile {
-  file: string;
-  text: string;
-  lines?: string[];
-}
-
-/** Lines of the source files that name a key (as a word): only the files whose text holds the key
- *  are split and searched, and each key is searched once per set of files. */
-const usesMemo = new WeakMap<SourceFile[], Map<string, string[]>>();
-function uses(files: SourceFile[], key: string, root: string): string[] {
-  if (!key || key.length < 4) return [];
-  let memo = usesMemo.get(files);
-  if (!memo) usesMemo.set(files, (memo = new Map()));
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
-  const out: string[] = [];
-  for (const f of files) {
-    if (!f.text.includes(key)) continue;
-    (f.lines ??= f.text.split(/\r?\n/)).forEach((l, i) => re.test(l) && out.push(`${relative(root, f.file)}:${i + 1}`));
-  }
-  memo.set(key, out);
-  return out;
-}
-
 /** cba rules cite: every file and line of the rules citing an article (and section), with the rule
  *  functions and tests that read those values (in a source checkout: src/ and test/ beside rules/). */
 export async function cite(o: CiteOptions & { article: string }, { out: ctx, global: g }: RunCtx): Promise<RunResult> {
@@ -212,19 +172,17 @@ export async function cite(o: CiteOptions & { article: string }, { out: ctx, glo
   if (!q.article) throw new InputError('give an article, for example cba rules cite XIII.1.F');
   // the shipped rules through the compiled cache (naming the folder would read and validate every file)
   const set = await loadRules(g.rules);
-  const root = packageRoot();
-  const read = (f: string): SourceFile => ({ file: f, text: readFileSync(f, 'utf8') });
-  const code = [...filesUnder(join(root, 'src/rules'), (f) => f.endsWith('.ts')), ...filesUnder(join(root, 'src/batch'), (f) => f.endsWith('.ts'))].map(read);
-  const tests = filesUnder(join(root, 'test'), (f) => f.endsWith('.ts')).map(read);
+  // the rule functions and tests that name the values' keys (a source checkout's src/ and test/)
+  const sources = citeSources(packageRoot());
   const hits: (CiteHit & { agreement: string; code: string[]; tests: string[] })[] = [];
   for (const a of set.agreements)
     for (const f of filesUnder(a.dir, (p) => /\.ya?ml$/.test(p))) {
       const shown = relative(process.cwd(), f) || f;
       for (const h of citesIn(shown, readFileSync(f, 'utf8'), q)) {
         // the most specific key of the value's path that the rule functions name
-        const counts = h.path.split('.').filter((k) => k.length >= 4 && !/^(cite|source|quote)$/.test(k)).map((k) => [k, uses(code, k, root).length] as const);
+        const counts = h.path.split('.').filter((k) => k.length >= 4 && !/^(cite|source|quote)$/.test(k)).map((k) => [k, sources.code(k).length] as const);
         const word = counts.filter(([, n]) => n > 0).sort((x, y) => x[1] - y[1])[0]?.[0] ?? h.key;
-        hits.push({ agreement: a.meta.id, ...h, key: word, code: uses(code, word, root), tests: uses(tests, word, root) });
+        hits.push({ agreement: a.meta.id, ...h, key: word, code: sources.code(word), tests: sources.tests(word) });
       }
     }
   const asked = `${q.article}${q.section ? '.' + q.section : ''}`;

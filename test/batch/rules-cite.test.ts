@@ -1,8 +1,12 @@
 // cba rules cite: the citations of an article found in the rules text, and the code and tests that read them.
 import { describe, expect, it } from 'vitest';
 import { Writable, PassThrough } from 'node:stream';
-import { citesIn, parseCiteQuery, sectionMatches } from '../../src/batch/rules-cite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { citeIndex, citedWords, citesIn, indexedLines, linesNaming, parseCiteQuery, sectionMatches, type SourceFile } from '../../src/batch/rules-cite';
+import { makeCiteIndex, citeSources } from '../../src/cli/cite-sources';
 import { main } from '../../src/cli/main';
+import { ROOT } from '../helpers/contract';
 
 const YAML = `sickLeave:
   carryOver:
@@ -53,4 +57,60 @@ describe('cba rules cite', () => {
     expect(hits.some((h) => h.tests.some((t) => t.startsWith('test/rules/leaves.test.ts')))).toBe(true);
   });
   it('an article the rules never cite: exit 1', async () => expect((await run(['rules', 'cite', 'XCIX'])).code).toBe(1));
+});
+
+describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
+  let made: ReturnType<typeof makeCiteIndex> | undefined;
+  const checkout = () => (made ??= makeCiteIndex(ROOT));
+  const code: SourceFile[] = [
+    { name: 'src/rules/a.ts', text: 'const baseYearDays = p.baseYearDays; // baseYearDays\r\nbaseYearDaysX\n  printed-daily-rate-differs\nx.__proto__' },
+    { name: 'src/rules/b.ts', text: 'daily_rate rate\nreading("printed-daily-rate-differs")\n' },
+  ];
+  it('names the lines linesNaming names, once a line, in file order (lines 1 and 3 of a.ts; a word inside a longer one is not named)', () => {
+    const ix = citeIndex(['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none'], code, []);
+    expect(indexedLines(ix, 'code', 'baseYearDays')).toEqual(['src/rules/a.ts:1']);
+    expect(indexedLines(ix, 'code', 'printed-daily-rate-differs')).toEqual(['src/rules/a.ts:3', 'src/rules/b.ts:2']);
+    // "daily_rate" is one word; "rate" alone on line 1 of b.ts and inside "printed-daily-rate-differs" (a hyphen bounds a word)
+    expect(indexedLines(ix, 'code', 'rate')).toEqual(['src/rules/a.ts:3', 'src/rules/b.ts:1', 'src/rules/b.ts:2']);
+    expect(indexedLines(ix, 'code', '__proto__')).toEqual(['src/rules/a.ts:4']);
+    expect(indexedLines(ix, 'code', 'none')).toEqual([]);
+    // a word it was not made with: undefined (the command then reads the files)
+    expect(indexedLines(ix, 'code', 'constructor')).toBeUndefined();
+    for (const w of ['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none']) expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(code, w));
+  });
+  it('of this checkout: every word of the rules, in the code and the tests, as linesNaming finds it', () => {
+    const ix = checkout();
+    const words = Object.keys(ix.code);
+    expect(words.length).toBeGreaterThan(100);
+    expect(words).toContain('baseYearDays');
+    const read = (dir: string) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ name: join(dir, f), text: readFileSync(join(ROOT, dir, f), 'utf8') }));
+    const src = [...read('src/rules'), ...read('src/batch')];
+    const tests = read('test');
+    for (const w of words) {
+      expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(src, w));
+      expect(indexedLines(ix, 'tests', w)).toEqual(linesNaming(tests, w));
+    }
+  });
+  it('holds every word a citation of the shipped rules looks up (each part of its path, and its key)', () => {
+    const words = new Set(Object.keys(checkout().code));
+    const dir = join(ROOT, 'rules');
+    let looked = 0;
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const articles = new Set([...text.matchAll(/article:\s*("[^"]*"|'[^']*'|[^,}#\n]+)/g)].map((m) => m[1].trim().replace(/^["']|["']$/g, '').trim()));
+      for (const article of articles)
+        for (const h of citesIn(f, text, { article }))
+          for (const w of [...h.path.split('.'), h.key].filter((w) => w.length >= 4)) {
+            looked++;
+            expect(words.has(w), `${w} (${f}:${h.line})`).toBe(true);
+          }
+    }
+    expect(looked).toBeGreaterThan(200);
+    // a list item's id is a key as a whole (some.thing) and in its parts
+    expect(citedWords('a:\n  cite: { article: XV, section: 1 }\nlist:\n  - id: some.thing\n    cite: { article: I }\n')).toEqual(['cite', 'list', 'some', 'thing', 'some.thing']);
+  });
+  it('an installed copy (no src/ or test/ beside the rules) names no line', () => {
+    const s = citeSources(join(ROOT, 'fixtures'));
+    expect([s.code('baseYearDays'), s.tests('baseYearDays')]).toEqual([[], []]);
+  });
 });
