@@ -85,8 +85,9 @@ export class FileChunks implements Iterable<Buffer> {
 }
 
 /** Open a batch input: '-' is standard input, anything else must be a regular file. */
-export function openBatchInput(file: string, flag: string, stdin: NodeJS.ReadableStream = process.stdin): NodeJS.ReadableStream | FileChunks {
-  if (file === '-') return stdin;
+export function openBatchInput(file: string, flag: string, stdin?: NodeJS.ReadableStream): NodeJS.ReadableStream | FileChunks {
+  // process.stdin only for '-': asking for it builds a stream (and loads Node's stream modules)
+  if (file === '-') return stdin ?? process.stdin;
   const { fd } = openRegular(file, `${flag} ${file}`);
   noteInput(file);
   return new FileChunks(fd);

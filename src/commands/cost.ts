@@ -86,7 +86,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     }
     return t;
   };
-  for await (const b of readCsvBatches(o.roster, '--roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  for await (const b of readCsvBatches(o.roster, '--roster', { values: false, stdin: o.roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       at = COST_CELLS.map((c) => b.header.indexOf(c));
       idAt = b.header.indexOf('id');

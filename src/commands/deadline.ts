@@ -145,7 +145,7 @@ export async function run(o: DeadlineOptions, { out: ctx, agreement, io }: RunCt
   const loaded = await calendarFor(a, o);
   if (o.dateFormat !== undefined && o.input === undefined) throw new InputError('--date-format is for the dates of an --input file; dates given as options are YYYY-MM-DD');
   if (o.sheet !== undefined && o.input === undefined) throw new InputError('--sheet is for an .xlsx --input file');
-  if (o.input !== undefined) return batch(a, loaded, { ...o, input: o.input }, ctx, io.stdin);
+  if (o.input !== undefined) return batch(a, loaded, { ...o, input: o.input }, ctx, o.input === '-' ? io.stdin : undefined);
   if (o.name === 'grievance') return grievance(a, loaded, o, ctx);
   return one(a, loaded, o, ctx);
 }
@@ -278,7 +278,7 @@ const DATE_COLS = ['date', 'trigger', 'from', 'occurred', 'received'];
 const OUT_COLUMNS = ['due', 'days', 'unit', 'status', 'reason'];
 
 /** --input file.csv: one trigger date per row, every row written back with its due date or the reason it is invalid. */
-async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & { input: string }, ctx: Ctx, stdin: NodeJS.ReadableStream): Promise<RunResult> {
+async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & { input: string }, ctx: Ctx, stdin: NodeJS.ReadableStream | undefined): Promise<RunResult> {
   const rule = countedDeadline(a, o.name);
   const order = dateOrder(o.dateFormat);
   const cal = loaded.cal;
