@@ -84,6 +84,13 @@ export class Auditor {
     return this.rowFast(raw, at) ?? this.rowOf(cellsOf(raw, at));
   }
 
+  /** The price of a row's placement when an earlier row (rowRaw, rowOf) has priced those cells as
+   *  written; undefined otherwise (not yet, or it cannot be priced). */
+  cachedPlacement(raw: string[], at: RosterIndex): PlacementPrice | undefined {
+    const c = (i: number) => (i < 0 ? '' : (raw[i] ?? ''));
+    return this.pricer.cachedRow(c(at.schedule), c(at.year), c(at.class), c(at.step), c(at.days), c(at.fte), c(at.stipends));
+  }
+
   /** A row whose placement is already priced and whose cells need no cleaning; undefined otherwise. */
   private rowFast(raw: string[], at: RosterIndex): AuditResult | undefined {
     const id = raw[at.id], cls = raw[at.class], step = raw[at.step], paid = raw[at.paid];
@@ -105,7 +112,7 @@ export class Auditor {
 
   private reasons = new Map<PlacementPrice, [string, string]>();
   /** The reason of a row that is off: the contract's working, one string per placement and period. */
-  private reason(p: PlacementPrice, monthly: boolean): string {
+  reason(p: PlacementPrice, monthly: boolean): string {
     let r = this.reasons.get(p);
     if (!r) {
       r = [`annual ${p.how}`, `monthly ${p.how} (monthly)`];

@@ -13,7 +13,7 @@ import { InputError } from '../core/errors';
 import { LIMITS, openRegular, readBoundedFile } from '../core/read-bounded';
 import { noteInput } from './run-files';
 import { CsvSyntaxError, parseCsvBatches, parseCsvLineBatches } from './csv-parser';
-import { CsvParser, type CsvDelimiter } from '../core/csv';
+import { CsvParser, lineCells, type CsvDelimiter } from '../core/csv';
 import { canonicalHeader, type ColumnMap, type KnownColumns } from './roster-columns';
 
 export interface CsvRecord {
@@ -251,13 +251,15 @@ export async function* readCsvBatches(file: string, flag: string, opts: BatchRea
   if (!header) throw new InputError(`${label}: the file is empty; the first line must be a header row`);
 }
 
-/** readCsvBatches for the hottest loops (deadline --input): every item of a batch is the next row, in
- *  order (count them for the row number). A data line holding no quote comes as its text, uncut: cut
- *  it on the header's `delimiter`, or hand it to lineRecord for the record readCsvBatches would give;
- *  every other row as that record. Records are read with values: false. */
-export async function* readCsvLines(file: string, flag: string, opts: Omit<BatchReadOptions, 'values'> = {}): AsyncGenerator<{ header: string[]; original: string[]; delimiter: CsvDelimiter } | (string | CsvRecord)[]> {
+/** readCsvBatches for the hottest loops (deadline --input, audit --csv): every item of a batch is the
+ *  next row, in order (count them for the row number). A data line holding no quote comes as its text,
+ *  uncut: cut it on the header's `delimiter`, or hand it to lineRecord for the record readCsvBatches
+ *  would give; every other row as that record. With `quoted`, a line whose quotes are all simple (a
+ *  field wholly in quotes, none inside: src/core/csv.ts simpleQuotes) comes as its text too (lineCells
+ *  cuts it). Records are read with values: false. */
+export async function* readCsvLines(file: string, flag: string, opts: Omit<BatchReadOptions, 'values'> & { quoted?: boolean } = {}): AsyncGenerator<{ header: string[]; original: string[]; delimiter: CsvDelimiter } | (string | CsvRecord)[]> {
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
-  const parser = new CsvParser(opts.delimiter ?? 'auto', { lines: true });
+  const parser = new CsvParser(opts.delimiter ?? 'auto', { lines: true, quoted: opts.quoted });
   let header: string[] | undefined;
   let n = 0;
   try {
@@ -283,7 +285,7 @@ export async function* readCsvLines(file: string, flag: string, opts: Omit<Batch
 
 /** The record readCsvBatches gives for a line readCsvLines handed over as text. */
 export function lineRecord(line: string, delimiter: CsvDelimiter, row: number, header: string[]): CsvRecord {
-  return recordOf(line.split(delimiter), row, header, false);
+  return recordOf(lineCells(line, delimiter), row, header, false);
 }
 
 /** One record at a time (small inputs: cost, batch deadlines). */
@@ -316,9 +318,13 @@ export class IdCounter {
   private counted = -1;
   private dups = 0;
   static hash(s: string): number {
+    return IdCounter.hashRange(s, 0, s.length);
+  }
+  /** The hash of the characters from start to end of s (an id inside a line of text, not cut out). */
+  static hashRange(s: string, start: number, end: number): number {
     let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ s.length;
-    for (let i = 0; i < s.length; i++) {
+    let h2 = 0x01000193 ^ (end - start);
+    for (let i = start; i < end; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
@@ -334,6 +340,16 @@ export class IdCounter {
       this.hashes = t;
     }
     this.hashes[this.size++] = IdCounter.hash(id);
+  }
+  /** Count the id written from start to end of s (an id cell inside a line, not cut out). Empty ids are not counted. */
+  addRange(s: string, start: number, end: number): void {
+    if (end <= start) return;
+    if (this.size === this.hashes.length) {
+      const t = new Float64Array(this.size * 2);
+      t.set(this.hashes);
+      this.hashes = t;
+    }
+    this.hashes[this.size++] = IdCounter.hashRange(s, start, end);
   }
   /** How many ids were ones an earlier id had. */
   get duplicates(): number {

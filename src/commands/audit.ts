@@ -5,7 +5,9 @@ import { InputError } from '../core/errors';
 import { Auditor, ROSTER_COLUMNS, rosterIndex, type AuditResult, type RosterIndex } from '../batch/audit';
 import { int } from '../cli/parse';
 import { csvCell, csvCells, csvLine } from '../cli/output';
-import { BatchWriter, IdCounter, escapeControls, inputColumnNames, readCsvBatches } from '../cli/batch-io';
+import { BatchWriter, IdCounter, escapeControls, inputColumnNames, lineRecord, readCsvLines, type CsvRecord } from '../cli/batch-io';
+import type { CsvDelimiter } from '../core/csv';
+import { AuditCsvLines } from './audit-csv';
 import { formatCents } from '../core/money';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -108,12 +110,20 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let idx: Record<string, number> = {};
   let at: RosterIndex | undefined;
   const map = o.columns !== undefined ? await parseColumnMap(o.columns, ROSTER_COLUMNS) : undefined;
-  for await (const b of readCsvBatches(roster, 'roster', { values: false, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  let delimiter: CsvDelimiter = ',';
+  // --csv: the common line written by positions, without a record (src/commands/audit-csv.ts)
+  let fast: AuditCsvLines | undefined;
+  for await (const b of readCsvLines(roster, 'roster', { quoted: true, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       header = b.header;
+      delimiter = b.delimiter;
       idx = Object.fromEntries(header.map((h, i) => [h, i]));
       at = rosterIndex(header);
       idAt = header.indexOf('id');
+      if (o.csv) {
+        fast = new AuditCsvLines(header.length, delimiter, at, auditor, tol, ids, contractText, reasonCell);
+        if (!fast.on) fast = undefined;
+      }
       // input columns named like the audit's own (row, contract, status, ...) are kept apart as input_<name>
       // CSV keeps the export's own header names (it goes back to payroll); JSON uses ours (scripts read .id, .paid)
       names = inputColumnNames(o.csv ? b.original : header, o.csv ? AUDIT_COLUMNS : ['row', ...AUDIT_COLUMNS]);
@@ -123,12 +133,24 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       continue;
     }
     let chunk = '';
-    for (const r of b) {
+    for (const item of b) {
       rows++;
+      let r: CsvRecord;
+      if (typeof item === 'string') {
+        const line = fast?.line(item);
+        if (line !== undefined) {
+          const st = fast!.status;
+          counts[st]++;
+          if (!problemsOnly || st !== 'ok') chunk += line;
+          continue;
+        }
+        r = lineRecord(item, delimiter, rows, header);
+      } else r = item;
       const raw = r.raw;
       if (idAt >= 0 && !r.error) ids.add(raw[idAt] ?? '');
       const res: AuditResult | { status: 'blank'; reason: string; contract?: undefined; difference?: undefined } = r.blank ? { status: 'blank', reason: 'blank row' } : r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
       counts[res.status]++;
+      if (fast && !r.error) fast.learn(raw);
       if (problemsOnly && (res.status === 'ok' || res.status === 'blank')) continue;
       const contract = res.contract === undefined ? '' : contractText(res.contract);
       const diff = res.difference === undefined ? '' : formatCents(res.difference);

@@ -62,11 +62,14 @@ export class CsvParser {
   /** lines mode: a record after the first whose line holds no quote comes out as that line's text,
    *  uncut (the caller splits it on the delimiter when it needs the cells); any other record as cells */
   private readonly lines: boolean;
+  /** with lines: a line whose quotes are all simple (simpleQuotes) comes as its text too (lineCells cuts it) */
+  private readonly quoted: boolean;
 
-  constructor(delimiter: CsvDelimiter | 'auto' = ',', opts: { lines?: boolean } = {}) {
+  constructor(delimiter: CsvDelimiter | 'auto' = ',', opts: { lines?: boolean; quoted?: boolean } = {}) {
     this.auto = delimiter === 'auto';
     if (delimiter !== 'auto') this.setDelimiter(delimiter);
     this.lines = opts.lines === true;
+    this.quoted = this.lines && opts.quoted === true;
   }
 
   private setDelimiter(d: CsvDelimiter): void {
@@ -141,6 +144,9 @@ export class CsvParser {
           }
           if (q > e) {
             out.push(this.lines && this.records > 0 ? s.slice(pos, e) : s.slice(pos, e).split(this.d));
+            pos = e + rd.length;
+          } else if (this.quoted && this.records > 0 && simpleQuotes(s, pos, e, q, this.dc)) {
+            out.push(s.slice(pos, e));
             pos = e + rd.length;
           } else {
             const p = fastRecord(s, pos, e, rd, out, this.d);
@@ -248,6 +254,48 @@ export class CsvParser {
     } else this.buf = pos < n ? s.slice(pos) : '';
     this.field = field;
     this.record = record;
+  }
+}
+
+/** Whether the line from pos to e (its record delimiter), whose first quote is at q, holds only
+ *  simple quotes: each at the start of a field (the line's start or right after a delimiter), closed
+ *  by the next quote, which stands right before a delimiter or the line's end. Such a line is one
+ *  record whatever follows, and reads as lineCells cuts it: the text between a field's quotes is the
+ *  cell (a delimiter in it is text), every other field is the text between delimiters. Anything else
+ *  ("" inside quotes, a quote inside a field, a quote left open to the next line) is not simple. */
+export function simpleQuotes(s: string, pos: number, e: number, q: number, dc: number): boolean {
+  while (q >= 0 && q < e) {
+    if (q !== pos && s.charCodeAt(q - 1) !== dc) return false;
+    const k = s.indexOf('"', q + 1);
+    if (k < 0 || k >= e) return false;
+    const a = k + 1;
+    if (a !== e && s.charCodeAt(a) !== dc) return false;
+    q = s.indexOf('"', a);
+  }
+  return true;
+}
+
+/** The cells of a line the parser handed over as text in lines mode: cut on the delimiter, a field
+ *  in simple quotes (simpleQuotes) as the text between them. */
+export function lineCells(line: string, d: CsvDelimiter): string[] {
+  if (line.indexOf('"') < 0) return line.split(d);
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line.charCodeAt(i) === QUOTE) {
+      const k = line.indexOf('"', i + 1);
+      out.push(line.slice(i + 1, k));
+      if (k + 1 >= line.length) return out;
+      i = k + 2;
+    } else {
+      const j = line.indexOf(d, i);
+      if (j < 0) {
+        out.push(line.slice(i));
+        return out;
+      }
+      out.push(line.slice(i, j));
+      i = j + 1;
+    }
   }
 }
 

@@ -124,11 +124,15 @@ export { Big };
 export const MONEY_MAX_DIGITS = 9;
 
 export function parseCents(text: string): number | null {
+  return parseCentsAt(text, 0, text.length);
+}
+
+/** parseCents of the characters from start to end of text (a cell inside a line, not cut out). */
+export function parseCentsAt(text: string, from: number, n: number): number | null {
   // by character codes (a batch reads one a row): -?\d{1,9}(\.\d{1,2})?
-  const n = text.length;
-  let i = 0;
-  const neg = n > 0 && text.charCodeAt(0) === 45;
-  if (neg) i = 1;
+  let i = from;
+  const neg = n > from && text.charCodeAt(from) === 45;
+  if (neg) i++;
   let whole = 0;
   const start = i;
   for (; i < n; i++) {
@@ -152,11 +156,14 @@ export function parseCents(text: string): number | null {
   return neg ? -c : c;
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+
 /** Integer cents -> "1234.50" (no grouping). */
 export function formatCents(c: number): string {
   const neg = c < 0;
-  const a = Math.abs(c);
-  const s = `${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  const a = neg ? -c : c;
+  const whole = Math.floor(a / 100);
+  const s = whole + '.' + TWO_DIGITS[a - whole * 100];
   return neg ? '-' + s : s;
 }
 

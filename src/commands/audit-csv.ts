@@ -1,0 +1,214 @@
+// cba audit --csv, the common row at the speed of reading it: a line the reader hands over as text
+// (readCsvLines with quoted: every quote of it wraps a whole field) is cut by positions, its placement
+// found in a memo on the cells' characters (no cell cut out, no record, no result object), its paid
+// amount read in place, and its output line written from the placement's ready-made pieces:
+//   <the input cells as csvCell writes them>,<contract>,<difference>,<status>,<reason>
+// Any line it does not take (another delimiter, a cell csvCell would change, a row short of a required
+// cell, a placement not priced yet, a paid amount that is not plain, a period other than annual,
+// monthly or empty) goes the general way (lineRecord, Auditor.rowRaw, csvCells), which is the one
+// place a row's verdict and output are defined; the placement is learnt from that row (learn), so
+// the next rows with it take this way. Same output, byte for byte (test/batch/audit-csv.test.ts).
+import type { Auditor, AuditStatus, RosterIndex } from '../batch/audit';
+import { auditStatus } from '../batch/audit';
+import { detached, mix } from '../batch/row-memo';
+import type { IdCounter } from '../cli/batch-io';
+import { formatCents, parseCentsAt } from '../core/money';
+
+const QUOTE = 34;
+
+interface Entry {
+  /** the placement cells as written (schedule, year, class, step, days, fte, stipends; '' when absent) */
+  cells: string[];
+  annual: number | null;
+  monthly: number | null;
+  /** ",<contract>," for the annual and the monthly amount */
+  preAnnual: string;
+  preMonthly: string;
+  /** ",<status>,<reason>\n" by status: ok, underpaid, overpaid; annual then monthly */
+  tails: string[];
+  next: Entry | undefined;
+}
+
+export class AuditCsvLines {
+  /** the status of the last line taken */
+  status: AuditStatus = 'ok';
+  private readonly st: Int32Array;
+  private readonly en: Int32Array;
+  /** the columns of the placement, in the order of Entry.cells (-1: the input has no such column) */
+  private readonly keyAt: number[];
+  private memo = new Map<number, Entry>();
+  /** the placement columns of the input, when they stand next to each other: their first and last
+   *  position (else -1), the quoted-field bits that must be clear, and the entries by their text */
+  private readonly spanFrom: number = -1;
+  private readonly spanTo: number = -1;
+  private readonly spanMask: number = 0;
+  private spans = new Map<number, { span: string; e: Entry; next: unknown }>();
+  private size = 0;
+  /** whether lines can be taken at all (a comma-separated input with every required column) */
+  readonly on: boolean;
+
+  constructor(
+    private readonly width: number,
+    delimiter: string,
+    private readonly at: RosterIndex,
+    private readonly auditor: Auditor,
+    private readonly tolerance: number,
+    private readonly ids: IdCounter,
+    private readonly contractText: (cents: number) => string,
+    private readonly reasonCell: (reason: string) => string,
+  ) {
+    this.st = new Int32Array(width);
+    this.en = new Int32Array(width);
+    this.keyAt = [at.schedule, at.year, at.class, at.step, at.days, at.fte, at.stipends];
+    this.on = delimiter === ',' && at.id >= 0 && at.class >= 0 && at.step >= 0 && at.paid >= 0;
+    const cols = this.keyAt.filter((j) => j >= 0).sort((x, y) => x - y);
+    if (cols[cols.length - 1] - cols[0] === cols.length - 1 && cols[cols.length - 1] < 30) {
+      this.spanFrom = cols[0];
+      this.spanTo = cols[cols.length - 1];
+      for (const j of cols) this.spanMask |= 1 << j;
+    }
+  }
+
+  /** The output line of a data line (with its line break), or undefined for the general way. */
+  line(line: string): string | undefined {
+    const st = this.st, en = this.en, width = this.width;
+    const n = line.length;
+    // the fields: content from st to en (inside the quotes of a quoted one); asIs while every cell
+    // goes out as csvCell writes it unchanged; input: the line as csvCell writes its cells (the line
+    // itself, or without the quotes around fields), built as far as `from`
+    let f = 0, i = 0, asIs = true, quoted = 0;
+    let input = '', from = 0;
+    for (;;) {
+      if (f === width) return undefined;
+      let a = i, b: number;
+      if (line.charCodeAt(i) === QUOTE) {
+        a = i + 1;
+        b = line.indexOf('"', a);
+        i = b + 1;
+        quoted |= f < 31 ? 1 << f : 0x40000000;
+        if (asIs) {
+          const c = line.indexOf(',', a);
+          if (c >= 0 && c < b) asIs = false;
+        }
+        input += line.slice(from, a - 1) + line.slice(a, b);
+        from = i;
+      } else {
+        b = line.indexOf(',', i);
+        if (b < 0) b = n;
+        i = b;
+      }
+      if (asIs && b > a) {
+        const c0 = line.charCodeAt(a), c1 = line.charCodeAt(b - 1);
+        // csvCell's own test of a cell it writes as it is (no edge space, no formula start)
+        if (c0 <= 32 || c1 <= 32 || c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64) asIs = false;
+      }
+      st[f] = a;
+      en[f] = b;
+      f++;
+      if (i >= n) break;
+      i++;
+    }
+    if (f !== width || !asIs) return undefined;
+    const at = this.at;
+    // the required cells as written (rowFast: not empty), the period
+    if (en[at.id] === st[at.id] || en[at.class] === st[at.class] || en[at.step] === st[at.step] || en[at.paid] === st[at.paid]) return undefined;
+    let monthly = false;
+    if (at.period >= 0) {
+      const a = st[at.period], len = en[at.period] - a;
+      if (len === 7 && line.startsWith('monthly', a)) monthly = true;
+      else if (len !== 0 && !(len === 6 && line.startsWith('annual', a))) return undefined;
+    }
+    // the placement: by the text of its cells when they stand together unquoted, else by their characters
+    const e = this.spanFrom >= 0 && (quoted & this.spanMask) === 0 ? this.findSpan(line, st[this.spanFrom], en[this.spanTo]) : this.find(line);
+    if (e === undefined) return undefined;
+    const contract = monthly ? e.monthly : e.annual;
+    if (contract === null) return undefined;
+    const paid = parseCentsAt(line, st[at.paid], en[at.paid]);
+    if (paid === null) return undefined;
+    const status = auditStatus(paid, contract, this.tolerance);
+    this.status = status;
+    this.ids.addRange(line, st[at.id], en[at.id]);
+    if (from > 0) input += line.slice(from);
+    else input = line;
+    return input + (monthly ? e.preMonthly : e.preAnnual) + formatCents(paid - contract) + e.tails[(monthly ? 3 : 0) + (status === 'ok' ? 0 : status === 'underpaid' ? 1 : 2)];
+  }
+
+  /** The placement whose cells, joined with commas, are the text of the line from a to b. */
+  private findSpan(line: string, a: number, b: number): Entry | undefined {
+    let x = this.spans.get(spanHash(line, a, b));
+    while (x !== undefined) {
+      if (x.span.length === b - a && line.startsWith(x.span, a)) return x.e;
+      x = x.next as typeof x;
+    }
+    return undefined;
+  }
+
+  private hash(line: string): number {
+    const st = this.st, en = this.en, keyAt = this.keyAt;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 7; k++) {
+      const j = keyAt[k];
+      if (j < 0) continue;
+      for (let i = st[j], end = en[j]; i < end; i++) h = Math.imul(h ^ line.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0x1f, 0x01000193);
+    }
+    return h & 0x3fffffff;
+  }
+
+  /** The placement of the line just cut, when learnt. */
+  private find(line: string): Entry | undefined {
+    const st = this.st, en = this.en, keyAt = this.keyAt;
+    let e = this.memo.get(this.hash(line));
+    while (e !== undefined) {
+      let k = 0;
+      for (; k < 7; k++) {
+        const j = keyAt[k];
+        if (j < 0) continue;
+        const cell = e.cells[k];
+        if (en[j] - st[j] !== cell.length || !line.startsWith(cell, st[j])) break;
+      }
+      if (k === 7) return e;
+      e = e.next;
+    }
+    return undefined;
+  }
+
+  /** After the general way audited a row (its cells raw): keep its placement when it was priced. */
+  learn(raw: string[]): void {
+    if (!this.on) return;
+    const p = this.auditor.cachedPlacement(raw, this.at);
+    if (!p) return;
+    const cells = this.keyAt.map((j) => (j < 0 ? '' : detached(raw[j] ?? '')));
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
+    h &= 0x3fffffff;
+    for (let e = this.memo.get(h); e; e = e.next) if (e.cells.every((c, k) => c === cells[k])) return;
+    if (this.size >= 50_000) (this.memo.clear(), this.spans.clear(), (this.size = 0));
+    const tails: string[] = [];
+    for (const monthly of [false, true]) {
+      const reason = this.reasonCell(this.auditor.reason(p, monthly));
+      tails.push(',ok,\n', `,underpaid,${reason}\n`, `,overpaid,${reason}\n`);
+    }
+    const pre = (c: number | null) => (c === null ? '' : `,${this.contractText(c)},`);
+    const e: Entry = { cells, annual: p.annualCents, monthly: p.monthlyCents, preAnnual: pre(p.annualCents), preMonthly: pre(p.monthlyCents), tails, next: this.memo.get(h) };
+    this.memo.set(h, e);
+    // by the text of the cells joined with commas, as an unquoted line holds them (a cell with a comma
+    // or a quote is never unquoted in a line this class takes: such a placement is found by find)
+    if (this.spanFrom >= 0) {
+      const span = raw.slice(this.spanFrom, this.spanTo + 1);
+      if (span.every((c) => c.indexOf(',') < 0 && c.indexOf('"') < 0)) {
+        const text = detached(span.join(','));
+        const h = spanHash(text, 0, text.length);
+        this.spans.set(h, { span: text, e, next: this.spans.get(h) });
+      }
+    }
+    this.size++;
+  }
+}
+
+/** FNV-1a over the characters of s from a to b, as a small integer (a fast Map key). */
+function spanHash(s: string, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
+}
