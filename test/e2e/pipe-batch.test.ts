@@ -1,21 +1,16 @@
 // Every batch command other than the audit (whose 5,000-row run is test/e2e/pipe.test.ts) returns
-// every row through a real pipe to a slow reader, with the same summary and exit code as to a file.
+// every row through a real pipe to a slow reader, with the same output, summary and exit code as the
+// same run unhurried. The piped run is the built bin in a real process (the pipe is the subject); the
+// run it is held to is cba in process (what the bin writes to a file or a fast reader: the
+// bin and the in-process runner are held to each other in bin-smoke.test.ts), which spares a second
+// process a case.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, slowRead } from '../helpers/cli';
-import { ROOT } from '../helpers/contract';
+import { cba, slowRead } from '../helpers/cli';
 
 const D = mkdtempSync(join(tmpdir(), 'cba-pipe-batch-'));
-
-/** The same run with stdout to a file. */
-function toFile(args: string[]): { code: number; stdout: string; stderr: string } {
-  const f = join(D, `out-${Math.random().toString(36).slice(2)}.txt`);
-  const r = spawnSync('sh', ['-c', `"$0" "$@" > ${JSON.stringify(f)}`, process.execPath, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status ?? -1, stdout: readFileSync(f, 'utf8'), stderr: r.stderr };
-}
 
 function lines(n: number, head: string, row: (i: number) => string): string {
   const f = join(D, `in-${head.length}-${n}.csv`);
@@ -41,7 +36,7 @@ describe('batch output through a pipe to a slow reader, as to a file', () => {
     ['cost --scenario --csv', ['cost', '--roster', roster300, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--rates', 'fixtures/bargain/county-rates.yaml', '--csv'], 300],
   ] as const)('%s: every row, the same summary and exit code', async (_n, args, rows) => {
     const piped = await slowRead([...args]);
-    const filed = toFile([...args]);
+    const filed = await cba([...args], { env: { NO_COLOR: '1' } });
     const ids = new Set(piped.stdout.match(/\b[GR]\d{6}\b/g));
     expect(ids.size).toBe(rows);
     expect(piped.stdout).toBe(filed.stdout);
