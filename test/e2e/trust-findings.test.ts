@@ -161,17 +161,41 @@ describe.concurrent('finding 3: no output destroys a file', () => {
 });
 
 describe('finding 4: the rules cache cannot go stale', () => {
+  // One installed copy edited twice, its runs shared by the two tests below (a run after an edit
+  // checks every rules file from scratch, about a second of CPU): a same-size edit with the
+  // modification time restored, then a value the rules refuse.
+  let edits: Promise<{ first: number; times: { mtimeNs: bigint; refNs: bigint; size: number; refSize: number }; edited: number; bad: { code: number | null; stderr: string } }> | undefined;
+  const editedCopy = () =>
+    (edits ??= (async () => {
+      const { pkg, bin, schedule } = copyPackage();
+      const first = annual(await run(IV13, { bin })); // this run writes the cache
+      const ref = join(pkg, 'times.ref');
+      execFileSync('cp', ['-p', schedule, ref]);
+      writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798'));
+      execFileSync('touch', ['-r', ref, schedule]); // the modification time restored to the nanosecond, as cp -p, rsync -a and tar x leave it
+      const times = { mtimeNs: statSync(schedule, { bigint: true }).mtimeNs, refNs: statSync(ref, { bigint: true }).mtimeNs, size: statSync(schedule).size, refSize: statSync(ref).size };
+      const edited = annual(await run(IV13, { bin }));
+      writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70798', 'IV: -1'));
+      const bad = await run(['salary', '--class', 'IV', '--step', '13'], { bin });
+      rmSync(pkg, { recursive: true });
+      return { first, times, edited, bad };
+    })());
+
   it('a same-size edit with the modification time restored is seen on the next run', async () => {
-    const { pkg, bin, schedule } = copyPackage();
-    expect(annual(await run(IV13, { bin }))).toBe(70797); // this run writes the cache
-    const ref = join(pkg, 'times.ref');
-    execFileSync('cp', ['-p', schedule, ref]);
-    writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798'));
-    execFileSync('touch', ['-r', ref, schedule]); // the modification time restored to the nanosecond, as cp -p, rsync -a and tar x leave it
-    expect(statSync(schedule, { bigint: true }).mtimeNs).toBe(statSync(ref, { bigint: true }).mtimeNs);
-    expect(statSync(schedule).size).toBe(statSync(ref).size);
-    expect(annual(await run(IV13, { bin }))).toBe(70798);
-    rmSync(pkg, { recursive: true });
+    const { first, times, edited } = await editedCopy();
+    expect(first).toBe(70797);
+    expect(times.mtimeNs).toBe(times.refNs);
+    expect(times.size).toBe(times.refSize);
+    expect(edited).toBe(70798);
+  });
+
+  // (was test/e2e/salary-cli.test.ts's: the same installed copy, the same edit)
+  it('an edited YAML file under the installed rules/ is used on the next run (the compiled cache is bypassed)', async () => {
+    const { first, edited, bad } = await editedCopy();
+    expect(first).toBe(70797);
+    expect(edited).toBe(70798);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/basic-2005-06\.yaml: rows\[12\]\.annual\.IV \(line \d+\): a salary or rate must be positive/);
   });
 
   it('a rules file removed or added is seen on the next run (the cache skips listing the files only while every folder is as it was)', async () => {
