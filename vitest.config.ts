@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './test/helpers/sequencer';
+import LongestFirst from './test/helpers/sequencer.ts';
 
 // Tuned for this 2-core machine: two worker processes (vitest's default is one fewer than the cores,
 // here a single worker), each kept for many test files (isolate: false), so src/ is loaded and

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { CsvDecoder, CsvParser, CsvUnclosedQuote, parseCsv } from '../../src/core/csv';
-import { isEqual } from '../helpers/fast-expect';
+import { isEqual, isSame } from '../helpers/fast-expect';
 
 const OPTS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
 
@@ -106,11 +106,11 @@ describe('the CSV core reads what csv-parse reads', () => {
           if (!(e instanceof CsvUnclosedQuote)) throw e;
           got = 'error';
         }
-        expect(got).toEqual(want);
-        if (got !== 'error' && out.length) expect(typeof out[0]).toBe('object'); // the header always as cells
+        isEqual(got, want);
+        if (got !== 'error' && out.length) isSame(typeof out[0], 'object'); // the header always as cells
         // (the core keeps line breaks other than the record delimiter in a field: the batch reader turns
         // every line end into \n before parsing, so its lines hold none; tested below)
-        for (const r of out) if (typeof r === 'string') expect(r).not.toContain('"');
+        for (const r of out) if (typeof r === 'string' && r.includes('"')) expect(r).not.toContain('"');
       }),
       { numRuns: 800 },
     );
@@ -232,7 +232,7 @@ describe('the batch reader on the core', () => {
         for (const x of b) {
           row++;
           if (typeof x === 'string') {
-            expect(x).not.toMatch(/["\r\n]/);
+            if (/["\r\n]/.test(x)) expect(x).not.toMatch(/["\r\n]/);
             got.push(lineRecord(x, delimiter, row, header));
           } else got.push(x);
         }
