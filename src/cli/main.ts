@@ -1,5 +1,5 @@
 // The CLI entry: builds the commander program and maps every error to its exit code, once.
-import { Command, CommanderError, Help } from 'commander';
+import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { loadAgreement } from '../rules/load';
@@ -13,6 +13,11 @@ import { resetRunFiles } from './run-files';
 import { stdoutClosedAtStart } from './stdio-guard';
 import { fstatSync } from 'node:fs';
 import { FdWriter, isDevNull } from './fd-output';
+import { fastParse } from './fast-parse';
+
+/** commander, loaded only when a call needs it (help, errors of the command line, anything unusual):
+ *  a plain call is read by fastParse (loading and setting up commander cost more than the answer). */
+type Commander = typeof import('commander');
 
 /** Help shows the contract's figures from the loaded rules: {=name} in an option's help is
  *  agreement.yaml's parameters.name (baseYearDays, maxYearDays, ...), never a number typed here. */
@@ -49,7 +54,7 @@ export function globalOptions(program: Command): Command {
 
 useGlobalOptions(globalOptions);
 
-function build(io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
+function build({ Command, Help }: Commander, io: Io, argv: string[], exec: Exec, params?: Record<string, number>): Command {
   const program = new Command('cba');
   program
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), getOutHelpWidth: () => terminalWidth(io), getErrHelpWidth: () => terminalWidth(io) })
@@ -141,17 +146,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const r = await body({ out, io, global: g, agreement: agreementLoader(g) });
     if (r?.failed) failed = true;
   };
-  const program = build(io, argv, exec, await helpParameters(argv));
-  const refused = refusal(program, argv);
-  if (refused) {
-    io.stderr.write(`cba: ${refused}\n`);
-    return 2;
+  // a plain call of a command, read without commander; anything else, by commander
+  const fast =
+    name !== undefined && name in COMMANDS
+      ? fastParse(argv, (p) => {
+          // the recorder takes the builder calls the command modules make on a commander Command
+          const program = p as unknown as Command;
+          globalOptions(program);
+          registerCommands(program, argv, exec);
+        })
+      : undefined;
+  let commander: Commander | undefined;
+  let program: Command | undefined;
+  if (!fast) {
+    commander = await import('commander');
+    program = build(commander, io, argv, exec, await helpParameters(argv));
+    const refused = refusal(program, argv);
+    if (refused) {
+      io.stderr.write(`cba: ${refused}\n`);
+      return 2;
+    }
   }
   try {
-    await program.parseAsync(argv);
+    if (fast) await fast();
+    else await program!.parseAsync(argv);
     return failed ? 1 : 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (commander && e instanceof commander.CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return 2; // commander has printed the message
     }

@@ -1,7 +1,7 @@
 // cba completion bash|zsh|fish: a shell script that completes the commands, their options, and the
 // ids of the rules (stipends, deadlines, classes, schedules, years) of the chosen agreement.
 // cba man: the manual page (roff), made from the same help.
-import { Command, type Option } from 'commander';
+import type { Command, Option } from 'commander';
 import { InputError } from '../core/errors';
 import { nearest } from '../core/suggest';
 import { allDeadlines } from '../rules/deadlines/deadlines';
@@ -221,6 +221,8 @@ export function useGlobalOptions(f: typeof globalsOf): void {
 }
 async function fullProgram(): Promise<Command> {
   const COMMANDS = commandsOf();
+  // commander loaded here, as main.ts loads it: a plain call of a command never needs it
+  const { Command } = await import('commander');
   const program = new Command('cba');
   globalsOf(program);
   const noop: Exec = async () => {};
