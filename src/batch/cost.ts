@@ -205,6 +205,15 @@ export class RosterCoster {
     return p;
   }
 
+  /** rowAt for a row whose cells are still in its line (cell i is text[starts[i], ends[i])), when its
+   *  placement is in the memo already; undefined (nothing counted) when not: then rowAt with its cells. */
+  rowInLine(text: string, starts: Int32Array, ends: Int32Array, at: readonly number[]): CostPlace | undefined {
+    if (!this.memo || this.memoAt !== at) return undefined;
+    const p = this.memo.getIn(text, starts, ends);
+    if (p) this.count(p);
+    return p;
+  }
+
   private count(p: CostPlace): void {
     this.rows++;
     if (p.error !== undefined) return;

@@ -43,6 +43,30 @@ export class RowMemo<T> {
     }
     return undefined;
   }
+  /** get() for a row whose cells are still in its line: cell i is text[starts[i], ends[i]) (a line
+   *  the batch reader gave as text; no cell cut out of it). Same hash, same answers. */
+  getIn(text: string, starts: Int32Array, ends: Int32Array): T | undefined {
+    const at = this.at;
+    let h = 0x811c9dc5;
+    for (let j = 0; j < at.length; j++) {
+      const e = ends[at[j]];
+      for (let k = starts[at[j]]; k < e; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+      h = Math.imul(h ^ 0x1f, 0x01000193);
+    }
+    let x = this.m.get(h & 0x3fffffff) as { k: string[]; v: T; next: unknown } | undefined;
+    while (x) {
+      const k = x.k;
+      let j = 0;
+      while (j < at.length) {
+        const s = starts[at[j]];
+        if (k[j].length !== ends[at[j]] - s || !text.startsWith(k[j], s)) break;
+        j++;
+      }
+      if (j === at.length) return x.v;
+      x = x.next as typeof x;
+    }
+    return undefined;
+  }
   set(raw: readonly string[], v: T): void {
     const h = this.hash(raw);
     this.m.set(h, { k: this.at.map((i) => detached(raw[i] ?? '')), v, next: this.m.get(h) });

@@ -7,8 +7,8 @@ import { findSchedule } from '../rules/schedules/schedule';
 import { writeUserFile } from '../cli/files';
 import { decimal } from '../cli/parse';
 import { csvCell, csvLine, jm, money, note, renderTable, warn, write } from '../cli/output';
-import { readCsvBatches } from '../cli/csv-input';
-import { bufferedWriter } from '../cli/batch-io';
+import { bufferedWriter, lineRecord, readCsvLines, type CsvRecord } from '../cli/batch-io';
+import { lineCells, type CsvDelimiter } from '../core/csv';
 import { outputPath } from '../cli/run-files';
 import { declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
@@ -86,8 +86,68 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
     }
     return t;
   };
-  for await (const b of readCsvBatches(o.roster, '--roster', { values: false, stdin: o.roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  let delimiter: CsvDelimiter = ',';
+  let header: string[] = [];
+  let width = 0;
+  let starts = new Int32Array(0);
+  let ends = new Int32Array(0);
+  /** Where the cells of a line the reader gave as text are (starts/ends: a quoted cell's text less
+   *  its quotes), without cutting them out; false for a line that takes the record's way: not the
+   *  header's width, or perhaps blank (no cell starting with a visible ASCII character). */
+  const cellsIn = (line: string): boolean => {
+    const n = line.length;
+    let cell = 0;
+    let i = 0;
+    let text = false;
+    for (;;) {
+      if (cell === width) return false;
+      let s = i;
+      let e: number;
+      let next: number;
+      if (line.charCodeAt(i) === 34) {
+        // a whole quoted cell, no quote inside (the reader's promise)
+        s = i + 1;
+        e = next = line.indexOf('"', s);
+        next++;
+      } else {
+        e = line.indexOf(delimiter, i);
+        if (e < 0) e = n;
+        next = e;
+      }
+      starts[cell] = s;
+      ends[cell] = e;
+      if (e > s) {
+        const f = line.charCodeAt(s);
+        if (f > 32 && f < 128) text = true;
+      }
+      cell++;
+      if (next >= n) break;
+      i = next + 1;
+    }
+    return cell === width && text;
+  };
+  // one row's output line
+  const emit = (row: number, id: string, p: CostPlace, recError: string | undefined): string => {
+    if (p.error) {
+      bar.clear();
+      warn(ctx, `row ${row}${id ? ` (${id})` : ''}: not costed: ${p.error}`);
+      bar.redraw();
+    }
+    if (o.csv) return `${row},${csvCell(id)},${recError ? csvLine([p.error ? 'invalid' : 'ok', '', '', '', '', p.error]) : tailOf(p)}`;
+    if (o.json) {
+      const s = `${first ? '' : ',\n'}{"row":${row},"id":${JSON.stringify(id)},${recError ? JSON.stringify({ status: 'invalid', reason: p.error }).slice(1) : tailOf(p)}`;
+      first = false;
+      return s;
+    }
+    return '';
+  };
+  for await (const b of readCsvLines(o.roster, '--roster', { quoted: true, stdin: o.roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
+      header = b.header;
+      delimiter = b.delimiter;
+      width = header.length;
+      starts = new Int32Array(width);
+      ends = new Int32Array(width);
       at = COST_CELLS.map((c) => b.header.indexOf(c));
       idAt = b.header.indexOf('id');
       if (o.csv) await out.write(csvLine(['row', 'id', 'status', 'current', 'raised', 'moved', 'movement', 'reason']));
@@ -95,8 +155,18 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
       continue;
     }
     let chunk = '';
-    for (const rec of b) {
-      rows++;
+    for (const item of b) {
+      const row = ++rows;
+      let rec: CsvRecord;
+      if (typeof item === 'string') {
+        if (cellsIn(item)) {
+          // the row's placement looked up in place; its cells cut out only when not seen yet
+          const id = idAt < 0 ? '' : item.slice(starts[idAt], ends[idAt]);
+          chunk += emit(row, id, coster.rowInLine(item, starts, ends, at) ?? coster.rowAt(lineCells(item, delimiter), at), undefined);
+          continue;
+        }
+        rec = lineRecord(item, delimiter, row, header);
+      } else rec = item;
       if (rec.blank) {
         // the blank rows a spreadsheet leaves: back with their status, not costed, not a failure
         blank++;
@@ -108,17 +178,7 @@ async function runRaise(o: CostOptions, { out: ctx, agreement, io }: RunCtx): Pr
         continue;
       }
       const id = idAt < 0 ? '' : rec.raw[idAt] ?? '';
-      const p = coster.rowAt(rec.raw, at, rec.error);
-      if (p.error) {
-        bar.clear();
-        warn(ctx, `row ${rec.row}${id ? ` (${id})` : ''}: not costed: ${p.error}`);
-        bar.redraw();
-      }
-      if (o.csv) chunk += `${rec.row},${csvCell(id)},${rec.error ? csvLine([p.error ? 'invalid' : 'ok', '', '', '', '', p.error]) : tailOf(p)}`;
-      else if (o.json) {
-        chunk += `${first ? '' : ',\n'}{"row":${rec.row},"id":${JSON.stringify(id)},${rec.error ? JSON.stringify({ status: 'invalid', reason: p.error }).slice(1) : tailOf(p)}`;
-        first = false;
-      }
+      chunk += emit(rec.row, id, coster.rowAt(rec.raw, at, rec.error), rec.error);
     }
     if (chunk) await out.write(chunk);
   }

@@ -331,7 +331,8 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   let through = false;
   /** A plain line's output, or undefined when it needs the whole record: a cell csvCells would change
    *  (a leading =, +, - or @, space at an edge), a recess of its own, a blank line or one of the wrong
-   *  width. (Its text holds no quote and no line break: the reader's promise for a line.) */
+   *  width, or a quoted cell. (Its text holds no line break, and a quote only at the start of a
+   *  quoted cell: the reader's promise for a line.) */
   const lineOut = (line: string, row: number): string | undefined => {
     let cell = 0;
     let start = 0;
@@ -344,7 +345,8 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       if (end > start) {
         const first = line.charCodeAt(start);
         const last = line.charCodeAt(end - 1);
-        if (first <= 32 || last <= 32 || first === 61 || first === 43 || first === 45 || first === 64 || cell === recessAt) return undefined;
+        // (a quoted cell, which starts with its quote, is cut by the record's way)
+        if (first <= 32 || last <= 32 || first === 34 || first === 61 || first === 43 || first === 45 || first === 64 || cell === recessAt) return undefined;
         // an ASCII character other than a space: the line is not blank (others may be spaces: trim decides)
         if (first < 128) text = true;
       }

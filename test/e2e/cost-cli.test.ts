@@ -43,6 +43,29 @@ describe('cba cost: a three-person roster costed by hand', () => {
     expect(r.stderr).toMatch(/not costed/);
   });
 
+  it('the same placement written plainly, in quotes or with semicolons costs the same; blank, short and long rows come back with their status', async () => {
+    // Class IV Step 7 on the 2005-06 basic schedule: 58,617; next year Step 8: 60,644. A row's cells are
+    // found in its line where its quotes wrap whole cells, and cut as a record otherwise ("a""b", a
+    // name over two lines): every way the same figures
+    const ok = ',ok,58617.00,,60644.00,step 7 -> 8,';
+    const roster = ['id,name,schedule,class,step,days,fte,stipends', 'E1,x,basic,IV,7,,,', '"E2","Doe, Jane","basic","IV","7","","",""', 'E3,"a""b",basic,IV,7,,,', 'E4,"two\nlines",basic,IV,7,,,', ',,,,,,,', 'E5,x,basic,IV', 'E6,x,basic,IV,7,,,,', '=E7,x,basic,IV,7,,,'].join('\r\n');
+    const r = await cba(['cost', '--roster', '-', '--csv'], { input: roster });
+    expect(r.stdout.split('\n')).toEqual([
+      'row,id,status,current,raised,moved,movement,reason',
+      '1,E1' + ok,
+      '2,E2' + ok,
+      '3,E3' + ok,
+      '4,E4' + ok,
+      '5,,blank,,,,,blank row',
+      '6,E5,invalid,,,,,4 fields where the header has 8',
+      '7,E6,invalid,,,,,9 fields where the header has 8',
+      "8,'=E7" + ok,
+      '',
+    ]);
+    const semi = await cba(['cost', '--roster', '-', '--csv'], { input: roster.replace(/,/g, ';').replace('Doe; Jane', 'Doe, Jane') });
+    expect(semi.stdout).toBe(r.stdout);
+  });
+
   it('bad input', async () => {
     expect((await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--raise', 'lots'])).code).toBe(2);
     expect((await cba(['cost', '--roster', 'fixtures/roster/cost-roster.csv', '--out-schedule', '/tmp/x.yaml'])).stderr).toMatch(/needs --raise/);
