@@ -66,13 +66,19 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
       out += csvLine([c.class, c.step, ...(hourly ? [c.hourlyRate!.toFixed(2)] : []), c.annual.toFixed(2), c.dailyRate.toFixed(2), ...(hourly ? [] : [c.printedDailyRate?.toFixed(2) ?? ''])]);
     return write(ctx, out.trimEnd());
   }
-  const steps = [...new Set(cells.map((c) => c.step))];
+  // each step's cells by class (the first of a step and class, as a search would find it)
+  const byStep = new Map<number, Map<string, (typeof cells)[number]>>();
+  for (const c of cells) {
+    let m = byStep.get(c.step);
+    if (!m) byStep.set(c.step, (m = new Map()));
+    if (!m.has(c.class)) m.set(c.class, c);
+  }
   const rows: string[][] = [];
-  for (const st of steps) {
+  for (const [st, ofStep] of byStep) {
     const main: string[] = [String(st)];
     const sub: string[] = [''];
     for (const cl of s.classes) {
-      const c = cells.find((x) => x.step === st && x.class === cl);
+      const c = ofStep.get(cl);
       if (!c) {
         main.push('');
         sub.push('');

@@ -77,8 +77,43 @@ export function divRound(x: Big, divisor: Big | number | string, r: Rounding = C
   const d = divisor instanceof Big ? divisor : dec(divisor);
   if (d.eq(0)) throw new RangeError('division by zero');
   const { unit, places } = unitOf(r.unit);
-  if (places !== null) return places >= 0 ? divTo(x, d, places, MODE[r.mode]) : divTo(x, d.times(unit), 0, MODE[r.mode]).times(unit);
+  if (places !== null && places >= 0) {
+    const whole = wholeQuotient(x, d, places, MODE[r.mode]);
+    return whole !== undefined ? new Big(whole) : divTo(x, d, places, MODE[r.mode]);
+  }
   return divTo(x, d.times(unit), 0, MODE[r.mode]).times(unit);
+}
+
+/** A whole number of at most 15 digits held by a Big, or undefined: big.js keeps a number as its
+ *  sign s, digits c (no trailing zeros) and exponent e, so it is whole when e reaches its last digit. */
+function wholeOf(x: Big): number | undefined {
+  const c = x.c;
+  if (x.s !== 1 || x.e > 14 || x.e < c.length - 1) return undefined;
+  let v = 0;
+  for (let i = 0; i < c.length; i++) v = v * 10 + c[i];
+  for (let i = c.length - 1; i < x.e; i++) v *= 10;
+  return v;
+}
+
+/** x / d to `places` decimals, rounded by the mode, for x and d whole numbers (x >= 0, d > 0: a
+ *  schedule's annual salary by its days, or a year's pay by 12) in integer arithmetic, exact while
+ *  x * 10^places and the quotient times d stay below 2^53; the text of the result (big.js divides
+ *  digit by digit, a cost a whole schedule of daily rates feels at start-up), else undefined. */
+function wholeQuotient(x: Big, d: Big, places: number, mode: 0 | 1 | 2 | 3): string | undefined {
+  const n = wholeOf(x), m = wholeOf(d);
+  if (n === undefined || m === undefined || m === 0 || places > 15) return undefined;
+  const a = n * 10 ** places;
+  if (!(a + m <= Number.MAX_SAFE_INTEGER)) return undefined;
+  // the quotient and remainder: the division of doubles is off by one at most, then set right
+  let q = Math.floor(a / m);
+  let rem = a - q * m;
+  if (rem < 0) (q -= 1), (rem += m);
+  else if (rem >= m) (q += 1), (rem -= m);
+  // down: as it is; up: any remainder; half-up: half or more; half-even: more than half, or half to an even quotient
+  if (rem > 0 && (mode === 3 || (mode === 1 && 2 * rem >= m) || (mode === 2 && (2 * rem > m || (2 * rem === m && q % 2 === 1))))) q += 1;
+  if (places === 0) return String(q);
+  const t = String(q).padStart(places + 1, '0');
+  return `${t.slice(0, t.length - places)}.${t.slice(t.length - places)}`;
 }
 
 export function sum(xs: Iterable<Big>): Big {

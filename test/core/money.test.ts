@@ -105,6 +105,41 @@ describe('money: exact decimals, half-up', () => {
       { numRuns: 3000 },
     );
   });
+  it('divRound of whole numbers (a schedule\'s annual salary by its days, worked in integer arithmetic): 70,797 / 190 and the edges of exact doubles', () => {
+    expect(divRound(dec(70797), dec(190)).toFixed()).toBe('372.62'); // 372.6157...
+    expect(divRound(dec(35450), 190).toFixed()).toBe('186.58'); // 186.5789... (Class A Step 1)
+    expect(divRound(dec(0), 190).toFixed(2)).toBe('0.00');
+    expect(divRound(dec(95), 190, { mode: 'half-even', unit: 1 }).toFixed()).toBe('0'); // 0.5 to the even 0
+    expect(divRound(dec(285), 190, { mode: 'half-even', unit: 1 }).toFixed()).toBe('2'); // 1.5 to the even 2
+    expect(divRound(dec(1), 3, { mode: 'up', unit: '0.0001' }).toFixed()).toBe('0.3334');
+    // 2^53 - 1 = 9007199254740991 (too large for the cents: worked by big.js) and 10^15 - 1 with 2 places
+    expect(divRound(dec('9007199254740991'), 7).toFixed()).toBe('1286742750677284.43');
+    expect(divRound(dec('999999999999999'), 999999999999998, { mode: 'up', unit: '0.01' }).toFixed()).toBe('1.01');
+    expect(divRound(dec('90071992547409'), 1).toFixed()).toBe('90071992547409');
+  });
+  it('property: divRound of whole numbers gives what integer arithmetic gives, in every mode and place, near 2^53 too', () => {
+    const oracle = (n: bigint, d: bigint, mode: RoundingMode): bigint => {
+      const q = n / d, r = n % d;
+      if (mode === 'up' && r > 0n) return q + 1n;
+      if (mode === 'half-up' && 2n * r >= d) return q + 1n;
+      if (mode === 'half-even' && (2n * r > d || (2n * r === d && q % 2n === 1n))) return q + 1n;
+      return q;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 54n })),
+        fc.oneof(fc.bigInt({ min: 1n, max: 400n }), fc.bigInt({ min: 1n, max: 10n ** 15n })),
+        fc.constantFrom(0, 1, 2, 4),
+        fc.constantFrom<RoundingMode>('half-up', 'half-even', 'down', 'up'),
+        (x, d, places, mode) => {
+          const got = divRound(dec(x.toString()), dec(d.toString()), { mode, unit: places ? `0.${'0'.repeat(places - 1)}1` : 1 });
+          const want = oracle(x * 10n ** BigInt(places), d, mode);
+          isSame(got.times(10 ** places).toFixed(), want.toString());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
   it('parseCents reads amounts of at most two decimals into integer cents, and nothing else', () => {
     expect(parseCents('70797')).toBe(7_079_700);
     expect(parseCents('1061.96')).toBe(106_196);

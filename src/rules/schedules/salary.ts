@@ -2,7 +2,7 @@
 // and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
 import { Big, dec, divRound, round, formatMoney, plain, type Dec } from '../../core/money';
 import { FieldError } from '../../core/errors';
-import { findSchedule, getCell, schedulesInYear } from './schedule';
+import { findSchedule, getCell, normalizeClass, schedulesInYear, type Cell } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
 import { cite, citeRef, citeShort, type Source } from '../source';
 import { reading, uniqueReadings, type Reading } from '../readings';
@@ -174,16 +174,29 @@ function yearSalary(a: Agreement, s0: Schedule, input: SalaryInput): SalaryResul
 /** The working shown in a line ("= 372.6158..."): four places, half-up, as toFixed(4) printed it. */
 const FOUR = { mode: 'half-up' as const, unit: '0.0001' };
 
-/** The pay figures of one cell by the schedule's basis: annual and the daily rate derived from it
- *  (XV.1, annual / base days), or a daily or hourly cell and the year it makes. The figures only:
- *  salaryOn adds the working and the sources, scheduleTable shows every cell. */
-function cellRates(a: Agreement, s: Schedule, cell: ReturnType<typeof getCell>) {
+/** What every cell of a schedule is worked out with: the rounding, the hours of its assignment's
+ *  day and its base days (a number, and as a decimal), read once for a whole table. */
+interface RateBasis {
+  R: Agreement['meta']['rounding'];
+  hoursPerDay: Dec;
+  baseDays: number;
+  baseDaysDec: Dec;
+}
+function rateBasis(a: Agreement, s: Schedule): RateBasis {
   const R = a.meta.rounding;
   const hoursPerDay = dec(a.meta.assignments[s.assignment].hoursPerDay);
   const baseDays = s.days?.value ?? a.meta.parameters.baseYearDays.value;
+  return { R, hoursPerDay, baseDays, baseDaysDec: dec(baseDays) };
+}
+
+/** The pay figures of one cell by the schedule's basis: annual and the daily rate derived from it
+ *  (XV.1, annual / base days), or a daily or hourly cell and the year it makes. The figures only:
+ *  salaryOn adds the working and the sources, scheduleTable shows every cell. */
+function cellRates(a: Agreement, s: Schedule, cell: Pick<Cell, 'annual' | 'daily' | 'hourly'>, basis: RateBasis = rateBasis(a, s)) {
+  const { R, hoursPerDay, baseDays } = basis;
   if (s.basis === 'annual') {
     const annual = dec(cell.annual!);
-    return { annual, dailyRate: divRound(annual, baseDays, R.dailyRate), printedDaily: cell.daily !== undefined ? dec(cell.daily) : undefined, hourly: undefined, exactDaily: undefined, hoursPerDay, baseDays };
+    return { annual, dailyRate: divRound(annual, basis.baseDaysDec, R.dailyRate), printedDaily: cell.daily !== undefined ? dec(cell.daily) : undefined, hourly: undefined, exactDaily: undefined, hoursPerDay, baseDays };
   }
   if (s.basis === 'daily') {
     const dailyRate = dec(cell.daily!);
@@ -428,12 +441,20 @@ export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: s
   const s = asOf !== undefined ? scheduleAsOf(a, id, asOf) : findSchedule(a, id, year);
   if (asOf !== undefined && year !== undefined && s.year !== year) throw new FieldError('asOf', `{asOf} ${asOf} falls in school year ${s.year}, not {year} ${year}: give one of them`);
   const cells: ScheduleCellView[] = [];
+  // read once for the table, as each cell would (on the first cell, as getCell and cellRates would)
+  let basis: RateBasis | undefined;
+  const named = new Map<string, string>();
   for (const r of s.rows) {
     for (const c of s.classes) {
       const has = r[s.basis]?.[c] !== undefined;
       if (!has) continue;
+      // the class as getCell reads it: the name itself (the classes of a schedule differ), so the
+      // cell is this row's (its steps increase); getCell itself for a name that reads as another
+      let cls = named.get(c);
+      if (cls === undefined) named.set(c, (cls = normalizeClass(s, c)));
+      const cell = cls === c ? { annual: r.annual?.[c], daily: r.daily?.[c], hourly: r.hourly?.[c] } : getCell(s, c, r.step);
       // the figures of the cell only (salaryOn's working and sources are not shown here)
-      const res = cellRates(a, s, getCell(s, c, r.step));
+      const res = cellRates(a, s, cell, (basis ??= rateBasis(a, s)));
       cells.push({
         class: c,
         step: r.step,
