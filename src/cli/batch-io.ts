@@ -264,17 +264,20 @@ export async function* readCsvLines(file: string, flag: string, opts: Omit<Batch
   let n = 0;
   try {
     for await (const raws of rawBatches(file, flag, label, opts, parser)) {
-      const batch: (string | CsvRecord)[] = [];
-      for (const raw of raws) {
-        if (!header) {
-          const h = headerOf(raw as string[], label, opts);
-          header = h.header;
-          yield { ...h, delimiter: parser.delimiter };
-          continue;
-        }
-        n++;
-        batch.push(typeof raw === 'string' ? raw : recordOf(raw, n, header, false));
+      if (!raws.length) continue;
+      if (!header) {
+        const h = headerOf(raws[0] as string[], label, opts);
+        header = h.header;
+        yield { ...h, delimiter: parser.delimiter };
+        raws.shift();
       }
+      // the parser's own array, its records made CsvRecords in place (a line stays its text)
+      const batch = raws as (string | CsvRecord)[];
+      for (let i = 0; i < batch.length; i++) {
+        const raw = batch[i];
+        if (typeof raw !== 'string') batch[i] = recordOf(raw as unknown as string[], n + i + 1, header, false);
+      }
+      n += batch.length;
       if (batch.length) yield batch;
     }
   } catch (e) {

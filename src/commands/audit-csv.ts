@@ -30,8 +30,11 @@ interface Entry {
 }
 
 export class AuditCsvLines {
-  /** the status of the last line taken */
+  /** the status of the last line taken, and the lines taken by status */
   status: AuditStatus = 'ok';
+  ok = 0;
+  underpaid = 0;
+  overpaid = 0;
   private readonly st: Int32Array;
   private readonly en: Int32Array;
   /** the columns of the placement, in the order of Entry.cells (-1: the input has no such column) */
@@ -127,6 +130,9 @@ export class AuditCsvLines {
     if (paid === null) return undefined;
     const status = auditStatus(paid, contract, this.tolerance);
     this.status = status;
+    if (status === 'ok') this.ok++;
+    else if (status === 'underpaid') this.underpaid++;
+    else this.overpaid++;
     this.ids.addRange(line, st[at.id], en[at.id]);
     if (from > 0) input += line.slice(from);
     else input = line;

@@ -133,16 +133,18 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       continue;
     }
     let chunk = '';
-    for (const item of b) {
+    for (let k = 0; k < b.length; k++) {
+      const item = b[k];
       rows++;
       let r: CsvRecord;
       if (typeof item === 'string') {
-        const line = fast?.line(item);
-        if (line !== undefined) {
-          const st = fast!.status;
-          counts[st]++;
-          if (!problemsOnly || st !== 'ok') chunk += line;
-          continue;
+        if (fast !== undefined) {
+          // (the status counted by fast itself)
+          const line = fast.line(item);
+          if (line !== undefined) {
+            if (!problemsOnly || fast.status !== 'ok') chunk += line;
+            continue;
+          }
         }
         r = lineRecord(item, delimiter, rows, header);
       } else r = item;
@@ -178,6 +180,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   }
   await out.end();
   bar.done();
+  if (fast) (counts.ok += fast.ok), (counts.underpaid += fast.underpaid), (counts.overpaid += fast.overpaid);
   const off = counts.underpaid + counts.overpaid + counts.invalid;
   const dups = ids.duplicates ? `; ${ids.duplicates} repeated id${ids.duplicates === 1 ? '' : 's'} (a row whose id an earlier row has)` : '';
   const blank = counts.blank ? `, ${counts.blank} blank` : '';
