@@ -284,9 +284,13 @@ export async function writeRulesCache(): Promise<string> {
 
 const memo = new Map<string, RulesSet>();
 
-/** Forget the rules read so far in this process (the in-process test runner, between invocations). */
-export function forgetLoadedRules(): void {
-  memo.clear();
+/** Forget the rules read so far in this process (the in-process test runner, between invocations),
+ *  or with keepShipped all but the package's own rules folder, which no run edits (a run that names
+ *  another folder, or CBA_RULES, reads that one again: a test may edit it between runs). */
+export function forgetLoadedRules(keepShipped = false): void {
+  if (!keepShipped) return memo.clear();
+  const shipped = defaultRulesRoot();
+  for (const k of [...memo.keys()]) if (k !== shipped) memo.delete(k);
 }
 
 /** The rules to compute with: the default root through the cache, or a given folder validated now. */
