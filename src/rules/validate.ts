@@ -13,7 +13,7 @@ import { AgreementFile, ScheduleFile } from './schema';
 import { PART_SCHEMAS, crossCheck } from './parts';
 import type { Agreement, PartKind, Schedule } from './types';
 import { hasOwn } from '../core/own';
-import { flowDepthOver } from '../core/yaml-depth';
+import { blockDepthOver, flowDepthOver } from '../core/yaml-depth';
 
 function pathText(path: PropertyKey[]): string {
   let s = '';
@@ -55,7 +55,7 @@ export function readYaml(file: string, shown: string, given?: string): { data: u
 }
 
 function parseYamlText(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
-  const deep = flowDepthOver(text, LIMITS.yamlDepth);
+  const deep = flowDepthOver(text, LIMITS.yamlDepth) || blockDepthOver(text, LIMITS.yamlDepth);
   if (deep) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, `line ${deep}`);
   const lc = new LineCounter();
   let data: unknown;
