@@ -51,6 +51,7 @@ const mode = (() => {
   return /^[a-z][a-z-]{0,40}$/.test(name) ? (kind ? `${name}-${kind}` : name) : 'other';
 })();
 const STAMP = '//cba-build:';
+const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname, __cbaMeta, __cbaLazy) {';
 /** The bundle's identity: the build stamp on its first line, else its size and modification time. */
 function identity(file, source) {
   if (source.startsWith(STAMP)) return source.slice(0, source.indexOf('\n'));
@@ -70,7 +71,9 @@ function load(file, orElse) {
     }
     throw e;
   }
-  const wrapped = '(function (exports, require, module, __filename, __dirname, __cbaUrl, __cbaLazy) {' + source + '\n})';
+  // the build writes each bundle as the function it is run as (scripts/build.mjs, BUNDLE_HEAD): the
+  // text read is the script compiled; a bundle without it (an older build) is wrapped here
+  const wrapped = source.startsWith(BUNDLE_HEAD, source.indexOf('\n') + 1) ? source : BUNDLE_HEAD + source + '\n})';
   let cachedData, cacheFile, key;
   if (useCache && folder()) {
     try {
@@ -87,9 +90,13 @@ function load(file, orElse) {
   if (cacheFile && (!cachedData || script.cachedDataRejected)) pending.push({ script, cacheFile, key });
   const fn = script.runInThisContext();
   const m = { exports: {} };
-  // only a bundle that asks for its own URL gets one (making it loads Node's URL code)
-  const url = source.includes('__cbaUrl') ? require('url').pathToFileURL(file).href : undefined;
-  fn.call(m.exports, m.exports, require, m, file, path.dirname(file), url, lazy);
+  // import.meta.url, made only when read (making it loads Node's URL code)
+  const meta = {
+    get url() {
+      return require('url').pathToFileURL(file).href;
+    },
+  };
+  fn.call(m.exports, m.exports, require, m, file, path.dirname(file), meta, lazy);
   return m.exports;
 }
 const lazies = Object.create(null);

@@ -87,7 +87,7 @@ const lazyPlugin = {
   },
 };
 const stub = join(root, 'src/cli/no-child-process.ts');
-const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaUrl' }, minify: !process.env.CBA_NO_MINIFY };
+const cjs = { ...common, format: 'cjs', banner: undefined, define: { 'import.meta.url': '__cbaMeta.url' }, minify: !process.env.CBA_NO_MINIFY };
 // cli-table3 measures text with string-width 4; src/lazy/text-width.ts is the same measure, faster
 const tableAlias = { 'string-width': join(root, 'src/lazy/string-width-shim.cjs') };
 // each chunk's export names, from an ES module build of it that is not written (a CommonJS output's
@@ -162,10 +162,13 @@ await Promise.all(
       return build({ ...cjs, entryPoints: { [name]: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist/cmd'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin, onlyOne] });
     }),
 );
-// each CommonJS bundle starts with a stamp of its text: bin/cba.js keys its code caches on it
+// each CommonJS bundle starts with a stamp of its text (bin/cba.js keys its code caches on it) and is
+// written as the function bin/cba.js runs it as (BUNDLE_HEAD, as Node wraps a CommonJS module): the
+// text read is the very script compiled, with no second copy of it made at every start
+const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname, __cbaMeta, __cbaLazy) {';
 for (const f of ['dist/cli.cjs', ...['lazy', 'cmd'].flatMap((d) => readdirSync(join(root, 'dist', d)).map((n) => `dist/${d}/${n}`))]) {
   const text = readFileSync(join(root, f), 'utf8');
-  writeFileSync(join(root, f), `//cba-build:${createHash('sha256').update(text).digest('hex')}\n${text}`);
+  writeFileSync(join(root, f), `//cba-build:${createHash('sha256').update(text).digest('hex')}\n${BUNDLE_HEAD}${text}\n})`);
 }
 await build({ ...common, entryPoints: { lib: join(root, 'src/lib.ts') }, outdir: join(root, 'dist'), splitting: false, packages: 'external' });
 if (!process.argv.includes('--no-types')) {
