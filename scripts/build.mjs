@@ -25,14 +25,14 @@ function inputsHash(paths = ['src', 'rules', 'bin', 'scripts/build.mjs', 'packag
   return h.digest('hex');
 }
 const inputs = inputsHash();
-const outputs = ['dist/cli.cjs', 'dist/cmd', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema', 'dist/cite-index.json'];
+const outputs = ['dist/cli.cjs', 'dist/cmd', 'dist/lib.js', 'dist/lazy', 'dist/rules-cache.json', 'schema', 'dist/cite-index.txt'];
 // cba rules cite's index of where src/ and test/ name each key of the rules (src/cli/cite-sources.ts),
 // made again whenever they or the rules change: tests are no input of the bundles, so --if-changed
 // looks at them here (about 0.4 s to make, 10 ms to see that nothing changed)
 const CITE_STAMP = join(root, 'dist', '.cite-inputs');
 async function writeCiteIndex(onlyIfChanged) {
   const citeInputs = `${inputs} ${inputsHash(['test'])}`;
-  if (onlyIfChanged && existsSync(join(root, 'dist', 'cite-index.json')) && existsSync(CITE_STAMP) && readFileSync(CITE_STAMP, 'utf8') === citeInputs) return;
+  if (onlyIfChanged && existsSync(join(root, 'dist', 'cite-index.txt')) && existsSync(CITE_STAMP) && readFileSync(CITE_STAMP, 'utf8') === citeInputs) return;
   const r = await build({ bundle: true, platform: 'node', format: 'esm', target: 'node20', entryPoints: [join(root, 'src/cli/cite-sources.ts')], write: false, packages: 'external', logLevel: 'warning' });
   const file = join(root, 'dist', `.cite-index-${process.pid}.mjs`);
   writeFileSync(file, r.outputFiles[0].text);

@@ -49,6 +49,7 @@ function citations(file: string, text: string, accept: (article: string, section
   const hits: CiteHit[] = [];
   const indentOf = (l: string) => l.length - l.trimStart().length;
   lines.forEach((l, i) => {
+    if (!l.includes('article:')) return; // most lines: no citation (a search cheaper than the pattern)
     const am = /(?:^|[{,\s])article:\s*("[^"]*"|'[^']*'|[^,}#]+)/.exec(l);
     if (!am) return;
     const article = unquote(am[1]);
@@ -122,23 +123,34 @@ export function linesNaming(files: SourceFile[], key: string): string[] {
   return out;
 }
 
+/** Every citation of a rules file, whatever its article. */
+export function allCitations(file: string, text: string): CiteHit[] {
+  return citations(file, text, () => true);
+}
+
 /** Every word cba rules cite may look up for the citations of a rules file, whatever the article:
  *  each part of each value's path, and the key it falls back on. */
 export function citedWords(text: string): string[] {
   const out = new Set<string>();
-  for (const h of citations('', text, () => true)) for (const w of [...h.path.split('.'), h.key]) if (w.length >= 4) out.add(w);
+  for (const h of allCitations('', text)) for (const w of [...h.path.split('.'), h.key]) if (w.length >= 4) out.add(w);
   return [...out];
 }
 
-/** Where the code and the tests name each word, as linesNaming finds it: the files' names, and for
- *  each word its lines as [file, line, line, ...] groups (cba rules cite's index, made by the build). */
+/** cba rules cite's index, made by the build: where the code and the tests name each word, as
+ *  linesNaming finds it (the files' names, and for each word its lines as [file, line, line, ...]
+ *  groups), and the citations of the rules files (each file's name and stat when indexed, and the
+ *  citations of each article: [file, line, article, section, path, key, quote]). */
 export interface CiteIndex {
   files: string[];
   code: Record<string, number[][]>;
   tests: Record<string, number[][]>;
+  rules: { name: string; stat: string }[];
+  cites: Record<string, IndexedCite[]>;
 }
+export type IndexedCite = [file: number, line: number, article: string, section: string | null, path: string, key: string, quote: string | null];
 
-export function citeIndex(words: Iterable<string>, code: SourceFile[], tests: SourceFile[]): CiteIndex {
+/** The word part of the index. */
+export function wordIndex(words: Iterable<string>, code: SourceFile[], tests: SourceFile[]): Pick<CiteIndex, 'files' | 'code' | 'tests'> {
   const all = [...new Set(words)].filter((w) => w.length >= 4).sort();
   // a word of word characters only is named on a line exactly where it is a whole run of them (as
   // \bword\b finds it): the lines are split into such runs once, not searched once per word
@@ -172,8 +184,85 @@ export function citeIndex(words: Iterable<string>, code: SourceFile[], tests: So
   return { files, code: part(code), tests: part(tests) };
 }
 
+/** The citation part of the index: the rules files (name, stat and text) in order. */
+export function citeIndexOfRules(rules: { name: string; stat: string; text: string }[]): Pick<CiteIndex, 'rules' | 'cites'> {
+  const cites = new Map<string, IndexedCite[]>();
+  rules.forEach((f, fi) => {
+    for (const h of allCitations(f.name, f.text)) {
+      const a = h.article.toUpperCase();
+      if (!cites.has(a)) cites.set(a, []);
+      cites.get(a)!.push([fi, h.line, h.article, h.section ?? null, h.path, h.key, h.quote ?? null]);
+    }
+  });
+  return { rules: rules.map(({ name, stat }) => ({ name, stat })), cites: Object.fromEntries(cites) };
+}
+
 /** The lines of a word in the index, as linesNaming names them; undefined for a word it lacks. */
-export function indexedLines(index: CiteIndex, part: 'code' | 'tests', word: string): string[] | undefined {
+export function indexedLines(index: Pick<CiteIndex, 'files' | 'code' | 'tests'>, part: 'code' | 'tests', word: string): string[] | undefined {
   if (!Object.prototype.hasOwnProperty.call(index[part], word)) return undefined;
   return index[part][word].flatMap(([fi, ...lines]) => lines.map((l) => `${index.files[fi]}:${l}`));
+}
+
+/** The index as the build writes it: the source files' names on the first line, the rules files on
+ *  the second, then a line a word and part (`code "baseYearDays" [[0,55],[6,95]]`) and a line an
+ *  article (`cite "XV" [...]`), so that a run parses only the lines it looks up (parsing all of it,
+ *  about 6,000 numbers in 1,000 arrays, cost a run more than reading it). */
+export function citeIndexText(index: CiteIndex): string {
+  let out = `${asciiJson(index.files)}\n${asciiJson(index.rules)}\n`;
+  for (const part of ['code', 'tests'] as const) for (const [w, groups] of Object.entries(index[part])) out += `${part} ${asciiJson(w)} ${asciiJson(groups)}\n`;
+  for (const [a, cites] of Object.entries(index.cites)) out += `cite ${asciiJson(a)} ${asciiJson(cites)}\n`;
+  return out;
+}
+
+/** JSON with every character beyond ASCII escaped (\u2019), as the rules cache writes it: a file all
+ *  ASCII is read into a one-byte string (the quotes of the agreement hold curly quotes and dashes). */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export interface CiteIndexLookup {
+  /** the lines of a word, as indexedLines gives them; undefined for a word the index lacks */
+  lines(part: 'code' | 'tests', word: string): string[] | undefined;
+  /** a rules file (by its name in the index) and the stat it had when indexed */
+  rulesFile(name: string): { at: number; stat: string } | undefined;
+  /** the citations of an article in the rules file at `at`, shown as `file` (citesIn's hits) */
+  citesIn(at: number, file: string, q: CiteQuery): CiteHit[];
+}
+
+/** Lookups in the text of the index, each line parsed when first asked for. */
+export function citeIndexLookup(text: string): CiteIndexLookup {
+  const lineOf = (key: string): string | undefined => {
+    const at = text.indexOf(key);
+    if (at < 0) return undefined;
+    const end = text.indexOf('\n', at + key.length);
+    return text.slice(at + key.length, end < 0 ? text.length : end);
+  };
+  const first = text.indexOf('\n');
+  let files: string[] | undefined;
+  let rules: Map<string, { at: number; stat: string }> | undefined;
+  const cites = new Map<string, IndexedCite[]>();
+  return {
+    lines(part, word) {
+      const line = lineOf(`\n${part} ${asciiJson(word)} `);
+      if (line === undefined) return undefined;
+      files ??= JSON.parse(text.slice(0, first)) as string[];
+      return (JSON.parse(line) as number[][]).flatMap(([fi, ...lines]) => lines.map((l) => `${files![fi]}:${l}`));
+    },
+    rulesFile(name) {
+      rules ??= new Map((JSON.parse(text.slice(first + 1, text.indexOf('\n', first + 1))) as CiteIndex['rules']).map((r, at) => [r.name, { at, stat: r.stat }]));
+      return rules.get(name);
+    },
+    citesIn(at, file, q) {
+      const a = q.article.toUpperCase();
+      let all = cites.get(a);
+      if (!all) {
+        const line = lineOf(`\ncite ${asciiJson(a)} `);
+        cites.set(a, (all = line === undefined ? [] : (JSON.parse(line) as IndexedCite[])));
+      }
+      const hits: CiteHit[] = [];
+      for (const [fi, line, article, section, path, key, quote] of all)
+        if (fi === at && sectionMatches(section ?? undefined, q.section)) hits.push({ file, line, article, section: section ?? undefined, path, key, quote: quote ?? undefined });
+      return hits;
+    },
+  };
 }

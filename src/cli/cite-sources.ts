@@ -1,15 +1,18 @@
-// cba rules cite names the lines of the rule functions (src/rules, src/batch) and of the tests (test/)
-// that name a value's key: in a source checkout only (an installed package has neither folder, and
-// names none). The build indexes every key of the shipped rules (dist/cite-index.json), so a run reads
-// that one file instead of the ~120 files of src/ and test/ (0.9 MB); a key the index lacks (a --rules
-// folder's own) is looked up in the files themselves. The index is made again by every build, npm
-// test's too (scripts/build.mjs), so it is as fresh as the bundles that read it.
+// What cba rules cite reads besides the rules: the citations of the rules files, and the lines of the
+// rule functions (src/rules, src/batch) and of the tests (test/) that name a value's key (in a source
+// checkout only: an installed package has neither folder, and names none). The build makes an index
+// of both (dist/cite-index.txt): every key of the shipped rules with the lines naming it, and every
+// citation of each rules file with the file's stat. A run reads that one file (and stats the rules
+// files) instead of the ~120 files of src/ and test/ (0.9 MB) and the rules' YAML; a rules file
+// changed since (its stat differs), or not indexed (a --rules folder's), is read, and a key the index
+// lacks is looked up in the files themselves. The index is made again by every build, npm test's too
+// (scripts/build.mjs), so it is as fresh as the bundles that read it.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { citeIndex, citedWords, indexedLines, linesNaming, type CiteIndex, type SourceFile } from '../batch/rules-cite';
+import { join, relative, sep } from 'node:path';
+import { citeIndexLookup, citeIndexOfRules, citeIndexText, citedWords, citesIn, linesNaming, wordIndex, type CiteHit, type CiteIndex, type CiteIndexLookup, type CiteQuery, type SourceFile } from '../batch/rules-cite';
 
 /** The index, relative to the package folder. */
-export const CITE_INDEX = 'dist/cite-index.json';
+export const CITE_INDEX = 'dist/cite-index.txt';
 
 /** Files under a folder whose name passes the test (no node_modules, no dist, no dot names), sorted. */
 export function filesUnder(dir: string, want: (f: string) => boolean): string[] {
@@ -28,6 +31,7 @@ export function filesUnder(dir: string, want: (f: string) => boolean): string[] 
 }
 
 const isTs = (f: string) => f.endsWith('.ts');
+export const isYaml = (f: string) => /\.ya?ml$/.test(f);
 const CODE_DIRS = ['src/rules', 'src/batch'];
 
 /** The rule functions and the tests of the checkout at root, read. */
@@ -36,36 +40,48 @@ function readSources(root: string): { code: SourceFile[]; tests: SourceFile[] } 
   return { code: CODE_DIRS.flatMap((d) => filesUnder(join(root, d), isTs)).map(read), tests: filesUnder(join(root, 'test'), isTs).map(read) };
 }
 
-/** The index of every key of the rules under root/rules: what the build writes to dist/cite-index.json. */
-export function makeCiteIndex(root: string): CiteIndex {
-  const words = filesUnder(join(root, 'rules'), (f) => /\.ya?ml$/.test(f)).flatMap((f) => citedWords(readFileSync(f, 'utf8')));
-  const { code, tests } = readSources(root);
-  return citeIndex(words, code, tests);
+/** A file's identity and times (inode, size, modification and change times): an edit, even one that
+ *  keeps the size and sets the modification time back, changes it (the change time cannot be set). */
+function statKey(file: string): string {
+  const st = statSync(file);
+  return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
-/** Write dist/cite-index.json (the build); false when there is no checkout to index (no src/rules). */
+/** A rules file's name in the index: relative to the package, with / between folders. */
+const ruleName = (root: string, file: string) => relative(root, file).split(sep).join('/');
+
+/** The index of the checkout at root: every key the citations of root/rules look up, and those citations. */
+export function makeCiteIndex(root: string): CiteIndex {
+  const rules = filesUnder(join(root, 'rules'), isYaml).map((f) => ({ name: ruleName(root, f), stat: statKey(f), text: readFileSync(f, 'utf8') }));
+  const { code, tests } = readSources(root);
+  return { ...wordIndex(rules.flatMap((r) => citedWords(r.text)), code, tests), ...citeIndexOfRules(rules) };
+}
+
+/** Write dist/cite-index.txt (the build); false when there is no checkout to index (no src/rules). */
 export function writeCiteIndex(root: string): boolean {
   if (!existsSync(join(root, 'src', 'rules'))) return false;
-  writeFileSync(join(root, CITE_INDEX), JSON.stringify(makeCiteIndex(root)) + '\n');
+  writeFileSync(join(root, CITE_INDEX), citeIndexText(makeCiteIndex(root)));
   return true;
 }
 
 export interface CiteSources {
+  /** the citations of a rules file (its path; shown as `shown`) matching the query */
+  citesIn(file: string, shown: string, q: CiteQuery): CiteHit[];
   /** the lines of the rule functions naming a key */
   code(key: string): string[];
   /** the lines of the tests naming a key */
   tests(key: string): string[];
 }
 
-/** Where the code and the tests of the checkout at root name a key: from the build's index, else
- *  (a key it lacks, or no index) from the files; nothing where the folders are not there. */
+/** What cba rules cite reads, for the package at root: from the build's index where it holds the
+ *  answer, else from the files; no code or test lines where the folders are not there. */
 export function citeSources(root: string): CiteSources {
   const hasCode = CODE_DIRS.some((d) => existsSync(join(root, d)));
   const hasTests = existsSync(join(root, 'test'));
-  let index: CiteIndex | undefined;
+  let index: CiteIndexLookup | undefined;
   if (hasCode || hasTests) {
     try {
-      index = JSON.parse(readFileSync(join(root, CITE_INDEX), 'utf8')) as CiteIndex;
+      index = citeIndexLookup(readFileSync(join(root, CITE_INDEX), 'utf8'));
     } catch {
       // no index (a checkout not built): the files are read
     }
@@ -73,7 +89,15 @@ export function citeSources(root: string): CiteSources {
   let files: ReturnType<typeof readSources> | undefined;
   const lookup = (part: 'code' | 'tests', key: string): string[] => {
     if (!key || key.length < 4) return [];
-    return (index && indexedLines(index, part, key)) ?? linesNaming((files ??= readSources(root))[part], key);
+    return index?.lines(part, key) ?? linesNaming((files ??= readSources(root))[part], key);
   };
-  return { code: (key) => (hasCode ? lookup('code', key) : []), tests: (key) => (hasTests ? lookup('tests', key) : []) };
+  return {
+    citesIn(file, shown, q) {
+      const known = index?.rulesFile(ruleName(root, file));
+      if (known && statKey(file) === known.stat) return index!.citesIn(known.at, shown, q);
+      return citesIn(shown, readFileSync(file, 'utf8'), q);
+    },
+    code: (key) => (hasCode ? lookup('code', key) : []),
+    tests: (key) => (hasTests ? lookup('tests', key) : []),
+  };
 }

@@ -6,13 +6,13 @@ import { join, relative } from 'node:path';
 import { loadRules, defaultRulesRoot } from '../rules/load';
 import type { Agreement } from '../rules/types';
 import { auditRules } from '../batch/rules-audit';
-import { citesIn, parseCiteQuery, type CiteHit } from '../batch/rules-cite';
+import { parseCiteQuery, type CiteHit } from '../batch/rules-cite';
 import { packageRoot } from '../rules/load';
 import { InputError } from '../core/errors';
 import { JSON_OPTION, JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
-import { citeSources, filesUnder } from '../cli/cite-sources';
+import { citeSources, filesUnder, isYaml } from '../cli/cite-sources';
 
 export const DESCRIPTION = 'Check the rules files: schema validation and consistency audit';
 
@@ -172,13 +172,14 @@ export async function cite(o: CiteOptions & { article: string }, { out: ctx, glo
   if (!q.article) throw new InputError('give an article, for example cba rules cite XIII.1.F');
   // the shipped rules through the compiled cache (naming the folder would read and validate every file)
   const set = await loadRules(g.rules);
-  // the rule functions and tests that name the values' keys (a source checkout's src/ and test/)
+  // the citations of the rules files, and the rule functions and tests that name the values' keys (a
+  // source checkout's src/ and test/): from the build's index where it holds them
   const sources = citeSources(packageRoot());
   const hits: (CiteHit & { agreement: string; code: string[]; tests: string[] })[] = [];
   for (const a of set.agreements)
-    for (const f of filesUnder(a.dir, (p) => /\.ya?ml$/.test(p))) {
+    for (const f of filesUnder(a.dir, isYaml)) {
       const shown = relative(process.cwd(), f) || f;
-      for (const h of citesIn(shown, readFileSync(f, 'utf8'), q)) {
+      for (const h of sources.citesIn(f, shown, q)) {
         // the most specific key of the value's path that the rule functions name
         const counts = h.path.split('.').filter((k) => k.length >= 4 && !/^(cite|source|quote)$/.test(k)).map((k) => [k, sources.code(k).length] as const);
         const word = counts.filter(([, n]) => n > 0).sort((x, y) => x[1] - y[1])[0]?.[0] ?? h.key;

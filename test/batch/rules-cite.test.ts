@@ -1,10 +1,11 @@
 // cba rules cite: the citations of an article found in the rules text, and the code and tests that read them.
 import { describe, expect, it } from 'vitest';
 import { Writable, PassThrough } from 'node:stream';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { citeIndex, citedWords, citesIn, indexedLines, linesNaming, parseCiteQuery, sectionMatches, type SourceFile } from '../../src/batch/rules-cite';
-import { makeCiteIndex, citeSources } from '../../src/cli/cite-sources';
+import { allCitations, citeIndexLookup, citeIndexText, citedWords, citesIn, indexedLines, linesNaming, parseCiteQuery, sectionMatches, wordIndex, type SourceFile } from '../../src/batch/rules-cite';
+import { makeCiteIndex, citeSources, writeCiteIndex } from '../../src/cli/cite-sources';
 import { main } from '../../src/cli/main';
 import { ROOT } from '../helpers/contract';
 
@@ -59,7 +60,7 @@ describe('cba rules cite', () => {
   it('an article the rules never cite: exit 1', async () => expect((await run(['rules', 'cite', 'XCIX'])).code).toBe(1));
 });
 
-describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
+describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
   let made: ReturnType<typeof makeCiteIndex> | undefined;
   const checkout = () => (made ??= makeCiteIndex(ROOT));
   const code: SourceFile[] = [
@@ -67,7 +68,7 @@ describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
     { name: 'src/rules/b.ts', text: 'daily_rate rate\nreading("printed-daily-rate-differs")\n' },
   ];
   it('names the lines linesNaming names, once a line, in file order (lines 1 and 3 of a.ts; a word inside a longer one is not named)', () => {
-    const ix = citeIndex(['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none'], code, []);
+    const ix = wordIndex(['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none'], code, []);
     expect(indexedLines(ix, 'code', 'baseYearDays')).toEqual(['src/rules/a.ts:1']);
     expect(indexedLines(ix, 'code', 'printed-daily-rate-differs')).toEqual(['src/rules/a.ts:3', 'src/rules/b.ts:2']);
     // "daily_rate" is one word; "rate" alone on line 1 of b.ts and inside "printed-daily-rate-differs" (a hyphen bounds a word)
@@ -78,7 +79,7 @@ describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
     expect(indexedLines(ix, 'code', 'constructor')).toBeUndefined();
     for (const w of ['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none']) expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(code, w));
   });
-  it('of this checkout: every word of the rules, in the code and the tests, as linesNaming finds it', () => {
+  it('of this checkout: the words of the rules (every fourth, and each hyphenated one), in the code and the tests, as linesNaming finds them', () => {
     const ix = checkout();
     const words = Object.keys(ix.code);
     expect(words.length).toBeGreaterThan(100);
@@ -86,10 +87,35 @@ describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
     const read = (dir: string) => readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort().map((f) => ({ name: join(dir, f), text: readFileSync(join(ROOT, dir, f), 'utf8') }));
     const src = [...read('src/rules'), ...read('src/batch')];
     const tests = read('test');
-    for (const w of words) {
+    // and as the text the build writes gives them back
+    const lookup = citeIndexLookup(citeIndexText(ix));
+    const some = words.filter((w, i) => i % 4 === 0 || w.includes('-'));
+    expect(some.length).toBeGreaterThan(60);
+    for (const w of some) {
       expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(src, w));
       expect(indexedLines(ix, 'tests', w)).toEqual(linesNaming(tests, w));
+      expect([lookup.lines('code', w), lookup.lines('tests', w)]).toEqual([indexedLines(ix, 'code', w), indexedLines(ix, 'tests', w)]);
     }
+    expect(lookup.lines('code', 'notAKeyOfTheRules')).toBeUndefined();
+  });
+  it('of this checkout: the citations of every rules file, for every article and section cited and a few not, as citesIn finds them', () => {
+    const lookup = citeIndexLookup(citeIndexText(checkout()));
+    let found = 0;
+    for (const f of readdirSync(join(ROOT, 'rules'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f))) {
+      const name = join('rules', f);
+      const text = readFileSync(join(ROOT, name), 'utf8');
+      const at = lookup.rulesFile(name)!.at;
+      const asked = new Set(['XCIX', 'Appendix B', 'xiii', 'appendix a']);
+      for (const h of allCitations(name, text)) asked.add(h.article).add(`${h.article}${h.section ? '.' + h.section : ''}`).add(`${h.article}.${(h.section ?? '1').split('.')[0]}`);
+      for (const a of asked) {
+        const q = parseCiteQuery(a);
+        const want = citesIn(`shown/${name}`, text, q);
+        found += want.length;
+        expect(lookup.citesIn(at, `shown/${name}`, q)).toStrictEqual(want);
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+    expect(lookup.rulesFile('rules/none.yaml')).toBeUndefined();
   });
   it('holds every word a citation of the shipped rules looks up (each part of its path, and its key)', () => {
     const words = new Set(Object.keys(checkout().code));
@@ -108,6 +134,29 @@ describe("rules cite's index (made by the build: dist/cite-index.json)", () => {
     expect(looked).toBeGreaterThan(200);
     // a list item's id is a key as a whole (some.thing) and in its parts
     expect(citedWords('a:\n  cite: { article: XV, section: 1 }\nlist:\n  - id: some.thing\n    cite: { article: I }\n')).toEqual(['cite', 'list', 'some', 'thing', 'some.thing']);
+  });
+  it('a rules file edited since the index was made is read again (its stat differs); one it never held is read', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cba-cite-'));
+    try {
+      for (const d of ['dist', 'rules/a', 'src/rules', 'test']) mkdirSync(join(root, d), { recursive: true });
+      writeFileSync(join(root, 'rules/a/leaves.yaml'), 'sickLeave:\n  carryOver:\n    cite: { article: XIII, section: 1.D }\n');
+      writeFileSync(join(root, 'src/rules/leaves.ts'), 'export const carryOver = 1;\n');
+      writeFileSync(join(root, 'test/leaves.test.ts'), '// carryOver\n');
+      expect(writeCiteIndex(root)).toBe(true);
+      const q = parseCiteQuery('XIII');
+      const file = join(root, 'rules/a/leaves.yaml');
+      const s = citeSources(root);
+      expect(s.citesIn(file, 'leaves.yaml', q).map((h) => [h.line, h.path])).toEqual([[3, 'sickLeave.carryOver.cite']]);
+      expect([s.code('carryOver'), s.tests('carryOver')]).toEqual([['src/rules/leaves.ts:1'], ['test/leaves.test.ts:1']]);
+      // the index still says line 3 only; the file now cites XIII on line 5 too
+      appendFileSync(file, '  differential:\n    cite: { article: XIII, section: 1.F }\n');
+      expect(citeSources(root).citesIn(file, 'leaves.yaml', q).map((h) => [h.line, h.path])).toEqual([[3, 'sickLeave.carryOver.cite'], [5, 'sickLeave.differential.cite']]);
+      // a file the index never held
+      writeFileSync(join(root, 'rules/a/more.yaml'), 'x:\n  cite: { article: XIII }\n');
+      expect(citeSources(root).citesIn(join(root, 'rules/a/more.yaml'), 'more.yaml', q).map((h) => h.line)).toEqual([2]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
   it('an installed copy (no src/ or test/ beside the rules) names no line', () => {
     const s = citeSources(join(ROOT, 'fixtures'));
