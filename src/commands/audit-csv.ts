@@ -72,6 +72,26 @@ export class AuditCsvLines {
     }
   }
 
+  /** where the last take stopped: the index of the first item it did not take, or the batch's length */
+  stop = 0;
+
+  /** The output of the items of a batch from index k on, as far as the first one this class does not
+   *  take (this.stop). A small loop of its own: the command's run, a long async function, is slower
+   *  to optimise and was deoptimised again by its rarer paths. */
+  take(batch: readonly unknown[], k: number, problemsOnly: boolean): string {
+    let out = '';
+    const n = batch.length;
+    for (; k < n; k++) {
+      const item = batch[k];
+      if (typeof item !== 'string') break;
+      const line = this.line(item);
+      if (line === undefined) break;
+      if (!problemsOnly || this.status !== 'ok') out += line;
+    }
+    this.stop = k;
+    return out;
+  }
+
   /** The output line of a data line (with its line break), or undefined for the general way. */
   line(line: string): string | undefined {
     const st = this.st, en = this.en, width = this.width;

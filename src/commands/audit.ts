@@ -134,20 +134,16 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
     }
     let chunk = '';
     for (let k = 0; k < b.length; k++) {
+      if (fast !== undefined) {
+        // the lines fast takes (it counts their statuses), as far as the first it does not
+        chunk += fast.take(b, k, problemsOnly);
+        rows += fast.stop - k;
+        k = fast.stop;
+        if (k === b.length) break;
+      }
       const item = b[k];
       rows++;
-      let r: CsvRecord;
-      if (typeof item === 'string') {
-        if (fast !== undefined) {
-          // (the status counted by fast itself)
-          const line = fast.line(item);
-          if (line !== undefined) {
-            if (!problemsOnly || fast.status !== 'ok') chunk += line;
-            continue;
-          }
-        }
-        r = lineRecord(item, delimiter, rows, header);
-      } else r = item;
+      const r: CsvRecord = typeof item === 'string' ? lineRecord(item, delimiter, rows, header) : item;
       const raw = r.raw;
       if (idAt >= 0 && !r.error) ids.add(raw[idAt] ?? '');
       const res: AuditResult | { status: 'blank'; reason: string; contract?: undefined; difference?: undefined } = r.blank ? { status: 'blank', reason: 'blank row' } : r.error ? { status: 'invalid', reason: r.error } : auditor.rowRaw(raw, at!);
