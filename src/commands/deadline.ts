@@ -292,12 +292,16 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
   const dueTime = rule.kind === 'period' && rule.time ? rule.time : undefined;
   /** the output columns after the input's, for a trigger cell and a recess cell; a trigger that is not
    *  a date in the file's order is the row's error, naming the row (rowed: not kept in the memo) */
-  const answer = (dateText: string, recess: string, row: number): { tail: string; ok: boolean; rowed?: boolean } => {
+  /** the row's answer: the output columns after the input's (tail), the same after a comma (ctail: a
+   *  copied line takes one concatenation), whether it is ok, and whether it names its row */
+  type Answer = { tail: string; ctail: string; ok: boolean; rowed: boolean };
+  const answerOf = (tail: string, ok: boolean, rowed = false): Answer => ({ tail, ctail: ',' + tail, ok, rowed });
+  const answer = (dateText: string, recess: string, row: number): Answer => {
     let due = '';
     let status = 'ok';
     let reason = '';
     const t = readDateAs(dateText, order);
-    if (typeof t !== 'number') return { tail: tailOf('', 'invalid', `row ${row}, column ${dateCol}: ${fieldText(t.problem, flagOf)}`), ok: false, rowed: true };
+    if (typeof t !== 'number') return answerOf(tailOf('', 'invalid', `row ${row}, column ${dateCol}: ${fieldText(t.problem, flagOf)}`), false, true);
     try {
       const closed = dayRanges(recess, 'recess');
       due = formatDate(dueFrom(cal, rule, t, closed));
@@ -305,7 +309,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       status = 'invalid';
       reason = e instanceof CoverageError ? `${e.message} (${formatDate(cal.first)} to ${formatDate(cal.last)})` : (e as Error).message.replace(/^[^:]*deadline: /, '');
     }
-    return { tail: tailOf(due, status, reason), ok: status === 'ok' };
+    return answerOf(tailOf(due, status, reason), status === 'ok');
   };
   const tailOf = (due: string, status: string, reason: string): string =>
     o.json
@@ -313,9 +317,9 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       : csvLine([due && dueTime ? `${due} ${dueTime}` : due, rule.days, rule.unit, status, reason]);
   // a batch's trigger dates repeat (a few hundred school days a year): each date's answer is worked
   // out once; rows with their own recess are worked out each
-  const memo = new Map<string, { tail: string; ok: boolean; rowed?: boolean }>();
-  const byDigits = new Map<number, { tail: string; ok: boolean }>();
-  const dated = (dateText: string, row: number): { tail: string; ok: boolean; rowed?: boolean } => {
+  const memo = new Map<string, Answer>();
+  const byDigits = new Map<number, Answer>();
+  const dated = (dateText: string, row: number): Answer => {
     let hit = memo.get(dateText);
     if (!hit) {
       hit = answer(dateText, '', row);
@@ -379,7 +383,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       res = hit;
     }
     if (!res.ok) bad++;
-    return line + ',' + res.tail;
+    return line + res.ctail;
   };
   let rows = 0;
   for await (const b of readCsvLines(o.input, '--input', { stdin, sheet: o.sheet })) {
