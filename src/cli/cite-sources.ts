@@ -8,25 +8,37 @@
 // lacks is looked up in the files themselves. The index is made again by every build, npm test's too
 // (scripts/build.mjs), so it is as fresh as the bundles that read it.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { citeIndexLookup, citeIndexOfRules, citeIndexText, citedWords, citesIn, linesNaming, wordIndex, type CiteHit, type CiteIndex, type CiteIndexLookup, type CiteQuery, type SourceFile } from '../batch/rules-cite';
 
 /** The index, relative to the package folder. */
 export const CITE_INDEX = 'dist/cite-index.txt';
 
+/** `relative(from, to)` for `to` inside the folder `from`, both absolute and normal (as path.join
+ *  makes them, and process.cwd() is): the rest of `to`, cut off by hand; path.relative for any other.
+ *  Node's path functions normalise their text character by character, and the hundred-odd calls of a
+ *  run made V8 compile that loop (normalizeString) at start-up. */
+export function below(from: string, to: string): string {
+  if (to.length > from.length + 1 && to.startsWith(from) && !from.endsWith(sep) && to[from.length] === sep) return to.slice(from.length + 1);
+  return relative(from, to);
+}
+
 /** Files under a folder whose name passes the test (no node_modules, no dist, no dot names), sorted. */
 export function filesUnder(dir: string, want: (f: string) => boolean): string[] {
   const out: string[] = [];
+  // an entry's path: the folder's (normal) and its name, as path.join gives it
+  const top = normalize(dir);
+  const child = isAbsolute(top) ? (d: string, name: string) => (d.endsWith(sep) ? d + name : d + sep + name) : join;
   // the entries' types come with the listing (a stat each only for a symbolic link, followed)
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.name === 'node_modules' || e.name === 'dist' || e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
+      const p = child(d, e.name);
       if (e.isSymbolicLink() ? statSync(p).isDirectory() : e.isDirectory()) walk(p);
       else if (want(p)) out.push(p);
     }
   };
-  if (existsSync(dir)) walk(dir);
+  if (existsSync(dir)) walk(top);
   return out.sort();
 }
 
@@ -48,7 +60,7 @@ function statKey(file: string): string {
 }
 
 /** A rules file's name in the index: relative to the package, with / between folders. */
-const ruleName = (root: string, file: string) => relative(root, file).split(sep).join('/');
+const ruleName = (root: string, file: string) => below(root, file).split(sep).join('/');
 
 /** The index of the checkout at root: every key the citations of root/rules look up, and those citations. */
 export function makeCiteIndex(root: string): CiteIndex {

@@ -12,7 +12,7 @@ import { InputError } from '../core/errors';
 import { JSON_OPTION, JSON_CSV_OPTIONS, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
 import { printJson, renderTable, write, warn, csvLine } from '../cli/output';
-import { citeSources, filesUnder, isYaml } from '../cli/cite-sources';
+import { below, citeSources, filesUnder, isYaml } from '../cli/cite-sources';
 
 export const DESCRIPTION = 'Check the rules files: schema validation and consistency audit';
 
@@ -178,7 +178,7 @@ export async function cite(o: CiteOptions & { article: string }, { out: ctx, glo
   const hits: (CiteHit & { agreement: string; code: string[]; tests: string[] })[] = [];
   for (const a of set.agreements)
     for (const f of filesUnder(a.dir, isYaml)) {
-      const shown = relative(process.cwd(), f) || f;
+      const shown = below(process.cwd(), f) || f;
       for (const h of sources.citesIn(f, shown, q)) {
         // the most specific key of the value's path that the rule functions name
         const counts = h.path.split('.').filter((k) => k.length >= 4 && !/^(cite|source|quote)$/.test(k)).map((k) => [k, sources.code(k).length] as const);

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Writable, PassThrough } from 'node:stream';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { allCitations, citeIndexLookup, citeIndexText, citedWords, citesIn, indexedLines, linesNaming, parseCiteQuery, sectionMatches, wordIndex, type SourceFile } from '../../src/batch/rules-cite';
-import { makeCiteIndex, citeSources, writeCiteIndex } from '../../src/cli/cite-sources';
+import { below, filesUnder, makeCiteIndex, citeSources, writeCiteIndex } from '../../src/cli/cite-sources';
 import { main } from '../../src/cli/main';
 import { ROOT } from '../helpers/contract';
 
@@ -157,6 +157,18 @@ describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+  it('below(from, to) is path.relative for a path inside the folder, and for any other; filesUnder lists as path.join names', () => {
+    const cases: [string, string][] = [
+      ['/work/cba', '/work/cba/rules/a.yaml'], ['/work/cba', '/work/cba'], ['/work/cba', '/work/cbax/a.yaml'], ['/work/cba', '/work/other/a.yaml'],
+      ['/', '/work/a.yaml'], ['/work/cba/', '/work/cba/rules/a.yaml'], ['/work/cba/rules', '/work/cba'], ['/work/cba', '/work/cba/x'],
+    ];
+    for (const [from, to] of cases) expect([from, to, below(from, to)]).toEqual([from, to, relative(from, to)]);
+    const dir = join(ROOT, 'rules');
+    const listed = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(dir, f)).sort();
+    expect(filesUnder(dir, (f) => /\.ya?ml$/.test(f))).toEqual(listed);
+    expect(filesUnder(dir + '/', (f) => /\.ya?ml$/.test(f))).toEqual(listed);
+    expect(filesUnder(relative(process.cwd(), dir), (f) => /\.ya?ml$/.test(f))).toEqual(listed.map((f) => relative(process.cwd(), f)));
   });
   it('an installed copy (no src/ or test/ beside the rules) names no line', () => {
     const s = citeSources(join(ROOT, 'fixtures'));
