@@ -11,9 +11,13 @@
 // would otherwise grow with every build and every copy of the package). Any failure of the cache (a
 // read-only home, a full disk) only costs the compile. CBA_NO_CODE_CACHE=1 turns it off.
 'use strict';
-const fs = require('fs');
-const path = require('path');
-const vm = require('vm');
+// Node's modules through process.getBuiltinModule, here and for the bundles: require() makes an ES
+// module facade of each at its first load and copies every export into it at each call (node:fs has
+// a hundred), a cost of every start-up
+const fs = process.getBuiltinModule('fs');
+const path = process.getBuiltinModule('path');
+const vm = process.getBuiltinModule('vm');
+const requireBuiltin = (id) => process.getBuiltinModule(id) ?? require(id);
 
 const dist = path.join(__dirname, '..', 'dist');
 const useCache = !process.env.CBA_NO_CODE_CACHE;
@@ -93,10 +97,10 @@ function load(file, orElse) {
   // import.meta.url, made only when read (making it loads Node's URL code)
   const meta = {
     get url() {
-      return require('url').pathToFileURL(file).href;
+      return process.getBuiltinModule('url').pathToFileURL(file).href;
     },
   };
-  fn.call(m.exports, m.exports, require, m, file, path.dirname(file), meta, lazy);
+  fn.call(m.exports, m.exports, requireBuiltin, m, file, path.dirname(file), meta, lazy);
   return m.exports;
 }
 const lazies = Object.create(null);

@@ -16,7 +16,7 @@
 // Speed: whole lines without a quote are cut with indexOf and split (native); records with plain quoted
 // fields are cut with indexOf field by field; anything else goes through a character loop that copies
 // runs of ordinary characters with slice.
-import { StringDecoder } from 'node:string_decoder';
+import type { StringDecoder } from 'node:string_decoder';
 
 export class CsvUnclosedQuote extends Error {
   constructor(
@@ -369,7 +369,8 @@ export class CsvDecoder {
         return '';
       }
       this.head = undefined;
-      this.dec = new StringDecoder(b[0] === 0xff && b[1] === 0xfe ? 'utf16le' : 'utf8');
+      // loaded here, by a run that decodes a file (a top-level import cost every command's start-up)
+      this.dec = new (process.getBuiltinModule('node:string_decoder').StringDecoder)(b[0] === 0xff && b[1] === 0xfe ? 'utf16le' : 'utf8');
       return this.dec.write(b);
     }
     return this.dec.write(chunk);

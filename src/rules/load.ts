@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 
@@ -18,7 +17,8 @@ let pkgRoot: string | undefined;
 export function packageRoot(): string {
   if (pkgRoot !== undefined) return pkgRoot;
   // the CommonJS bundles (bin/cba.js) have their folder as __dirname, which spares Node's URL code
-  let d = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  // (node:url loaded only by the ES module build: a top-level import cost every start-up)
+  let d = typeof __dirname === 'string' ? __dirname : dirname(process.getBuiltinModule('node:url').fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'rules'))) return (pkgRoot = d);
     d = dirname(d);
