@@ -128,7 +128,7 @@ const pdfTextOnly = {
 };
 // a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
 await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin, pdfTextOnly] });
-await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
+await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { ...tableAlias, 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 // One bundle per command (dist/cmd/<command>.cjs), which bin/cba.js runs when the words name that
 // command: the same CLI with only that command's module (the others are their name and description,
 // as a start-up registers them anyway), a third of dist/cli.cjs or less to read, deserialize and run.
@@ -159,7 +159,7 @@ await Promise.all(
       const own = modules[i];
       const contents = indexText.replace(IMPORT, (line, id) => (id === own || id === 'completion' ? line : `const ${id} = { DESCRIPTION: ${JSON.stringify(description[id])}, register() { throw new Error('cba: this bundle holds the command ${own} only'); } } as CommandModule;`));
       const onlyOne = { name: 'only-one-command', setup: (b) => b.onLoad({ filter: /[\\/]src[\\/]commands[\\/]index\.ts$/ }, () => ({ contents, loader: 'ts', resolveDir: dirname(INDEX) })) };
-      return build({ ...cjs, entryPoints: { [name]: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist/cmd'), outExtension: { '.js': '.cjs' }, alias: { 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin, onlyOne] });
+      return build({ ...cjs, entryPoints: { [name]: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist/cmd'), outExtension: { '.js': '.cjs' }, alias: { ...tableAlias, 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin, onlyOne] });
     }),
 );
 // each CommonJS bundle starts with a stamp of its text (bin/cba.js keys its code caches on it) and is

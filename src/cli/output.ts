@@ -152,7 +152,8 @@ export type TableOpts = import('../lazy/table').TableSpec;
 /** A table fitted to the width (src/lazy/table.ts: cli-table3, footnotes on a narrow terminal). */
 export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
   const tables = ctx.tables ?? (ctx.tables = await import('../lazy/table'));
-  return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, { width: ctx.width, paint: ctx.paint });
+  // no painter without colour: the table then spares painting its frame with functions that change nothing
+  return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, { width: ctx.width, paint: ctx.paint === plainPainter ? undefined : ctx.paint });
 }
 
 /** A cell with its control characters shown escaped (\x1B...), except our own colour codes. */

@@ -206,34 +206,82 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
   }
 }
 
-/** A line cli-table3 would draw as it is: no colour code or control character, no whitespace but
- *  spaces, something besides spaces (an empty or blank line it drops), and within its column. */
-function plainLine(l: string, width: number): boolean {
-  if (l.trim() === '') return false;
-  for (let i = 0; i < l.length; i++) {
-    const c = l.charCodeAt(i);
-    if (c < 32 || (c >= 0x7f && c <= 0xa0) || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return false;
+// a character cli-table3 would not draw as it is: a control character but ESC (colour codes are
+// looked at on their own), a space other than the plain one
+const UNPLAIN = /[\x00-\x1a\x1c-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+// a colour code as cli-table3 reads one (its utils.codeRegex)
+const CODE = /\x1b\[((?:\d*;){0,5}\d*)m/g;
+// the styles cli-table3 keeps track of across the lines of a cell, by the code that sets or ends each
+const STYLE: Record<string, [string, boolean]> = {};
+for (const [name, on, off] of [['bold', 1, 22], ['italics', 3, 23], ['underline', 4, 24], ['inverse', 7, 27], ['strikethrough', 9, 29]] as const) {
+  STYLE[`\x1b[${on}m`] = [name, true];
+  STYLE[`\x1b[${off}m`] = [name, false];
+}
+
+/** Does a line leave every style its colour codes set ended, as cli-table3 reads them (utils.readState)?
+ *  Then it draws the line as it is; else it ends them at the end of the line and sets them again on
+ *  the next. Our painter's codes (chalk's bold, dim, red, ...) always end what they set. */
+function codesClosed(l: string): boolean {
+  const on = new Set<string>();
+  let fg = '';
+  let bg = '';
+  for (const m of l.matchAll(CODE)) {
+    const code = m[1] ? parseInt(m[1].split(';')[0]) : 0;
+    if ((code >= 30 && code <= 39) || (code >= 90 && code <= 97)) fg = m[0];
+    else if ((code >= 40 && code <= 49) || (code >= 100 && code <= 107)) bg = m[0];
+    else if (code === 0) (on.clear(), (fg = ''), (bg = ''));
+    else if (Object.prototype.hasOwnProperty.call(STYLE, m[0])) {
+      const [name, set] = STYLE[m[0]];
+      if (set) on.add(name);
+      else on.delete(name);
+    }
   }
-  return displayWidth(l) <= width;
+  return on.size === 0 && (fg === '' || fg === '\x1b[39m') && (bg === '' || bg === '\x1b[49m');
+}
+
+/** The width of a line cli-table3 would draw as it is, else -1: no control character, no whitespace
+ *  but spaces, something besides spaces (an empty or blank line it drops), within its column, and
+ *  colour codes only that leave what they set ended (a coloured table is drawn here too). */
+function drawnWidth(l: string, width: number): number {
+  if (UNPLAIN.test(l)) return -1;
+  let text = l;
+  if (l.includes('\x1b')) {
+    text = l.replace(CODE, '');
+    if (text.includes('\x1b') || !codesClosed(l)) return -1;
+  }
+  if (text.trim() === '') return -1;
+  const w = displayWidth(text);
+  return w <= width ? w : -1;
 }
 
 /** The box cli-table3 draws (its default characters, one space of padding, top-aligned cells, a rule
  *  under the head and, unless compact, between rows), drawn directly when every line of every cell
- *  already fits its column and holds nothing cli-table3 would rewrite: cli-table3 builds and merges an
- *  options object per cell, the most of a one-answer command's time on a table of 200 cells. Any
- *  other table: undefined, and cli-table3 draws it (test/lazy-table.test.ts holds the two equal). */
+ *  already fits its column and holds nothing cli-table3 would rewrite (colour codes that end what they
+ *  set, as a coloured table on a terminal has, included): cli-table3 builds and merges an options
+ *  object per cell, the most of a one-answer command's time on a table of 200 cells. Any other
+ *  table: undefined, and cli-table3 draws it (test/cli/table.test.ts holds the two equal). */
 export function drawSimple(head: string[], body: string[][], widths: number[], right: boolean[], compact: boolean): string | undefined {
   const rows = [head, ...body];
   const split: string[][][] = [];
+  // the width of each line, measured once
+  const measured: number[][][] = [];
   for (const r of rows) {
     if (r.length !== widths.length) return undefined;
     const cells: string[][] = [];
+    const cellWidths: number[][] = [];
     for (let j = 0; j < r.length; j++) {
-      const lines = r[j] === '' ? [] : r[j].split('\n');
-      for (const l of lines) if (!plainLine(l, widths[j] - 2)) return undefined;
+      const lines = r[j] === '' ? [] : r[j].includes('\n') ? r[j].split('\n') : [r[j]];
+      const ws: number[] = [];
+      for (const l of lines) {
+        const w = drawnWidth(l, widths[j] - 2);
+        if (w < 0) return undefined;
+        ws.push(w);
+      }
       cells.push(lines);
+      cellWidths.push(ws);
     }
     split.push(cells);
+    measured.push(cellWidths);
   }
   const rule = (l: string, m: string, r: string) => l + widths.map((w) => '─'.repeat(w)).join(m) + r;
   const out: string[] = [rule('┌', '┬', '┐')];
@@ -244,7 +292,7 @@ export function drawSimple(head: string[], body: string[][], widths: number[], r
       let line = '';
       for (let j = 0; j < cells.length; j++) {
         const text = cells[j][k] ?? '';
-        const padding = ' '.repeat(widths[j] - 2 - displayWidth(text));
+        const padding = ' '.repeat(widths[j] - 2 - (measured[y][j][k] ?? 0));
         line += '│ ' + (right[j] ? padding + text : text + padding) + ' ';
       }
       out.push(line + '│');
