@@ -246,7 +246,10 @@ export function citeIndexLookup(text: string): CiteIndexLookup {
       const line = lineOf(`\n${part} ${asciiJson(word)} `);
       if (line === undefined) return undefined;
       files ??= JSON.parse(text.slice(0, first)) as string[];
-      return (JSON.parse(line) as number[][]).flatMap(([fi, ...lines]) => lines.map((l) => `${files![fi]}:${l}`));
+      // by index, not destructuring (each a walk of the array's iterator, in code run once)
+      const out: string[] = [];
+      for (const g of JSON.parse(line) as number[][]) for (let i = 1; i < g.length; i++) out.push(`${files[g[0]]}:${g[i]}`);
+      return out;
     },
     rulesFile(name) {
       rules ??= new Map((JSON.parse(text.slice(first + 1, text.indexOf('\n', first + 1))) as CiteIndex['rules']).map((r, at) => [r.name, { at, stat: r.stat }]));
@@ -260,8 +263,10 @@ export function citeIndexLookup(text: string): CiteIndexLookup {
         cites.set(a, (all = line === undefined ? [] : (JSON.parse(line) as IndexedCite[])));
       }
       const hits: CiteHit[] = [];
-      for (const [fi, line, article, section, path, key, quote] of all)
-        if (fi === at && sectionMatches(section ?? undefined, q.section)) hits.push({ file, line, article, section: section ?? undefined, path, key, quote: quote ?? undefined });
+      for (let i = 0; i < all.length; i++) {
+        const c = all[i];
+        if (c[0] === at && sectionMatches(c[3] ?? undefined, q.section)) hits.push({ file, line: c[1], article: c[2], section: c[3] ?? undefined, path: c[4], key: c[5], quote: c[6] ?? undefined });
+      }
       return hits;
     },
   };
