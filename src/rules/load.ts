@@ -9,6 +9,7 @@ import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
+import type { Validated } from './validate';
 
 const CACHE_VERSION = 5;
 
@@ -137,7 +138,7 @@ function fingerprintHolds(root: string, fp: Fingerprint, folders?: Folders): { s
   }
 }
 
-interface Cache {
+export interface Cache {
   /** the package folder of the install that wrote it (user caches only: bin/cba.js removes the
    *  caches of installs that are gone); first in the file, where it reads it */
   package?: string;
@@ -151,7 +152,7 @@ interface Cache {
 /** An agreement in the cache. Its parts (stipends, leaves, ...) are lines of their own after the
  *  first (parts names each one's line, in the order the parts had), each parsed only when a command
  *  first reads that part: most commands read one or none. */
-interface CachedAgreement {
+export interface CachedAgreement {
   dir: string;
   meta: Agreement['meta'];
   schedules: Agreement['schedules'];
@@ -160,7 +161,7 @@ interface CachedAgreement {
 }
 
 /** The cache as its file holds it: the first line the Cache (JSON), then a line of JSON per part. */
-interface CacheText {
+export interface CacheText {
   cache: Cache;
   lines: string[];
 }
@@ -198,7 +199,7 @@ function fromCached(c: CachedAgreement, root: string, lines: string[]): Agreemen
 }
 
 /** The cache in a file, or undefined when it is of another version (seen before it is parsed). */
-function readCache(file: string): CacheText | undefined {
+export function readCache(file: string): CacheText | undefined {
   const text = readFileSync(file, 'utf8');
   if (/"version":(\d+)/.exec(text.slice(0, 4096))?.[1] !== String(CACHE_VERSION)) return undefined;
   const nl = text.indexOf('\n');
@@ -226,16 +227,49 @@ export function cacheFile(): string {
   return join(base, 'cba', `rules-${h.toString(36)}.json`);
 }
 
-/** Validate every agreement under root (heavy: loads yaml and zod), with the hash of every file parsed. */
-export async function validateRootLogged(root: string, base = process.cwd()): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
-  const { findAgreementDirs, loadAgreementDir, logReads } = await import('./validate');
+/** Validate every agreement under root (heavy: loads yaml and zod), with the hash of every file parsed;
+ *  a file whose bytes `known` holds (validatedInCache) is not parsed or checked again. */
+export async function validateRootLogged(root: string, base = process.cwd(), known?: Validated): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
+  const { findAgreementDirs, loadAgreementDir, logReads, reuseValidated } = await import('./validate');
   const parsed = new Map<string, string>();
   logReads(parsed);
+  reuseValidated(known);
   try {
     const dirs = findAgreementDirs(root);
     return { set: { root, agreements: dirs.map((d) => loadAgreementDir(d, base)) }, parsed };
   } finally {
     logReads(undefined);
+    reuseValidated(undefined);
+  }
+}
+
+/** What a rules cache of root (one that no longer holds: a file was edited, added or removed) says of
+ *  each file it was made from: the validator's output for the bytes it hashed, by kind and hash, into
+ *  `into` (entries already there kept). The cache holds each file's output as the agreement has it:
+ *  agreement.yaml's as meta, each schedule and part with the file it came from added (`file`, a key
+ *  no rules file may have at its top level: every file schema is strict), in the order read. A file
+ *  edited since is hashed anew by the validator and found under no entry. */
+export function validatedInCache(root: string, { cache, lines }: CacheText, into: Validated): void {
+  const base = packageRoot();
+  const hashOf = new Map<string, string>();
+  for (const [f, h] of cache.fingerprint) if (typeof f === 'string' && typeof h === 'string') hashOf.set(relative(base, join(root, f)), h);
+  const add = (kind: string, shown: unknown, data: unknown, withFile: boolean) => {
+    const h = typeof shown === 'string' ? hashOf.get(shown) : undefined;
+    if (h === undefined || data === null || typeof data !== 'object' || into.has(`${kind}\0${h}`)) return;
+    into.set(`${kind}\0${h}`, () => {
+      const copy = structuredClone(data) as Record<string, unknown>;
+      if (withFile) delete copy.file;
+      return copy;
+    });
+  };
+  for (const c of cache.agreements) {
+    add('agreement', relative(base, join(root, c.dir, 'agreement.yaml')), c.meta, false);
+    for (const s of c.schedules) add('schedule', s.file, s, true);
+    for (const [kind, line] of c.parts) {
+      if (line === null) continue;
+      const v = JSON.parse(lines[line]) as { file?: unknown } | { file?: unknown }[];
+      for (const x of Array.isArray(v) ? v : [v]) add(kind, x?.file, x, true);
+    }
   }
 }
 
@@ -305,6 +339,9 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
     // the user's cache first (written by an earlier run of this install), then the shipped one
     const mine = cacheFile();
     let staleMine = false;
+    // what the stale caches say of the files they were made from (the shipped cache's, made by this
+    // very build, is the only one read for it: a user's cache may be an older build's)
+    const known: Validated = new Map();
     for (const file of mine ? [mine, shippedCacheFile()] : [shippedCacheFile()]) {
       try {
         if (file === mine && !existsSync(file)) continue; // (a failed read costs an error and its stack)
@@ -312,6 +349,12 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
         const holds = read && read.cache.version === CACHE_VERSION && Array.isArray(read.cache.fingerprint) ? fingerprintHolds(root, read.cache.fingerprint, read.cache.folders) : false;
         if (!holds) {
           if (file === mine) staleMine = true;
+          else if (read)
+            try {
+              validatedInCache(root, read, known);
+            } catch {
+              known.clear(); // a cache not as this build writes it: validate every file
+            }
           continue;
         }
         const { cache, lines } = read!;
@@ -344,7 +387,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
     }
     if (!set) {
       // file names shown relative to the package folder (rules/...), wherever the run started
-      const v = await validateRootLogged(root, packageRoot());
+      const v = await validateRootLogged(root, packageRoot(), known);
       set = v.set;
       try {
         saveCache(root, set, v.parsed);

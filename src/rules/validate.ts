@@ -38,20 +38,33 @@ export function logReads(log: Map<string, string> | undefined): void {
   readLog = log;
 }
 
-/** The text of a rules file (bounded, and logged while logReads is set). */
-function readText(file: string, shown: string): string {
+/** Files validated before, as a stale rules cache holds them: `${kind}\0${sha256 of the bytes}` -> a
+ *  copy of the validator's output for those bytes (see validatedInCache in load.ts). */
+export type Validated = Map<string, () => unknown>;
+let validated: Validated | undefined;
+/** While set, a rules file whose bytes (hashed as they are read now) the map holds for its kind is
+ *  not parsed or validated again: the same bytes give the same data and passed before. Every read,
+ *  bound and check around it (and every check across files) runs as before. */
+export function reuseValidated(known: Validated | undefined): void {
+  validated = known;
+}
+
+/** The text of a rules file (bounded, and logged while logReads is set), with the hash of its bytes
+ *  when it was logged or may be reused. */
+function readText(file: string, shown: string): { text: string; hash?: string } {
   let bytes: Buffer;
   try {
     bytes = readBoundedFile(file, shown, LIMITS.rulesFile, 'a rules file');
   } catch (e) {
     throw new RulesError((e as Error).message.slice(shown.length + 2), shown);
   }
-  readLog?.set(file, createHash('sha256').update(bytes).digest('base64url'));
-  return bytes.toString('utf8');
+  const hash = readLog || validated?.size ? createHash('sha256').update(bytes).digest('base64url') : undefined;
+  if (hash !== undefined) readLog?.set(file, hash);
+  return { text: bytes.toString('utf8'), hash };
 }
 
 export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
-  return parseYamlText(given ?? readText(file, shown), shown);
+  return parseYamlText(given ?? readText(file, shown).text, shown);
 }
 
 function parseYamlText(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
@@ -95,7 +108,7 @@ export function depthOver(data: unknown, max: number): string {
 }
 
 export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, text?: string): z.infer<T> {
-  return validateText(schema, text ?? readText(file, shown), shown);
+  return validateText(schema, text ?? readText(file, shown).text, shown);
 }
 
 /** The rules files that validated, by schema and text: a process that loads the same bytes again (a
@@ -104,8 +117,10 @@ export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, sh
 const passed = new WeakMap<z.ZodTypeAny, Map<string, unknown>>();
 const PASSED_MAX = 256;
 
-function validateRulesFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string): z.infer<T> {
-  const text = readText(file, shown);
+function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file: string, shown: string): z.infer<T> {
+  const { text, hash } = readText(file, shown);
+  const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`);
+  if (before) return before() as z.infer<T>;
   let seen = passed.get(schema);
   if (seen?.has(text)) return structuredClone(seen.get(text)) as z.infer<T>;
   const data = validateText(schema, text, shown);
@@ -154,10 +169,10 @@ export function loadAgreementDir(dir: string, shownBase: string): Agreement {
 function loadAgreementDirUnsafe(dir: string, shownBase: string): Agreement {
   const shown = (f: string) => relative(shownBase, f) || f;
   const metaFile = join(dir, 'agreement.yaml');
-  const meta = validateRulesFile(AgreementFile, metaFile, shown(metaFile));
+  const meta = validateRulesFile(AgreementFile, 'agreement', metaFile, shown(metaFile));
   const schedules: Schedule[] = [];
   for (const f of yamlFiles(join(dir, 'schedules'))) {
-    const s = validateRulesFile(ScheduleFile, f, shown(f));
+    const s = validateRulesFile(ScheduleFile, 'schedule', f, shown(f));
     if (!hasOwn(meta.assignments, s.assignment))
       throw new RulesError(`assignment "${s.assignment}" is not one of agreement.yaml's assignments (${Object.keys(meta.assignments).join(', ')})`, shown(f), 'assignment');
     const dup = schedules.find((o) => o.id === s.id && o.effective === s.effective);
@@ -186,7 +201,7 @@ function loadAgreementDirUnsafe(dir: string, shownBase: string): Agreement {
     const spec = PART_SCHEMAS[kind];
     const files = spec.folder ? yamlFiles(join(dir, spec.folder)) : existsSync(join(dir, spec.file!)) ? [join(dir, spec.file!)] : [];
     if (!files.length) continue;
-    const loaded = files.map((f) => ({ ...(validateRulesFile(spec.schema, f, shown(f)) as object), file: shown(f) }));
+    const loaded = files.map((f) => ({ ...(validateRulesFile(spec.schema, kind, f, shown(f)) as object), file: shown(f) }));
     // the schema of each kind validated the content: it is that kind's type
     Object.assign(parts, { [kind]: spec.folder ? loaded : loaded[0] });
     parts.files[kind] = files.map(shown).join(', ');
