@@ -162,8 +162,8 @@ describe.concurrent('finding 3: no output destroys a file', () => {
 
 describe('finding 4: the rules cache cannot go stale', () => {
   // One installed copy edited twice, its runs shared by the two tests below (a run after an edit
-  // checks every rules file from scratch, about a second of CPU): a same-size edit with the
-  // modification time restored, then a value the rules refuse.
+  // parses and checks the edited file again, the others' data taken from the shipped cache by their
+  // hash): a same-size edit with the modification time restored, then a value the rules refuse.
   let edits: Promise<{ first: number; times: { mtimeNs: bigint; refNs: bigint; size: number; refSize: number }; edited: number; bad: { code: number | null; stderr: string } }> | undefined;
   const editedCopy = () =>
     (edits ??= (async () => {
