@@ -141,6 +141,13 @@ export function layout(spec: TableSpec, width: number): Layout {
     w[k]--;
     total--;
   }
+  // room was kept for a two-digit mark " [nn]"; with fewer than ten marks " [n]" is one narrower,
+  // which `fits` counted on: give that column back rather than overflow the width
+  if (total > budget && marker > 0) {
+    const marks = spec.rows.filter((r) => moved.some((i) => plain(r[i] ?? '').trim() !== '')).length;
+    const spare = Math.min(marker - (3 + String(marks).length), total - budget);
+    if (spare > 0) w[keep[0]] -= spare;
+  }
   return { keep, moved: moved.sort((a, b) => a - b), widths: new Map(keep.map((i) => [i, w[i]])) };
 }
 

@@ -100,6 +100,13 @@ describe('renderTable', () => {
 });
 
 describe('layout', () => {
+  it('a one-digit footnote mark is counted as one: a 40-column table stays 40 wide (the property above, seed 280698191)', () => {
+    // Item 11 + " [1]" 4, Amount 9, Reason 6, borders and padding 3 x 3 + 1 = 40 exactly; How and Source
+    // go to the footnote. Room for " [nn]" (5) made it 41.
+    const out = renderTable({ head: ['Item', 'Amount', 'How', 'Source', 'Reason'], rows: [['0)0.0,A-.//', '854017.51', '/)B -f3(Y. u)3./( v,2 Q K.', '-, b/0.). -F.)- ,/A)-,(S(H', '']], right: [1] }, { width: 40 });
+    expect(widest(out)).toBe(40);
+    expect(out).toContain('0)0.0,A-.// [1]');
+  });
   it('moves Source before How, and How before anything else', () => {
     const l = layout({ head: ['Stipend', 'Annual', 'Reason', 'How', 'Source'], rows: [['bilingual', '1,061.96', 'x '.repeat(40), 'y '.repeat(40), 'z '.repeat(40)]], right: [1] }, 60);
     expect(l.moved).toEqual([3, 4]);
