@@ -113,7 +113,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let delimiter: CsvDelimiter = ',';
   // --csv: the common line written by positions, without a record (src/commands/audit-csv.ts)
   let fast: AuditCsvLines | undefined;
-  for await (const b of readCsvLines(roster, 'roster', { quoted: true, stdin: io.stdin, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  for await (const b of readCsvLines(roster, 'roster', { quoted: true, stdin: roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
     if (!Array.isArray(b)) {
       header = b.header;
       delimiter = b.delimiter;
