@@ -5,42 +5,15 @@
 // whole and cut into chunks anywhere.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'csv-parse/sync';
-import { CsvParser, CsvUnclosedQuote, lineCells, simpleQuotes } from '../../src/core/csv';
+import { CsvParser, lineCells, simpleQuotes } from '../../src/core/csv';
 import { isEqual } from '../helpers/fast-expect';
-
-const OPTS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
-
-function theirs(input: string): string[][] | 'error' {
-  // whether csv-parse refuses the input counts, not where: no stack taken for its error (as csv.test.ts)
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return parse(input, OPTS) as string[][];
-  } catch {
-    return 'error';
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
+import { feedInPieces, theirs } from '../helpers/csv-oracle';
 
 /** The records of the text through the parser in lines mode with quoted lines, fed in pieces; lines
  *  handed over as text are cut by lineCells. `texts` collects those lines. */
 function oursQuoted(s: string, cuts: number[], texts: string[] = []): string[][] | 'error' {
-  const p = new CsvParser(',', { lines: true, quoted: true });
-  const out: (string | string[])[] = [];
-  let at = 0;
-  try {
-    for (const k of [...cuts].sort((a, b) => a - b)) {
-      p.push(s.slice(at, Math.max(at, k)), out);
-      at = Math.max(at, k);
-    }
-    p.push(s.slice(at), out);
-    p.end(out);
-  } catch (e) {
-    if (!(e instanceof CsvUnclosedQuote)) throw e;
-    return 'error';
-  }
+  const out = feedInPieces(new CsvParser(',', { lines: true, quoted: true }), s, cuts);
+  if (out === 'error') return 'error';
   return out.map((r) => {
     if (typeof r !== 'string') return r;
     texts.push(r);

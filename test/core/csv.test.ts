@@ -3,25 +3,9 @@
 // however the input is cut into chunks.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parse } from 'csv-parse/sync';
 import { CsvDecoder, CsvParser, CsvUnclosedQuote, parseCsv } from '../../src/core/csv';
 import { isEqual, isSame } from '../helpers/fast-expect';
-
-const OPTS = { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true };
-
-function theirs(input: string | Buffer): string[][] | 'error' {
-  // only whether csv-parse refuses the input counts, not where: its error's stack is not taken (most
-  // random inputs leave a quote open, and a stack taken at every refusal was most of the oracle's time)
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return parse(input, OPTS) as string[][];
-  } catch {
-    return 'error';
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
+import { feedInPieces, theirs } from '../helpers/csv-oracle';
 
 function ours(input: string): string[][] | 'error' {
   try {
@@ -34,21 +18,7 @@ function ours(input: string): string[][] | 'error' {
 
 /** Feed the text in pieces cut at the given points. */
 function oursChunked(input: string, cuts: number[]): string[][] | 'error' {
-  const p = new CsvParser();
-  const out: string[][] = [];
-  let at = 0;
-  try {
-    for (const c of [...cuts].sort((a, b) => a - b)) {
-      p.push(input.slice(at, Math.max(at, c)), out);
-      at = Math.max(at, c);
-    }
-    p.push(input.slice(at), out);
-    p.end(out);
-    return out;
-  } catch (e) {
-    if (e instanceof CsvUnclosedQuote) return 'error';
-    throw e;
-  }
+  return feedInPieces<string[]>(new CsvParser(), input, cuts);
 }
 
 /** Bytes cut anywhere (inside a multi-byte character too), through the decoder. */
@@ -96,22 +66,9 @@ describe('the CSV core reads what csv-parse reads', () => {
     fc.assert(
       fc.property(text, cuts, (s, c) => {
         const want = theirs(s);
-        const p = new CsvParser(',', { lines: true });
-        const out: (string | string[])[] = [];
-        let at = 0;
-        let got: string[][] | 'error';
-        try {
-          for (const k of [...c].sort((a, b) => a - b)) {
-            p.push(s.slice(at, Math.max(at, k)), out);
-            at = Math.max(at, k);
-          }
-          p.push(s.slice(at), out);
-          p.end(out);
-          got = out.map((r) => (typeof r === 'string' ? r.split(',') : r));
-        } catch (e) {
-          if (!(e instanceof CsvUnclosedQuote)) throw e;
-          got = 'error';
-        }
+        const fed = feedInPieces(new CsvParser(',', { lines: true }), s, c);
+        const out = fed === 'error' ? [] : fed;
+        const got = fed === 'error' ? 'error' : out.map((r) => (typeof r === 'string' ? r.split(',') : r));
         isEqual(got, want);
         if (got !== 'error' && out.length) isSame(typeof out[0], 'object'); // the header always as cells
         // (the core keeps line breaks other than the record delimiter in a field: the batch reader turns
