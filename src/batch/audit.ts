@@ -128,6 +128,8 @@ export class Auditor {
     const v = { paid: get('paid')!, period: get('period') };
     let paidText = v.paid.trim();
     if (paidText.startsWith('$') || paidText.includes(',')) paidText = paidText.replace(/^\$/, '').replace(/,/g, '');
+    // as a payroll export may write them: ".5" is 0.50, and leading zeros ("0000070797.00") add nothing
+    paidText = paidText.replace(/^(-?)0+(?=\d)/, (_, sign: string) => sign).replace(/^(-?)\./, (_, sign: string) => `${sign}0.`);
     const paid = parseCents(paidText);
     if (paid === null && /^-?\d{10,}(\.\d*)?$/.test(paidText)) return { status: 'invalid', reason: `paid ${JSON.stringify(v.paid)} is 1,000,000,000.00 or more, beyond the amounts cba audits` };
     if (paid === null)

@@ -41,6 +41,8 @@ describe('Auditor: one row, hand-worked', () => {
     [{ class: 'IV', step: '13', paid: '5988.25', period: 'monthly', stipends: 'bilingual' }, 'ok', 598825, 0, '5,899.75 + 88.50 = 5,988.25'],
     [{ class: 'IV', step: '13', paid: '35398.50', fte: '0.5' }, 'ok', 3539850, 0, '70,797 x 0.5 = 35,398.50'],
     [{ class: 'IV', step: '13', paid: '74523.20', days: '200' }, 'ok', 7452320, 0, '70,797 + 10 x 372.62 (70,797 / 190 = 372.6157, half-up) = 74,523.20'],
+    [{ class: 'IV', step: '13', paid: '0000000070797.00' }, 'ok', 7079700, 0, 'leading zeros add nothing: 70,797.00 (was refused as 1,000,000,000.00 or more)'],
+    [{ class: 'IV', step: '13', paid: '.5' }, 'underpaid', 7079700, -7079650, '.5 is 0.50: 0.50 - 70,797.00 = -70,796.50 (was "more than two decimals")'],
   ] as const)('%j: %s', (v, status, contract, diff) => {
     const r = row(v);
     expect(r).toMatchObject({ status, contract, difference: diff });
@@ -64,6 +66,8 @@ describe('Auditor: one row, hand-worked', () => {
     [{ class: 'IV', step: 'x', paid: '1' }, /step "x" is not a whole number/],
     [{ class: 'IV', step: '13', paid: 'abc' }, /paid "abc" is not an amount/],
     [{ class: 'IV', step: '13', paid: '1.005' }, /more than two decimals/],
+    [{ class: 'IV', step: '13', paid: '00001.005' }, /paid "00001.005" has more than two decimals/],
+    [{ class: 'IV', step: '13', paid: '0001234567890' }, /1,000,000,000\.00 or more/],
     [{ class: 'IV', step: '13', paid: '1', period: 'weekly' }, /period "weekly" is not annual or monthly/],
   ] as const)('%j is invalid, with its reason', (v, reason) => {
     const r = row(v);
