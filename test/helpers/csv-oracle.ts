@@ -1,5 +1,6 @@
 // csv-parse as the oracle of the CSV core (src/core/csv.ts), with the options the batch reader used,
 // and the core's parser fed a text in pieces cut anywhere: shared by test/core/csv*.test.ts.
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { CsvParser, CsvUnclosedQuote } from '../../src/core/csv';
 
@@ -38,3 +39,8 @@ export function feedInPieces<R extends string | string[]>(p: CsvParser, s: strin
   }
   return out;
 }
+
+/** Random text made of the given pieces (up to 60), as hostile files are. */
+export const hostileText = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
+/** Up to six points to cut a text at. */
+export const cutPoints = fc.array(fc.nat(400), { maxLength: 6 });
