@@ -111,8 +111,7 @@ function file(content: string | Buffer | number, ext: string): string {
 }
 
 /** A copy of the shipped rules folder whose files are hard links to the originals (the same
- *  content, a fraction of the cost of copying it 75 times; no case writes to them), with the file
- *  rel replaced by the hostile content. */
+ *  content, a fraction of the cost of copying it; no case writes to them). */
 function linkedCopy(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const e of readdirSync(from, { withFileTypes: true })) {
@@ -121,9 +120,17 @@ function linkedCopy(from: string, to: string): void {
   }
 }
 
+/** The rules folder with the file rel replaced by the hostile content: one linked copy for each rel,
+ *  its file rel replaced again by each case (the cases of a rel run one after another; each run reads
+ *  the folder anew, and a folder that fails to load is not kept), rather than a copy a case: the 65
+ *  copies cost a second of unlinking at the end. */
+const copies = new Map<string, string>();
 function rulesCopy(rel: string, content: string | Buffer | number | { link: string }): string {
-  const dir = p(`rules-${++n}`);
-  linkedCopy(AGREEMENT_DIR, dir);
+  let dir = copies.get(rel);
+  if (!dir) {
+    copies.set(rel, (dir = p(`rules-${++n}`)));
+    linkedCopy(AGREEMENT_DIR, dir);
+  }
   const f = join(dir, rel);
   rmSync(f, { force: true, recursive: true });
   if (typeof content === 'object' && !Buffer.isBuffer(content)) symlinkSync(content.link, f);
