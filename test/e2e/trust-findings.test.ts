@@ -6,7 +6,7 @@
 // that checkout's bin) and passes after.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, AGREEMENT_DIR } from '../helpers/contract';
@@ -54,11 +54,33 @@ function run(args: string[], opts: { bin?: string; env?: Record<string, string>;
 }
 const oneLine = (s: string) => s.split('\n').filter((l) => l.trim()).length === 1 && !/\n\s+at |internal error/.test(s);
 
+/** The files of from under to as hard links (a copy where linking is refused: another file system),
+ *  but those skip names. */
+function linkTree(from: string, to: string, skip: (f: string) => boolean): void {
+  mkdirSync(to, { recursive: true });
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const f = join(from, e.name);
+    if (skip(f)) continue;
+    if (e.isDirectory()) linkTree(f, join(to, e.name), skip);
+    else
+      try {
+        linkSync(f, join(to, e.name));
+      } catch {
+        cpSync(f, join(to, e.name));
+      }
+  }
+}
+
 function copyPackage(): { pkg: string; bin: string; schedule: string } {
   const pkg = tmp('pkg');
-  // what the package ships (package.json's files) but the type declarations, which no run reads
+  // what the package ships (package.json's files) but the type declarations, which no run reads: the
+  // rules, bin and the shipped rules cache copied (new inodes and times, files the tests edit or check
+  // are left alone), the bundles of dist/ (8 MB, which no run writes) hard links to the built ones
   const types = join(FROM, 'dist', 'types');
-  for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(FROM, p), join(pkg, p), { recursive: true, filter: (f) => f !== types });
+  const shipped = join(FROM, 'dist', 'rules-cache.json');
+  for (const p of ['bin', 'rules', 'package.json']) cpSync(join(FROM, p), join(pkg, p), { recursive: true });
+  linkTree(join(FROM, 'dist'), join(pkg, 'dist'), (f) => f === types || f === shipped);
+  cpSync(shipped, join(pkg, 'dist', 'rules-cache.json'));
   return { pkg, bin: join(pkg, 'bin', 'cba.js'), schedule: join(pkg, 'rules/sdcoe-ae-2005-2008/schedules/basic-2005-06.yaml') };
 }
 const annual = (r: { stdout: string }) => JSON.parse(r.stdout).annualSalary;
