@@ -46,9 +46,11 @@ export function luminance(p: PdfPicture): Float32Array {
 
 /**
  * The picture made ready for OCR: scaled up (bilinear) to about 300 dpi, ink black on white, dark
- * bars turned over, long runs of ink removed. Returns a binary PGM and the scale used.
+ * bars turned over, long runs of ink removed. Returns a binary PBM (1 bit a pixel, 1 = ink: an
+ * eighth of the bytes of a grey PGM, and tesseract reads it as it is, without thresholding it
+ * again) and the scale used.
  */
-export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: number; down?: number } = {}): { pgm: Buffer; width: number; height: number; scale: number } {
+export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: number; down?: number } = {}): { pbm: Buffer; width: number; height: number; scale: number } {
   const { width: w, height: h } = p;
   const lum = luminance(p);
   const ptWide = Math.hypot(p.ctm[0], p.ctm[1]) || w;
@@ -56,61 +58,109 @@ export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: numb
   const S = Math.max(1, Math.min(4, Math.round(300 / 72 / pxPerPt)));
   const W = w * S;
   const H = h * S;
+  const threshold = tune.ink ?? INK;
+  // where each pixel of the scaled picture samples the picture (the same for every row, or column)
+  const sample = (n: number, k: number) => {
+    const f = Math.min(n - 1, Math.max(0, (k + 0.5) / S - 0.5));
+    const a = Math.floor(f);
+    return [a, Math.min(n - 1, a + 1), f - a];
+  };
+  const X0 = new Int32Array(W);
+  const X1 = new Int32Array(W);
+  const TX = new Float64Array(W);
+  for (let x = 0; x < W; x++) [X0[x], X1[x], TX[x]] = sample(w, x);
+  // a row of the picture interpolated across (kept for the S rows of the scaled picture that use it)
+  const across = (row: number, out: Float64Array) => {
+    const b = row * w;
+    for (let x = 0; x < W; x++) out[x] = lum[b + X0[x]] * (1 - TX[x]) + lum[b + X1[x]] * TX[x];
+  };
+  let top = new Float64Array(W);
+  let bottom = new Float64Array(W);
+  let topRow = -1;
+  let bottomRow = -1;
   const ink = new Uint8Array(W * H);
   for (let y = 0; y < H; y++) {
-    const fy = Math.min(h - 1, Math.max(0, (y + 0.5) / S - 0.5));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(h - 1, y0 + 1);
-    const ty = fy - y0;
-    for (let x = 0; x < W; x++) {
-      const fx = Math.min(w - 1, Math.max(0, (x + 0.5) / S - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(w - 1, x0 + 1);
-      const tx = fx - x0;
-      const v = (lum[y0 * w + x0] * (1 - tx) + lum[y0 * w + x1] * tx) * (1 - ty) + (lum[y1 * w + x0] * (1 - tx) + lum[y1 * w + x1] * tx) * ty;
-      ink[y * W + x] = v < (tune.ink ?? INK) ? 1 : 0;
+    const [y0, y1, ty] = sample(h, y);
+    if (y0 !== topRow) {
+      if (y0 === bottomRow) [top, bottom, bottomRow] = [bottom, top, -1];
+      else across(y0, top);
+      topRow = y0;
     }
-  }
-  for (let y = 0; y < H; y++) {
+    if (y1 !== bottomRow) {
+      across(y1, bottom);
+      bottomRow = y1;
+    }
+    const b = y * W;
     let n = 0;
-    for (let x = 0; x < W; x++) n += ink[y * W + x];
-    if (n > BAR * W) for (let x = 0; x < W; x++) ink[y * W + x] ^= 1;
+    for (let x = 0; x < W; x++) {
+      const v = top[x] * (1 - ty) + bottom[x] * ty;
+      if (v < threshold) {
+        ink[b + x] = 1;
+        n++;
+      }
+    }
+    // a dark bar: turned over
+    if (n > BAR * W) for (let x = 0; x < W; x++) ink[b + x] ^= 1;
   }
-  const across = Math.round((tune.across ?? RULE_ACROSS_PT) * pxPerPt * S);
-  const down = Math.round((tune.down ?? RULE_DOWN_PT) * pxPerPt * S);
+  const acrossMin = Math.round((tune.across ?? RULE_ACROSS_PT) * pxPerPt * S);
+  const downMin = Math.round((tune.down ?? RULE_DOWN_PT) * pxPerPt * S);
   // a run may have gaps of a pixel or two (a thin rule half under the threshold)
   const gap = S + 1;
   const rule = new Uint8Array(W * H);
-  markRuns(ink, rule, H, W, W, 1, across, gap); // the rules across: row y from y * W, its pixels 1 apart
-  markRuns(ink, rule, W, H, 1, W, down, gap); // the rules down: column x from x, its pixels W apart
-  const px = Buffer.alloc(W * H);
-  for (let i = 0; i < W * H; i++) px[i] = ink[i] && !rule[i] ? 0 : 255;
-  return { pgm: Buffer.concat([Buffer.from(`P5\n${W} ${H}\n255\n`), px]), width: W, height: H, scale: S };
+  rulesAcross(ink, rule, W, H, acrossMin, gap);
+  rulesDown(ink, rule, W, H, downMin, gap);
+  const rowBytes = (W + 7) >> 3;
+  const head = Buffer.from(`P4\n${W} ${H}\n`);
+  const pbm = Buffer.alloc(head.length + rowBytes * H);
+  head.copy(pbm);
+  for (let y = 0; y < H; y++) {
+    const b = y * W;
+    const o = head.length + y * rowBytes;
+    for (let x = 0; x < W; x++) if (ink[b + x] && !rule[b + x]) pbm[o + (x >> 3)] |= 0x80 >> (x & 7);
+  }
+  return { pbm, width: W, height: H, scale: S };
 }
 
-/** Marks on `rule` every run of ink at least `min` pixels long (gaps of up to `gap` pixels joined) on
- *  `lines` lines of `len` pixels: pixel k of line i is at i * lineStep + k * step. */
-function markRuns(ink: Uint8Array, rule: Uint8Array, lines: number, len: number, lineStep: number, step: number, min: number, gap: number): void {
-  for (let i = 0; i < lines; i++) {
-    const b = i * lineStep;
-    const mark = (s: number, last: number) => {
-      if (last + 1 - s >= min) for (let k = s; k <= last; k++) rule[b + k * step] = 1;
-    };
+/** Marks on `rule` every run of ink across a row at least `min` pixels long (gaps of up to `gap`
+ *  pixels joined). */
+function rulesAcross(ink: Uint8Array, rule: Uint8Array, W: number, H: number, min: number, gap: number): void {
+  for (let y = 0; y < H; y++) {
+    const b = y * W;
     let s = -1;
     let last = -1;
-    for (let k = 0; k <= len; k++) {
-      if (k < len && ink[b + k * step] === 1) {
-        if (s < 0 || k - last > gap) {
-          if (s >= 0) mark(s, last);
-          s = k;
-        }
-        last = k;
-      } else if (k === len && s >= 0) {
-        mark(s, last);
-        s = -1;
+    for (let x = 0; x < W; x++) {
+      if (ink[b + x] !== 1) continue;
+      if (s < 0 || x - last > gap) {
+        if (s >= 0 && last + 1 - s >= min) rule.fill(1, b + s, b + last + 1);
+        s = x;
       }
+      last = x;
+    }
+    if (s >= 0 && last + 1 - s >= min) rule.fill(1, b + s, b + last + 1);
+  }
+}
+
+/** Marks on `rule` every run of ink down a column at least `min` pixels long (gaps of up to `gap`
+ *  pixels joined): the picture read row by row (in the order it lies in memory), each column's run
+ *  carried from row to row. */
+function rulesDown(ink: Uint8Array, rule: Uint8Array, W: number, H: number, min: number, gap: number): void {
+  const start = new Int32Array(W).fill(-1);
+  const last = new Int32Array(W).fill(-1);
+  const mark = (x: number) => {
+    if (last[x] + 1 - start[x] >= min) for (let y = start[x]; y <= last[x]; y++) rule[y * W + x] = 1;
+  };
+  for (let y = 0; y < H; y++) {
+    const b = y * W;
+    for (let x = 0; x < W; x++) {
+      if (ink[b + x] !== 1) continue;
+      if (start[x] < 0 || y - last[x] > gap) {
+        if (start[x] >= 0) mark(x);
+        start[x] = y;
+      }
+      last[x] = y;
     }
   }
+  for (let x = 0; x < W; x++) if (start[x] >= 0) mark(x);
 }
 
 /**
@@ -142,12 +192,12 @@ export function hasProgram(command: string): boolean {
   return !r.error && r.status === 0;
 }
 
-/** Run tesseract on a PGM: its TSV of words, or an Error with its complaint. */
-export function runTesseract(command: string, pgm: Buffer): string {
+/** Run tesseract on a picture (PBM): its TSV of words, or an Error with its complaint. */
+export function runTesseract(command: string, pbm: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'cba-ocr-'));
   try {
-    const file = join(dir, 'page.pgm');
-    writeFileSync(file, pgm);
+    const file = join(dir, 'page.pbm');
+    writeFileSync(file, pbm);
     // --psm 6: one block of text in lines (a table read line by line); one thread (tesseract's
     // OpenMP threads cost three to four times the time on a small busy machine: 7.5 s against 2 s here)
     const env = { ...process.env, OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? '1' };

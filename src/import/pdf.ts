@@ -232,7 +232,7 @@ async function ocrGrids(bytes: Uint8Array, name: string, pages: number[], opts: 
     const ready = prepareForOcr(pic);
     let tsv: string;
     try {
-      tsv = runTesseract(command, ready.pgm);
+      tsv = runTesseract(command, ready.pbm);
     } catch (e) {
       throw new PdfImportError(`${scan}; tesseract (${command}) could not read it: ${(e as Error).message.slice(0, 160)}; export it to CSV or XLSX and import that`);
     }

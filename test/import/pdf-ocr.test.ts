@@ -34,14 +34,18 @@ describe('the picture made ready for OCR (pure)', () => {
     const r = prepareForOcr({ width: w, height: h, kind: 2, data, ctm: [100, 0, 0, 40, 0, 0] });
     expect(r.scale).toBe(4);
     expect([r.width, r.height]).toEqual([400, 160]);
-    const head = `P5\n400 160\n255\n`;
-    expect(r.pgm.subarray(0, head.length).toString('latin1')).toBe(head);
-    const at = (xPt: number, yPt: number) => r.pgm[head.length + Math.floor(yPt * 4) * 400 + Math.floor(xPt * 4)];
-    expect(at(11.5, 8)).toBe(0); // the letter is ink
-    expect(at(50, 20.5)).toBe(255); // the rule is gone
-    expect(at(80, 10)).toBe(255); // the box is gone
-    expect(at(21.5, 34)).toBe(0); // the light letter in the bar is ink now
-    expect(at(50, 34)).toBe(255); // the bar is paper
+    // a PBM: 1 bit a pixel, 1 = ink, each row of 400 pixels in 50 bytes, the leftmost pixel the highest bit
+    const head = `P4\n400 160\n`;
+    expect(r.pbm.subarray(0, head.length).toString('latin1')).toBe(head);
+    const at = (xPt: number, yPt: number) => {
+      const [x, y] = [Math.floor(xPt * 4), Math.floor(yPt * 4)];
+      return (r.pbm[head.length + y * 50 + (x >> 3)] >> (7 - (x & 7))) & 1;
+    };
+    expect(at(11.5, 8)).toBe(1); // the letter is ink
+    expect(at(50, 20.5)).toBe(0); // the rule is gone
+    expect(at(80, 10)).toBe(0); // the box is gone
+    expect(at(21.5, 34)).toBe(1); // the light letter in the bar is ink now
+    expect(at(50, 34)).toBe(0); // the bar is paper
   });
 
   it('places tesseract words on the page through where the picture is painted', () => {
