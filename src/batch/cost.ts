@@ -1,6 +1,6 @@
 // Raise costing: a roster's annual cost on the schedule, on the schedule raised across the board,
 // and after next year's step and column movement. Pure: agreement and rows in, totals out.
-import { Big, dec, round, percent, type Dec } from '../core/money';
+import { Big, dec, divRound, round, percent, type Dec } from '../core/money';
 import { InputError } from '../core/errors';
 import { schoolYearStarting } from '../core/date';
 import { CellsMemo, PlacementPricer, type Cells, type PlacementPrice } from './placement';
@@ -28,7 +28,7 @@ export function raiseSchedule(a: Agreement, s: Schedule, pct: Dec, newYear?: str
       for (const [c, v] of Object.entries(r.annual)) {
         const n = round(dec(v).times(f), cell);
         out.annual[c] = Number(n.toFixed()); // as rounded: whole dollars, or cents if rounding.annualCell says so
-        out.daily[c] = Number(round(n.div(baseDays), R.dailyRate).toFixed(2));
+        out.daily[c] = Number(divRound(n, baseDays, R.dailyRate).toFixed(2));
       }
     }
     else if (r.daily) {

@@ -1,6 +1,6 @@
 // Internal consistency of an agreement's rules: what a person typing next year's schedule wants
 // told. Pure: the loaded agreement (and its source text) in, findings out.
-import { dec, round, formatMoney } from '../core/money';
+import { dec, divRound, formatMoney } from '../core/money';
 import { computeStipend } from '../rules/stipends/stipends';
 import { part } from '../rules/part';
 import { thresholdDays } from '../rules/advancement/advancement';
@@ -37,7 +37,7 @@ export function auditRules(a: Agreement, sourceText?: string): Finding[] {
       for (const r of s.rows)
         for (const [c, d] of Object.entries(r.daily ?? {})) {
           const annual = r.annual![c];
-          const rule = round(dec(annual).div(baseDays), R.dailyRate);
+          const rule = divRound(dec(annual), baseDays, R.dailyRate);
           const diff = dec(d).minus(rule).abs();
           if (!diff.eq(0))
             out.push({

@@ -3,7 +3,7 @@
 // Pure: the agreement, the parsed scenarios, the rates and roster rows in; figures per person and
 // totals out. Rows are priced one at a time (streaming); memory holds only the totals and a memo of
 // placements.
-import { Big, dec, percent, round, toCents, type Dec } from '../core/money';
+import { Big, CENT, dec, divRound, percent, round, toCents, type Dec } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
 import { formatDate, fromParts, parseDate, schoolYearRange, schoolYearStarting, type DayNumber } from '../core/date';
 import { annualCellRounding, findSchedule, lastStep, normalizeClass } from '../rules/schedules/schedule';
@@ -187,7 +187,7 @@ export function checkScenario(a: Agreement, sc: Scenario, opts: { years: number;
 function applyChange(a: Agreement, baseYear: string, c: Change): Agreement {
   const applies = (s: Schedule) => s.year === baseYear && (!('schedules' in c) || !c.schedules || c.schedules.includes(s.id));
   const baseDays = (s: Schedule) => s.days?.value ?? a.meta.parameters.baseYearDays.value;
-  const daily = (s: Schedule, n: Dec) => Number(round(n.div(baseDays(s)), a.meta.rounding.dailyRate).toFixed(2));
+  const daily = (s: Schedule, n: Dec) => Number(divRound(n, baseDays(s), a.meta.rounding.dailyRate).toFixed(2));
   const clsOk = (_s: Schedule, cls: string) => !('classes' in c) || !c.classes || c.classes.some((k) => k.toLowerCase().replace(/^class\s+/, '') === cls.toLowerCase());
   switch (c.kind) {
     case 'schedule-percent':
@@ -501,15 +501,15 @@ export class ScenarioCoster {
         const c = employerCostsExact(o.rates, { creditable: ZERO, all: r.times(months) });
         for (const x of this.keys) costs[x] = costs[x].plus(c[x]);
       }
-      const salary = roundCent(sal.div(months));
-      const stipends = roundCent(stip.div(months));
-      const creditable = roundCent(cred.div(months));
-      for (const x of this.keys) costs[x] = roundCent(costs[x].div(months));
+      const salary = divRound(sal, months, CENT);
+      const stipends = divRound(stip, months, CENT);
+      const creditable = divRound(cred, months, CENT);
+      for (const x of this.keys) costs[x] = divRound(costs[x], months, CENT);
       void fteText;
       const health = fte.gte(Y.ratesJuly.minFte) ? roundCent(Y.healthPerMember) : ZERO;
       let total = salary.plus(stipends).plus(one).plus(health);
       for (const x of this.keys) total = total.plus(costs[x]);
-      const onePercentBase = roundCent(onePct.div(months));
+      const onePercentBase = divRound(onePct, months, CENT);
       const cents = [salary, stipends, one, creditable, health, total, onePercentBase, ...this.keys.map((x) => costs[x])].map(toCents);
       const py = { year: Y.year, class: cls, step, salary, stipends, oneTime: one, creditable, costs, health, total, onePercentBase, cents };
       if (Y.memo.size > 20000) Y.memo.clear();
