@@ -3,7 +3,8 @@
 // and uses it only when every hash matches, so an added, removed or edited file is read (and
 // validated) on the next run. A run writes, if at all, only to the user's cache folder
 // ($XDG_CACHE_HOME/cba or ~/.cache/cba): never into the package, so a read-only install runs at full
-// speed from the shipped cache. A --rules folder given at run time is always read and validated.
+// speed from the shipped cache. A --rules folder given at run time is always read and validated
+// (a file of it with the very bytes of a shipped one as the build validated it: shippedValidated).
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
 import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
@@ -327,7 +328,30 @@ export function forgetLoadedRules(keepShipped = false): void {
   for (const k of [...memo.keys()]) if (k !== shipped) memo.delete(k);
 }
 
-/** The rules to compute with: the default root through the cache, or a given folder validated now. */
+/** What the shipped cache says of the files the build validated (see validatedInCache), for a --rules
+ *  folder: a file there with the very bytes of a shipped one (a copy of the agreement with one file
+ *  edited, a folder set up from the shipped rules) gives the same data and passed the same checks, so
+ *  it is read and hashed but not parsed or checked again; every other file is, and every check across
+ *  files runs as before. Read once a process while the cache file's stat holds. */
+let shipped: { stat: string; known: Validated } | undefined;
+function shippedValidated(): Validated | undefined {
+  try {
+    const file = shippedCacheFile();
+    const stat = statKey(file);
+    if (shipped?.stat !== stat) {
+      const known: Validated = new Map();
+      const read = readCache(file);
+      if (read && read.cache.version === CACHE_VERSION && Array.isArray(read.cache.fingerprint)) validatedInCache(defaultRulesRoot(), read, known);
+      shipped = { stat, known };
+    }
+    return shipped.known;
+  } catch {
+    return undefined; // no shipped cache, or not as this build writes it: validate every file
+  }
+}
+
+/** The rules to compute with: the default root through the cache, or a given folder validated now
+ *  (its files with the bytes of shipped ones taken as the build validated them: shippedValidated). */
 export async function loadRules(rulesDir?: string): Promise<RulesSet> {
   const root = rulesDir ? resolve(rulesDir) : defaultRulesRoot();
   const hit = memo.get(root);
@@ -395,7 +419,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
         /* a cache folder that cannot be written: bypass the cache */
       }
     }
-  } else set = await validateRoot(root);
+  } else set = (await validateRootLogged(root, process.cwd(), shippedValidated())).set;
   memo.set(root, set);
   return set;
 }
