@@ -1,8 +1,7 @@
 import { fstatSync } from 'node:fs';
 import { isDevNull } from './fd-output';
 /** Whether descriptor 1 can be a terminal (a terminal is a character device, not /dev/null). Asked before touching
- *  process.stdout: creating it for a pipe or a file loads Node's stream and net modules (several ms of
- *  every command's start-up, as the examples of the command run are laid out when it is registered). */
+ *  process.stdout: creating it for a pipe or a file loads Node's stream and net modules (several ms). */
 function maybeTerminal(): boolean {
   try {
     const st = fstatSync(1);
@@ -35,7 +34,9 @@ export function breakCommand(cmd: string, width: number, first = '  $ ', rest = 
   return out;
 }
 
-/** The examples section of a command's help: long commands continue on the next line with ` \`. */
+/** The examples section of a command's help: long commands continue on the next line with ` \`. Each
+ *  command hands it to addHelpText inside a function, so it is laid out (the width asked, each example
+ *  broken) only when help is shown, not at every registration of the command (every run). */
 export function examples(lines: string[]): string {
   const w = helpWidth();
   return '\nExamples:\n' + lines.map((l) => (l.startsWith('#') ? `  ${l}` : breakCommand(l, w).join('\n'))).join('\n') + '\n';

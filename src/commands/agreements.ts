@@ -21,7 +21,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('agreements').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      `
+      () => `
 The rules folder: --rules <dir>, else the CBA_RULES environment variable, else
 the shipped agreement. A folder holding agreement.yaml is one agreement; a
 folder of such folders holds several (choose one for the other commands with

@@ -33,7 +33,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('audit').argument('<roster>', 'CSV or .xlsx roster with a header row (- for stdin, CSV)').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      `${examples(['cba audit fixtures/roster/roster.csv', 'cba audit payroll-2005-10.csv --tolerance 1 --csv > findings.csv', 'cat roster.csv | cba audit - --json | jq -c \'select(.status != "ok")\''])}
+      () => `${examples(['cba audit fixtures/roster/roster.csv', 'cba audit payroll-2005-10.csv --tolerance 1 --csv > findings.csv', 'cat roster.csv | cba audit - --json | jq -c \'select(.status != "ok")\''])}
 Columns (header names; others are kept):
   required: id, class, step, paid
   optional: schedule, year, days, fte, stipends, period

@@ -23,7 +23,7 @@ export type CalendarOptions = OptionsOf<typeof OPTIONS>;
 
 export function register(program: Command, exec: Exec): void {
   declare(program.command('calendar').description(DESCRIPTION), OPTIONS)
-    .addHelpText('after', examples(['cba calendar --year 2005-06', 'cba calendar --month 2005-12 --mark 2005-12-28', 'cba calendar --year 2006-07 --closures fixtures/closures/winter-break-2006.yaml --csv']))
+    .addHelpText('after', () => examples(['cba calendar --year 2005-06', 'cba calendar --month 2005-12 --mark 2005-12-28', 'cba calendar --year 2006-07 --closures fixtures/closures/winter-break-2006.yaml --csv']))
     .action((o: CalendarOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
 }
 

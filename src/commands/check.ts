@@ -35,7 +35,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('check').argument('<files...>', 'YAML or JSON files of cases (- for stdin)').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples(['cba check fixtures/check/expected.yaml', 'cat cases.json | cba check -', '# a case:', '#   - name: Class IV Step 13 with 200 days', '#     run: salary', '#     input: { class: IV, step: 13, days: 200 }', '#     expect: { totalSalary: 74523.20, dailyRate: 372.62 }']),
+      () => examples(['cba check fixtures/check/expected.yaml', 'cat cases.json | cba check -', '# a case:', '#   - name: Class IV Step 13 with 200 days', '#     run: salary', '#     input: { class: IV, step: 13, days: 200 }', '#     expect: { totalSalary: 74523.20, dailyRate: 372.62 }']),
     )
     .action((files: string[], o: OptionsOf<typeof OPTIONS>, c: Command) => exec(c, (ctx) => run({ ...o, files }, ctx)));
 }

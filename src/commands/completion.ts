@@ -21,7 +21,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('completion').argument('<shell>', 'bash, zsh or fish').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         '# bash: load it now, or install it for every new shell',
         'source <(cba completion bash)',
         'cba completion bash > ~/.local/share/bash-completion/completions/cba',
@@ -253,7 +253,7 @@ export function registerMan(program: Command, exec: Exec): void {
   program
     .command('man')
     .description(MAN_DESCRIPTION)
-    .addHelpText('after', examples(['cba man > ~/.local/share/man/man1/cba.1 && man cba', 'cba man | man -l -']))
+    .addHelpText('after', () => examples(['cba man > ~/.local/share/man/man1/cba.1 && man cba', 'cba man | man -l -']))
     .action((_o: unknown, c: Command) => exec(c, async ({ out }) => void out.stdout.write(manPage(await fullProgram()))));
 }
 

@@ -36,7 +36,7 @@ export type CostOptions = OptionsOf<typeof OPTIONS>;
 
 export function register(program: Command, exec: Exec): void {
   declare(program.command('cost').description(DESCRIPTION), OPTIONS)
-    .addHelpText('after', examples(['cba cost --roster fixtures/roster/cost-roster.csv --raise 1', 'cba cost --roster roster.csv --raise 4.23 --out-schedule rules/sdcoe-ae-2005-2008/schedules/basic-2006-07.yaml', 'cba cost --roster roster.csv --json', 'cba cost --roster fixtures/bargain/roster3.csv --scenario fixtures/bargain/proposal-a.yaml --scenario fixtures/bargain/proposal-b.yaml --years 3', 'cba cost --roster roster.csv --scenario proposal.yaml --rates county-rates.yaml --csv > per-person.csv']))
+    .addHelpText('after', () => examples(['cba cost --roster fixtures/roster/cost-roster.csv --raise 1', 'cba cost --roster roster.csv --raise 4.23 --out-schedule rules/sdcoe-ae-2005-2008/schedules/basic-2006-07.yaml', 'cba cost --roster roster.csv --json', 'cba cost --roster fixtures/bargain/roster3.csv --scenario fixtures/bargain/proposal-a.yaml --scenario fixtures/bargain/proposal-b.yaml --years 3', 'cba cost --roster roster.csv --scenario proposal.yaml --rates county-rates.yaml --csv > per-person.csv']))
     .action((o: CostOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
 }
 

@@ -51,7 +51,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('deadline').argument('<name>', 'grievance, list, or a deadline id from cba deadline list').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         'cba deadline grievance --occurred 2005-11-18',
         'cba deadline grievance --occurred 2005-11-18 --filed 2005-12-01 --decision-received 2005-12-20 --level 1 --today 2006-01-05',
         'cba deadline grievance --occurred 2005-11-18 --recess 2005-12-19..2005-12-30 --ics grievance.ics',

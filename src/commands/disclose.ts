@@ -29,7 +29,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('disclose').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         'cba disclose --roster fixtures/bargain/roster3.csv --scenario fixtures/bargain/proposal-a.yaml',
         'cba disclose --roster roster.csv --scenario a.yaml --scenario b.yaml --rates county-rates.yaml --html disclosure.html',
         'cba disclose --roster roster.csv --scenario a.yaml --json',

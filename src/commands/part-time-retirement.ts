@@ -35,7 +35,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('part-time-retirement').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         '# does a teacher born 1950-09-14 with 12 full-time years qualify for July 1?',
         'cba part-time-retirement --reduction 2006-07-01 --born 1950-09-14 --full-time-years 12 --preceding-full-time-years 6 --fte 0.5',
         '# the pay at half time, and the retirement base',

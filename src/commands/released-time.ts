@@ -24,7 +24,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('released-time').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         '# 26 days used; can the chapter president take 3 more for the state council?',
         'cba released-time --used 26 --request 3',
         '# was the notice early enough?',

@@ -35,7 +35,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('retro').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      `${examples([
+      () => `${examples([
         'cba retro --roster fixtures/bargain/retro3.csv --effective 2005-07-01 --paid-through 2006-01-31 --raise 4',
         'cba retro --roster roster.csv --effective 2006-07-01 --paid-through 2007-02-28 --csv > retro-import.csv',
         'cba retro --roster roster.csv --effective 2005-07-01 --paid-through 2006-01-31 --raise 4 --periods 10 --json',

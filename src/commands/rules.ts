@@ -70,24 +70,24 @@ export const IMPORT_OPTIONS = {
 export type ImportOptions = OptionsOf<typeof IMPORT_OPTIONS>;
 
 export function register(program: Command, exec: Exec): void {
-  const rules = program.command('rules').description(DESCRIPTION).addHelpText('after', examples(['cba rules validate', 'cba rules audit', 'cba rules audit --rules fixtures/rules/example-district --json']));
+  const rules = program.command('rules').description(DESCRIPTION).addHelpText('after', () => examples(['cba rules validate', 'cba rules audit', 'cba rules audit --rules fixtures/rules/example-district --json']));
   declare(rules.command('validate').description('Validate every rules file against the schema (names file, path and line of the first problem); lists citations not yet filled'), VALIDATE_OPTIONS)
-    .addHelpText('after', examples(['cba rules validate', 'cba rules validate --rules fixtures/rules/example-district']))
+    .addHelpText('after', () => examples(['cba rules validate', 'cba rules validate --rules fixtures/rules/example-district']))
     .action((o: ValidateOptions, c: Command) => exec(c, (ctx) => validate(o, ctx)));
   declare(rules.command('audit').description('Check every schedule and stipend file for internal consistency (printed vs computed, ordering, siblings, quotes)'), AUDIT_OPTIONS)
-    .addHelpText('after', examples(['cba rules audit', 'cba rules audit --rules fixtures/rules/example-district', 'cba rules audit --json | jq ".findings[] | select(.severity == \\"error\\")"']))
+    .addHelpText('after', () => examples(['cba rules audit', 'cba rules audit --rules fixtures/rules/example-district', 'cba rules audit --json | jq ".findings[] | select(.severity == \\"error\\")"']))
     .action((o: AuditRulesOptions, c: Command) => exec(c, (ctx) => audit(o, ctx)));
   declare(rules.command('cite <article>').description('Where the rules cite an article (XIII or XIII.1.F): each file and line, the value it stands beside, and the rule functions and tests that read it'), CITE_OPTIONS)
-    .addHelpText('after', examples(['cba rules cite XIII.1.F', 'cba rules cite XV.8 --json', 'cba rules cite "Appendix A"']))
+    .addHelpText('after', () => examples(['cba rules cite XIII.1.F', 'cba rules cite XV.8 --json', 'cba rules cite "Appendix A"']))
     .action((article: string, o: CiteOptions, c: Command) => exec(c, (ctx) => cite({ ...o, article }, ctx)));
   declare(rules.command('init <dir>').description('Start the rules of another agreement: a folder that validates at once, each file linked to its JSON Schema, every citation marked unfilled'), INIT_OPTIONS)
-    .addHelpText('after', examples(['cba rules init my-office --employer "Example County Office of Education" --from 2024-07-01 --to 2027-06-30', 'cba rules import schedule salary.csv --rules my-office --year 2024-25', 'cba rules validate --rules my-office']))
+    .addHelpText('after', () => examples(['cba rules init my-office --employer "Example County Office of Education" --from 2024-07-01 --to 2027-06-30', 'cba rules import schedule salary.csv --rules my-office --year 2024-25', 'cba rules validate --rules my-office']))
     .action((dir: string, o: InitOptions, c: Command) => exec(c, async (ctx) => (await import('./rules-init.run')).initRules(dir, o, ctx.out)));
   const imp = rules.command('import').description('Import rules from a file: a salary schedule from CSV, XLSX or PDF');
   declare(imp.command('schedule <file>').description('Read a salary schedule (CSV with any delimiter, XLSX, PDF) and write it as a schedule YAML: prints what it read (classes, steps, blank cells, plateaus, column sums) to check against the paper'), IMPORT_OPTIONS)
     .addHelpText(
       'after',
-      `
+      () => `
 Target: --out <file>; else --rules <folder> (or CBA_RULES) writes into that agreement's schedules/;
 else the YAML goes to stdout and the review to stderr. The result is validated (with the agreement
 it joins) before anything is written; an existing file is replaced only with --force.

@@ -37,7 +37,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('salary').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         'cba salary --class IV --step 13',
         'cba salary --class V --step 13 --stipend ltvs head-teacher --years 21 --rating meets --perfect-attendance',
         'cba salary --class IV --step 13 --days 200 --json',

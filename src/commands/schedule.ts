@@ -23,7 +23,7 @@ export type ScheduleOptions = OptionsOf<typeof OPTIONS>;
 
 export function register(program: Command, exec: Exec): void {
   declare(program.command('schedule').description(DESCRIPTION), OPTIONS)
-    .addHelpText('after', examples(['cba schedule', 'cba schedule --positions', 'cba schedule --schedule preschool', 'cba schedule --schedule community-day --csv > cds.csv', 'cba schedule --json | jq ".cells[0]"']))
+    .addHelpText('after', () => examples(['cba schedule', 'cba schedule --positions', 'cba schedule --schedule preschool', 'cba schedule --schedule community-day --csv > cds.csv', 'cba schedule --json | jq ".cells[0]"']))
     .action((o: ScheduleOptions, c: Command) => exec(c, (ctx) => run(o, ctx)));
 }
 

@@ -70,7 +70,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('sick-leave').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         '# October 1 statement for a part-time speech specialist on a 205-day calendar',
         'cba sick-leave --days-worked 205 --fte 0.6 --balance 31.5',
         '# surgery: 150 school days off with 40 days banked, pay by band',

@@ -47,7 +47,7 @@ export function register(program: Command, exec: Exec): void {
   declare(program.command('step-advance').description(DESCRIPTION), OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         'cba step-advance --class II --step 5 --days-served 150',
         'cba step-advance --schedule preschool --class III --step 4 --days-served 137',
         'cba step-advance --class IV --step 7 --new-class V --submitted 2005-11-14',

@@ -58,7 +58,7 @@ export function register(program: Command, exec: Exec): void {
   declare(cmd, OPTIONS)
     .addHelpText(
       'after',
-      examples([
+      () => examples([
         'cba stipend --list',
         'cba stipend bilingual head-teacher remote-site --site "La Posta"',
         'cba stipend ltvs --years 21 --class V --rating meets',

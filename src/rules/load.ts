@@ -164,7 +164,42 @@ export interface CachedAgreement {
 /** The cache as its file holds it: the first line the Cache (JSON), then a line of JSON per part. */
 export interface CacheText {
   cache: Cache;
-  lines: string[];
+  lines: CacheLines;
+}
+
+/** The part lines of a cache: a list of strings (a cache being made), or the lines of a file read,
+ *  each decoded from the file's bytes only when asked for (most commands read one part or none: the
+ *  file made one string, ~130 KB, was the largest object of a start-up, in the young generation,
+ *  which then filled and was collected in runs that read a part or two). */
+export interface CacheLines {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
+/** The lines of a file's bytes from `from` on, as the text's split('\n') gives them. */
+class LinesOfBytes implements CacheLines {
+  private readonly ends: number[] = [];
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly from: number,
+  ) {
+    for (let s = from; ; ) {
+      const e = bytes.indexOf(10, s);
+      if (e < 0) {
+        this.ends.push(bytes.length);
+        break;
+      }
+      this.ends.push(e);
+      s = e + 1;
+    }
+  }
+  get length(): number {
+    return this.ends.length;
+  }
+  at(i: number): string | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.ends.length) return undefined;
+    return this.bytes.toString('utf8', i === 0 ? this.from : this.ends[i - 1] + 1, this.ends[i]);
+  }
 }
 
 function toCached(a: Agreement, root: string, lines: string[]): CachedAgreement {
@@ -177,7 +212,7 @@ function toCached(a: Agreement, root: string, lines: string[]): CachedAgreement 
   };
 }
 
-function fromCached(c: CachedAgreement, root: string, lines: string[]): Agreement {
+function fromCached(c: CachedAgreement, root: string, lines: CacheLines): Agreement {
   const parts = {} as Record<string, unknown>;
   for (const [k, line] of c.parts) {
     if (line === null) {
@@ -189,7 +224,7 @@ function fromCached(c: CachedAgreement, root: string, lines: string[]): Agreemen
       enumerable: true,
       configurable: true,
       get() {
-        const v = JSON.parse(lines[line]);
+        const v = JSON.parse(lines.at(line)!);
         settle(v);
         return v;
       },
@@ -201,14 +236,15 @@ function fromCached(c: CachedAgreement, root: string, lines: string[]): Agreemen
 
 /** The cache in a file, or undefined when it is of another version (seen before it is parsed). */
 export function readCache(file: string): CacheText | undefined {
-  const text = readFileSync(file, 'utf8');
-  if (/"version":(\d+)/.exec(text.slice(0, 4096))?.[1] !== String(CACHE_VERSION)) return undefined;
-  const nl = text.indexOf('\n');
-  return { cache: JSON.parse(nl < 0 ? text : text.slice(0, nl)) as Cache, lines: nl < 0 ? [] : text.slice(nl + 1).split('\n') };
+  // the bytes (outside V8's heap), each line made a string only when read
+  const bytes = readFileSync(file);
+  if (/"version":(\d+)/.exec(bytes.toString('latin1', 0, 4096))?.[1] !== String(CACHE_VERSION)) return undefined;
+  const nl = bytes.indexOf(10);
+  return { cache: JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Cache, lines: nl < 0 ? [] : new LinesOfBytes(bytes, nl + 1) };
 }
 
 function cacheText({ cache, lines }: CacheText): string {
-  return [asciiJson(cache), ...lines].join('\n');
+  return [asciiJson(cache), ...Array.from({ length: lines.length }, (_, i) => lines.at(i))].join('\n');
 }
 
 /** The compiled rules cache the build writes and the package ships. */
@@ -268,7 +304,7 @@ export function validatedInCache(root: string, { cache, lines }: CacheText, into
     for (const s of c.schedules) add('schedule', s.file, s, true);
     for (const [kind, line] of c.parts) {
       if (line === null) continue;
-      const v = JSON.parse(lines[line]) as { file?: unknown } | { file?: unknown }[];
+      const v = JSON.parse(lines.at(line)!) as { file?: unknown } | { file?: unknown }[];
       for (const x of Array.isArray(v) ? v : [v]) add(kind, x?.file, x, true);
     }
   }
