@@ -3,7 +3,7 @@
 // otherwise the least needed columns (Source, then How / Why / Reason) move into a numbered footnote
 // list under the table, and the widest text columns wrap inside their column until the table fits.
 // Numbers never wrap. Built as its own lazy bundle (dist/lazy/table.js): --json and --csv never load it.
-import Table from 'cli-table3';
+import type CliTable3 from 'cli-table3';
 import stringWidth from './text-width';
 
 export interface Paint {
@@ -153,6 +153,14 @@ export function layout(spec: TableSpec, width: number): Layout {
 
 const noPaint: Paint = { bold: (s) => s, dim: (s) => s };
 
+/** cli-table3, loaded (its modules run, @colors/colors' styles made) only for a table drawSimple does
+ *  not draw: none of the one-answer commands' tables needs it (a third of a millisecond of each start). */
+let Table: typeof CliTable3 | undefined;
+function cliTable3(): typeof CliTable3 {
+  // its module.exports is the class (as `import Table from 'cli-table3'` read it); the bundle takes it in
+  return (Table ??= require('cli-table3') as typeof CliTable3);
+}
+
 /** The table as text (no trailing newline), the footnotes under it. */
 export function renderTable(spec: TableSpec, env: TableEnv): string {
   const paint = env.paint ?? noPaint;
@@ -185,7 +193,7 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
   const headCells = keep.map((i, j) => (right.has(i) ? spec.head[i] : wrapText(spec.head[i], colWidths[j] - 2).join('\n'))).map((h) => paint.bold(h));
   const simple = drawSimple(headCells, body, colWidths, aligns, compact);
   if (simple !== undefined) return finish(simple);
-  const t = new Table({
+  const t = new (cliTable3())({
     head: headCells,
     colWidths,
     colAligns: keep.map((i) => (right.has(i) ? 'right' : 'left')),
