@@ -2,7 +2,7 @@
 // placement (a county's roster has few distinct placements, so a million rows cost a million lookups).
 import { Big, isDecimalText, parseCents } from '../core/money';
 import type { Agreement } from '../rules/types';
-import { PlacementPricer, type PlacementPrice } from './placement';
+import { PlacementPricer, type PlacementCents, type PlacementPrice } from './placement';
 
 /** The roster columns (header names); others are kept as they are. */
 export const ROSTER_COLUMNS = {
@@ -56,6 +56,11 @@ function cellsOf(raw: string[], at: RosterIndex): (col: string) => string | unde
   };
 }
 
+/** The reason of a row that is off, from its placement's working (PlacementPrice's how). */
+export function reasonText(how: string, monthly: boolean): string {
+  return monthly ? `monthly ${how} (monthly)` : `annual ${how}`;
+}
+
 export class Auditor {
   private pricer: PlacementPricer;
   constructor(
@@ -91,6 +96,13 @@ export class Auditor {
     return this.pricer.cachedRow(c(at.schedule), c(at.year), c(at.class), c(at.step), c(at.days), c(at.fte), c(at.stipends));
   }
 
+  /** A placement's contract amounts in integer cents by its cells as written (schedule, year, class,
+   *  step, days, fte, stipends; '' for an absent column), when the pricing in cents takes it
+   *  (PlacementPricer.centsOf): the figures rowRaw's verdict would use; undefined otherwise. */
+  centsOf(schedule: string, year: string, cls: string, step: string, days: string, fte: string, stipends: string): PlacementCents | undefined {
+    return this.pricer.centsOf(schedule, year, cls, step, days, fte, stipends);
+  }
+
   /** A row whose placement is already priced and whose cells need no cleaning; undefined otherwise. */
   private rowFast(raw: string[], at: RosterIndex): AuditResult | undefined {
     const id = raw[at.id], cls = raw[at.class], step = raw[at.step], paid = raw[at.paid];
@@ -115,7 +127,7 @@ export class Auditor {
   reason(p: PlacementPrice, monthly: boolean): string {
     let r = this.reasons.get(p);
     if (!r) {
-      r = [`annual ${p.how}`, `monthly ${p.how} (monthly)`];
+      r = [reasonText(p.how, false), reasonText(p.how, true)];
       if (this.reasons.size >= 50_000) this.reasons.clear();
       this.reasons.set(p, r);
     }

@@ -3,11 +3,12 @@
 // by the audit, today's costing, retro pay and scenario costing. Pure (the agreement in, figures out,
 // no I/O), memoised per placement (a county's roster has few distinct placements, so a million rows
 // cost a million lookups), with every amount also in integer cents for the batch hot paths.
-import { Big, isDecimalText, parseCents, toCents, type Dec } from '../core/money';
+import { Big, formatCents, isDecimalText, parseCents, toCents, type Dec, type Rounding, type RoundingMode } from '../core/money';
 import { InputError } from '../core/errors';
 import { salaryPay } from '../rules/schedules/salary';
+import { findSchedule, getCell, schedulesInYear } from '../rules/schedules/schedule';
 import { computeStipend, findStipend, paidPerCount } from '../rules/stipends/stipends';
-import type { Agreement } from '../rules/types';
+import type { Agreement, Schedule } from '../rules/types';
 import { detached, mix } from './row-memo';
 
 /** "ltvs:2 bilingual; btsa:3" -> [[ltvs, 2], [bilingual, 1], [btsa, 3]] */
@@ -64,6 +65,13 @@ export interface PlacementPrice {
   annualCents: number | null;
   monthlyCents: number | null;
   /** the sum as words: "salary 70797.00 + bilingual 1061.96" */
+  how: string;
+}
+
+/** A placement's contract amounts in integer cents, and the sum as words (PlacementPrice's how). */
+export interface PlacementCents {
+  annualCents: number;
+  monthlyCents: number;
   how: string;
 }
 
@@ -186,6 +194,93 @@ export class PlacementPricer {
     return hit;
   }
 
+  /** The contract amounts of a placement from its cells as written (as priceRow reads them), worked
+   *  in integer cents: the same figures and the same `how` as priceRow for the placements it takes,
+   *  and undefined for every other (a cell priceRow refuses or would read differently, a school year
+   *  whose schedule changes inside it, a daily or hourly schedule, a rounding unit that is not whole
+   *  cents, amounts beyond 2^53): price those by priceRow. For the first row of each placement of a
+   *  large roster, where the pricing in decimals, still cold, was most of the audit's start
+   *  (test/batch/placement-cents.test.ts holds the two to the same answers). */
+  centsOf(schedule: string, year: string, cls: string, step: string, days: string, fte: string, stipends: string): PlacementCents | undefined {
+    try {
+      return this.cents(schedule, year, cls, step, days, fte, stipends);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private years = new Map<string, YearCents | null>();
+
+  private cents(sc: string, yr: string, cls: string, stepCell: string, daysCell: string, fteCell: string, stipends: string): PlacementCents | undefined {
+    // the cells as placementOf reads them: whole step and days, a decimal FTE
+    const stepText = stepCell.trim(), daysText = daysCell.trim(), fteText = fteCell.trim();
+    if (!WHOLE.test(stepText) || (daysText !== '' && !WHOLE.test(daysText))) return undefined;
+    const schedule = sc.trim() || undefined;
+    const year = yr.trim() || this.opts.year;
+    const yk = `${schedule === undefined ? '\u0001' : schedule}\u0000${year === undefined ? '\u0001' : year}`;
+    let y = this.years.get(yk);
+    if (y === undefined) {
+      y = yearCents(this.a, schedule, year);
+      if (this.years.size >= this.max) this.years.clear();
+      this.years.set(yk, y);
+    }
+    if (y === null) return undefined;
+    // the cell's annual salary (salaryPay: getCell's checks of the class and step)
+    const step = Number(stepText);
+    const ck = `${step}\u0000${cls}`;
+    let annual = y.cells.get(ck);
+    if (annual === undefined) {
+      const cell = getCell(y.s, cls.trim(), step);
+      const c = cell.annual === undefined ? null : parseCents(String(cell.annual));
+      annual = c !== null && c >= 0 ? c : null;
+      if (y.cells.size < 10_000) y.cells.set(ck, annual);
+    }
+    if (annual === null) return undefined;
+    // the FTE as a fraction n / 10^k, 0 < fte <= 1 (parseFte)
+    let fteN = 1, fteD = 1;
+    if (fteText !== '') {
+      const m = FTE.exec(fteText);
+      if (!m) return undefined;
+      const frac = m[2] ?? m[3] ?? '';
+      const digits = (m[1] ?? '') + frac;
+      if (digits.length > 15 || frac.length > 9) return undefined;
+      fteN = Number(digits);
+      fteD = 10 ** frac.length;
+      if (!(fteN > 0 && fteN <= fteD)) return undefined;
+    }
+    // the work days (payOn): the base year, extra days at the daily rate, or pro rata
+    const days = daysText === '' ? y.baseDays : Number(daysText);
+    if (days > y.maxDays || days < y.minDays) return undefined;
+    let yearPay = annual;
+    if (days > y.baseDays) yearPay = annual + divInt(annual, y.baseDays * y.daily.u, y.daily.mode) * y.daily.u * (days - y.baseDays);
+    else if (days < y.baseDays) yearPay = divInt(annual * days, y.baseDays * y.pay.u, y.pay.mode) * y.pay.u;
+    const total = fteN === fteD ? yearPay : divInt(yearPay * fteN, fteD * y.pay.u, y.pay.mode) * y.pay.u;
+    let annualCents = total;
+    let monthlyCents = divInt(total, y.months * y.monthly.u, y.monthly.mode) * y.monthly.u;
+    let how = `salary ${formatCents(total)}`;
+    if (stipends !== '') {
+      for (const [id, n] of parseStipendCell(stipends)) {
+        const key = `${id}:${n}:${y.s.year}`;
+        let st = this.stipendCents.get(key);
+        if (st === undefined) {
+          const d = this.stipend(id, n, y.s.year);
+          const a = wholeCents(d.annual), m = wholeCents(d.monthly);
+          st = a === null || m === null ? null : { annual: a, monthly: m, part: ` + ${id}${n > 1 ? `:${n}` : ''} ${d.annual.toFixed(2)}` };
+          this.stipendCents.set(key, st);
+        }
+        if (st === null) return undefined;
+        annualCents += st.annual;
+        monthlyCents += st.monthly;
+        how += st.part;
+      }
+    }
+    // every figure exact: a product past 2^53 would not be
+    if (!(yearPay * fteN <= Number.MAX_SAFE_INTEGER && annual * days <= Number.MAX_SAFE_INTEGER && Math.abs(annualCents) <= Number.MAX_SAFE_INTEGER && Math.abs(monthlyCents) <= Number.MAX_SAFE_INTEGER)) return undefined;
+    return { annualCents, monthlyCents, how };
+  }
+
+  private stipendCents = new Map<string, { annual: number; monthly: number; part: string } | null>();
+
   private compute(p: Placement): PlacementPrice {
     const a = this.a;
     const s = salaryPay(a, { schedule: p.schedule, year: p.year, class: p.class, step: p.step, days: p.days, fte: p.fte });
@@ -221,6 +316,59 @@ export class PlacementPricer {
 }
 
 const ZERO = new Big(0);
+
+const WHOLE = /^\d+$/;
+/** isDecimalText's forms (12, 0.5, .5), the FTE as its digits before and after the point */
+const FTE = /^(?:(\d+)(?:\.(\d+))?|\.(\d+))$/;
+
+/** A rounding in whole cents: its mode and unit (0.01 -> 1, 1 -> 100); null for a unit of less than
+ *  a cent or not a whole number of them, or a mode this arithmetic does not know. */
+function centsRounding(r: Rounding): { mode: RoundingMode; u: number } | null {
+  const u = parseCents(String(r.unit));
+  return u !== null && u >= 1 && (r.mode === 'half-up' || r.mode === 'half-even' || r.mode === 'down' || r.mode === 'up') ? { mode: r.mode, u } : null;
+}
+
+/** What the placements of one schedule and school year are priced with (salaryPay on payOn's way):
+ *  the schedule, its base days, the limits of a work year, the roundings in whole cents, and the
+ *  cells' annual salaries in cents as they are asked for. null when they cannot be priced in cents. */
+interface YearCents {
+  s: Schedule;
+  baseDays: number;
+  minDays: number;
+  maxDays: number;
+  months: number;
+  daily: { mode: RoundingMode; u: number };
+  pay: { mode: RoundingMode; u: number };
+  monthly: { mode: RoundingMode; u: number };
+  cells: Map<string, number | null>;
+}
+function yearCents(a: Agreement, schedule: string | undefined, year: string | undefined): YearCents | null {
+  let s: Schedule;
+  try {
+    s = findSchedule(a, schedule, year);
+  } catch {
+    return null;
+  }
+  // a school year whose schedule changes inside it is paid in parts (salary's yearSalary)
+  if (!(year === undefined || schedulesInYear(a, s.id, s.year).length < 2) || s.basis !== 'annual') return null;
+  const P = a.meta.parameters, R = a.meta.rounding;
+  const baseDays = s.days?.value ?? P.baseYearDays.value;
+  const daily = centsRounding(R.dailyRate), pay = centsRounding(R.pay), monthly = centsRounding(R.monthly);
+  const months = P.monthsPerYear.value, minDays = P.minYearDays.value, maxDays = P.maxYearDays.value;
+  if (!daily || !pay || !monthly || ![baseDays, months, minDays, maxDays].every((n) => Number.isSafeInteger(n) && n > 0)) return null;
+  return { s, baseDays, minDays, maxDays, months, daily, pay, monthly, cells: new Map() };
+}
+
+/** n / d rounded to a whole number by the mode, for whole n >= 0 and d > 0 below 2^53 (the
+ *  division of doubles is off by one at most, then set right by the remainder). */
+function divInt(n: number, d: number, mode: RoundingMode): number {
+  let q = Math.floor(n / d);
+  let rem = n - q * d;
+  if (rem < 0) (q -= 1), (rem += d);
+  else if (rem >= d) (q += 1), (rem -= d);
+  if (rem > 0 && (mode === 'up' || (mode === 'half-up' && 2 * rem >= d) || (mode === 'half-even' && (2 * rem > d || (2 * rem === d && q % 2 === 1))))) q += 1;
+  return q;
+}
 
 function wholeCents(x: Dec): number | null {
   // an amount below 1,000,000,000.00 with at most two decimals, read from its exact decimal text (the

@@ -7,9 +7,12 @@
 // cell, a placement not priced yet, a paid amount that is not plain, a period other than annual,
 // monthly or empty) goes the general way (lineRecord, Auditor.rowRaw, csvCells), which is the one
 // place a row's verdict and output are defined; the placement is learnt from that row (learn), so
-// the next rows with it take this way. Same output, byte for byte (test/batch/audit-csv.test.ts).
+// the next rows with it take this way. A placement not seen yet is priced in integer cents from the
+// line's cells (teach: Auditor.centsOf, held to the decimal pricing by test/batch/placement-cents.test.ts)
+// when that pricing takes it, so its first line takes this way too. Same output, byte for byte
+// (test/batch/audit-csv.test.ts).
 import type { Auditor, AuditStatus, RosterIndex } from '../batch/audit';
-import { auditStatus } from '../batch/audit';
+import { auditStatus, reasonText } from '../batch/audit';
 import { detached, mix } from '../batch/row-memo';
 import type { IdCounter } from '../cli/batch-io';
 import { formatCents, parseCentsAt } from '../core/money';
@@ -142,7 +145,7 @@ export class AuditCsvLines {
       else if (len !== 0 && !(len === 6 && line.startsWith('annual', a))) return undefined;
     }
     // the placement: by the text of its cells when they stand together unquoted, else by their characters
-    const e = this.spanFrom >= 0 && (quoted & this.spanMask) === 0 ? this.findSpan(line, st[this.spanFrom], en[this.spanTo]) : this.find(line);
+    const e = (this.spanFrom >= 0 && (quoted & this.spanMask) === 0 ? this.findSpan(line, st[this.spanFrom], en[this.spanTo]) : this.find(line)) ?? this.teach(line);
     if (e === undefined) return undefined;
     const contract = monthly ? e.monthly : e.annual;
     if (contract === null) return undefined;
@@ -199,6 +202,23 @@ export class AuditCsvLines {
     return undefined;
   }
 
+  /** A placement not seen yet, priced in integer cents from the cells of the line just cut
+   *  (Auditor.centsOf: the figures the general way would find) and kept; undefined when that pricing
+   *  does not take it (the line goes the general way, which prices it and teaches it by learn). */
+  private teach(line: string): Entry | undefined {
+    const st = this.st, en = this.en, keyAt = this.keyAt;
+    const cells: string[] = [];
+    for (let k = 0; k < 7; k++) {
+      const j = keyAt[k];
+      cells.push(j < 0 ? '' : detached(line.slice(st[j], en[j])));
+    }
+    const p = this.auditor.centsOf(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6]);
+    if (p === undefined) return undefined;
+    const span: string[] = [];
+    if (this.spanFrom >= 0) for (let j = this.spanFrom; j <= this.spanTo; j++) span.push(line.slice(st[j], en[j]));
+    return this.keep(cells, p.annualCents, p.monthlyCents, p.how, span);
+  }
+
   /** After the general way audited a row (its cells raw): keep its placement when it was priced. */
   learn(raw: string[]): void {
     if (!this.on) return;
@@ -209,26 +229,33 @@ export class AuditCsvLines {
     for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
     h &= 0x3fffffff;
     for (let e = this.memo.get(h); e; e = e.next) if (e.cells.every((c, k) => c === cells[k])) return;
+    this.keep(cells, p.annualCents, p.monthlyCents, p.how, this.spanFrom >= 0 ? raw.slice(this.spanFrom, this.spanTo + 1) : []);
+  }
+
+  /** A placement kept: by its cells (in keyAt's order, detached) and, when they stand together in
+   *  the input (span: the cells from spanFrom to spanTo), by their text joined with commas. */
+  private keep(cells: string[], annual: number | null, monthly: number | null, how: string, span: string[]): Entry {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
+    h &= 0x3fffffff;
     if (this.size >= 50_000) (this.memo.clear(), this.spans.clear(), (this.size = 0));
     const tails: string[] = [];
-    for (const monthly of [false, true]) {
-      const reason = this.reasonCell(this.auditor.reason(p, monthly));
+    for (const m of [false, true]) {
+      const reason = this.reasonCell(reasonText(how, m));
       tails.push(',ok,\n', `,underpaid,${reason}\n`, `,overpaid,${reason}\n`);
     }
     const pre = (c: number | null) => (c === null ? '' : `,${this.contractText(c)},`);
-    const e: Entry = { cells, annual: p.annualCents, monthly: p.monthlyCents, preAnnual: pre(p.annualCents), preMonthly: pre(p.monthlyCents), tails, next: this.memo.get(h) };
+    const e: Entry = { cells, annual, monthly, preAnnual: pre(annual), preMonthly: pre(monthly), tails, next: this.memo.get(h) };
     this.memo.set(h, e);
     // by the text of the cells joined with commas, as an unquoted line holds them (a cell with a comma
     // or a quote is never unquoted in a line this class takes: such a placement is found by find)
-    if (this.spanFrom >= 0) {
-      const span = raw.slice(this.spanFrom, this.spanTo + 1);
-      if (span.every((c) => c.indexOf(',') < 0 && c.indexOf('"') < 0)) {
-        const text = detached(span.join(','));
-        const h = spanHash(text, 0, text.length);
-        this.spans.set(h, { span: text, e, next: this.spans.get(h) });
-      }
+    if (this.spanFrom >= 0 && span.every((c) => c.indexOf(',') < 0 && c.indexOf('"') < 0)) {
+      const text = detached(span.join(','));
+      const hs = spanHash(text, 0, text.length);
+      this.spans.set(hs, { span: text, e, next: this.spans.get(hs) });
     }
     this.size++;
+    return e;
   }
 }
 

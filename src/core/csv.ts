@@ -135,9 +135,16 @@ export class CsvParser {
     while (pos < limit) {
       // fast path: at the start of a record, whole lines without a quote
       if (rd && run < 0 && field === '' && record.length === 0 && !this.quoting && !this.wasQuoting) {
+        let rest = false;
         for (;;) {
           const e = s.indexOf(rd, pos);
-          if (e < 0) break;
+          if (e < 0) {
+            // the rest is the start of a line whose end is still to come: it waits in buf for the
+            // next piece (then this path takes the whole line), unless the input ends here or it is
+            // long (the character loop then takes it, as the batch reader bounds a record's length)
+            rest = !final && n - pos <= 4096;
+            break;
+          }
           if (q < pos) {
             q = s.indexOf('"', pos);
             if (q < 0) q = n;
@@ -155,7 +162,7 @@ export class CsvParser {
           }
           this.records++;
         }
-        if (pos >= limit) break;
+        if (pos >= limit || rest) break;
       }
       // the character loop, until one record is complete or the text runs out
       let done = false;

@@ -100,11 +100,15 @@ describe('AuditCsvLines', () => {
     const auditor = new Auditor(a, 0);
     const ids = new IdCounter();
     const lines = new AuditCsvLines(header.length, ',', at, auditor, 0, ids, formatCents, csvCell);
-    const raw = ['E1', 'Member 1', 'basic', 'IV', '13', '', '', '', '70797.00', 'annual'];
-    // not yet priced: the general way
-    expect(lines.line('E1,"Member 1",basic,IV,13,,,,70797.00,annual')).toBeUndefined();
+    // a placement of an hourly schedule is not priced in cents: the general way, which teaches it
+    const raw = ['E1', 'Member 1', 'preschool', 'I', '1', '', '', '', '21155.40', 'annual'];
+    expect(lines.line('E1,"Member 1",preschool,I,1,,,,21155.40,annual')).toBeUndefined();
     auditor.rowRaw(raw, at);
     lines.learn(raw);
+    // preschool I-1 is 15.33 an hour (Appendix A), x 7.5 hours x 184 days = 21,155.40; / 12 = 1,762.95
+    expect(lines.line('E2,"Member 2",preschool,I,1,,,,21155.40,annual')).toBe('E2,Member 2,preschool,I,1,,,,21155.40,annual,21155.40,0.00,ok,\n');
+    expect(lines.line('E3,x,preschool,I,1,,,,1762.94,monthly')).toBe('E3,x,preschool,I,1,,,,1762.94,monthly,1762.95,-0.01,underpaid,monthly salary 21155.40 (monthly)\n');
+    // a placement of an annual schedule is priced in cents at its first line (no general way)
     // IV-13 of the 2005-06 Basic Teacher Compensation Plan is 70,797 (Appendix A)
     expect(lines.line('E2,"Member 2",basic,IV,13,,,,70797.00,annual')).toBe('E2,Member 2,basic,IV,13,,,,70797.00,annual,70797.00,0.00,ok,\n');
     expect(lines.status).toBe('ok');
@@ -117,8 +121,8 @@ describe('AuditCsvLines', () => {
     expect(lines.line('E6,x,basic,IV,13,,,,"70,797.00",annual')).toBeUndefined();
     expect(lines.line('E7,x,basic,IV,13,,,,70797.00,Annual')).toBeUndefined();
     expect(lines.line('E8,x,basic,IV,13,,,,70797.00')).toBeUndefined();
-    // the ids of the lines taken are counted: E2 and E3 (E1 went the general way, uncounted here)
+    // the ids of the lines taken are counted: E2, E3, E2, E3 (E1 went the general way, uncounted here)
     lines.line('E2,y,basic,IV,13,,,,70797.00,');
-    expect(ids.duplicates).toBe(1);
+    expect(ids.duplicates).toBe(3);
   });
 });
