@@ -1,6 +1,7 @@
 // The check file's fast path (src/batch/check/fast.ts) against the schema it stands in for: whatever it
 // accepts, the schema accepts with the same data; what the schema refuses, it never accepts.
 import { describe, expect, it } from 'vitest';
+import { isEqual, isSame } from '../helpers/fast-expect';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -49,8 +50,8 @@ describe('check files: the shape check before the schema', () => {
         const fast = fastCheckFile(data, DEPTH);
         const z = CheckFile.safeParse(data);
         if (fast !== undefined) {
-          expect(z.success).toBe(true);
-          expect(fast).toEqual(z.data);
+          isSame(z.success, true);
+          isEqual(fast, z.data);
         }
       }),
       { numRuns: 2000 },
@@ -80,8 +81,8 @@ describe('check files: the shape check before the schema', () => {
         const z = CheckFile.safeParse(data);
         if (fast !== undefined) {
           accepted++;
-          expect(z.success).toBe(true);
-          expect(fast).toEqual(z.data);
+          isSame(z.success, true);
+          isEqual(fast, z.data);
         }
       }),
       { numRuns: 3000, seed: 19 },

@@ -1,6 +1,7 @@
 // cba check takes a case's printed JSON as data (src/batch/check/json-data.ts) instead of printing it and
 // reading it back: the same data as JSON.parse(JSON.stringify(value)), key order included.
 import { describe, expect, it } from 'vitest';
+import { isEqual, isSame } from '../helpers/fast-expect';
 import fc from 'fast-check';
 import Big from 'big.js';
 import { jsonData } from '../../src/batch/check/json-data';
@@ -12,8 +13,8 @@ const viaText = (v: unknown) => {
 // equal data, and the same text printed from it (key order, -0 as 0)
 const same = (v: unknown) => {
   const d = jsonData(v);
-  expect(d).toEqual(viaText(v));
-  expect(JSON.stringify(d, null, 2)).toBe(JSON.stringify(v, null, 2));
+  isEqual(d, viaText(v));
+  isSame(JSON.stringify(d, null, 2), JSON.stringify(v, null, 2));
 };
 
 describe('a printed JSON value as data', () => {

@@ -1,5 +1,6 @@
 // cba rules cite: the citations of an article found in the rules text, and the code and tests that read them.
 import { describe, expect, it } from 'vitest';
+import { isEqual, isSame, isStrictEqual } from '../helpers/fast-expect';
 import { Writable, PassThrough } from 'node:stream';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,9 +93,9 @@ describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
     const some = words.filter((w, i) => i % 4 === 0 || w.includes('-'));
     expect(some.length).toBeGreaterThan(60);
     for (const w of some) {
-      expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(src, w));
-      expect(indexedLines(ix, 'tests', w)).toEqual(linesNaming(tests, w));
-      expect([lookup.lines('code', w), lookup.lines('tests', w)]).toEqual([indexedLines(ix, 'code', w), indexedLines(ix, 'tests', w)]);
+      isEqual(indexedLines(ix, 'code', w), linesNaming(src, w));
+      isEqual(indexedLines(ix, 'tests', w), linesNaming(tests, w));
+      isEqual([lookup.lines('code', w), lookup.lines('tests', w)], [indexedLines(ix, 'code', w), indexedLines(ix, 'tests', w)]);
     }
     expect(lookup.lines('code', 'notAKeyOfTheRules')).toBeUndefined();
   });
@@ -111,7 +112,7 @@ describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
         const q = parseCiteQuery(a);
         const want = citesIn(`shown/${name}`, text, q);
         found += want.length;
-        expect(lookup.citesIn(at, `shown/${name}`, q)).toStrictEqual(want);
+        isStrictEqual(lookup.citesIn(at, `shown/${name}`, q), want);
       }
     }
     expect(found).toBeGreaterThan(500);
@@ -128,7 +129,7 @@ describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
         for (const h of citesIn(f, text, { article }))
           for (const w of [...h.path.split('.'), h.key].filter((w) => w.length >= 4)) {
             looked++;
-            expect(words.has(w), `${w} (${f}:${h.line})`).toBe(true);
+            isSame(words.has(w), true, `${w} (${f}:${h.line})`);
           }
     }
     expect(looked).toBeGreaterThan(200);

@@ -1,6 +1,7 @@
 // Integer cents in batch hot paths (src/core/money.ts): formatCents writes cents as a plain decimal,
 // parseCentsAt reads an amount inside a line without cutting it out.
 import { describe, expect, it } from 'vitest';
+import { isSame } from '../helpers/fast-expect';
 import fc from 'fast-check';
 import { formatCents, parseCents, parseCentsAt } from '../../src/core/money';
 
@@ -20,7 +21,7 @@ describe('formatCents', () => {
       fc.property(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), (c) => {
         const b = BigInt(c);
         const a = b < 0n ? -b : b;
-        expect(formatCents(c)).toBe(`${b < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`);
+        isSame(formatCents(c), `${b < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`);
       }),
       { numRuns: 2000 },
     );
@@ -43,7 +44,7 @@ describe('parseCentsAt', () => {
     fc.assert(
       fc.property(s, s, s, (before, amount, after) => {
         const line = before + amount + after;
-        expect(parseCentsAt(line, before.length, before.length + amount.length)).toBe(parseCents(amount));
+        isSame(parseCentsAt(line, before.length, before.length + amount.length), parseCents(amount));
       }),
       { numRuns: 2000 },
     );

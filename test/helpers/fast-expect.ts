@@ -6,12 +6,18 @@ import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
 
 /** expect(actual).toBe(expected), paid for only when it fails. */
-export function isSame<T>(actual: T, expected: T): void {
-  if (!Object.is(actual, expected)) expect(actual).toBe(expected);
+export function isSame<T>(actual: T, expected: T, message?: string): void {
+  if (!Object.is(actual, expected)) expect(actual, message).toBe(expected);
 }
 
 /** expect(actual).toEqual(expected), paid for only when it fails (values that are strictly deep-equal
  *  are toEqual-equal; any other pair goes to toEqual itself). */
-export function isEqual<T>(actual: T, expected: T): void {
-  if (!isDeepStrictEqual(actual, expected)) expect(actual).toEqual(expected);
+export function isEqual<T>(actual: T, expected: T, message?: string): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toEqual(expected);
+}
+
+/** expect(actual).toStrictEqual(expected), paid for only when it fails (strictly deep-equal values, the
+ *  same prototypes and the same own properties, undefined ones too, pass toStrictEqual). */
+export function isStrictEqual<T>(actual: T, expected: T): void {
+  if (!isDeepStrictEqual(actual, expected)) expect(actual).toStrictEqual(expected);
 }
