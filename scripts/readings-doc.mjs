@@ -16,11 +16,15 @@ export const END = '<!-- readings:end -->';
 const cited = (c) => (c ? ` (${/^[IVXLCDM]+$/.test(c.article) ? `${c.article}${c.section ? '.' + c.section : ''}` : `${c.article}${c.section ? ', ' + c.section : ''}`}: "${c.quote}")` : '');
 const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
 
+// each file's text parsed once (the test asks for the list, then for the section made of it)
+const parsed = new Map();
+const yamlOf = (text) => (parsed.has(text) ? parsed.get(text) : parsed.set(text, parse(text)).get(text));
+
 /** Every reading of the shipped agreement: { file, id, text, cite }. */
 export function allReadings(dir = join(root, AGREEMENT)) {
   const out = [];
   for (const f of FILES) {
-    const y = parse(readFileSync(join(dir, f), 'utf8'));
+    const y = yamlOf(readFileSync(join(dir, f), 'utf8'));
     for (const r of y.readings ?? []) out.push({ file: f, id: r.id, text: oneLine(r.text), cite: r.cite });
     const walk = (v, key) => {
       if (Array.isArray(v)) return v.forEach((x) => walk(x, key));

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { ROOT } from './helpers/contract';
+import { yamlData } from './helpers/yaml-data';
 
 const SRC = join(ROOT, 'src');
 const files: string[] = [];
@@ -102,7 +102,7 @@ describe('architecture (docs/architecture.md)', () => {
   });
 
   it('no contract figure typed into src/: no stipend id of the rules as a string, no dollar figure (they live in rules/ YAML)', () => {
-    const ids = (parse(readFileSync(join(ROOT, 'rules/sdcoe-ae-2005-2008/stipends.yaml'), 'utf8')) as { stipends: { id: string }[] }).stipends.map((x) => x.id);
+    const ids = (yamlData(join(ROOT, 'rules/sdcoe-ae-2005-2008/stipends.yaml')) as { stipends: { id: string }[] }).stipends.map((x) => x.id);
     expect(ids.length).toBeGreaterThan(10);
     const idText = new RegExp(`['"\`](${ids.map((x) => x.replace(/-/g, '\\-')).join('|')})['"\`]`);
     // what cannot move, each with its reason (file: the text allowed)

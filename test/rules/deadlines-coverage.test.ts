@@ -3,13 +3,13 @@
 // "N hours in advance", a time of day...) must be quoted by a deadline entry, or be named in the
 // file's `excluded` list with the reason. And every citation's section label is where it says.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { AGREEMENT_DIR, LINES, fold } from '../helpers/contract';
 import { checkLabel, sectionTokens } from '../helpers/outline';
+import { yamlData } from '../helpers/yaml-data';
 
-const Y = parse(readFileSync(join(AGREEMENT_DIR, 'deadlines.yaml'), 'utf8'));
+const Y = yamlData(join(AGREEMENT_DIR, 'deadlines.yaml'));
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const UNIT = '(?:hours?|days?|workdays?|weeks?|months?)';
@@ -144,7 +144,7 @@ function citations(v: unknown, path: string, out: { path: string; article: strin
 describe('every cited section label exists in the text, under that article, above the quote', () => {
   const all = yamlFiles(AGREEMENT_DIR).flatMap((f) => {
     const out: { path: string; article: string; section?: string; quote: string }[] = [];
-    citations(parse(readFileSync(f, 'utf8')), f.slice(AGREEMENT_DIR.length + 1), out);
+    citations(yamlData(f), f.slice(AGREEMENT_DIR.length + 1), out);
     return out;
   });
   it('there are citations to check', () => expect(all.length).toBeGreaterThan(100));

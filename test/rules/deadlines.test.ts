@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
-import { parse } from 'yaml';
 import { loadRules } from '../../src/rules/load';
 import { officeCalendar, grievanceChain, computeDeadline, fixedDateHolidays, observedHolidays, type LoadedCalendar } from '../../src/rules/deadlines/deadlines';
 import { addOpenDays, isOpen } from '../../src/core/busdays';
@@ -15,6 +14,7 @@ import { InputError } from '../../src/core/errors';
 import { AGREEMENT_DIR, ROOT } from '../helpers/contract';
 import { cba, json, BIN } from '../helpers/cli';
 import { isSame } from '../helpers/fast-expect';
+import { yamlData } from '../helpers/yaml-data';
 
 let a: Agreement;
 let L: LoadedCalendar;
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 // An oracle independent of the open-day index: walk day by day over the closures read from the YAML.
 const CLOSED = new Set<string>(
-  ['2005-06', '2006-07', '2007-08'].flatMap((y) => (parse(readFileSync(join(AGREEMENT_DIR, 'calendars', `${y}.yaml`), 'utf8')).closures as { date: string }[]).map((c) => c.date)),
+  ['2005-06', '2006-07', '2007-08'].flatMap((y) => (yamlData(join(AGREEMENT_DIR, 'calendars', `${y}.yaml`)).closures as { date: string }[]).map((c) => c.date)),
 );
 function oracle(trigger: string, n: number): string {
   let d = parseDate(trigger);
@@ -121,7 +121,7 @@ describe('beyond the last calendar (issue 13)', () => {
   });
 
   it('the fixed-date holidays read from the default calendars, observed Friday or Monday on a weekend', () => {
-    const files = ['2005-06', '2006-07', '2007-08'].map((y) => parse(readFileSync(join(AGREEMENT_DIR, 'calendars', `${y}.yaml`), 'utf8')));
+    const files = ['2005-06', '2006-07', '2007-08'].map((y) => yamlData(join(AGREEMENT_DIR, 'calendars', `${y}.yaml`)));
     expect(fixedDateHolidays(files).map((h) => `${h.name} ${h.month}-${h.day}`)).toEqual(["New Year's Day 1-1", 'Lincoln Day 2-12', 'Independence Day 7-4', 'Veterans Day 11-11', 'Christmas Day 12-25']);
     const wide = officeCalendar(a, { beyondCoverage: true });
     expect(isOpen(wide.cal, parseDate('2009-07-03'))).toBe(false); // 2009-07-04 is a Saturday: Friday

@@ -1,12 +1,12 @@
 // The rules against the agreement's own text: every printed cell, every quote.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { loadRules } from '../../src/rules/load';
 import type { Agreement } from '../../src/rules/types';
 import { scheduleTable } from '../../src/rules/schedules/salary';
 import { AGREEMENT_DIR, BASIC, COMMUNITY_DAY, PRESCHOOL, FOLDED, fold, divHalfUp, cents } from '../helpers/contract';
+import { yamlData } from '../helpers/yaml-data';
 
 let a: Agreement;
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('citations', () => {
   const files = yamlFiles(AGREEMENT_DIR);
   const quotes = files.flatMap((f) => {
     const out: { path: string; quote: string }[] = [];
-    quotesIn(parse(readFileSync(f, 'utf8')), f.slice(AGREEMENT_DIR.length + 1), out);
+    quotesIn(yamlData(f), f.slice(AGREEMENT_DIR.length + 1), out);
     return out;
   });
   it('there are citations to check', () => expect(quotes.length).toBeGreaterThan(10));
