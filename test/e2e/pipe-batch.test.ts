@@ -19,21 +19,24 @@ function lines(n: number, head: string, row: (i: number) => string): string {
 }
 
 describe('batch output through a pipe to a slow reader, as to a file', () => {
-  // 5,000 dates: 0.25 MB of CSV and 0.6 MB of JSON, several times the 64 KiB the bin writes at once
-  // and the pipe holds, so the slow reader blocks the writer again and again
+  // each output more than the 64 KiB the bin writes at once and the pipe holds (slowRead's pipe is a
+  // FIFO, a real pipe), so the slow reader blocks the writer, and the last writes are still waiting
+  // when the work is done. 5,000 dates: 0.25 MB of CSV and 0.6 MB of JSON
   const N = 5_000;
   // every 1000th date is not a date: those rows come back invalid and the run exits 1
   const dates = lines(N, 'id,date', (i) => `G${String(i).padStart(6, '0')},${i % 1000 === 999 ? 'soon' : '2006-01-09'}`);
   const member = (i: number) => `R${String(i).padStart(6, '0')},basic,${['I', 'II', 'IV', 'V'][i % 4]},${(i % 13) + 1},,,,`;
-  const roster = lines(600, 'id,schedule,class,step,fte,stipends,start,end', member);
-  // the scenario costing writes 0.8 KB a member: 300 members are 0.24 MB, several 64 KiB writes
-  const roster300 = lines(300, 'id,schedule,class,step,fte,stipends,start,end', member);
+  // retro writes 75 bytes a member: 1,000 members are 75 KB (600, as before the pipe was a FIFO, were
+  // 45 KB: the pipe held them all and the writer never waited)
+  const roster = lines(1_000, 'id,schedule,class,step,fte,stipends,start,end', member);
+  // the scenario costing writes 0.8 KB a member: 160 members are 0.13 MB, two 64 KiB writes
+  const roster160 = lines(160, 'id,schedule,class,step,fte,stipends,start,end', member);
 
   it.each([
     ['deadline --input --csv', ['deadline', 'grievance', '--input', dates, '--csv'], N],
     ['deadline --input --json', ['deadline', 'grievance', '--input', dates, '--json'], N],
-    ['retro --csv', ['retro', '--roster', roster, '--effective', '2005-07-01', '--paid-through', '2005-12-31', '--raise', '2', '--csv'], 600],
-    ['cost --scenario --csv', ['cost', '--roster', roster300, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--rates', 'fixtures/bargain/county-rates.yaml', '--csv'], 300],
+    ['retro --csv', ['retro', '--roster', roster, '--effective', '2005-07-01', '--paid-through', '2005-12-31', '--raise', '2', '--csv'], 1_000],
+    ['cost --scenario --csv', ['cost', '--roster', roster160, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--rates', 'fixtures/bargain/county-rates.yaml', '--csv'], 160],
   ] as const)('%s: every row, the same summary and exit code', async (_n, args, rows) => {
     const piped = await slowRead([...args]);
     const filed = await cba([...args], { env: { NO_COLOR: '1' } });

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slowRead } from '../helpers/cli';
 
-// 5,000 rows: 0.2 MB of CSV, 0.35 MB of table, 0.65 MB of JSON, several times the 64 KiB the bin writes at
-// once and the pipe holds, so the slow reader blocks the writer again and again (the count proves nothing
-// more; 20,000 rows cost four times the CPU for the same assertions)
-const ROWS = 5_000;
+// 3,000 rows: 126 KB of CSV, 216 KB of table, 395 KB of JSON, two to six times the 64 KiB the bin writes
+// at once and the pipe holds (slowRead's pipe is a FIFO: a real pipe, not the socket pair Node gives a
+// child, which holds 200 KB or more), so the slow reader blocks the writer again and again and the last
+// writes are still waiting when the work is done (the count proves nothing more; 5,000 rows cost a
+// third more CPU, 20,000 six times as much, for the same assertions)
+const ROWS = 3_000;
 
 function roster(rows: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'cba-pipe-'));

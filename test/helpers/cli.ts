@@ -3,8 +3,9 @@
 // code the bin runs, a thousand times cheaper than a process. cbaBin runs the built bin in a real
 // process, for the smoke tests of the bin itself (start-up, pipes, an installed copy); cba with
 // opts.bin, or CBA_TEST_BIN=1 in the environment, does too.
-import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { ROOT } from './contract';
@@ -38,22 +39,41 @@ export function cbaBin(args: string[], opts: RunOpts = {}): Run {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Run the built bin with stdout on a real pipe that this process reads slowly (paused 5 ms after every
- *  chunk), so a large output blocks the writer again and again; stdin from a file, or none. */
+/** Run the built bin with stdout on a real pipe (a FIFO: the pipe Node gives a child is a socket pair,
+ *  which holds 200 KB or more) that this process reads slowly (paused 5 ms after every chunk), so a
+ *  large output fills the pipe's 64 KiB and blocks the writer again and again; stdin from a file, or
+ *  none. */
 export function slowRead(args: string[], stdinFile?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const dir = mkdtempSync(join(tmpdir(), 'cba-pipe-'));
+    const fifo = join(dir, 'stdout');
+    execFileSync('mkfifo', [fifo]);
+    // the shell opens the pipe's write end as the bin's standard output (the open waits for the reader)
+    const child = spawn('sh', ['-c', 'f=$1; shift; exec "$@" > "$f"', 'sh', fifo, process.execPath, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     if (stdinFile) createReadStream(stdinFile).pipe(child.stdin!);
     const out: Buffer[] = [];
     let err = '';
+    let code = -1;
+    let left = 2; // the pipe read to its end, and the bin exited
+    const done = () => {
+      if (--left) return;
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
+    };
     child.stderr.on('data', (d) => (err += d));
-    child.stdout.on('data', (d: Buffer) => {
-      out.push(d);
-      child.stdout.pause();
-      setTimeout(() => child.stdout.resume(), 5);
+    const reader = createReadStream(fifo);
+    reader.on('data', (d) => {
+      out.push(d as Buffer);
+      reader.pause();
+      setTimeout(() => reader.resume(), 5);
     });
+    reader.on('end', done);
+    reader.on('error', reject);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: err }));
+    child.on('close', (c) => {
+      code = c ?? -1;
+      done();
+    });
   });
 }
 
