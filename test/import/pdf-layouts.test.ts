@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportedGrid } from '../../src/import/grid';
 import { readPdfGrids } from '../../src/import/pdf';
-import { makePdf, table, type Txt } from './pdf-make';
+import { degrees, makePdf, PDFDocument, StandardFonts, table, type Txt } from './pdf-make';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-layouts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
