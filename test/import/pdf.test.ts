@@ -1,5 +1,16 @@
 // The PDF schedule reader: real district PDFs against grids typed by hand from their printed pages
 // (test/import/expected/), and PDFs the tests make for each layout and each kind of bad input.
+//
+// Every test that reads a PDF runs from this one file, so that one worker runs them all: pdf.js,
+// pdf-lib and the canvas module are loaded, and pdf.js's code warmed up, once for the suite rather
+// than in each worker (a worker new to pdf.js spends about 0.9 s of CPU more on the same PDFs). The
+// other files hold their tests as they were and are imported here: the OCR of scans, classes as
+// rows, other layouts, the round-trip property, and the command `cba rules import schedule <pdf>`.
+import './pdf-ocr.cases';
+import './pdf-rows.cases';
+import './pdf-layouts.cases';
+import './pdf-property.cases';
+import '../e2e/import-pdf-cli.cases';
 import { readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +148,7 @@ describe('what the district PDFs print around the grid', () => {
   });
 
   it('the scanned PDF, without tesseract: one line saying how to get it, or to export a CSV or XLSX', async () => {
-    // without the OCR program (test/import/pdf-ocr.test.ts reads it by OCR)
+    // without the OCR program (test/import/pdf-ocr.cases.ts reads it by OCR)
     await expect(readPdfGrids(join(realDir, '22-23_SPUSD-scanned.pdf'), { tesseract: null })).rejects.toThrow(
       /^22-23_SPUSD-scanned\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; install tesseract \(Debian\/Ubuntu: apt-get install tesseract-ocr; macOS: brew install tesseract\) to read it by OCR, or export it to CSV or XLSX/,
     );

@@ -1,3 +1,4 @@
+// (Run from test/import/pdf.test.ts with the other tests that read PDFs: one worker warms pdf.js for all.)
 // A scanned schedule (a page that is only a picture) read by OCR: the picture made ready for
 // tesseract, its words placed on the page, every cell marked ocr, and the import writing them only
 // with --accept-ocr and only when nothing falls along a step or a class. A stand-in tesseract (a

@@ -1,6 +1,7 @@
 // cba rules import schedule <file.pdf> through the built bin: the review, --table for two schedules,
 // --page, --daily, an import into an agreement folder that `cba salary` then reads, and bad PDFs
-// (one line, exit 2, nothing written). pdf.js is loaded by this command only.
+// (one line, exit 2, nothing written). pdf.js is loaded by this command only. Run from
+// test/import/pdf.test.ts, with the other tests that read PDFs (one worker warms pdf.js for all).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,7 +87,7 @@ describe('cba rules import schedule <file.pdf>', () => {
       const f = join(tmp, name);
       writeFileSync(f, bytes);
       const out = join(tmp, `${name}.yaml`);
-      // as where tesseract is not installed (test/import/pdf-ocr.test.ts: with it)
+      // as where tesseract is not installed (test/import/pdf-ocr.cases.ts: with it)
       const r = await cba(['rules', 'import', 'schedule', f, '--out', out], { env: { CBA_TESSERACT: '/nonexistent/tesseract' } });
       expect(r.code, name).toBe(2);
       expect(r.stderr, name).toMatch(re);

@@ -1,3 +1,4 @@
+// (Run from test/import/pdf.test.ts with the other tests that read PDFs: one worker warms pdf.js for all.)
 // Schedules printed with the classes down the side and the steps across the top: read cell for
 // cell (every amount in its class and step, with its page and printed text), never refused for the
 // layout alone; refused, naming the page and the text, where a line cannot be read with confidence.

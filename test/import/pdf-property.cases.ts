@@ -1,3 +1,4 @@
+// (Run from test/import/pdf.test.ts with the other tests that read PDFs: one worker warms pdf.js for all.)
 // Property: any schedule grid laid out as the district PDFs lay them out (classes across, steps down,
 // amounts right-aligned or centred, with or without "$" and separators, shorter classes blank below
 // their last step) reads back from the PDF exactly: every amount, as printed, in its class and step.

@@ -1,3 +1,4 @@
+// (Run from test/import/pdf.test.ts with the other tests that read PDFs: one worker warms pdf.js for all.)
 // Schedules laid out differently from the collection's (no network here: each laid out after a
 // public schedule's printed text, made with pdf-lib): a "Step #" schedule whose first steps are
 // printed "1,2,3  Reserved", one class a page with annual, daily and hourly columns, a landscape page
