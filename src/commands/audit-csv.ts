@@ -48,7 +48,7 @@ export class AuditCsvLines {
   private readonly spanFrom: number = -1;
   private readonly spanTo: number = -1;
   private readonly spanMask: number = 0;
-  private spans = new Map<number, { span: string; e: Entry; next: unknown }>();
+  private spans = new Map<string, Entry>();
   private size = 0;
   /** whether lines can be taken at all (a comma-separated input with every required column) */
   readonly on: boolean;
@@ -141,11 +141,18 @@ export class AuditCsvLines {
     let monthly = false;
     if (at.period >= 0) {
       const a = st[at.period], len = en[at.period] - a;
-      if (len === 7 && line.startsWith('monthly', a)) monthly = true;
-      else if (len !== 0 && !(len === 6 && line.startsWith('annual', a))) return undefined;
+      if (len !== 0) {
+        // the cell as a string compared whole (startsWith on a line cut from a chunk cost more)
+        const p = line.slice(a, a + len);
+        if (p === 'monthly') monthly = true;
+        else if (p !== 'annual') return undefined;
+      }
     }
-    // the placement: by the text of its cells when they stand together unquoted, else by their characters
-    const e = (this.spanFrom >= 0 && (quoted & this.spanMask) === 0 ? this.findSpan(line, st[this.spanFrom], en[this.spanTo]) : this.find(line)) ?? this.teach(line);
+    // the placement: by the text of its cells when they stand together unquoted (a string cut out and
+    // looked up whole: hashing and comparing it by characters in JavaScript cost twice as much), else
+    // by their characters
+    const byText = this.spanFrom >= 0 && (quoted & this.spanMask) === 0;
+    const e = (byText ? this.spans.get(line.slice(st[this.spanFrom], en[this.spanTo])) : this.find(line)) ?? this.teach(line, byText);
     if (e === undefined) return undefined;
     const contract = monthly ? e.monthly : e.annual;
     if (contract === null) return undefined;
@@ -160,16 +167,6 @@ export class AuditCsvLines {
     if (from > 0) input += line.slice(from);
     else input = line;
     return input + (monthly ? e.preMonthly : e.preAnnual) + formatCents(paid - contract) + e.tails[(monthly ? 3 : 0) + (status === 'ok' ? 0 : status === 'underpaid' ? 1 : 2)];
-  }
-
-  /** The placement whose cells, joined with commas, are the text of the line from a to b. */
-  private findSpan(line: string, a: number, b: number): Entry | undefined {
-    let x = this.spans.get(spanHash(line, a, b));
-    while (x !== undefined) {
-      if (x.span.length === b - a && line.startsWith(x.span, a)) return x.e;
-      x = x.next as typeof x;
-    }
-    return undefined;
   }
 
   private hash(line: string): number {
@@ -205,7 +202,7 @@ export class AuditCsvLines {
   /** A placement not seen yet, priced in integer cents from the cells of the line just cut
    *  (Auditor.centsOf: the figures the general way would find) and kept; undefined when that pricing
    *  does not take it (the line goes the general way, which prices it and teaches it by learn). */
-  private teach(line: string): Entry | undefined {
+  private teach(line: string, byText: boolean): Entry | undefined {
     const st = this.st, en = this.en, keyAt = this.keyAt;
     const cells: string[] = [];
     for (let k = 0; k < 7; k++) {
@@ -214,9 +211,8 @@ export class AuditCsvLines {
     }
     const p = this.auditor.centsOf(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6]);
     if (p === undefined) return undefined;
-    const span: string[] = [];
-    if (this.spanFrom >= 0) for (let j = this.spanFrom; j <= this.spanTo; j++) span.push(line.slice(st[j], en[j]));
-    return this.keep(cells, p.annualCents, p.monthlyCents, p.how, span);
+    // kept where the lines like this one look it up: by the text of the cells, or by the cells
+    return byText ? this.keep(cells, p.annualCents, p.monthlyCents, p.how, false, line.slice(st[this.spanFrom], en[this.spanTo])) : this.keep(cells, p.annualCents, p.monthlyCents, p.how, true, undefined);
   }
 
   /** After the general way audited a row (its cells raw): keep its placement when it was priced. */
@@ -229,15 +225,19 @@ export class AuditCsvLines {
     for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
     h &= 0x3fffffff;
     for (let e = this.memo.get(h); e; e = e.next) if (e.cells.every((c, k) => c === cells[k])) return;
-    this.keep(cells, p.annualCents, p.monthlyCents, p.how, this.spanFrom >= 0 ? raw.slice(this.spanFrom, this.spanTo + 1) : []);
+    // by the text of the cells joined with commas, as an unquoted line holds them (a cell with a comma
+    // or a quote is never unquoted in a line this class takes: such a placement is found by find)
+    let text: string | undefined;
+    if (this.spanFrom >= 0) {
+      const span = raw.slice(this.spanFrom, this.spanTo + 1);
+      if (span.every((c) => c.indexOf(',') < 0 && c.indexOf('"') < 0)) text = span.join(',');
+    }
+    this.keep(cells, p.annualCents, p.monthlyCents, p.how, true, text);
   }
 
-  /** A placement kept: by its cells (in keyAt's order, detached) and, when they stand together in
-   *  the input (span: the cells from spanFrom to spanTo), by their text joined with commas. */
-  private keep(cells: string[], annual: number | null, monthly: number | null, how: string, span: string[]): Entry {
-    let h = 0x811c9dc5;
-    for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
-    h &= 0x3fffffff;
+  /** A placement kept: by its cells (in keyAt's order, detached: find), and by `text`, the cells from
+   *  spanFrom to spanTo joined with commas as a line holds them unquoted (the lookup by text). */
+  private keep(cells: string[], annual: number | null, monthly: number | null, how: string, byCells: boolean, text: string | undefined): Entry {
     if (this.size >= 50_000) (this.memo.clear(), this.spans.clear(), (this.size = 0));
     const tails: string[] = [];
     for (const m of [false, true]) {
@@ -245,23 +245,16 @@ export class AuditCsvLines {
       tails.push(',ok,\n', `,underpaid,${reason}\n`, `,overpaid,${reason}\n`);
     }
     const pre = (c: number | null) => (c === null ? '' : `,${this.contractText(c)},`);
-    const e: Entry = { cells, annual, monthly, preAnnual: pre(annual), preMonthly: pre(monthly), tails, next: this.memo.get(h) };
-    this.memo.set(h, e);
-    // by the text of the cells joined with commas, as an unquoted line holds them (a cell with a comma
-    // or a quote is never unquoted in a line this class takes: such a placement is found by find)
-    if (this.spanFrom >= 0 && span.every((c) => c.indexOf(',') < 0 && c.indexOf('"') < 0)) {
-      const text = detached(span.join(','));
-      const hs = spanHash(text, 0, text.length);
-      this.spans.set(hs, { span: text, e, next: this.spans.get(hs) });
+    const e: Entry = { cells, annual, monthly, preAnnual: pre(annual), preMonthly: pre(monthly), tails, next: undefined };
+    if (byCells) {
+      let h = 0x811c9dc5;
+      for (let k = 0; k < 7; k++) if (this.keyAt[k] >= 0) h = mix(h, cells[k]);
+      h &= 0x3fffffff;
+      e.next = this.memo.get(h);
+      this.memo.set(h, e);
     }
+    if (text !== undefined) this.spans.set(detached(text), e);
     this.size++;
     return e;
   }
-}
-
-/** FNV-1a over the characters of s from a to b, as a small integer (a fast Map key). */
-function spanHash(s: string, a: number, b: number): number {
-  let h = 0x811c9dc5;
-  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
 }
