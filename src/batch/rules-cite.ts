@@ -229,15 +229,24 @@ export interface CiteIndexLookup {
   citesIn(at: number, file: string, q: CiteQuery): CiteHit[];
 }
 
-/** Lookups in the text of the index, each line parsed when first asked for. */
-export function citeIndexLookup(text: string): CiteIndexLookup {
+/** Lookups in the index, each line parsed when first asked for. Given the file's bytes (as a run reads
+ *  it), a line is made a string only when looked up: the whole file as one string (~110 KB) filled the
+ *  young generation enough for a collection during the run. */
+export function citeIndexLookup(source: string | Buffer): CiteIndexLookup {
+  const bytes = typeof source === 'string' ? undefined : source;
+  const text = typeof source === 'string' ? source : '';
+  const size = bytes ? bytes.length : text.length;
+  // offsets into the bytes or the text, whichever was given
+  const find = (s: string, from?: number) => (bytes ? bytes.indexOf(s, from) : text.indexOf(s, from));
+  const cut = (from: number, to: number) => (bytes ? bytes.toString('utf8', from, to) : text.slice(from, to));
   const lineOf = (key: string): string | undefined => {
-    const at = text.indexOf(key);
+    const at = find(key);
     if (at < 0) return undefined;
-    const end = text.indexOf('\n', at + key.length);
-    return text.slice(at + key.length, end < 0 ? text.length : end);
+    const from = at + (bytes ? Buffer.byteLength(key) : key.length);
+    const end = find('\n', from);
+    return cut(from, end < 0 ? size : end);
   };
-  const first = text.indexOf('\n');
+  const first = find('\n');
   let files: string[] | undefined;
   let rules: Map<string, { at: number; stat: string }> | undefined;
   const cites = new Map<string, IndexedCite[]>();
@@ -245,14 +254,14 @@ export function citeIndexLookup(text: string): CiteIndexLookup {
     lines(part, word) {
       const line = lineOf(`\n${part} ${asciiJson(word)} `);
       if (line === undefined) return undefined;
-      files ??= JSON.parse(text.slice(0, first)) as string[];
+      files ??= JSON.parse(cut(0, first)) as string[];
       // by index, not destructuring (each a walk of the array's iterator, in code run once)
       const out: string[] = [];
       for (const g of JSON.parse(line) as number[][]) for (let i = 1; i < g.length; i++) out.push(`${files[g[0]]}:${g[i]}`);
       return out;
     },
     rulesFile(name) {
-      rules ??= new Map((JSON.parse(text.slice(first + 1, text.indexOf('\n', first + 1))) as CiteIndex['rules']).map((r, at) => [r.name, { at, stat: r.stat }]));
+      rules ??= new Map((JSON.parse(cut(first + 1, find('\n', first + 1))) as CiteIndex['rules']).map((r, at) => [r.name, { at, stat: r.stat }]));
       return rules.get(name);
     },
     citesIn(at, file, q) {

@@ -93,7 +93,7 @@ export function citeSources(root: string): CiteSources {
   let index: CiteIndexLookup | undefined;
   if (hasCode || hasTests) {
     try {
-      index = citeIndexLookup(readFileSync(join(root, CITE_INDEX), 'utf8'));
+      index = citeIndexLookup(readFileSync(join(root, CITE_INDEX)));
     } catch {
       // no index (a checkout not built): the files are read
     }
