@@ -1,3 +1,4 @@
+// (Run from test/import/xlsx.test.ts with the other tests that make or read workbooks: one worker loads exceljs for all.)
 // cba rules init + cba rules import schedule through the built bin: a new agreement folder, two real
 // schedules imported into it, and salary / schedule / rules audit on them. Bad input: one line, exit 2,
 // nothing written.

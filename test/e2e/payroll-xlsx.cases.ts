@@ -1,3 +1,4 @@
+// (Run from test/import/xlsx.test.ts with the other tests that make or read workbooks: one worker loads exceljs for all.)
 // Rosters as .xlsx workbooks (issue 18, part 1) and dates as people write them (part 2), through every
 // roster-reading command: audit, cost, cost --scenario, disclose, retro, deadline --input. The
 // workbooks are made here with exceljs as a spreadsheet saves them: text cells, numbers as numbers
