@@ -16,8 +16,14 @@ interface Label {
   value: string;
 }
 
-/** Articles by roman numeral, and "Appendix A".."Appendix C"; the table of contents is skipped. */
+/** Articles by roman numeral, and "Appendix A".."Appendix C"; the table of contents is skipped. Read
+ *  once: the text is a constant, and every check of a label asks for them (hundreds of citations). */
+let blocksMemo: Map<string, Block> | undefined;
 export function blocks(): Map<string, Block> {
+  return (blocksMemo ??= readBlocks());
+}
+
+function readBlocks(): Map<string, Block> {
   const starts: { name: string; line: number }[] = [];
   const tocEnd = LINES.findIndex((l) => /^1\s*$/.test(l));
   LINES.forEach((l, i) => {
@@ -46,7 +52,16 @@ function labelOf(line: string): { kind: Kind; value: string } | undefined {
   return undefined;
 }
 
+/** The labels of a block, found once per block (the text is a constant). */
+const labelsMemo = new Map<string, Label[]>();
 function labels(b: Block): Label[] {
+  const key = `${b.first}:${b.last}`;
+  let hit = labelsMemo.get(key);
+  if (!hit) labelsMemo.set(key, (hit = findLabels(b)));
+  return hit;
+}
+
+function findLabels(b: Block): Label[] {
   const out: Label[] = [];
   for (let i = b.first + 1; i <= b.last; i++) {
     if (/^\d{1,3}\s*$/.test(LINES[i])) continue; // a page number, not a label
@@ -71,17 +86,29 @@ export function sectionTokens(section: string): { kind: Kind; value: string }[] 
   return out;
 }
 
-/** Lines of a block where the quote starts (every occurrence). */
-export function quoteLines(b: Block, quote: string): number[] {
+/** A block's lines folded and joined by spaces, with the line each character comes from; made once
+ *  per block (the text is a constant). */
+const foldedMemo = new Map<string, { text: string; lineAt: number[] }>();
+function foldedBlock(b: Block): { text: string; lineAt: number[] } {
+  const key = `${b.first}:${b.last}`;
+  let hit = foldedMemo.get(key);
+  if (hit) return hit;
   let text = '';
   const lineAt: number[] = [];
   for (let i = b.first; i <= b.last; i++) {
     const f = fold(LINES[i]);
     if (!f) continue;
     if (text) text += ' ';
-    lineAt.push(...new Array(f.length + 1).fill(i));
+    for (let k = 0; k <= f.length; k++) lineAt.push(i);
     text += f;
   }
+  foldedMemo.set(key, (hit = { text, lineAt }));
+  return hit;
+}
+
+/** Lines of a block where the quote starts (every occurrence). */
+export function quoteLines(b: Block, quote: string): number[] {
+  const { text, lineAt } = foldedBlock(b);
   const q = fold(quote);
   const out: number[] = [];
   for (let k = text.indexOf(q); k >= 0; k = text.indexOf(q, k + 1)) out.push(lineAt[k]);
