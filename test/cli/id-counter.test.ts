@@ -2,7 +2,7 @@
 // sorted once at the end. Hand-worked counts, and a property against a Set of the ids themselves.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IdCounter } from '../../src/cli/batch-io';
+import { IdCounter, countRepeats } from '../../src/cli/batch-io';
 
 const count = (ids: string[]) => {
   const c = new IdCounter();
@@ -24,6 +24,23 @@ describe('IdCounter', () => {
     // case and spaces count: these differ
     [['e1', 'E1', ' E1', 'E1 '], 0],
   ])('%j -> %i repeated', (ids, want) => expect(count(ids)).toBe(want));
+
+  it('countRepeats counts what a Set of the numbers leaves out, whether sorted whole or in buckets (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 53 }), fc.integer(), (n, bits, seed) => {
+        // n whole numbers below 2^bits (few bits: many repeats; 53: the full range of the hashes), the
+        // smallest and the largest among them
+        let x = seed | 0;
+        const next = () => ((x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 0) / 2 ** 32;
+        const h = new Float64Array(n + 2);
+        for (let i = 0; i < n; i++) h[i] = Math.floor((Math.floor(next() * 2 ** 21) * 2 ** 32 + Math.floor(next() * 2 ** 32)) / 2 ** (53 - bits));
+        h[n] = 0;
+        h[n + 1] = 2 ** bits - 1;
+        expect(countRepeats(h)).toBe(h.length - new Set(h).size);
+      }),
+      { numRuns: 30 },
+    );
+  });
 
   it('counts again after more ids come', () => {
     const c = new IdCounter();
