@@ -277,7 +277,8 @@ function binIo(): Io {
   const fast = !process.env.CBA_NO_FD_OUTPUT;
   const out = fast && plainFd(1) ? new FdWriter(1, onStdoutError) : undefined;
   const err = fast && plainFd(2) ? new FdWriter(2, onStderrError, out) : undefined;
-  if (out) process.once('exit', () => out.flush());
+  // 'exit' comes once: on, not once (once wraps the listener and removes it, Node code compiled at every start)
+  if (out) process.on('exit', () => out.flush());
   else process.stdout.on('error', onStdoutError);
   if (!err) process.stderr.on('error', onStderrError);
   const io = processIoWith(out, err);
