@@ -1,5 +1,5 @@
-// Makes schedule PDFs for the tests with pdf-lib: text placed where a test says, so each layout the
-// PDF reader must handle (and each it must refuse) is a file the test builds itself.
+// Makes schedule PDFs for the tests (text placed as pdf-lib places it): text placed where a test says,
+// so each layout the PDF reader must handle (and each it must refuse) is a file the test builds itself.
 import { createRequire } from 'node:module';
 
 // pdf-lib required, not imported: an import of its CommonJS build has Node's cjs-module-lexer read
@@ -16,7 +16,48 @@ export interface Txt {
   align?: 'left' | 'right' | 'center';
 }
 
+/** Helvetica as pdf-lib measures and encodes it (WinAnsi), for placing and writing the texts. */
+let helvetica: ReturnType<Awaited<ReturnType<typeof PDFDocument.create>>['embedFont']> | undefined;
+
+/**
+ * A PDF of the texts, a page per list: each text drawn in Helvetica (a standard font, not embedded)
+ * exactly as pdf-lib's drawText draws it (the same operators, positions and encoding), written out
+ * here rather than through pdf-lib's document model and its compression: the property test alone
+ * makes dozens, and pdf-lib spent more CPU making them than pdf.js reading them.
+ */
 export async function makePdf(pages: Txt[][], opts: { width?: number; height?: number } = {}): Promise<Uint8Array> {
+  helvetica ??= PDFDocument.create().then((d) => d.embedFont(StandardFonts.Helvetica));
+  const font = await helvetica;
+  // objects 1 the catalog, 2 the page tree, 3 the font, then each page and its content
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
+  const kids: string[] = [];
+  for (const texts of pages) {
+    let content = '';
+    for (const t of texts) {
+      const size = t.size ?? 9;
+      const w = font.widthOfTextAtSize(t.s, size);
+      const x = t.align === 'right' ? t.x - w : t.align === 'center' ? t.x - w / 2 : t.x;
+      content += `q\nBT\n0 0 0 rg\n/F1 ${size} Tf\n24 TL\n1 0 0 1 ${x} ${t.y} Tm\n${font.encodeText(t.s).toString()} Tj\nT*\nET\nQ\n`;
+    }
+    kids.push(`${objects.length + 1} 0 R`);
+    objects.push(`<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 3 0 R >> >> /MediaBox [ 0 0 ${opts.width ?? 612} ${opts.height ?? 792} ] /Contents ${objects.length + 2} 0 R >>`);
+    objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [ ${kids.join(' ')} ] /Count ${pages.length} >>`;
+  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const at: number[] = [];
+  objects.forEach((o, i) => {
+    at.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${at.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+/** The same PDF made through pdf-lib's document model (kept to check makePdf against). */
+export async function makePdfWithPdfLib(pages: Txt[][], opts: { width?: number; height?: number } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setProducer('cba tests');
   doc.setCreationDate(new Date(0));

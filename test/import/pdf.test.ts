@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportedGrid } from '../../src/import/grid';
-import { chooseGrid, dailyGrid, PdfImportError, readPdfGrids } from '../../src/import/pdf';
+import { chooseGrid, dailyGrid, PdfImportError, readPdfGrids, readPdfText } from '../../src/import/pdf';
 import { readDate, readMeta } from '../../src/import/pdf-layout';
-import { encryptedPdf, makePdf, picturePdf, table, type Txt } from './pdf-make';
+import { encryptedPdf, makePdf, makePdfWithPdfLib, picturePdf, table, type Txt } from './pdf-make';
 import { readExpected, type ExpectedGrid } from './expected';
 
 const root = join(__dirname, '..', '..');
@@ -361,5 +361,17 @@ describe('title metadata', () => {
     });
     // two years that do not follow each other are not a school year
     expect(readMeta(['Salary Schedule 2022-2025'], []).schoolYear).toBeUndefined();
+  });
+});
+
+describe('the PDFs the tests make', () => {
+  it('read as the same text, at the same places, as the same pages made through pdf-lib', async () => {
+    const t = stepTable([['Class I', 'Class II'], ['BA', 'MA or BA + 60']], [['1', '$50,000', '52,500.00'], ['12', '', '$61,000*']], { align: 'center' });
+    const pages = [[...title(['Example Valley Unified School District', 'Salary Schedule 2025-26 (Board Approved)']), ...t.texts], [{ x: 40, y: 100, s: 'Page two: é, ü and (brackets)', size: 7.5 }, { x: 570, y: 90, s: '$1,000', align: 'right' as const }]];
+    const ours = await readPdfText(await makePdf(pages), 'ours.pdf');
+    const theirs = await readPdfText(await makePdfWithPdfLib(pages), 'theirs.pdf');
+    expect(ours.pages[0].items.map((i) => i.str)).toEqual(expect.arrayContaining(['Example Valley Unified School District', 'Class I', 'MA or BA + 60', '$50,000', '$61,000*']));
+    expect(ours.pages[1].items.map((i) => i.str)).toEqual(['Page two: é, ü and (brackets)', '$1,000']);
+    expect(ours.pages).toEqual(theirs.pages);
   });
 });
