@@ -1,7 +1,7 @@
 // A bargaining proposal as a scenario file: changes per school year, each with its effective date.
 // The status quo is the empty scenario (no years, or years with no changes).
 import { z } from 'zod';
-import { PlainDate, SchoolYear } from '../rules/schema';
+import { PlainDate, SchoolYear, lazyFile } from '../rules/schema';
 
 const Num = (what: string) => z.union([z.number(), z.string()]).refine((v) => /^-?\d+(\.\d+)?$/.test(String(v).trim()), `${what}: give a number like 3 or 2.5`);
 const NonNeg = (what: string) => z.union([z.number(), z.string()]).refine((v) => /^\d+(\.\d+)?$/.test(String(v).trim()), `${what}: give an amount of 0 or more (it cannot be negative), like 500 or 2.5`);
@@ -13,7 +13,8 @@ const Note = z.string().optional();
 import { KINDS } from './scenario-kinds';
 export { KINDS };
 
-export const Change = z.discriminatedUnion('kind', [
+const change = () =>
+  z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('schedule-percent'), percent: Num('percent'), effective: Effective, schedules: Schedules, note: Note }).strict().describe('every cell raised by a percentage (annual cells rounded half-up to the dollar)'),
   z
     .object({ kind: z.literal('cell-amount'), amount: Num('amount'), effective: Effective, schedules: Schedules, classes: Classes, steps: z.array(z.number().int().positive()).min(1).optional(), note: Note })
@@ -41,15 +42,18 @@ export const Change = z.discriminatedUnion('kind', [
     .refine((c) => (c.monthly === undefined) !== (c.annual === undefined), { message: 'health-cap: give monthly or annual, one of them' })
     .describe('The capped medical contribution (the health cap), from its effective date'),
 ]);
-export type Change = z.infer<typeof Change>;
+export type Change = z.infer<ReturnType<typeof change>>;
 
-export const ScenarioFile = z
-  .object({
-    $schema: z.string().optional(),
-    name: z.string().min(1),
-    agreement: z.string().min(1).describe('the id of the agreement the scenario applies to (agreement.yaml id)'),
-    description: z.string().optional(),
-    years: z.record(SchoolYear, z.array(Change)).default({}).describe('changes by school year, e.g. "2006-07": [...]'),
-  })
-  .strict();
+export const ScenarioFile = lazyFile(() => {
+  const Change = change();
+  return z
+    .object({
+      $schema: z.string().optional(),
+      name: z.string().min(1),
+      agreement: z.string().min(1).describe('the id of the agreement the scenario applies to (agreement.yaml id)'),
+      description: z.string().optional(),
+      years: z.record(SchoolYear, z.array(Change)).default({}).describe('changes by school year, e.g. "2006-07": [...]'),
+    })
+    .strict();
+});
 export type ScenarioFile = z.infer<typeof ScenarioFile>;
