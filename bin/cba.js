@@ -8,7 +8,8 @@
 // cache is keyed on the bundle's path, the build stamp on its first line (a hash of its text; its
 // size and modification time if it has none) and Node's version, and is rewritten whenever V8
 // rejects it. Writing one also removes the caches of bundles that are gone or rebuilt (the folder
-// would otherwise grow with every build and every copy of the package). Any failure of the cache (a
+// would otherwise grow with every build and every copy of the package; in a folder of more than 64
+// files, at most once an hour: see sweep). Any failure of the cache (a
 // read-only home, a full disk) only costs the compile. CBA_NO_CODE_CACHE=1 turns it off.
 'use strict';
 // Node's modules through process.getBuiltinModule, here and for the bundles: require() makes an ES
@@ -132,6 +133,7 @@ process.on('exit', (code) => {
 
 /** Remove the caches of bundles that are gone or rebuilt (a code cache names its bundle and stamp on
  *  its first line; a rules cache its package folder) and temporary files left by a killed run. */
+const SWEEP_FREE = 64;
 function sweep(keep) {
   let names;
   try {
@@ -140,6 +142,23 @@ function sweep(keep) {
     return;
   }
   const now = Date.now();
+  // a folder of many caches (several installs or worktrees share ~/.cache/cba) is swept at most once
+  // an hour: reading the head of each of 500 files cost a run that writes a cache 40-60 ms. A rebuilt
+  // bundle's cache has the name of the one it replaces, so what waits for the sweep is only what
+  // removed copies, bundles and Node versions left behind
+  if (names.length > SWEEP_FREE) {
+    const mark = path.join(folder(), 'swept');
+    try {
+      if (now - fs.statSync(mark).mtimeMs < 3600e3) return;
+    } catch {
+      // never swept
+    }
+    try {
+      fs.writeFileSync(mark, '');
+    } catch {
+      return;
+    }
+  }
   const current = new Map();
   const stampOf = (file) => {
     if (!current.has(file)) {
