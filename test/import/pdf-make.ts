@@ -1,6 +1,10 @@
 // Makes schedule PDFs for the tests (text placed as pdf-lib places it): text placed where a test says,
 // so each layout the PDF reader must handle (and each it must refuse) is a file the test builds itself.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 
 // pdf-lib required, not imported: an import of its CommonJS build has Node's cjs-module-lexer read
 // every file it re-exports for the export names first (0.44 s of CPU against 0.24 s for a require)
@@ -155,4 +159,16 @@ export async function picturePdf(): Promise<Uint8Array> {
   const page = doc.addPage([612, 792]);
   page.drawImage(img, { x: 50, y: 100, width: 500, height: 600 });
   return doc.save({ useObjectStreams: false });
+}
+
+/** A temporary folder for the PDFs one test file makes (removed after the file's tests), and the
+ *  writer of a PDF into it: the path of the file written. */
+export function pdfFolder(prefix: string): (name: string, bytes: Uint8Array | Promise<Uint8Array>) => Promise<string> {
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  return async (name, bytes) => {
+    const f = join(tmp, name);
+    writeFileSync(f, await bytes);
+    return f;
+  };
 }

@@ -3,22 +3,13 @@
 // cell (every amount in its class and step, with its page and printed text), never refused for the
 // layout alone; refused, naming the page and the text, where a line cannot be read with confidence.
 // The PDFs are made here with pdf-lib; each expected grid is written out by hand below.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPdfGrids } from '../../src/import/pdf';
 import { cba } from '../helpers/cli';
-import { makePdf, type Txt } from './pdf-make';
+import { makePdf, pdfFolder, type Txt } from './pdf-make';
 
-const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-rows-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-async function write(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
-  const f = join(tmp, name);
-  writeFileSync(f, await bytes);
-  return f;
-}
+const write = pdfFolder('cba-pdf-rows-');
 const title = (lines: string[], top = 760): Txt[] => lines.map((s, i) => ({ x: 396, y: top - 16 * i, s, size: 11, align: 'center' as const }));
 
 /** A classes-as-rows grid: the step texts across (centred over each column), then per class its label at the left and its amounts right-aligned. */

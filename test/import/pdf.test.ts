@@ -12,14 +12,12 @@ import './pdf-layouts.cases';
 import './pdf-property.cases';
 import '../e2e/import-pdf-cli.cases';
 import { readdirSync } from 'node:fs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportedGrid } from '../../src/import/grid';
 import { chooseGrid, dailyGrid, PdfImportError, readPdfGrids, readPdfText } from '../../src/import/pdf';
 import { readDate, readMeta } from '../../src/import/pdf-layout';
-import { encryptedPdf, makePdf, makePdfWithPdfLib, picturePdf, table, type Txt } from './pdf-make';
+import { encryptedPdf, makePdf, makePdfWithPdfLib, pdfFolder, picturePdf, table, type Txt } from './pdf-make';
 import { readExpected, type ExpectedGrid } from './expected';
 
 const root = join(__dirname, '..', '..');
@@ -158,13 +156,7 @@ describe('what the district PDFs print around the grid', () => {
 // ---------------------------------------------------------------------------------------------
 // PDFs made by the tests
 
-const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-async function write(name: string, bytes: Uint8Array | Promise<Uint8Array>): Promise<string> {
-  const f = join(tmp, name);
-  writeFileSync(f, await bytes);
-  return f;
-}
+const write = pdfFolder('cba-pdf-');
 const title = (lines: string[], top = 760): Txt[] => lines.map((s, i) => ({ x: 306, y: top - 16 * i, s, size: 11, align: 'center' as const }));
 /** A grid under a "Step" row header, as most district PDFs print one: columns 100 points apart, the last
  *  header line at y 660, the first column's right edge at x 200 (each overridable). */
