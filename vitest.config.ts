@@ -32,6 +32,10 @@ export default defineConfig({
     // keyed by each file's content): a run after the first transforms only what changed, about 3 s of
     // CPU less a run here
     experimental: { fsModuleCache: true },
+    // every package loaded by Node itself: without this vitest's main process read and lexed each
+    // CommonJS file of node_modules a test imports (pdf.js, exceljs, playwright...) to decide so,
+    // 0.75 s of its CPU a run (--cpu-prof of the main process: isValidNodeImport)
+    server: { deps: { external: [/\/node_modules\//] } },
     // the longest files first, by the durations of a recorded run (test/helpers/sequencer.ts)
     sequence: { sequencer: LongestFirst },
   },
