@@ -1,7 +1,12 @@
 // Plain dates: our day-number arithmetic against date-fns (an independent implementation), in UTC.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths as fnsAddMonths, addDays, differenceInCalendarDays, getDay, isValid } from 'date-fns';
+// date-fns function by function: its index loads all ~250 of them (0.2 s of CPU, five of them 0.015 s)
+import { addMonths as fnsAddMonths } from 'date-fns/addMonths';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { getDay } from 'date-fns/getDay';
+import { isValid } from 'date-fns/isValid';
 import { addMonths, formatDate, fromParts, parseDate, toParts, tryParseDate, weekday, schoolYearOf } from '../../src/core/date';
 import { isEqual, isSame } from '../helpers/fast-expect';
 
