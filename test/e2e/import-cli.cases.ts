@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cba, json } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
+import { Workbook } from '../helpers/workbook';
 
 const FIX = join(ROOT, 'fixtures', 'schedules');
 
@@ -135,8 +136,7 @@ describe('cba rules init and import schedule', () => {
   });
 
   it('bad input: a sheet that does not exist is one line, exit 2, nothing written', async () => {
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     wb.addWorksheet('Certificated').addRows([['Schedule 2023-24'], ['Step', 'I'], [1, 50000]]);
     const file = join(tmp, 'book.xlsx');
     await wb.xlsx.writeFile(file);

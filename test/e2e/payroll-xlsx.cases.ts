@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { Workbook } from '../helpers/workbook';
 import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import { DATE_ORDERS, formatDate, fromParts, readDateAs, daysInMonth } from '../../src/core/date';
@@ -23,7 +23,7 @@ const utc = (iso: string) => new Date(`${iso}T00:00:00Z`); // how exceljs takes 
 
 /** A workbook of one or more sheets; a cell that is a Date is written as an Excel date (m/d/yyyy). */
 async function book(file: string, sheets: Record<string, unknown[][]>, blankRowsAfter = 0): Promise<string> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
     for (const r of rows) {

@@ -11,7 +11,7 @@ import '../e2e/import-cli.cases';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import { Workbook } from '../helpers/workbook';
 import { parse } from 'yaml';
 import { readCsvText } from '../../src/import/csv';
 import { readGrids } from '../../src/import/readers';
@@ -23,7 +23,7 @@ const FIX = join(ROOT, 'fixtures', 'schedules');
 
 /** The CSV's cells in a worksheet: amounts as numbers in a currency format, the rest as text. */
 async function workbookOf(csvFile: string, o: { sheet?: string; decoy?: boolean; merge?: boolean } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   if (o.decoy) wb.addWorksheet('Cover').getCell('A1').value = 'Salary schedules 2023-24';
   const ws = wb.addWorksheet(o.sheet ?? 'Sheet1');
   readCsvText(readFileSync(csvFile, 'utf8')).rows.forEach((row, i) =>
@@ -71,7 +71,7 @@ describe('XLSX', () => {
     await expect(readGrids('cv.xlsx', bytes, { sheet: 'Teacher' })).rejects.toThrow(/^sheet Teacher: cv\.xlsx has no such sheet; its sheets are "Cover", "Teachers"/);
   });
   it('a computed daily rate is read at the decimals its format shows, and noted', async () => {
-    const wb = new ExcelJS.Workbook();
+    const wb = new Workbook();
     const ws = wb.addWorksheet('S');
     ws.addRow(['Schedule 2024-25']);
     ws.addRow(['Step', 'BA']);
