@@ -3,7 +3,7 @@
 // tmux runs cba, pipe-pane records every byte the terminal was sent (each frame of the bar), and
 // capture-pane shows what is left on the screen. .ci/run installs tmux when it is missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,8 +77,12 @@ const socket = `cba-progress-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'cba-progress-'));
 
-/** Run a shell command line in a tmux window; the raw bytes sent to the terminal and the screen left. */
-function terminal(name: string, line: string): { raw: string; screen: string[] } {
+/**
+ * Start a shell command line in a tmux window; the function returned waits for it to end and gives the
+ * raw bytes sent to the terminal and the screen left. The tests start their windows at once (each its
+ * own session), so the runs overlap instead of waiting on each other.
+ */
+function terminal(name: string, line: string): () => { raw: string; screen: string[] } {
   const rawFile = join(dir, `${name}.raw`);
   writeFileSync(rawFile, '');
   // the command waits for the go of this process, given once pipe-pane records the terminal
@@ -87,11 +91,14 @@ function terminal(name: string, line: string): { raw: string; screen: string[] }
   expect(s.status, s.stderr).toBe(0);
   tmux('pipe-pane', '-o', '-t', name, `cat >> '${rawFile}'`);
   tmux('wait-for', '-S', `${name}-go`);
-  const w = tmux('wait-for', `${name}-done`);
-  expect(w.status, w.stderr).toBe(0);
-  const cap = tmux('capture-pane', '-p', '-J', '-t', name);
-  tmux('kill-session', '-t', name);
-  return { raw: readFileSync(rawFile, 'utf8'), screen: cap.stdout.replace(/\n+$/, '').split('\n') };
+  return () => {
+    // a signal sent before anyone waits is kept by tmux: the wait then returns at once
+    const w = tmux('wait-for', `${name}-done`);
+    expect(w.status, w.stderr).toBe(0);
+    const cap = tmux('capture-pane', '-p', '-J', '-t', name);
+    tmux('kill-session', '-t', name);
+    return { raw: readFileSync(rawFile, 'utf8'), screen: cap.stdout.replace(/\n+$/, '').split('\n') };
+  };
 }
 
 /** The frames of the bar in the raw bytes: [percent, rows]. */
@@ -104,16 +111,35 @@ describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
   // read (a 64 KiB piece of the file): 20,000 rows (0.5 MB) make several frames, no timing involved
   const ROWS = 20_000;
   const roster = join(dir, 'roster.csv');
+  const out = join(dir, 'audit.csv');
+  const part = join(dir, 'cost-roster.csv');
+  const small = join(dir, 'small.csv');
+  let runs: Record<'audit' | 'cost' | 'rows', () => { raw: string; screen: string[] }>;
+  let piped: Promise<string>;
   beforeAll(() => {
     // Class IV Step 13 at 70,797 (Appendix A, Basic 2005-06): every row ok
     writeFileSync(roster, 'id,class,step,paid\n' + Array.from({ length: ROWS }, (_, i) => `E${i},IV,13,70797.00\n`).join(''));
+    writeFileSync(part, readFileSync(roster, 'utf8').split('\n').slice(0, 10_001).join('\n') + '\n');
+    writeFileSync(small, 'id,class,step,paid\n' + Array.from({ length: 8_000 }, (_, i) => `E${i},IV,13,${i % 7 ? '70797.00' : '70000.00'}\n`).join(''));
     tmux('new-session', '-d', '-s', 'keep', 'sleep 600');
+    runs = {
+      audit: terminal('audit', `'${process.execPath}' '${BIN}' audit '${roster}' --csv > '${out}'`),
+      cost: terminal('cost', `'${process.execPath}' '${BIN}' cost --roster '${part}' --raise 2 --json > '${join(dir, 'cost.json')}'`),
+      rows: terminal('rows', `'${process.execPath}' '${BIN}' audit '${small}' --all`),
+    };
+    // and the same audit with its stdout and stderr pipes (its stderr, once it ends), alongside
+    piped = new Promise((resolve, reject) => {
+      const p = spawn(process.execPath, [BIN, 'audit', roster, '--csv'], { env: { ...process.env, CI: '' }, cwd: ROOT });
+      let err = '';
+      p.stdout.resume();
+      p.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      p.on('error', reject).on('close', () => resolve(err));
+    });
   });
   afterAll(() => void tmux('kill-server'));
 
   it('audit with the rows to a file: the bar climbs to 100% of the bytes with every row counted, and leaves the screen clean', () => {
-    const out = join(dir, 'audit.csv');
-    const { raw, screen } = terminal('audit', `'${process.execPath}' '${BIN}' audit '${roster}' --csv > '${out}'`);
+    const { raw, screen } = runs.audit();
     const f = frames(raw);
     expect(f.length).toBeGreaterThan(0);
     for (let i = 1; i < f.length; i++) expect(f[i][0]).toBeGreaterThanOrEqual(f[i - 1][0]);
@@ -125,9 +151,7 @@ describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
   });
 
   it('cost shows one too, to 100% of the file', () => {
-    const part = join(dir, 'cost-roster.csv');
-    writeFileSync(part, readFileSync(roster, 'utf8').split('\n').slice(0, 10_001).join('\n') + '\n');
-    const { raw, screen } = terminal('cost', `'${process.execPath}' '${BIN}' cost --roster '${part}' --raise 2 --json > '${join(dir, 'cost.json')}'`);
+    const { raw, screen } = runs.cost();
     const f = frames(raw);
     expect(f.length).toBeGreaterThan(0);
     expect(f[f.length - 1]).toEqual([100, 10_000]);
@@ -136,9 +160,7 @@ describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
   });
 
   it('audit rows printed to the same terminal: no row line carries a piece of the bar', () => {
-    const small = join(dir, 'small.csv');
-    writeFileSync(small, 'id,class,step,paid\n' + Array.from({ length: 8_000 }, (_, i) => `E${i},IV,13,${i % 7 ? '70797.00' : '70000.00'}\n`).join(''));
-    const { raw } = terminal('rows', `'${process.execPath}' '${BIN}' audit '${small}' --all`);
+    const { raw } = runs.rows();
     // every line as the terminal received it, after the last carriage return (what stays on screen)
     const lines = raw.split('\n').map((l) => l.replace(/\r$/, '').split('\r').pop()!.replace(/\x1b\[K/g, '')); // the terminal ends lines \r\n
     const rows = lines.filter((l) => /^\d+ +E\d+ /.test(l));
@@ -147,8 +169,7 @@ describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
     expect(frames(raw).length).toBeGreaterThan(0);
   });
 
-  it('never in a pipe or a file: stderr not a terminal gets no bar', () => {
-    const r = spawnSync(process.execPath, [BIN, 'audit', roster, '--csv'], { encoding: 'utf8', env: { ...process.env, CI: '' }, maxBuffer: 1 << 30, cwd: ROOT });
-    expect(r.stderr).toBe(`${ROWS} rows: ${ROWS} ok, 0 underpaid, 0 overpaid, 0 invalid\n`);
+  it('never in a pipe or a file: stderr not a terminal gets no bar', async () => {
+    expect(await piped).toBe(`${ROWS} rows: ${ROWS} ok, 0 underpaid, 0 overpaid, 0 invalid\n`);
   });
 });

@@ -11,27 +11,43 @@ const hasTmux = spawnSync('sh', ['-c', 'command -v tmux']).status === 0;
 const socket = `cba-test-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 30_000 });
 
-/** Run cba in a fresh tmux window of the given size; the screen as the user sees it (history included). */
-function screen(width: number, args: string[]): string[] {
-  const session = `w${width}`;
+/**
+ * Start cba in a fresh tmux window of the given size; the function returned waits for it to end and
+ * gives the screen as the user sees it (history included). The tests start all their windows at once
+ * (each its own session), so the runs overlap instead of waiting on each other.
+ */
+function start(name: string, width: number, args: string[]): () => string[] {
+  const session = `${name}-w${width}`;
   const shellArgs = args.map((a) => `'${a}'`).join(' ');
   const cmd = `cd '${ROOT}' && '${process.execPath}' '${BIN}' ${shellArgs}; echo "[exit $?]"; tmux -L ${socket} wait-for -S ${session}-done; sleep 60`;
   const s = tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '60', '-e', 'NO_COLOR=', '-e', 'COLUMNS=', cmd);
   expect(s.status, s.stderr).toBe(0);
-  const w = tmux('wait-for', `${session}-done`);
-  expect(w.status, w.stderr).toBe(0);
-  const cap = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
-  tmux('kill-session', '-t', session);
-  return cap.stdout.replace(/\n+$/, '').split('\n');
+  return () => {
+    // a signal sent before anyone waits is kept by tmux: the wait then returns at once
+    const w = tmux('wait-for', `${session}-done`);
+    expect(w.status, w.stderr).toBe(0);
+    const cap = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
+    tmux('kill-session', '-t', session);
+    return cap.stdout.replace(/\n+$/, '').split('\n');
+  };
 }
 
 describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
-  // one session kept open for the whole test, so the server does not exit between windows
-  beforeAll(() => void tmux('new-session', '-d', '-s', 'keep', 'sleep 600'));
+  const WIDEST = [['stipend', 'bilingual'], ['deadline', 'grievance', '--occurred', '2005-11-18'], ['step-advance', '--class', 'II', '--step', '5', '--days-served', '150']];
+  let screens: Record<'narrow' | 'wide', () => string[]> & { widest: (() => string[])[] };
+  beforeAll(() => {
+    // one session kept open for the whole test, so the server does not exit between windows
+    tmux('new-session', '-d', '-s', 'keep', 'sleep 600');
+    screens = {
+      narrow: start('narrow', 80, ['salary', '--class', 'IV', '--step', '13']),
+      wide: start('wide', 200, ['salary', '--class', 'IV', '--step', '13']),
+      widest: WIDEST.map((args, i) => start(`widest${i}`, 80, args)),
+    };
+  });
   afterAll(() => void tmux('kill-server'));
 
   it('at 80 columns no line is wider than 80, and the sources are footnotes', () => {
-    const lines = screen(80, ['salary', '--class', 'IV', '--step', '13']);
+    const lines = screens.narrow();
     expect(lines).toContain('[exit 0]');
     expect(lines.join('\n')).toContain('70,797.00');
     expect(lines.join('\n')).toMatch(/\[1\] Source: Appendix A/);
@@ -40,7 +56,7 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   });
 
   it('at 200 columns the table keeps its Source column and uses the room', () => {
-    const lines = screen(200, ['salary', '--class', 'IV', '--step', '13']);
+    const lines = screens.wide();
     expect(lines).toContain('[exit 0]');
     expect(lines.join('\n')).toMatch(/│ Source +│/);
     expect(Math.max(...lines.map(stringWidth))).toBeGreaterThan(150);
@@ -48,10 +64,10 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   });
 
   it('the widest outputs fit 80 columns too', () => {
-    for (const args of [['stipend', 'bilingual'], ['deadline', 'grievance', '--occurred', '2005-11-18'], ['step-advance', '--class', 'II', '--step', '5', '--days-served', '150']]) {
-      const lines = screen(80, args);
+    WIDEST.forEach((args, i) => {
+      const lines = screens.widest[i]();
       expect(lines.filter((l) => stringWidth(l) > 80), args.join(' ')).toEqual([]);
       expect(lines.some((l) => l.startsWith('[exit '))).toBe(true);
-    }
+    });
   });
 });
