@@ -41,7 +41,11 @@ function deepBlock(n: number) {
   for (let i = 1; i < n; i++) s += ' '.repeat(i) + 'b:\n';
   return s;
 }
-const bytes = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 7919 + 13) % 256));
+function bytes(n: number): Buffer {
+  const b = Buffer.allocUnsafe(n);
+  for (let i = 0; i < n; i++) b[i] = (i * 7919 + 13) % 256;
+  return b;
+}
 
 // YAML content attacks, for each YAML file kind: [name, file content or size of a sparse file]
 const YAML_ATTACKS: [string, string | Buffer | number][] = [
