@@ -32,14 +32,14 @@ function guarded(args: string[]): Promise<{ code: number | null; stdout: string;
 
 /** The bin with a hang guard: a run that does not end in 20 s is killed (code null). Asynchronous, so
  *  the tests of a describe block run side by side. */
-function run(args: string[], opts: { bin?: string; env?: Record<string, string>; stdio?: 'closed-stdout' | 'dev-full' } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(args: string[], opts: { bin?: string; env?: Record<string, string>; stdio?: 'closed-stdout' | 'dev-full'; cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env = { ...process.env, NO_COLOR: '1', ...opts.env };
   // a shell gives the bin the standard output the report names: closed (>&-) or /dev/full
   const [cmd, argv] = opts.stdio
     ? ['sh', ['-c', `"$0" "$@" ${opts.stdio === 'closed-stdout' ? '>&-' : '>/dev/full'}`, process.execPath, opts.bin ?? BIN, ...args]]
     : [process.execPath, [opts.bin ?? BIN, ...args]];
   return new Promise((resolve, reject) => {
-    const c = spawn(cmd, argv as string[], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(cmd, argv as string[], { env, cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     c.stdout.on('data', (d) => (stdout += d));
@@ -198,15 +198,35 @@ describe.concurrent('finding 3: no output destroys a file', () => {
 });
 
 describe('finding 4: the rules cache cannot go stale', () => {
-  // One installed copy edited twice, its runs shared by the two tests below (a run after an edit
+  // One installed copy edited twice, its runs shared by the three tests below (a run after an edit
   // parses and checks the edited file again, the others' data taken from the shipped cache by their
-  // hash): a same-size edit with the modification time restored, then a value the rules refuse.
-  let edits: Promise<{ first: number; times: { mtimeNs: bigint; refNs: bigint; size: number; refSize: number }; edited: number; bad: { code: number | null; stderr: string } }> | undefined;
+  // hash): its first run as installed (from another working folder, the package and the user's cache
+  // folder looked at before and after it), then a same-size edit with the modification time
+  // restored, then a value the rules refuse.
+  interface Installed {
+    json: { annualSalary: number; figures: { source: { file: string } }[] };
+    shipped: { before: string; after: string; mtimeBefore: number; mtimeAfter: number };
+    dist: { before: string[]; after: string[] };
+    userCaches: string[];
+  }
+  let edits: Promise<{ installed: Installed; first: number; times: { mtimeNs: bigint; refNs: bigint; size: number; refSize: number }; edited: number; bad: { code: number | null; stderr: string } }> | undefined;
   const editedCopy = () =>
     (edits ??= (async () => {
       const { pkg, bin, schedule, home } = copyPackage();
       const env = { XDG_CACHE_HOME: home };
-      const first = annual(await run(IV13, { bin, env })); // this run writes the cache
+      // the copy's first run (new inodes, the shipped cache's stats stale): it writes the cache
+      const shippedFile = join(pkg, 'dist', 'rules-cache.json');
+      const shippedBefore = readFileSync(shippedFile, 'utf8');
+      const mtimeBefore = statSync(shippedFile).mtimeMs;
+      const distBefore = readdirSync(join(pkg, 'dist')).sort();
+      const firstRun = await run(IV13, { bin, env, cwd: tmp('cwd') }); // from another working folder: source paths stay relative to the package
+      const installed: Installed = {
+        json: JSON.parse(firstRun.stdout),
+        shipped: { before: shippedBefore, after: readFileSync(shippedFile, 'utf8'), mtimeBefore, mtimeAfter: statSync(shippedFile).mtimeMs },
+        dist: { before: distBefore, after: readdirSync(join(pkg, 'dist')).sort() },
+        userCaches: readdirSync(join(home, 'cba')).filter((f) => /^rules-.*\.json$/.test(f)),
+      };
+      const first = annual(firstRun);
       const ref = join(pkg, 'times.ref');
       execFileSync('cp', ['-p', schedule, ref]);
       writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70797', 'IV: 70798'));
@@ -214,9 +234,9 @@ describe('finding 4: the rules cache cannot go stale', () => {
       const times = { mtimeNs: statSync(schedule, { bigint: true }).mtimeNs, refNs: statSync(ref, { bigint: true }).mtimeNs, size: statSync(schedule).size, refSize: statSync(ref).size };
       const edited = annual(await run(IV13, { bin, env }));
       writeFileSync(schedule, readFileSync(schedule, 'utf8').replace('IV: 70798', 'IV: -1'));
-      const bad = await run(['salary', '--class', 'IV', '--step', '13'], { bin, env });
+      const bad = await run(IV13, { bin, env }); // (--json as the runs before it: their code caches)
       rmSync(pkg, { recursive: true });
-      return { first, times, edited, bad };
+      return { installed, first, times, edited, bad };
     })());
 
   it('a same-size edit with the modification time restored is seen on the next run', async () => {
@@ -281,18 +301,14 @@ fs.readFileSync = function (p, ...a) { if (editing || String(p) !== target) retu
   });
 
   it("an installed copy (new inodes, the shipped cache's stats stale) writes its cache to the user's cache folder, never the package", async () => {
-    const { pkg, bin, home } = copyPackage();
-    const shipped = join(pkg, 'dist', 'rules-cache.json');
-    const before = { text: readFileSync(shipped, 'utf8'), mtime: statSync(shipped).mtimeMs, dist: readdirSync(join(pkg, 'dist')).sort() };
-    const other = tmp('cwd'); // from another working folder: source paths stay relative to the package
-    const r = JSON.parse(execFileSync(process.execPath, [bin, ...IV13], { cwd: other, env: { ...process.env, XDG_CACHE_HOME: home }, encoding: 'utf8' }));
+    // the first run of the copy above, from another working folder
+    const { json: r, shipped, dist, userCaches } = (await editedCopy()).installed;
     expect(r.annualSalary).toBe(70797);
     expect(r.figures[0].source.file).toBe('rules/sdcoe-ae-2005-2008/schedules/basic-2005-06.yaml');
-    expect(readFileSync(shipped, 'utf8')).toBe(before.text);
-    expect(statSync(shipped).mtimeMs).toBe(before.mtime);
-    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(before.dist);
-    expect(readdirSync(join(home, 'cba')).filter((f) => /^rules-.*\.json$/.test(f)).length).toBe(1);
-    rmSync(pkg, { recursive: true });
+    expect(shipped.after).toBe(shipped.before);
+    expect(shipped.mtimeAfter).toBe(shipped.mtimeBefore);
+    expect(dist.after).toEqual(dist.before);
+    expect(userCaches.length).toBe(1);
   });
 
   it('concurrent first runs each answer from the rules as they are and leave one whole cache', async () => {
