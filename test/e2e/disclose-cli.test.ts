@@ -4,10 +4,10 @@
 // prints on letter paper.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withPage } from '../helpers/chromium';
 import { cba, json } from '../helpers/cli';
 
 const A = 'fixtures/bargain/proposal-a.yaml';
@@ -61,38 +61,28 @@ describe('cba disclose', () => {
     const r = await cba([...args, '--html', html, '--json']);
     expect(r.code).toBe(0);
     const j = json(r);
-    // required, not imported: an import of this CommonJS package has Node scan its 7 MB of bundles
-    // for export names first (cjs-module-lexer: about 0.4 s of CPU here, 1 s inside vitest)
-    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    try {
-      const page = await browser.newPage({ viewport: { width: 816, height: 1056 } });
-      const requests: string[] = [];
-      page.on('request', (q) => requests.push(q.url()));
-      await page.goto(pathToFileURL(html).href);
-      const shown = await page.$$eval('table[data-scenario] td[data-line]', (tds) =>
-        tds.map((td) => ({ scenario: Number(td.closest('table')!.getAttribute('data-scenario')), line: td.getAttribute('data-line')!, year: td.getAttribute('data-year')!, text: td.textContent! })),
-      );
+    const url = pathToFileURL(html).href;
+    await withPage(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'], url, { width: 816, height: 1056 }, async (page) => {
+      const shown = await page.evaluate<{ scenario: number; line: string; year: string; text: string }[]>(`[...document.querySelectorAll('table[data-scenario] td[data-line]')].map((td) => ({
+        scenario: Number(td.closest('table').getAttribute('data-scenario')), line: td.getAttribute('data-line'), year: td.getAttribute('data-year'), text: td.textContent }))`);
       const num = (t: string) => Number(t.replace(/[,%]/g, ''));
       expect(shown.length).toBe(3 * 3 * 9); // 3 scenarios x 3 years x 9 lines with figures
       for (const s of shown) {
         const y = j.scenarios[s.scenario].years.find((x: any) => x.year === s.year);
         expect([s.scenario, s.line, s.year, num(s.text)]).toEqual([s.scenario, s.line, s.year, y[s.line]]);
       }
-      expect(num(await page.textContent('[data-line="base"]') ?? '')).toBe(j.base.total);
-      expect(await page.locator('svg rect').count()).toBe(9); // a bar per scenario and year
-      expect(requests).toEqual([pathToFileURL(html).href]); // nothing fetched but the page itself
+      expect(num((await page.evaluate<string | null>(`document.querySelector('[data-line="base"]')?.textContent ?? null`)) ?? '')).toBe(j.base.total);
+      expect(await page.evaluate<number>(`document.querySelectorAll('svg rect').length`)).toBe(9); // a bar per scenario and year
+      expect(page.requests).toEqual([url]); // nothing fetched but the page itself
       const shot = join(dir, 'disclosure.png');
-      await page.screenshot({ path: shot, fullPage: true });
+      writeFileSync(shot, await page.screenshot());
       expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
-      const pdf = await page.pdf({ format: 'Letter', printBackground: true });
+      const pdf = await page.pdf({ width: 8.5, height: 11 }); // letter paper
       writeFileSync(join(dir, 'disclosure.pdf'), pdf);
       const text = pdf.toString('latin1');
       expect(text.startsWith('%PDF-')).toBe(true);
       expect(text).toMatch(/\/MediaBox \[0 0 612 792\]/); // 8.5 x 11 in at 72 points an inch
       if (process.env.CBA_KEEP_DISCLOSURE) writeFileSync(process.env.CBA_KEEP_DISCLOSURE, dir);
-    } finally {
-      await browser.close();
-    }
+    });
   }, 60_000);
 });
