@@ -67,11 +67,27 @@ describe('cba completion', () => {
     expect(script.code).toBe(0);
     const file = join(mkdtempSync(join(tmpdir(), 'cba-completion-')), 'cba.bash');
     writeFileSync(file, script.stdout);
+    // every completion below asked of one bash that sourced the script (one shell, not ten), each
+    // with its own COMP_WORDS and an empty COMPREPLY, its answer on a line of its own
+    const asked = [
+      ['cba', 'sal'],
+      ['cba', 'salary', '--cl'],
+      ['cba', 'salary', '--class', ''],
+      ['cba', 'salary', '--schedule', ''],
+      ['cba', 'stipend', 'bil'],
+      ['cba', 'salary', '--class', 'IV', '--stipend', 'head'],
+      ['cba', 'deadline', 'griev'],
+      ['cba', 'deadline', 'level1-'],
+      ['cba', '--rules', 'x', 'rules', 'au'],
+      ['cba', 'completion', ''],
+    ];
+    const prog = [`source '${file}'`, ...asked.map((words) => `COMPREPLY=(); COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _cba; echo "\${COMPREPLY[*]}"`)].join('\n');
+    const r = spawnSync('bash', ['-c', prog], { encoding: 'utf8' });
+    const answers = r.stdout.split('\n');
     const t = (...words: string[]) => {
-      const prog = `source '${file}'; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _cba; echo "\${COMPREPLY[*]}"`;
-      const r = spawnSync('bash', ['-c', prog], { encoding: 'utf8' });
+      const i = asked.findIndex((a) => a.join('\0') === words.join('\0'));
       expect(r.stderr).toBe('');
-      return r.stdout.trim().split(/\s+/);
+      return answers[i].trim().split(/\s+/);
     };
     expect(t('cba', 'sal')).toEqual(['salary']);
     expect(t('cba', 'salary', '--cl')).toEqual(['--class']);
