@@ -44,11 +44,23 @@ export function luminance(p: PdfPicture): Float32Array {
   return out;
 }
 
+/** The scaled picture is worked in blocks of this many pixels of a row (8 bytes of a PBM row). */
+const BLOCK = 64;
+
 /**
  * The picture made ready for OCR: scaled up (bilinear) to about 300 dpi, ink black on white, dark
  * bars turned over, long runs of ink removed. Returns a binary PBM (1 bit a pixel, 1 = ink: an
  * eighth of the bytes of a grey PGM, and tesseract reads it as it is, without thresholding it
  * again) and the scale used.
+ *
+ * One pass down the scaled picture does the work row by row: each row interpolated, thresholded
+ * and turned over if it is a bar, then its runs of ink across found, and each column's run of ink
+ * down carried on (a run down ends at a row without ink in that column, and is marked then). A
+ * pixel of a rule keeps its ink bit and gets a second bit, so the runs are found on the ink as
+ * thresholded whatever was marked before; the PBM takes the pixels with the ink bit alone. A block
+ * of a row sampled only from pixels of the picture that are paper (lighter than the threshold by
+ * a grey level or more, so no blend of them can fall under it) has no ink and is skipped, unless
+ * the row is a bar: most of a page is paper.
  */
 export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: number; down?: number } = {}): { pbm: Buffer; width: number; height: number; scale: number } {
   const { width: w, height: h } = p;
@@ -68,99 +80,139 @@ export function prepareForOcr(p: PdfPicture, tune: { ink?: number; across?: numb
   const X0 = new Int32Array(W);
   const X1 = new Int32Array(W);
   const TX = new Float64Array(W);
-  for (let x = 0; x < W; x++) [X0[x], X1[x], TX[x]] = sample(w, x);
-  // a row of the picture interpolated across (kept for the S rows of the scaled picture that use it)
-  const across = (row: number, out: Float64Array) => {
-    const b = row * w;
-    for (let x = 0; x < W; x++) out[x] = lum[b + X0[x]] * (1 - TX[x]) + lum[b + X1[x]] * TX[x];
-  };
-  let top = new Float64Array(W);
-  let bottom = new Float64Array(W);
-  let topRow = -1;
-  let bottomRow = -1;
-  const ink = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    const [y0, y1, ty] = sample(h, y);
-    if (y0 !== topRow) {
-      if (y0 === bottomRow) [top, bottom, bottomRow] = [bottom, top, -1];
-      else across(y0, top);
-      topRow = y0;
-    }
-    if (y1 !== bottomRow) {
-      across(y1, bottom);
-      bottomRow = y1;
-    }
-    const b = y * W;
-    let n = 0;
-    for (let x = 0; x < W; x++) {
-      const v = top[x] * (1 - ty) + bottom[x] * ty;
-      if (v < threshold) {
-        ink[b + x] = 1;
-        n++;
-      }
-    }
-    // a dark bar: turned over
-    if (n > BAR * W) for (let x = 0; x < W; x++) ink[b + x] ^= 1;
+  const UX = new Float64Array(W);
+  for (let x = 0; x < W; x++) {
+    [X0[x], X1[x], TX[x]] = sample(w, x);
+    UX[x] = 1 - TX[x];
   }
+  // the darkest pixel of the picture each block samples, for each row of the picture
+  const nb = Math.ceil(W / BLOCK);
+  const darkest = new Float32Array(h * nb);
+  for (let k = 0; k < nb; k++) {
+    const from = X0[k * BLOCK];
+    const to = X1[Math.min(W, (k + 1) * BLOCK) - 1];
+    for (let y = 0; y < h; y++) {
+      let m = Infinity;
+      for (let i = y * w + from, end = y * w + to; i <= end; i++) if (lum[i] < m) m = lum[i];
+      darkest[y * nb + k] = m;
+    }
+  }
+  const paper = threshold + 1;
+  // a row of the picture interpolated across, block by block as rows of the scaled picture need
+  // them (kept for the S rows of the scaled picture that use it)
+  interface Across {
+    row: number;
+    values: Float64Array;
+    done: Uint8Array;
+  }
+  const acrossRow = (): Across => ({ row: -1, values: new Float64Array(W), done: new Uint8Array(nb) });
+  const fill = (a: Across, k: number) => {
+    const b = a.row * w;
+    for (let x = k * BLOCK, end = Math.min(W, x + BLOCK); x < end; x++) a.values[x] = lum[b + X0[x]] * UX[x] + lum[b + X1[x]] * TX[x];
+    a.done[k] = 1;
+  };
   const acrossMin = Math.round((tune.across ?? RULE_ACROSS_PT) * pxPerPt * S);
   const downMin = Math.round((tune.down ?? RULE_DOWN_PT) * pxPerPt * S);
   // a run may have gaps of a pixel or two (a thin rule half under the threshold)
   const gap = S + 1;
-  const rule = new Uint8Array(W * H);
-  rulesAcross(ink, rule, W, H, acrossMin, gap);
-  rulesDown(ink, rule, W, H, downMin, gap);
+  let upper = acrossRow();
+  let lower = acrossRow();
+  // bit 1: ink; bit 2: part of a rule, border or filled box (taken out)
+  const ink = new Uint8Array(W * H);
+  // the blocks of each row that may hold ink
+  const live = new Uint8Array(H * nb);
+  const blocks = new Int32Array(nb);
+  // the run of ink down each column so far: its first and last row (-1: none)
+  const downStart = new Int32Array(W).fill(-1);
+  const downLast = new Int32Array(W).fill(-1);
+  const endDown = (x: number) => {
+    if (downLast[x] + 1 - downStart[x] >= downMin) for (let y = downStart[x], i = y * W + x; y <= downLast[x]; y++, i += W) ink[i] |= 2;
+  };
+  for (let y = 0; y < H; y++) {
+    const [y0, y1, ty] = sample(h, y);
+    let nLive = 0;
+    for (let k = 0; k < nb; k++) if (darkest[y0 * nb + k] < paper || darkest[y1 * nb + k] < paper) blocks[nLive++] = k;
+    if (nLive === 0) continue;
+    if (upper.row !== y0) {
+      if (lower.row === y0) [upper, lower] = [lower, upper];
+      else [upper.row, upper.done] = [y0, upper.done.fill(0)];
+    }
+    if (lower.row !== y1) [lower.row, lower.done] = [y1, lower.done.fill(0)];
+    const top = upper.values;
+    const bottom = lower.values;
+    const uy = 1 - ty;
+    const b = y * W;
+    let n = 0;
+    for (let j = 0; j < nLive; j++) {
+      const k = blocks[j];
+      if (!upper.done[k]) fill(upper, k);
+      if (!lower.done[k]) fill(lower, k);
+      const x0 = k * BLOCK;
+      const x1 = Math.min(W, x0 + BLOCK);
+      for (let x = x0; x < x1; x++) {
+        if (top[x] * uy + bottom[x] * ty < threshold) {
+          ink[b + x] = 1;
+          n++;
+        }
+      }
+    }
+    // a dark bar: turned over (all of it)
+    if (n > BAR * W) {
+      for (let x = 0; x < W; x++) ink[b + x] ^= 1;
+      n = W - n;
+      for (let k = 0; k < nb; k++) blocks[k] = k;
+      nLive = nb;
+    }
+    if (n === 0) continue;
+    for (let j = 0; j < nLive; j++) live[y * nb + blocks[j]] = 1;
+    // runs down: carried on, or ended and marked (gaps of up to `gap` rows joined)
+    for (let j = 0; j < nLive; j++) {
+      const x0 = blocks[j] * BLOCK;
+      const x1 = Math.min(W, x0 + BLOCK);
+      for (let x = x0; x < x1; x++) {
+        if (!(ink[b + x] & 1)) continue;
+        if (downStart[x] < 0 || y - downLast[x] > gap) {
+          if (downStart[x] >= 0) endDown(x);
+          downStart[x] = y;
+        }
+        downLast[x] = y;
+      }
+    }
+    // runs across this row (gaps of up to `gap` pixels joined)
+    let s = -1;
+    let last = -1;
+    for (let j = 0; j < nLive; j++) {
+      const x0 = blocks[j] * BLOCK;
+      const x1 = Math.min(W, x0 + BLOCK);
+      for (let x = x0; x < x1; x++) {
+        if (!(ink[b + x] & 1)) continue;
+        if (s < 0 || x - last > gap) {
+          if (s >= 0 && last + 1 - s >= acrossMin) for (let i = b + s; i <= b + last; i++) ink[i] |= 2;
+          s = x;
+        }
+        last = x;
+      }
+    }
+    if (s >= 0 && last + 1 - s >= acrossMin) for (let i = b + s; i <= b + last; i++) ink[i] |= 2;
+  }
+  for (let x = 0; x < W; x++) if (downStart[x] >= 0) endDown(x);
   const rowBytes = (W + 7) >> 3;
   const head = Buffer.from(`P4\n${W} ${H}\n`);
   const pbm = Buffer.alloc(head.length + rowBytes * H);
   head.copy(pbm);
   for (let y = 0; y < H; y++) {
     const b = y * W;
-    const o = head.length + y * rowBytes;
-    for (let x = 0; x < W; x++) if (ink[b + x] && !rule[b + x]) pbm[o + (x >> 3)] |= 0x80 >> (x & 7);
+    for (let k = 0; k < nb; k++) {
+      if (!live[y * nb + k]) continue;
+      const end = Math.min(W, (k + 1) * BLOCK);
+      for (let x0 = k * BLOCK, o = head.length + y * rowBytes + k * (BLOCK >> 3); x0 < end; x0 += 8, o++) {
+        let byte = 0;
+        for (let x = x0, e = Math.min(end, x0 + 8); x < e; x++) if (ink[b + x] === 1) byte |= 0x80 >> (x - x0);
+        pbm[o] = byte;
+      }
+    }
   }
   return { pbm, width: W, height: H, scale: S };
-}
-
-/** Marks on `rule` every run of ink across a row at least `min` pixels long (gaps of up to `gap`
- *  pixels joined). */
-function rulesAcross(ink: Uint8Array, rule: Uint8Array, W: number, H: number, min: number, gap: number): void {
-  for (let y = 0; y < H; y++) {
-    const b = y * W;
-    let s = -1;
-    let last = -1;
-    for (let x = 0; x < W; x++) {
-      if (ink[b + x] !== 1) continue;
-      if (s < 0 || x - last > gap) {
-        if (s >= 0 && last + 1 - s >= min) rule.fill(1, b + s, b + last + 1);
-        s = x;
-      }
-      last = x;
-    }
-    if (s >= 0 && last + 1 - s >= min) rule.fill(1, b + s, b + last + 1);
-  }
-}
-
-/** Marks on `rule` every run of ink down a column at least `min` pixels long (gaps of up to `gap`
- *  pixels joined): the picture read row by row (in the order it lies in memory), each column's run
- *  carried from row to row. */
-function rulesDown(ink: Uint8Array, rule: Uint8Array, W: number, H: number, min: number, gap: number): void {
-  const start = new Int32Array(W).fill(-1);
-  const last = new Int32Array(W).fill(-1);
-  const mark = (x: number) => {
-    if (last[x] + 1 - start[x] >= min) for (let y = start[x]; y <= last[x]; y++) rule[y * W + x] = 1;
-  };
-  for (let y = 0; y < H; y++) {
-    const b = y * W;
-    for (let x = 0; x < W; x++) {
-      if (ink[b + x] !== 1) continue;
-      if (start[x] < 0 || y - last[x] > gap) {
-        if (start[x] >= 0) mark(x);
-        start[x] = y;
-      }
-      last[x] = y;
-    }
-  }
-  for (let x = 0; x < W; x++) if (start[x] >= 0) mark(x);
 }
 
 /**
