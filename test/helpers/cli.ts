@@ -88,16 +88,30 @@ function capture() {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Make process.env, which holds exactly the variables of `from`, hold exactly those of `to`: only
- *  the variables that differ are written (each read or write of process.env is a call into the
- *  C++ environment; comparing plain copies instead made a run several times cheaper); TZ last, so
- *  Node resets its time zone once. */
-function setEnv(from: Record<string, string | undefined>, to: Record<string, string | undefined>): void {
-  for (const k of Object.keys(from)) if (!(k in to)) delete process.env[k];
-  for (const [k, v] of Object.entries(to)) if (k !== 'TZ' && from[k] !== v && v !== undefined) process.env[k] = v;
-  if (to.TZ === undefined) {
-    if (from.TZ !== undefined) delete process.env.TZ;
-  } else if (from.TZ !== to.TZ) process.env.TZ = to.TZ;
+/** The variables a run changes in this process's environment (envOf: the colour settings cleared,
+ *  TERM=xterm, then opts.env), each with its value for the run (undefined: unset). */
+function changesOf(opts: RunOpts): [string, string | undefined][] {
+  const { TZ, ...to }: Record<string, string | undefined> = { NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm', ...opts.env };
+  const vars = Object.entries(to);
+  // TZ last (when the run sets or clears it), so that Node resets its time zone once
+  if (opts.env && 'TZ' in opts.env) vars.push(['TZ', TZ]);
+  return vars;
+}
+
+/** Set the variables to the given values (undefined: unset them), and give what they were. Only these
+ *  are read or written: each read or write of process.env is a call into the C++ environment, and a
+ *  copy of the whole environment at every run (two, and two passes comparing them) was about a
+ *  quarter of the CPU of a plain in-process run such as cba salary. */
+function setVars(vars: [string, string | undefined][]): [string, string | undefined][] {
+  const before: [string, string | undefined][] = [];
+  for (const [k, v] of vars) {
+    const was = process.env[k];
+    before.push([k, was]);
+    if (v === was) continue;
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return before;
 }
 
 // In-process runs share the process's working folder and environment, so they take turns: a run
@@ -136,22 +150,22 @@ async function inProcess(args: string[], opts: RunOpts): Promise<Run> {
   // but the package's own rules/ (read through the compiled cache, checked by stat: about 30% of the
   // CPU of a plain run such as cba salary here), which no test edits
   forgetLoadedRules(true);
-  const savedEnv = { ...process.env };
-  const env = envOf(opts, savedEnv);
   const out = capture();
   const err = capture();
   const stdin = Readable.from(opts.input ? [Buffer.from(opts.input)] : []);
   const cwd = process.cwd();
   let code: number;
+  let saved: [string, string | undefined][] | undefined;
   try {
     process.chdir(opts.cwd ?? ROOT);
-    // the run's environment set on process.env itself (not a plain object in its place), so that
-    // Node sees a TZ given here and the run's dates are made in that time zone, as in a process
-    setEnv(savedEnv, env);
-    code = await main(['node', 'cba', ...args], { stdout: out.stream, stderr: err.stream, stdin, env, isTTY: false, stderrIsTTY: false });
+    // the run's environment set on process.env itself, which the run is given as its environment as
+    // the bin is (src/cli/command.ts processIo), so that Node sees a TZ given here and the run's dates
+    // are made in that time zone, as in a process
+    saved = setVars(changesOf(opts));
+    code = await main(['node', 'cba', ...args], { stdout: out.stream, stderr: err.stream, stdin, env: process.env, isTTY: false, stderrIsTTY: false });
   } finally {
-    // cba never writes process.env: it holds the run's variables still
-    setEnv(env, savedEnv);
+    // cba never writes process.env: the variables the run set are set back as they were
+    if (saved) setVars(saved);
     process.chdir(cwd);
   }
   return { code, stdout: out.text(), stderr: err.text() };
