@@ -12,7 +12,7 @@ import { extname } from 'node:path';
 import { InputError } from '../core/errors';
 import { LIMITS, openRegular, readBoundedFile } from '../core/read-bounded';
 import { noteInput } from './run-files';
-import { CsvSyntaxError, parseCsvBatches, parseCsvLineBatches } from './csv-parser';
+import { CsvSyntaxError, parseCsvBatches, parseCsvLineBatches, type ByteLines } from './csv-parser';
 import { CsvParser, lineCells, type CsvDelimiter } from '../core/csv';
 import { canonicalHeader, type ColumnMap, type KnownColumns } from './roster-columns';
 
@@ -123,7 +123,7 @@ function isWorkbook(file: string, label: string): boolean {
 /** The rows of the input, a batch at a time: CSV through the streaming parser, an .xlsx workbook's
  *  sheet through exceljs (its own lazy bundle, loaded only for a workbook): each cell as text, a date
  *  cell as YYYY-MM-DD, a number as its shortest decimal (src/import/xlsx.ts). */
-async function* rawBatches(file: string, flag: string, label: string, opts: BatchReadOptions, lines?: CsvParser): AsyncGenerator<(string | string[])[]> {
+async function* rawBatches(file: string, flag: string, label: string, opts: BatchReadOptions, lines?: CsvParser, bytes?: () => ByteLines | undefined): AsyncGenerator<(string | string[])[] | number> {
   if (file !== '-' && isWorkbook(file, `${flag} ${file}`)) {
     const bytes = readBoundedFile(file, `${flag} ${file}`, LIMITS.workbook, 'an .xlsx roster');
     noteInput(file);
@@ -149,9 +149,9 @@ async function* rawBatches(file: string, flag: string, label: string, opts: Batc
   const total = file === '-' ? stdinSize(input as NodeJS.ReadableStream) : sizeOf(file);
   let first = true;
   const parseOpts = { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' } as const;
-  for await (const raws of lines ? parseCsvLineBatches(input, parseOpts, lines) : parseCsvBatches(input, parseOpts)) {
+  for await (const raws of lines ? parseCsvLineBatches(input, parseOpts, lines, bytes) : parseCsvBatches(input, parseOpts)) {
     // (the first record is always cells, in lines mode too)
-    if (first && raws.length && ((raws[0] as string[])[0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);
+    if (first && typeof raws !== 'number' && raws.length && ((raws[0] as string[])[0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);
     first = false;
     yield raws;
     opts.onProgress?.(input.bytesRead ?? 0, total);
@@ -252,18 +252,29 @@ export async function* readCsvBatches(file: string, flag: string, opts: BatchRea
 }
 
 /** readCsvBatches for the hottest loops (deadline --input, audit --csv): every item of a batch is the
- *  next row, in order (count them for the row number). A data line holding no quote comes as its text,
+ *  next row, in order (count them for the row number); with opts.bytes (csv-parser.ts ByteLines), a
+ *  batch may instead be the number of rows that taker read and wrote itself, as bytes. A data line holding no quote comes as its text,
  *  uncut: cut it on the header's `delimiter`, or hand it to lineRecord for the record readCsvBatches
  *  would give; every other row as that record. With `quoted`, a line whose quotes are all simple (a
  *  field wholly in quotes, none inside: src/core/csv.ts simpleQuotes) comes as its text too (lineCells
  *  cuts it). Records are read with values: false. */
-export async function* readCsvLines(file: string, flag: string, opts: Omit<BatchReadOptions, 'values'> & { quoted?: boolean } = {}): AsyncGenerator<{ header: string[]; original: string[]; delimiter: CsvDelimiter } | (string | CsvRecord)[]> {
+type LinesHeader = { header: string[]; original: string[]; delimiter: CsvDelimiter };
+type LinesOptions = Omit<BatchReadOptions, 'values'> & { quoted?: boolean };
+export function readCsvLines(file: string, flag: string, opts?: LinesOptions): AsyncGenerator<LinesHeader | (string | CsvRecord)[]>;
+export function readCsvLines(file: string, flag: string, opts: LinesOptions & { bytes: () => ByteLines | undefined }): AsyncGenerator<LinesHeader | (string | CsvRecord)[] | number>;
+export async function* readCsvLines(file: string, flag: string, opts: LinesOptions & { bytes?: () => ByteLines | undefined } = {}): AsyncGenerator<LinesHeader | (string | CsvRecord)[] | number> {
   const label = `${flag} ${file === '-' ? '- (standard input)' : file}`;
   const parser = new CsvParser(opts.delimiter ?? 'auto', { lines: true, quoted: opts.quoted });
   let header: string[] | undefined;
   let n = 0;
   try {
-    for await (const raws of rawBatches(file, flag, label, opts, parser)) {
+    for await (const raws of rawBatches(file, flag, label, opts, parser, opts.bytes)) {
+      if (typeof raws === 'number') {
+        // rows opts.bytes took (and wrote) itself
+        n += raws;
+        yield raws;
+        continue;
+      }
       if (!raws.length) continue;
       if (!header) {
         const h = headerOf(raws[0] as string[], label, opts);
@@ -362,6 +373,23 @@ export class IdCounter {
     }
     this.hashes[this.size++] = IdCounter.hashRange(s, start, end);
   }
+  /** addRange of the id in bytes b from start to end (an ASCII line read as bytes: the same hash as its text). */
+  addBytes(b: Uint8Array, start: number, end: number): void {
+    if (end <= start) return;
+    if (this.size === this.hashes.length) {
+      const t = new Float64Array(this.size * 2);
+      t.set(this.hashes);
+      this.hashes = t;
+    }
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ (end - start);
+    for (let i = start; i < end; i++) {
+      const c = b[i];
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    this.hashes[this.size++] = ((h1 >>> 0) % 0x200000) * 0x100000000 + (h2 >>> 0);
+  }
   /** How many ids were ones an earlier id had. */
   get duplicates(): number {
     if (this.counted !== this.size) {
@@ -453,9 +481,22 @@ export function asOutputError(e: unknown, what = 'standard output'): OutputError
   return new OutputError(`cannot write ${what}: ${WHY[x.code] ?? x.code} (${x.code})`);
 }
 
-/** Buffered writes that respect back-pressure (memory stays flat on a slow reader) and report failures. */
-export class BatchWriter {
+/** Output written as bytes in place (audit --csv takeBytes): room(n) makes room for n bytes at
+ *  `len` in `out` (and returns out); the writer puts them there and moves len on. */
+export interface ByteSink {
+  out: Buffer;
+  len: number;
+  room(n: number): Buffer;
+}
+
+/** Buffered writes that respect back-pressure (memory stays flat on a slow reader) and report failures.
+ *  Text until the first room() call (ByteSink), bytes from then on: text written after it is encoded
+ *  into the same bytes, in order. */
+export class BatchWriter implements ByteSink {
   private buf = '';
+  out: Buffer = Buffer.alloc(0);
+  len = 0;
+  private bytes = false;
   private failed: OutputError | ReaderGone | undefined;
   private readonly onError = (e: Error) => {
     this.failed ??= asOutputError(e) ?? new OutputError(`cannot write standard output: ${e.message}`);
@@ -470,17 +511,50 @@ export class BatchWriter {
     if (this.failed) throw this.failed;
   }
   async write(s: string): Promise<void> {
+    if (this.bytes) {
+      if (s) {
+        const buf = this.room(s.length * 3);
+        this.len += buf.write(s, this.len);
+      }
+      if (this.len > this.limit) await this.flush();
+      return;
+    }
     this.buf += s;
     if (this.buf.length > this.limit) await this.flush();
   }
+  room(n: number): Buffer {
+    if (!this.bytes) {
+      // the text written so far goes first
+      this.bytes = true;
+      const text = this.buf;
+      this.buf = '';
+      this.out = Buffer.allocUnsafeSlow(Math.max(2 * this.limit, n + text.length * 3));
+      this.len = text ? this.out.write(text, 0) : 0;
+    }
+    if (this.len + n > this.out.length) {
+      const b = Buffer.allocUnsafeSlow(Math.max(2 * this.out.length, this.len + n));
+      this.out.copy(b, 0, 0, this.len);
+      this.out = b;
+    }
+    return this.out;
+  }
   async flush(): Promise<void> {
     this.check();
-    if (!this.buf) return;
-    const text = this.buf;
-    this.buf = '';
+    let data: string | Buffer;
+    if (this.bytes) {
+      if (!this.len) return;
+      // a new buffer for what comes next: the stream may hold this one until it is written
+      data = this.out.subarray(0, this.len);
+      this.out = Buffer.allocUnsafeSlow(this.out.length);
+      this.len = 0;
+    } else {
+      if (!this.buf) return;
+      data = this.buf;
+      this.buf = '';
+    }
     let ok: boolean;
     try {
-      ok = this.stream.write(text);
+      ok = this.stream.write(data);
     } catch (e) {
       throw asOutputError(e) ?? e;
     }

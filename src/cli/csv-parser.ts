@@ -29,6 +29,10 @@ export interface CsvParseOptions {
 /** Line ends of any kind as \n, a \r at the end of a piece held back until the next shows whether a \n follows. */
 class LineEnds {
   private cr = false;
+  /** nothing held back: the next piece reads on its own */
+  clean(): boolean {
+    return !this.cr;
+  }
   write(text: string, final: boolean): string {
     if (this.cr) (text = '\r' + text), (this.cr = false);
     if (!final && text.endsWith('\r')) {
@@ -41,6 +45,16 @@ class LineEnds {
 
 type CsvInput = AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream;
 
+/** A reader of whole lines as bytes (audit --csv: src/commands/audit-csv.ts takeBytes), which takes
+ *  the lines of `data` from `p` on, one a record, as far as the first it does not take or the end of
+ *  the last complete line; returns the offset where it stopped, and in `taken` how many it took. It
+ *  takes only a line the parser would hand over as that line's text (lines mode with simple quotes),
+ *  so the records are the same. */
+export interface ByteLines {
+  takeBytes(data: Buffer, p: number): number;
+  taken: number;
+}
+
 export function parseCsvBatches(input: CsvInput, opts: CsvParseOptions): AsyncGenerator<string[][]> {
   return parseWith(input, opts, new CsvParser(opts.delimiter ?? ',')) as AsyncGenerator<string[][]>;
 }
@@ -48,26 +62,69 @@ export function parseCsvBatches(input: CsvInput, opts: CsvParseOptions): AsyncGe
 /** As parseCsvBatches, with a parser made in lines mode (`new CsvParser(delimiter, { lines: true })`):
  *  a record after the header whose line holds no quote comes as the line's text, not yet cut into
  *  cells (parser.delimiter cuts it); every other record as its cells. */
-export function parseCsvLineBatches(input: CsvInput, opts: CsvParseOptions, parser: CsvParser): AsyncGenerator<(string | string[])[]> {
-  return parseWith(input, opts, parser);
+/** With `bytes` (asked after each piece, as it is made once the header is read): while the input is
+ *  UTF-8 and the parser stands at the start of a record with nothing held, the lines go to bytes()
+ *  before any decoding, and a batch is then the number of records it took (their output written by
+ *  it); from the first line it does not take, the parser reads again, until it stands clean again. */
+export function parseCsvLineBatches(input: CsvInput, opts: CsvParseOptions, parser: CsvParser, bytes?: () => ByteLines | undefined): AsyncGenerator<(string | string[])[] | number> {
+  return parseWith(input, opts, parser, bytes);
 }
 
-async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvParser): AsyncGenerator<(string | string[])[]> {
+async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvParser, bytes?: () => ByteLines | undefined): AsyncGenerator<(string | string[])[] | number> {
   const decoder = new CsvDecoder();
   const ends = new LineEnds();
   const tooLong = () => new CsvSyntaxError(`a record longer than ${opts.maxRecord} characters (an unclosed quote, or not a CSV file)`, parser.records + 1, true);
   const unclosed = (e: unknown) => (e instanceof CsvUnclosedQuote ? new CsvSyntaxError(e.message, e.record) : e);
+  // lines as bytes: the taker, and the start of a line whose end is still to come (undefined: the
+  // parser reads)
+  let taker: ByteLines | undefined;
+  let carry: Buffer | undefined;
   let finished = false;
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string> | Iterable<Buffer>) {
-      const out: (string | string[])[] = [];
-      parser.push(ends.write(decoder.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk), false), out);
-      if (out.length) yield out;
-      if (parser.pendingLength() > opts.maxRecord) throw tooLong();
+      let piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      while (piece.length) {
+        if (carry !== undefined && taker !== undefined) {
+          const data = carry.length ? Buffer.concat([carry, piece]) : piece;
+          const p = taker.takeBytes(data, 0);
+          if (taker.taken) {
+            parser.skipRecords(taker.taken);
+            yield taker.taken;
+          }
+          // a line not complete yet waits for the next piece (copied: the reader uses its buffer
+          // again); a complete line not taken, or a long one, goes to the parser with the rest
+          if (data.indexOf(10, p) < 0 && data.length - p <= 4096) {
+            carry = Buffer.from(data.subarray(p));
+            break;
+          }
+          carry = undefined;
+          piece = data.subarray(p);
+        }
+        // to the parser: all of it, but at the start (with a reader of bytes) only as far as 3 bytes
+        // past the first line break, so that the header comes out and the lines after it go as bytes
+        let now = piece;
+        if (bytes !== undefined && parser.records === 0) {
+          const nl = piece.indexOf(10);
+          if (nl >= 0 && nl + 4 < piece.length) now = piece.subarray(0, nl + 4);
+        }
+        piece = piece.subarray(now.length);
+        const out: (string | string[])[] = [];
+        parser.push(ends.write(decoder.write(now), false), out);
+        if (out.length) yield out;
+        if (parser.pendingLength() > opts.maxRecord) throw tooLong();
+        // back to bytes when nothing is held half-read: the parser's rest as bytes again
+        taker ??= bytes?.();
+        if (taker !== undefined && decoder.clean() && ends.clean()) {
+          const rest = parser.detachRest();
+          if (rest !== undefined) carry = Buffer.from(rest, 'utf8');
+        }
+      }
     }
     const out: (string | string[])[] = [];
     try {
-      parser.push(ends.write(decoder.end(), true), out);
+      // a last line without a line break, held as bytes, goes to the parser
+      const held = carry?.length ? decoder.write(carry) : '';
+      parser.push(ends.write(held + decoder.end(), true), out);
       if (parser.pendingLength() > opts.maxRecord) throw tooLong();
       parser.end(out);
     } catch (e) {

@@ -14,10 +14,13 @@
 import type { Auditor, AuditStatus, RosterIndex } from '../batch/audit';
 import { auditStatus, reasonText } from '../batch/audit';
 import { detached, mix } from '../batch/row-memo';
-import type { IdCounter } from '../cli/batch-io';
-import { formatCents, parseCentsAt } from '../core/money';
+import type { ByteSink, IdCounter } from '../cli/batch-io';
+import { formatCents, parseCentsAt, parseCentsBytes, writeCents } from '../core/money';
 
 const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
 
 interface Entry {
   /** the placement cells as written (schedule, year, class, step, days, fte, stipends; '' when absent) */
@@ -31,6 +34,49 @@ interface Entry {
   tails: string[];
   next: Entry | undefined;
 }
+
+/** An entry as takeBytes keeps it: by the bytes of its placement cells (with their commas), its
+ *  amounts, its output pieces as UTF-8, the next of the same hash. */
+interface ByteEntry {
+  span: Uint8Array;
+  annual: number | null;
+  monthly: number | null;
+  preAnnual: Uint8Array;
+  preMonthly: Uint8Array;
+  tails: Uint8Array[];
+  next: ByteEntry | undefined;
+}
+
+/** Bytes from a to e of d into out at o, without the quotes (around whole fields); the offset after. */
+function copyUnquoted(out: Uint8Array, o: number, d: Uint8Array, a: number, e: number): number {
+  for (let j = a; j < e; j++) {
+    const c = d[j];
+    if (c !== QUOTE) out[o++] = c;
+  }
+  return o;
+}
+
+/** Bytes of piece into out at o; the offset after. */
+function copyAll(out: Uint8Array, o: number, piece: Uint8Array): number {
+  for (let j = 0; j < piece.length; j++) out[o++] = piece[j];
+  return o;
+}
+
+/** FNV-1a of the bytes from a to b of d, in 30 bits. */
+function hashBytes(d: Uint8Array, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ d[i], 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** Whether the bytes from a to b of d are those of text (ASCII). */
+function bytesAre(d: Uint8Array, a: number, b: number, text: Uint8Array): boolean {
+  if (b - a !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (d[a + i] !== text[i]) return false;
+  return true;
+}
+const MONTHLY = new Uint8Array([109, 111, 110, 116, 104, 108, 121]);
+const ANNUAL = new Uint8Array([97, 110, 110, 117, 97, 108]);
 
 export class AuditCsvLines {
   /** the status of the last line taken, and the lines taken by status */
@@ -50,6 +96,15 @@ export class AuditCsvLines {
   private readonly spanMask: number = 0;
   private spans = new Map<string, Entry>();
   private size = 0;
+  /** takeBytes: the entries kept by the bytes of their cells (by hash), the last entry line() used,
+   *  the rows the last call took, where it writes, the end of the line cut and its quoted fields */
+  private bmemo = new Map<number, ByteEntry>();
+  private entry: Entry | undefined;
+  taken = 0;
+  private sink: ByteSink | undefined;
+  private problemsOnly = false;
+  private next = 0;
+  private quoted = 0;
   /** whether lines can be taken at all (a comma-separated input with every required column) */
   readonly on: boolean;
 
@@ -154,6 +209,7 @@ export class AuditCsvLines {
     const byText = this.spanFrom >= 0 && (quoted & this.spanMask) === 0;
     const e = (byText ? this.spans.get(line.slice(st[this.spanFrom], en[this.spanTo])) : this.find(line)) ?? this.teach(line, byText);
     if (e === undefined) return undefined;
+    this.entry = e;
     const contract = monthly ? e.monthly : e.annual;
     if (contract === null) return undefined;
     const paid = parseCentsAt(line, st[at.paid], en[at.paid]);
@@ -167,6 +223,149 @@ export class AuditCsvLines {
     if (from > 0) input += line.slice(from);
     else input = line;
     return input + (monthly ? e.preMonthly : e.preAnnual) + formatCents(paid - contract) + e.tails[(monthly ? 3 : 0) + (status === 'ok' ? 0 : status === 'underpaid' ? 1 : 2)];
+  }
+
+  /** The lines of an input read as bytes (csv-parser.ts ByteLines), written to the sink given by
+   *  bytesTo: the lines this class takes, as far as the first it does not (the parser reads that one
+   *  on). A line it takes here is printable ASCII (so its text is its bytes) with quotes only around
+   *  whole fields, as the parser hands it to line() as text, and it goes out as line() writes it: its
+   *  fields cut in one pass (cut), its placement found by the bytes of its cells (findBytes), the
+   *  pieces of the output copied as bytes. A line whose placement is not kept as bytes yet goes
+   *  through line() itself, which keeps it (keepBytes). */
+  takeBytes(d: Buffer, p: number): number {
+    const st = this.st, en = this.en, at = this.at, sink = this.sink!;
+    let taken = 0;
+    for (;;) {
+      const e = this.cut(d, p);
+      if (e < 0) break;
+      const next = this.next;
+      // the required cells as written (not empty), the period: '', annual or monthly
+      if (en[at.id] === st[at.id] || en[at.class] === st[at.class] || en[at.step] === st[at.step] || en[at.paid] === st[at.paid]) break;
+      let monthly = false;
+      if (at.period >= 0) {
+        const a = st[at.period], len = en[at.period] - a;
+        if (bytesAre(d, a, a + len, MONTHLY)) monthly = true;
+        else if (len !== 0 && !bytesAre(d, a, a + len, ANNUAL)) break;
+      }
+      const byText = this.spanFrom >= 0 && (this.quoted & this.spanMask) === 0;
+      const sa = byText ? st[this.spanFrom] : 0, sb = byText ? en[this.spanTo] : 0;
+      const entry = byText ? this.findBytes(d, sa, sb) : undefined;
+      if (entry === undefined) {
+        // line() on the line's text (the same, as it is ASCII): it finds or prices the placement
+        // (and cuts the text into st and en: sa and sb were taken before)
+        const out = this.line(d.toString('latin1', p, e));
+        if (out === undefined) break;
+        if (byText) this.keepBytes(d, sa, sb, this.entry!);
+        if (!this.problemsOnly || this.status !== 'ok') {
+          const buf = sink.room(out.length * 3);
+          sink.len += buf.write(out, sink.len);
+        }
+        taken++;
+        p = next;
+        continue;
+      }
+      const contract = monthly ? entry.monthly : entry.annual;
+      if (contract === null) break;
+      const paid = parseCentsBytes(d, st[at.paid], en[at.paid]);
+      if (paid === null) break;
+      const status = auditStatus(paid, contract, this.tolerance);
+      this.status = status;
+      if (status === 'ok') this.ok++;
+      else if (status === 'underpaid') this.underpaid++;
+      else this.overpaid++;
+      this.ids.addBytes(d, st[at.id], en[at.id]);
+      taken++;
+      if (!this.problemsOnly || status !== 'ok') {
+        const pre = monthly ? entry.preMonthly : entry.preAnnual;
+        const tail = entry.tails[(monthly ? 3 : 0) + (status === 'ok' ? 0 : status === 'underpaid' ? 1 : 2)];
+        const need = e - p + pre.length + 24 + tail.length;
+        const out = sink.len + need > sink.out.length ? sink.room(need) : sink.out;
+        // the input cells as csvCell writes them (the line without the quotes around fields), then
+        // the audit's
+        let o = copyUnquoted(out, sink.len, d, p, e);
+        o = copyAll(out, o, pre);
+        o = writeCents(out, o, paid - contract);
+        sink.len = copyAll(out, o, tail);
+      }
+      p = next;
+    }
+    this.taken = taken;
+    return p;
+  }
+
+  /** Where takeBytes writes, and whether it writes only the lines not ok (--problems). */
+  bytesTo(sink: ByteSink, problemsOnly: boolean): void {
+    this.sink = sink;
+    this.problemsOnly = problemsOnly;
+  }
+
+  /** The fields of the line from p, as line() cuts its text, into st and en: the end of its text
+   *  (the line break after it ends at this.next), with this.quoted the fields that were in quotes;
+   *  -1 when line() would not take it (a field csvCell changes, more or fewer fields than the header),
+   *  the parser would not hand it over as text (a quote inside a field, "" inside quotes, a line
+   *  break inside quotes), it holds anything but printable ASCII, or its line break is not in d yet. */
+  private cut(d: Buffer, p: number): number {
+    const st = this.st, en = this.en, width = this.width, end = d.length;
+    let i = p, f = 0, quoted = 0;
+    for (;;) {
+      if (f === width) return -1;
+      let a = i, b = i, c = 0;
+      if (i < end && d[i] === QUOTE) {
+        // a quoted field, to the next quote; no comma inside (csvCell would quote it again)
+        a = b = i + 1;
+        for (; b < end; b++) {
+          c = d[b];
+          if (c === QUOTE) break;
+          if (c < 32 || c > 126 || c === COMMA) return -1;
+        }
+        if (b >= end) return -1;
+        i = b + 1;
+        quoted |= f < 31 ? 1 << f : 0x40000000;
+      } else {
+        for (; b < end; b++) {
+          c = d[b];
+          if (c === COMMA || c === LF || c === CR) break;
+          if (c < 32 || c > 126 || c === QUOTE) return -1;
+        }
+        i = b;
+      }
+      if (b > a) {
+        // csvCell's own test of a cell it writes as it is (no edge space, no formula start)
+        const c0 = d[a], c1 = d[b - 1];
+        if (c0 === 32 || c1 === 32 || c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64) return -1;
+      }
+      st[f] = a;
+      en[f] = b;
+      f++;
+      if (i >= end) return -1;
+      c = d[i];
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      // the line's end: \n, or \r\n (the reader's line ends; a lone \r is one too, left to the parser)
+      if (c === LF) this.next = i + 1;
+      else if (c === CR && i + 1 < end && d[i + 1] === LF) this.next = i + 2;
+      else return -1;
+      break;
+    }
+    if (f !== width) return -1;
+    this.quoted = quoted;
+    return i;
+  }
+
+  /** The entry kept as bytes for the cells from a to b of d (the placement columns, with their commas). */
+  private findBytes(d: Buffer, a: number, b: number): ByteEntry | undefined {
+    let e = this.bmemo.get(hashBytes(d, a, b));
+    while (e !== undefined && !bytesAre(d, a, b, e.span)) e = e.next;
+    return e;
+  }
+
+  /** Keep entry e as bytes, by the cells from a to b of d, with its output pieces as UTF-8. */
+  private keepBytes(d: Buffer, a: number, b: number, e: Entry): void {
+    const h = hashBytes(d, a, b);
+    const tails = e.tails.map((t) => Buffer.from(t));
+    this.bmemo.set(h, { span: Uint8Array.prototype.slice.call(d, a, b), annual: e.annual, monthly: e.monthly, preAnnual: Buffer.from(e.preAnnual), preMonthly: Buffer.from(e.preMonthly), tails, next: this.bmemo.get(h) });
   }
 
   private hash(line: string): number {
@@ -238,7 +437,7 @@ export class AuditCsvLines {
   /** A placement kept: by its cells (in keyAt's order, detached: find), and by `text`, the cells from
    *  spanFrom to spanTo joined with commas as a line holds them unquoted (the lookup by text). */
   private keep(cells: string[], annual: number | null, monthly: number | null, how: string, byCells: boolean, text: string | undefined): Entry {
-    if (this.size >= 50_000) (this.memo.clear(), this.spans.clear(), (this.size = 0));
+    if (this.size >= 50_000) (this.memo.clear(), this.spans.clear(), this.bmemo.clear(), (this.size = 0));
     const tails: string[] = [];
     for (const m of [false, true]) {
       const reason = this.reasonCell(reasonText(how, m));

@@ -113,7 +113,15 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
   let delimiter: CsvDelimiter = ',';
   // --csv: the common line written by positions, without a record (src/commands/audit-csv.ts)
   let fast: AuditCsvLines | undefined;
-  for await (const b of readCsvLines(roster, 'roster', { quoted: true, stdin: roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+  // and, not to a terminal (where rows make way for the progress bar), read and written as bytes:
+  // each batch of the lines it took so is their count
+  const bytes = () => (fast !== undefined && !ctx.isTTY ? fast : undefined);
+  for await (const b of readCsvLines(roster, 'roster', { quoted: true, bytes, stdin: roster === '-' ? io.stdin : undefined, sheet: o.sheet, columns: { known: ROSTER_COLUMNS, map }, onProgress: (read, total) => bar.update(read, total, rows) })) {
+    if (typeof b === 'number') {
+      rows += b;
+      await out.write('');
+      continue;
+    }
     if (!Array.isArray(b)) {
       header = b.header;
       delimiter = b.delimiter;
@@ -123,6 +131,7 @@ export async function run(o: AuditOptions, { out: ctx, agreement, io }: RunCtx):
       if (o.csv) {
         fast = new AuditCsvLines(header.length, delimiter, at, auditor, tol, ids, contractText, reasonCell);
         if (!fast.on) fast = undefined;
+        else fast.bytesTo(out, problemsOnly);
       }
       // input columns named like the audit's own (row, contract, status, ...) are kept apart as input_<name>
       // CSV keeps the export's own header names (it goes back to payroll); JSON uses ours (scripts read .id, .paid)

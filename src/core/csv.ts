@@ -104,6 +104,23 @@ export class CsvParser {
     return n;
   }
 
+  /** Lines mode with simple quotes, comma-separated, past the header, at the start of a record with
+   *  nothing of a record held: the text not parsed yet (the start of the next record, or ''), handed
+   *  back to the caller, who reads on from there itself (src/cli/csv-parser.ts, lines as bytes) and
+   *  counts the records it takes with skipRecords. Otherwise undefined, and the parser keeps it. */
+  detachRest(): string | undefined {
+    if (!this.quoted || this.d !== ',' || this.rd !== '\n' || this.records === 0) return undefined;
+    if (this.quoting || this.wasQuoting || this.escaping || this.field !== '' || this.record.length !== 0) return undefined;
+    const rest = this.buf;
+    this.buf = '';
+    return rest;
+  }
+
+  /** Records the caller read itself (after detachRest), counted as delivered. */
+  skipRecords(n: number): void {
+    this.records += n;
+  }
+
   /** The input is complete: deliver the last record, or throw CsvUnclosedQuote. */
   end(out: (string | string[])[]): void {
     this.run(true, out);
@@ -367,6 +384,7 @@ function fastRecord(s: string, pos: number, e: number, rd: string, out: (string 
 export class CsvDecoder {
   private dec: StringDecoder | undefined;
   private head: Buffer | undefined;
+  private utf8 = false;
 
   write(chunk: Buffer): string {
     if (!this.dec) {
@@ -377,10 +395,17 @@ export class CsvDecoder {
       }
       this.head = undefined;
       // loaded here, by a run that decodes a file (a top-level import cost every command's start-up)
-      this.dec = new (process.getBuiltinModule('node:string_decoder').StringDecoder)(b[0] === 0xff && b[1] === 0xfe ? 'utf16le' : 'utf8');
+      this.utf8 = !(b[0] === 0xff && b[1] === 0xfe);
+      this.dec = new (process.getBuiltinModule('node:string_decoder').StringDecoder)(this.utf8 ? 'utf8' : 'utf16le');
       return this.dec.write(b);
     }
     return this.dec.write(chunk);
+  }
+
+  /** Whether the input is UTF-8 and no character is held half-read: bytes from here decode on their own. */
+  clean(): boolean {
+    // lastNeed: the bytes still missing of a character begun (Node's StringDecoder; not in its types)
+    return this.utf8 && (this.dec as unknown as { lastNeed?: unknown }).lastNeed === 0;
   }
 
   end(): string {
