@@ -1,10 +1,21 @@
 // The smoke tests run the built bin: bring dist/ up to date first, also when `vitest` is run without
 // `npm test` (the build is skipped when the sources, rules and lockfile are unchanged since the last).
+// Every temporary folder of the run (the tests', the bins' and the shells' they start) is made in one
+// folder of its own, removed when the run ends: TMPDIR is set before the workers start, and they and
+// their children inherit it (os.tmpdir() reads it at each call). Without it a run left ~200 folders in
+// /tmp, tests that failed or were stopped more.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default function setup() {
-  if (process.env.npm_lifecycle_event === 'test') return; // npm test: its pretest has just done it
-  const root = join(import.meta.dirname ?? __dirname, '..', '..');
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
+  const runTmp = mkdtempSync(join(tmpdir(), 'cba-test-run-'));
+  process.env.TMPDIR = runTmp;
+  if (process.env.npm_lifecycle_event !== 'test') {
+    // npm test: its pretest has just done it
+    const root = join(import.meta.dirname ?? __dirname, '..', '..');
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
+  }
+  return () => rmSync(runTmp, { recursive: true, force: true });
 }

@@ -10,19 +10,24 @@ interface TestLike {
 interface ModuleLike {
   moduleId: string;
   children: { allTests(): Iterable<TestLike> };
+  state(): string;
   diagnostic(): { collectDuration: number; setupDuration: number; prepareDuration: number; duration: number };
 }
 
 export default class SummaryReporter {
   onTestRunEnd(modules: ReadonlyArray<ModuleLike>, errors: ReadonlyArray<unknown>) {
     let passed = 0, failed = 0, skipped = 0;
-    for (const m of modules)
+    for (const m of modules) {
+      const before = failed;
       for (const t of m.children.allTests()) {
         const s = t.result().state;
         if (s === 'passed') passed++;
         else if (s === 'failed') failed++;
         else skipped++;
       }
+      // a file that failed outside its tests (a beforeAll hook, an import) counts as one failure
+      if (failed === before && m.state() === 'failed') failed++;
+    }
     failed += errors.length;
     if (process.env.CBA_TEST_DURATIONS === '1' && !failed) {
       const root = process.cwd();
