@@ -84,21 +84,30 @@ export async function withPage<T>(executable: string, args: string[], url: strin
     const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
     const inPage = (method: string, params: object = {}) => send(method, params, sessionId);
     const requests: string[] = [];
+    // the documents loaded (by the loader that loaded them), and a check to run at each
+    const loaded = new Set<string>();
     let onLoad = () => {};
-    const loaded = new Promise<void>((resolve) => (onLoad = resolve));
     listeners.push((m) => {
       if (m.sessionId !== sessionId) return;
       if (m.method === 'Network.requestWillBeSent') requests.push(m.params.request.url);
-      if (m.method === 'Page.loadEventFired') onLoad();
+      if (m.method === 'Page.lifecycleEvent' && m.params.name === 'load') {
+        loaded.add(m.params.loaderId);
+        onLoad();
+      }
     });
     await Promise.all([
       inPage('Page.enable'),
+      inPage('Page.setLifecycleEventsEnabled', { enabled: true }),
       inPage('Network.enable'),
       inPage('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 1, mobile: false }),
     ]);
     const nav = await inPage('Page.navigate', { url });
     if (nav.errorText) throw new Error(`chromium could not open ${url}: ${nav.errorText}`);
-    await loaded;
+    // the load of this navigation's document (not of the blank page the tab opened with)
+    await new Promise<void>((resolve) => {
+      onLoad = () => void (loaded.has(nav.loaderId) && resolve());
+      onLoad();
+    });
     return await use({
       requests,
       async evaluate<T>(expression: string): Promise<T> {
