@@ -20,11 +20,12 @@ const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
 const parsed = new Map();
 const yamlOf = (text) => (parsed.has(text) ? parsed.get(text) : parsed.set(text, parse(text)).get(text));
 
-/** Every reading of the shipped agreement: { file, id, text, cite }. */
-export function allReadings(dir = join(root, AGREEMENT)) {
+/** Every reading of the shipped agreement: { file, id, text, cite }. `read` gives a file's data from its
+ *  text (yaml's parse; the tests give their own, which parses each text once for all of them). */
+export function allReadings(dir = join(root, AGREEMENT), read = yamlOf) {
   const out = [];
   for (const f of FILES) {
-    const y = yamlOf(readFileSync(join(dir, f), 'utf8'));
+    const y = read(readFileSync(join(dir, f), 'utf8'));
     for (const r of y.readings ?? []) out.push({ file: f, id: r.id, text: oneLine(r.text), cite: r.cite });
     const walk = (v, key) => {
       if (Array.isArray(v)) return v.forEach((x) => walk(x, key));
@@ -45,10 +46,10 @@ export function allReadings(dir = join(root, AGREEMENT)) {
 }
 
 /** The generated section of docs/readings.md. */
-export function readingsSection(dir) {
+export function readingsSection(dir, read) {
   const lines = [BEGIN, '', '## Every reading, as the rules state it', '', 'Each is printed with a result that applies it (`Reading:`, or as a note or warning); `{{name}}` is a figure of the case, `{field}` an', 'input (its flag on the command line). Edit a reading in its YAML file, then run `node scripts/readings-doc.mjs --write`.', ''];
   let file = '';
-  for (const r of allReadings(dir)) {
+  for (const r of allReadings(dir, read)) {
     if (r.file !== file) lines.push(`${file ? '\n' : ''}### ${(file = r.file)}`, '');
     lines.push(`- \`${r.id}\`: ${r.text}${cited(r.cite)}`);
   }
