@@ -541,11 +541,10 @@ export class BatchWriter implements ByteSink {
   async flush(): Promise<void> {
     this.check();
     let data: string | Buffer;
+    const full = this.out;
     if (this.bytes) {
       if (!this.len) return;
-      // a new buffer for what comes next: the stream may hold this one until it is written
-      data = this.out.subarray(0, this.len);
-      this.out = Buffer.allocUnsafeSlow(this.out.length);
+      data = full.subarray(0, this.len);
       this.len = 0;
     } else {
       if (!this.buf) return;
@@ -557,6 +556,13 @@ export class BatchWriter implements ByteSink {
       ok = this.stream.write(data);
     } catch (e) {
       throw asOutputError(e) ?? e;
+    }
+    // bytes: the same buffer again when a stream on a file descriptor has handed every byte to the
+    // system (a file, a pipe that took it all); else a new one, as the stream holds this one until
+    // it is written (any other stream may keep it)
+    if (this.bytes && this.out === full) {
+      const s = this.stream as NodeJS.WritableStream & { fd?: unknown; writableLength?: number };
+      if (typeof s.fd !== 'number' || s.writableLength !== 0) this.out = Buffer.allocUnsafeSlow(full.length);
     }
     if (!ok) await this.waitDrain();
     this.check();

@@ -85,11 +85,20 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
       let piece = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       while (piece.length) {
         if (carry !== undefined && taker !== undefined) {
-          const data = carry.length ? Buffer.concat([carry, piece]) : piece;
-          const p = taker.takeBytes(data, 0);
-          if (taker.taken) {
-            parser.skipRecords(taker.taken);
-            yield taker.taken;
+          let data = piece, p = 0, taken = 0;
+          if (carry.length) {
+            // the line begun in the last piece, completed by this one, on its own (the rest of the
+            // piece is not copied after it); all of it after the line when it is not taken
+            const nl = piece.indexOf(10);
+            const head = nl >= 0 ? Buffer.concat([carry, piece.subarray(0, nl + 1)]) : undefined;
+            if (head !== undefined && taker.takeBytes(head, 0) === head.length) (taken = taker.taken), (p = nl + 1);
+            else data = Buffer.concat([carry, piece]);
+          }
+          p = taker.takeBytes(data, p);
+          taken += taker.taken;
+          if (taken) {
+            parser.skipRecords(taken);
+            yield taken;
           }
           // a line not complete yet waits for the next piece (copied: the reader uses its buffer
           // again); a complete line not taken, or a long one, goes to the parser with the rest

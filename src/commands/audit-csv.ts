@@ -47,13 +47,15 @@ interface ByteEntry {
   next: ByteEntry | undefined;
 }
 
-/** Bytes from a to e of d into out at o, without the quotes (around whole fields); the offset after. */
-function copyUnquoted(out: Uint8Array, o: number, d: Uint8Array, a: number, e: number): number {
-  for (let j = a; j < e; j++) {
-    const c = d[j];
-    if (c !== QUOTE) out[o++] = c;
+/** The UTF-8 bytes of a text (its characters' codes, when it is ASCII). */
+function bytesOf(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return new Uint8Array(Buffer.from(s));
+    b[i] = c;
   }
-  return o;
+  return b;
 }
 
 /** Bytes of piece into out at o; the offset after. */
@@ -75,6 +77,8 @@ function bytesAre(d: Uint8Array, a: number, b: number, text: Uint8Array): boolea
   for (let i = 0; i < text.length; i++) if (d[a + i] !== text[i]) return false;
   return true;
 }
+/** The longest line takeBytes cuts (a longer one goes to the parser). */
+const LONGEST = 8192;
 const MONTHLY = new Uint8Array([109, 111, 110, 116, 104, 108, 121]);
 const ANNUAL = new Uint8Array([97, 110, 110, 117, 97, 108]);
 
@@ -96,15 +100,17 @@ export class AuditCsvLines {
   private readonly spanMask: number = 0;
   private spans = new Map<string, Entry>();
   private size = 0;
-  /** takeBytes: the entries kept by the bytes of their cells (by hash), the last entry line() used,
-   *  the rows the last call took, where it writes, the end of the line cut and its quoted fields */
+  /** takeBytes: the entries kept by the bytes of their cells (by hash),
+   *  the rows the last call took, where it writes, the end of the line cut, its quoted fields, where
+   *  its output ends, and room for the longest output pieces */
   private bmemo = new Map<number, ByteEntry>();
-  private entry: Entry | undefined;
   taken = 0;
   private sink: ByteSink | undefined;
   private problemsOnly = false;
   private next = 0;
   private quoted = 0;
+  private written = 0;
+  private longestPieces = 0;
   /** whether lines can be taken at all (a comma-separated input with every required column) */
   readonly on: boolean;
 
@@ -209,7 +215,6 @@ export class AuditCsvLines {
     const byText = this.spanFrom >= 0 && (quoted & this.spanMask) === 0;
     const e = (byText ? this.spans.get(line.slice(st[this.spanFrom], en[this.spanTo])) : this.find(line)) ?? this.teach(line, byText);
     if (e === undefined) return undefined;
-    this.entry = e;
     const contract = monthly ? e.monthly : e.annual;
     if (contract === null) return undefined;
     const paid = parseCentsAt(line, st[at.paid], en[at.paid]);
@@ -230,13 +235,17 @@ export class AuditCsvLines {
    *  on). A line it takes here is printable ASCII (so its text is its bytes) with quotes only around
    *  whole fields, as the parser hands it to line() as text, and it goes out as line() writes it: its
    *  fields cut in one pass (cut), its placement found by the bytes of its cells (findBytes), the
-   *  pieces of the output copied as bytes. A line whose placement is not kept as bytes yet goes
-   *  through line() itself, which keeps it (keepBytes). */
+   *  pieces of the output copied as bytes. A placement not kept as bytes yet is found or priced as
+   *  line() would (learnBytes); a line with placement cells in quotes goes through line() itself. */
   takeBytes(d: Buffer, p: number): number {
     const st = this.st, en = this.en, at = this.at, sink = this.sink!;
     let taken = 0;
     for (;;) {
-      const e = this.cut(d, p);
+      // room for the longest line cut here and the longest pieces after it
+      const room = LONGEST + this.longestPieces;
+      if (sink.len + room > sink.out.length) sink.room(room);
+      const out = sink.out;
+      const e = this.cut(d, p, out, sink.len);
       if (e < 0) break;
       const next = this.next;
       // the required cells as written (not empty), the period: '', annual or monthly
@@ -249,16 +258,19 @@ export class AuditCsvLines {
       }
       const byText = this.spanFrom >= 0 && (this.quoted & this.spanMask) === 0;
       const sa = byText ? st[this.spanFrom] : 0, sb = byText ? en[this.spanTo] : 0;
-      const entry = byText ? this.findBytes(d, sa, sb) : undefined;
+      let entry = byText ? this.findBytes(d, sa, sb) : undefined;
+      if (byText && entry === undefined) {
+        // a placement not kept as bytes yet: as line() finds or prices it
+        entry = this.learnBytes(d, sa, sb);
+        if (entry === undefined) break;
+      }
       if (entry === undefined) {
-        // line() on the line's text (the same, as it is ASCII): it finds or prices the placement
-        // (and cuts the text into st and en: sa and sb were taken before)
-        const out = this.line(d.toString('latin1', p, e));
-        if (out === undefined) break;
-        if (byText) this.keepBytes(d, sa, sb, this.entry!);
+        // placement cells in quotes: line() on the line's text (the same, as it is ASCII)
+        const text = this.line(d.toString('latin1', p, e));
+        if (text === undefined) break;
         if (!this.problemsOnly || this.status !== 'ok') {
-          const buf = sink.room(out.length * 3);
-          sink.len += buf.write(out, sink.len);
+          const buf = sink.room(text.length * 3);
+          sink.len += buf.write(text, sink.len);
         }
         taken++;
         p = next;
@@ -276,14 +288,10 @@ export class AuditCsvLines {
       this.ids.addBytes(d, st[at.id], en[at.id]);
       taken++;
       if (!this.problemsOnly || status !== 'ok') {
+        // after the input cells as csvCell writes them (cut wrote them), the audit's
         const pre = monthly ? entry.preMonthly : entry.preAnnual;
         const tail = entry.tails[(monthly ? 3 : 0) + (status === 'ok' ? 0 : status === 'underpaid' ? 1 : 2)];
-        const need = e - p + pre.length + 24 + tail.length;
-        const out = sink.len + need > sink.out.length ? sink.room(need) : sink.out;
-        // the input cells as csvCell writes them (the line without the quotes around fields), then
-        // the audit's
-        let o = copyUnquoted(out, sink.len, d, p, e);
-        o = copyAll(out, o, pre);
+        let o = copyAll(out, this.written, pre);
         o = writeCents(out, o, paid - contract);
         sink.len = copyAll(out, o, tail);
       }
@@ -299,13 +307,15 @@ export class AuditCsvLines {
     this.problemsOnly = problemsOnly;
   }
 
-  /** The fields of the line from p, as line() cuts its text, into st and en: the end of its text
-   *  (the line break after it ends at this.next), with this.quoted the fields that were in quotes;
-   *  -1 when line() would not take it (a field csvCell changes, more or fewer fields than the header),
-   *  the parser would not hand it over as text (a quote inside a field, "" inside quotes, a line
-   *  break inside quotes), it holds anything but printable ASCII, or its line break is not in d yet. */
-  private cut(d: Buffer, p: number): number {
-    const st = this.st, en = this.en, width = this.width, end = d.length;
+  /** The fields of the line from p, as line() cuts its text, into st and en, and the line as csvCell
+   *  writes its cells (without the quotes around fields) into out from o, as far as this.written:
+   *  the end of its text (the line break after it ends at this.next), with this.quoted the fields
+   *  that were in quotes; -1 when line() would not take it (a field csvCell changes, more or fewer
+   *  fields than the header), the parser would not hand it over as text (a quote inside a field, ""
+   *  inside quotes, a line break inside quotes), it holds anything but printable ASCII, it is longer
+   *  than LONGEST, or its line break is not in d yet. */
+  private cut(d: Buffer, p: number, out: Uint8Array, o: number): number {
+    const st = this.st, en = this.en, width = this.width, end = Math.min(d.length, p + LONGEST);
     let i = p, f = 0, quoted = 0;
     for (;;) {
       if (f === width) return -1;
@@ -317,6 +327,7 @@ export class AuditCsvLines {
           c = d[b];
           if (c === QUOTE) break;
           if (c < 32 || c > 126 || c === COMMA) return -1;
+          out[o++] = c;
         }
         if (b >= end) return -1;
         i = b + 1;
@@ -326,6 +337,7 @@ export class AuditCsvLines {
           c = d[b];
           if (c === COMMA || c === LF || c === CR) break;
           if (c < 32 || c > 126 || c === QUOTE) return -1;
+          out[o++] = c;
         }
         i = b;
       }
@@ -340,6 +352,7 @@ export class AuditCsvLines {
       if (i >= end) return -1;
       c = d[i];
       if (c === COMMA) {
+        out[o++] = COMMA;
         i++;
         continue;
       }
@@ -351,6 +364,7 @@ export class AuditCsvLines {
     }
     if (f !== width) return -1;
     this.quoted = quoted;
+    this.written = o;
     return i;
   }
 
@@ -361,11 +375,33 @@ export class AuditCsvLines {
     return e;
   }
 
+  /** The entry of the placement cells from a to b of d (the line just cut), as line() finds it (by
+   *  their text) or prices it (teach), kept as bytes; undefined when it is not priced in cents. */
+  private learnBytes(d: Buffer, a: number, b: number): ByteEntry | undefined {
+    const text = d.toString('latin1', a, b);
+    let e = this.spans.get(text);
+    if (e === undefined) {
+      const st = this.st, en = this.en, keyAt = this.keyAt;
+      const cells: string[] = [];
+      for (let k = 0; k < 7; k++) cells.push(keyAt[k] < 0 ? '' : d.toString('latin1', st[keyAt[k]], en[keyAt[k]]));
+      const p = this.auditor.centsOf(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6]);
+      if (p === undefined) return undefined;
+      e = this.keep(cells, p.annualCents, p.monthlyCents, p.how, false, text);
+    }
+    return this.keepBytes(d, a, b, e);
+  }
+
   /** Keep entry e as bytes, by the cells from a to b of d, with its output pieces as UTF-8. */
-  private keepBytes(d: Buffer, a: number, b: number, e: Entry): void {
+  private keepBytes(d: Buffer, a: number, b: number, e: Entry): ByteEntry {
     const h = hashBytes(d, a, b);
-    const tails = e.tails.map((t) => Buffer.from(t));
-    this.bmemo.set(h, { span: Uint8Array.prototype.slice.call(d, a, b), annual: e.annual, monthly: e.monthly, preAnnual: Buffer.from(e.preAnnual), preMonthly: Buffer.from(e.preMonthly), tails, next: this.bmemo.get(h) });
+    const span = new Uint8Array(b - a);
+    for (let i = a; i < b; i++) span[i - a] = d[i];
+    const pre = [bytesOf(e.preAnnual), bytesOf(e.preMonthly)];
+    const tails = e.tails.map(bytesOf);
+    for (const t of tails) this.longestPieces = Math.max(this.longestPieces, 24 + pre[0].length + pre[1].length + t.length);
+    const k: ByteEntry = { span, annual: e.annual, monthly: e.monthly, preAnnual: pre[0], preMonthly: pre[1], tails, next: this.bmemo.get(h) };
+    this.bmemo.set(h, k);
+    return k;
   }
 
   private hash(line: string): number {
