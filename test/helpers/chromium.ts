@@ -33,11 +33,29 @@ export interface Page {
 
 /**
  * Start the browser, open `url` in a window of the given size and wait for it to load; `use` gets
- * the page, and the browser is closed (and its profile folder removed) after it, however it ends.
+ * the page, and the browser is closed (and its profile folder removed) after it, however it ends. A
+ * browser that has not finished within `timeoutMs` (or ends early) fails every wait on it: it is
+ * killed with the processes it started (its own process group), so a test that fails or times out
+ * leaves none of them running.
  */
-export async function withPage<T>(executable: string, args: string[], url: string, viewport: { width: number; height: number }, use: (page: Page) => Promise<T>): Promise<T> {
+export async function withPage<T>(
+  executable: string,
+  args: string[],
+  url: string,
+  viewport: { width: number; height: number },
+  use: (page: Page) => Promise<T>,
+  { timeoutMs = 45_000 }: { timeoutMs?: number } = {},
+): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'cba-chromium-'));
-  const browser = spawn(executable, [...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+  // a process group of its own (detached), killed as a whole: the renderer and GPU processes too
+  const browser = spawn(executable, [...args, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
+  const kill = () => {
+    try {
+      if (browser.pid) process.kill(-browser.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   const toBrowser = browser.stdio[3] as Writable;
   const fromBrowser = browser.stdio[4] as Readable;
   let stderr = '';
@@ -46,16 +64,24 @@ export async function withPage<T>(executable: string, args: string[], url: strin
   const listeners: ((m: Message) => void)[] = [];
   const exited = new Promise<void>((resolve) => browser.on('exit', () => resolve()));
   let gone: Error | undefined;
+  // the waits for an answer, and for an event (the page's load): all fail when the browser is gone
+  const waits = new Set<(e: Error) => void>();
   const fail = (e: Error) => {
     gone ??= e;
     for (const p of pending.values()) p.reject(gone);
     pending.clear();
+    for (const w of waits) w(gone);
+    waits.clear();
   };
   browser.on('error', fail);
   const lost = (e: Error) => fail(new Error(`chromium stopped answering (${e.message}): ${stderr.trim().split('\n').pop() ?? ''}`));
   toBrowser.on('error', lost);
   fromBrowser.on('error', lost);
   browser.on('exit', (code, signal) => fail(new Error(`chromium ended (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').pop() ?? ''}`)));
+  const watchdog = setTimeout(() => {
+    fail(new Error(`chromium did not finish within ${timeoutMs} ms: ${stderr.trim().split('\n').pop() ?? ''}`));
+    kill();
+  }, timeoutMs);
   let buffered = '';
   fromBrowser.setEncoding('utf8').on('data', (d: string) => {
     buffered += d;
@@ -104,8 +130,10 @@ export async function withPage<T>(executable: string, args: string[], url: strin
     const nav = await inPage('Page.navigate', { url });
     if (nav.errorText) throw new Error(`chromium could not open ${url}: ${nav.errorText}`);
     // the load of this navigation's document (not of the blank page the tab opened with)
-    await new Promise<void>((resolve) => {
-      onLoad = () => void (loaded.has(nav.loaderId) && resolve());
+    await new Promise<void>((resolve, reject) => {
+      if (gone) return reject(gone);
+      waits.add(reject);
+      onLoad = () => void (loaded.has(nav.loaderId) && (waits.delete(reject), resolve()));
       onLoad();
     });
     return await use({
@@ -126,12 +154,14 @@ export async function withPage<T>(executable: string, args: string[], url: strin
       },
     });
   } finally {
+    clearTimeout(watchdog);
+    // closed by the protocol; killed if it has not ended 5 s later (or had stopped answering)
+    const timer = setTimeout(kill, gone ? 0 : 5_000);
     if (!gone) await send('Browser.close').catch(() => undefined);
-    if (browser.exitCode === null && browser.signalCode === null) {
-      const timer = setTimeout(() => browser.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    if (browser.exitCode === null && browser.signalCode === null) await exited;
+    clearTimeout(timer);
+    // anything of its group still running
+    kill();
     rmSync(profile, { recursive: true, force: true });
   }
 }
