@@ -24,6 +24,9 @@ export interface CsvParseOptions {
   maxRecord: number;
   /** the field delimiter, or 'auto' to read it off the header row (comma when not given) */
   delimiter?: CsvDelimiter | 'auto';
+  /** with a reader of bytes: the bytes the parser is given at least after a line that reader did not
+   *  take, at first (1024; twice as many each time the lines not taken come close together) */
+  slice?: number;
 }
 
 /** Line ends of any kind as \n, a \r at the end of a piece held back until the next shows whether a \n follows. */
@@ -44,6 +47,7 @@ class LineEnds {
 }
 
 type CsvInput = AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream;
+const EMPTY = Buffer.alloc(0);
 
 /** A reader of whole lines as bytes (audit --csv: src/commands/audit-csv.ts takeBytes), which takes
  *  the lines of `data` from `p` on, one a record, as far as the first it does not take or the end of
@@ -79,6 +83,7 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
   // parser reads)
   let taker: ByteLines | undefined;
   let carry: Buffer | undefined;
+  let slice = opts.slice ?? 1024;
   let finished = false;
   try {
     for await (const chunk of input as AsyncIterable<Buffer | string> | Iterable<Buffer>) {
@@ -108,12 +113,17 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
           }
           carry = undefined;
           piece = data.subarray(p);
+          // lines not taken close together: longer slices to the parser; far apart: short ones
+          slice = taken < 32 ? Math.min(2 * slice, 1 << 16) : taken > 256 ? (opts.slice ?? 1024) : slice;
         }
-        // to the parser: all of it, but at the start (with a reader of bytes) only as far as 3 bytes
-        // past the first line break, so that the header comes out and the lines after it go as bytes
+        // to the parser: all of it, but with a reader of bytes only as far as 3 bytes past a line
+        // break (the header's, when one is to come; else the first after `slice` bytes: a batch goes
+        // through three async generators, too slow to give each line the reader did not take on its
+        // own), so that the lines after it go as bytes again as soon as the parser is clean
+        const before = piece;
         let now = piece;
-        if (bytes !== undefined && parser.records === 0) {
-          const nl = piece.indexOf(10);
+        if (taker !== undefined || (bytes !== undefined && parser.records === 0)) {
+          const nl = piece.indexOf(10, taker === undefined ? 0 : Math.min(slice, piece.length));
           if (nl >= 0 && nl + 4 < piece.length) now = piece.subarray(0, nl + 4);
         }
         piece = piece.subarray(now.length);
@@ -121,11 +131,19 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
         parser.push(ends.write(decoder.write(now), false), out);
         if (out.length) yield out;
         if (parser.pendingLength() > opts.maxRecord) throw tooLong();
-        // back to bytes when nothing is held half-read: the parser's rest as bytes again
+        // back to bytes when nothing is held half-read: from the parser's rest, which is the end of
+        // what it was given when it reads the same as bytes (read on in the piece itself, no copy;
+        // only when the parser took something of it, or the same bytes would come round again)
         taker ??= bytes?.();
         if (taker !== undefined && decoder.clean() && ends.clean()) {
           const rest = parser.detachRest();
-          if (rest !== undefined) carry = Buffer.from(rest, 'utf8');
+          if (rest !== undefined) {
+            const b = Buffer.from(rest, 'utf8');
+            if (b.length < now.length && b.equals(now.subarray(now.length - b.length))) {
+              piece = before.subarray(now.length - b.length);
+              carry = EMPTY;
+            } else carry = b;
+          }
         }
       }
     }
