@@ -3,6 +3,8 @@
 // .ci/run installs tmux when it is missing; the test is skipped only where tmux cannot be had.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BIN } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import stringWidth from '../../src/lazy/text-width';
@@ -45,6 +47,11 @@ describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
     };
   });
   afterAll(() => void tmux('kill-server'));
+
+  it("the tmux server's socket is in the run's temporary folder (tmux leaves it behind when the server ends)", () => {
+    const path = tmux('display-message', '-p', '-t', 'keep', '#{socket_path}').stdout.trim();
+    expect(path.startsWith(join(tmpdir(), '/'))).toBe(true);
+  });
 
   it('at 80 columns no line is wider than 80, and the sources are footnotes', () => {
     const lines = screens.narrow();

@@ -12,6 +12,9 @@ import { join } from 'node:path';
 export default function setup() {
   const runTmp = mkdtempSync(join(tmpdir(), 'cba-test-run-'));
   process.env.TMPDIR = runTmp;
+  // tmux makes its servers' sockets in TMUX_TMPDIR (/tmp by default), not TMPDIR, and leaves them there
+  // when a server ends: the tmux tests' two a run (/tmp/tmux-0/cba-test-<pid>, cba-progress-<pid>)
+  process.env.TMUX_TMPDIR = runTmp;
   if (process.env.npm_lifecycle_event !== 'test') {
     // npm test: its pretest has just done it
     const root = join(import.meta.dirname ?? __dirname, '..', '..');
