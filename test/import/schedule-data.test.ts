@@ -47,8 +47,10 @@ const gridArb = fc
 describe('the imported schedule: its YAML text reads as its data', () => {
   it('holds for any grid', () => {
     fc.assert(
-      fc.property(gridArb, fc.boolean(), (grid, withSha) => {
-        const r = gridToSchedule(grid, { id: 'teacher', assignment: 'teacher', source: { file: 'x "y".pdf', kind: 'pdf', ...(withSha ? { bytes: new Uint8Array([1, 2, 3]) } : {}), pages: [1, 3] } });
+      // the file a workbook's sheet (its name quoted, as text may need) or a PDF's pages
+      fc.property(gridArb, fc.boolean(), fc.option(text, { nil: undefined }), (grid, withSha, sheet) => {
+        const where = sheet === undefined ? { file: 'x "y".pdf', kind: 'pdf' as const, pages: [1, 3] } : { file: 'x "y".xlsx', kind: 'xlsx' as const, sheet };
+        const r = gridToSchedule(grid, { id: 'teacher', assignment: 'teacher', source: { ...where, ...(withSha ? { bytes: new Uint8Array([1, 2, 3]) } : {}) } });
         expect(readYaml('t.yaml', 't.yaml', r.yaml).data).toEqual(r.data);
       }),
       { numRuns: 150 },
