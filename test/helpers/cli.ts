@@ -43,13 +43,13 @@ export function cbaBin(args: string[], opts: RunOpts = {}): Run {
  *  which holds 200 KB or more) that this process reads slowly (paused 5 ms after every chunk), so a
  *  large output fills the pipe's 64 KiB and blocks the writer again and again; stdin from a file, or
  *  none. */
-export function slowRead(args: string[], stdinFile?: string): Promise<Run> {
+export function slowRead(args: string[], stdinFile?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const dir = mkdtempSync(join(tmpdir(), 'cba-pipe-'));
     const fifo = join(dir, 'stdout');
     execFileSync('mkfifo', [fifo]);
     // the shell opens the pipe's write end as the bin's standard output (the open waits for the reader)
-    const child = spawn('sh', ['-c', 'f=$1; shift; exec "$@" > "$f"', 'sh', fifo, process.execPath, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [stdinFile ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
+    const child = spawn('sh', ['-c', 'f=$1; shift; exec "$@" > "$f"', 'sh', fifo, process.execPath, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: [stdinFile ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     if (stdinFile) createReadStream(stdinFile).pipe(child.stdin!);
     const out: Buffer[] = [];
     let err = '';
