@@ -12,7 +12,7 @@ import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
 import type { Validated } from './validate';
 
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 /** The package root: the nearest folder above this file holding package.json and rules/. */
 let pkgRoot: string | undefined;
@@ -150,13 +150,16 @@ export interface Cache {
   agreements: CachedAgreement[];
 }
 
-/** An agreement in the cache. Its parts (stipends, leaves, ...) are lines of their own after the
- *  first (parts names each one's line, in the order the parts had), each parsed only when a command
- *  first reads that part: most commands read one or none. */
+/** An agreement in the cache. Its schedules and its parts (stipends, leaves, ...) are lines of their
+ *  own after the first (schedules and parts name each one's line, the parts in the order they had),
+ *  each parsed only when a command first reads it: deadline, calendar and rules cite read no
+ *  schedule, most commands one part or none (the 8.6 KB of schedules on the first line were ~40 KB
+ *  of objects in the young generation of every start-up, which several commands end close to
+ *  filling). */
 export interface CachedAgreement {
   dir: string;
   meta: Agreement['meta'];
-  schedules: Agreement['schedules'];
+  schedules: number;
   files: Agreement['parts']['files'];
   parts: [kind: string, line: number | null][];
 }
@@ -206,7 +209,7 @@ function toCached(a: Agreement, root: string, lines: string[]): CachedAgreement 
   return {
     dir: relative(root, a.dir).split(sep).join('/'),
     meta: a.meta,
-    schedules: a.schedules,
+    schedules: lines.push(asciiJson(a.schedules)) - 1,
     files: a.parts.files,
     parts: Object.entries(a.parts).flatMap(([k, v]): [string, number | null][] => (k === 'files' ? [[k, null]] : v === undefined ? [] : [[k, lines.push(asciiJson(v)) - 1]])),
   };
@@ -231,7 +234,25 @@ function fromCached(c: CachedAgreement, root: string, lines: CacheLines): Agreem
       set: settle,
     });
   }
-  return { dir: join(root, c.dir), meta: c.meta, schedules: c.schedules, parts: parts as unknown as Agreement['parts'] };
+  const agreement = { dir: join(root, c.dir), meta: c.meta } as Agreement;
+  lazyLine(agreement, 'schedules', lines, c.schedules);
+  agreement.parts = parts as unknown as Agreement['parts'];
+  return agreement;
+}
+
+/** o[k] as the JSON of a line, parsed when first read (then an ordinary property). */
+function lazyLine(o: object, k: string, lines: CacheLines, line: number): void {
+  const settle = (value: unknown) => Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(o, k, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const v = JSON.parse(lines.at(line)!);
+      settle(v);
+      return v;
+    },
+    set: settle,
+  });
 }
 
 /** The cache in a file, or undefined when it is of another version (seen before it is parsed). */
@@ -301,7 +322,7 @@ export function validatedInCache(root: string, { cache, lines }: CacheText, into
   };
   for (const c of cache.agreements) {
     add('agreement', relative(base, join(root, c.dir, 'agreement.yaml')), c.meta, false);
-    for (const s of c.schedules) add('schedule', s.file, s, true);
+    for (const s of JSON.parse(lines.at(c.schedules)!) as Agreement['schedules']) add('schedule', s.file, s, true);
     for (const [kind, line] of c.parts) {
       if (line === null) continue;
       const v = JSON.parse(lines.at(line)!) as { file?: unknown } | { file?: unknown }[];
