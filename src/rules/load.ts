@@ -222,17 +222,7 @@ function fromCached(c: CachedAgreement, root: string, lines: CacheLines): Agreem
       parts[k] = c.files;
       continue;
     }
-    const settle = (value: unknown) => Object.defineProperty(parts, k, { value, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(parts, k, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const v = JSON.parse(lines.at(line)!);
-        settle(v);
-        return v;
-      },
-      set: settle,
-    });
+    lazyLine(parts, k, lines, line);
   }
   const agreement = { dir: join(root, c.dir), meta: c.meta } as Agreement;
   lazyLine(agreement, 'schedules', lines, c.schedules);

@@ -5,7 +5,6 @@
 // non-ASCII, NUL, formula starts, edge spaces, odd amounts), as bytes cut into pieces anywhere (inside
 // a character too); and the byte helpers (parseCentsBytes, writeCents, IdCounter.addBytes) against
 // the text ones. The parser is given at least 1, 40 or 1,024 bytes after a line not taken as bytes.
-import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadRules } from '../../src/rules/load';
@@ -17,6 +16,7 @@ import { csvCell } from '../../src/cli/output';
 import { CsvParser, lineCells } from '../../src/core/csv';
 import { formatCents, parseCentsAt, parseCentsBytes, writeCents } from '../../src/core/money';
 import type { Agreement } from '../../src/rules/types';
+import { capture } from '../helpers/cli';
 import { AGREEMENT_DIR } from '../helpers/contract';
 
 const HEADER = 'id,name,schedule,class,step,days,fte,stipends,paid,period';
@@ -48,16 +48,6 @@ const ending = fc.constantFrom('\n', '\n', '\n', '\n', '\n', '\r\n', '\r');
 const roster = fc.constantFrom(8, 40, 400).chain((w) => fc.array(fc.tuple(line(w), w > 100 ? fc.constant('\n') : ending), { maxLength: 30 })).map((ls) => HEADER + '\n' + ls.map(([l, e]) => l + e).join(''));
 const cuts = fc.array(fc.nat(1500), { maxLength: 12 });
 
-function capture() {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk, enc, cb) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, enc));
-      cb();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 /** The bytes of s in pieces cut at the given offsets. */
 function pieces(s: string, at: number[]): Buffer[] {

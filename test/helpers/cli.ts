@@ -77,7 +77,8 @@ export function slowRead(args: string[], stdinFile?: string, env: Record<string,
   });
 }
 
-function capture() {
+/** A writable stream that keeps what is written to it, and its text. */
+export function capture() {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk, enc, cb) {
