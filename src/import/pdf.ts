@@ -69,16 +69,17 @@ async function loadPdfJs(): Promise<PdfJs> {
 
 const PDF_MAGIC = '%PDF-';
 
-/** The text of each page with positions, or a PdfImportError for a file pdf.js cannot open. */
-export async function readPdfText(bytes: Uint8Array, name: string, pages?: number[]): Promise<{ pages: PdfPageText[]; images: Set<number>; numPages: number }> {
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/** The PDF opened by pdf.js (the caller destroys it), or a PdfImportError for a file pdf.js cannot open. */
+async function openPdf(bytes: Uint8Array, name: string): Promise<PdfDoc> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes(PDF_MAGIC)) {
     throw new PdfImportError(`${name}: not a PDF (it does not start with "%PDF-"); give the schedule's PDF, or import a CSV or XLSX export of it`);
   }
   const pdfjs = await loadPdfJs();
-  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
-    doc = await pdfjs.getDocument({
+    return await pdfjs.getDocument({
       data: Uint8Array.from(bytes),
       verbosity: 0,
       isEvalSupported: false,
@@ -96,8 +97,17 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
     if (err.name === 'PasswordException') {
       throw new PdfImportError(`${name}: the PDF is encrypted with a password; save an unprotected copy (or export the schedule to CSV or XLSX) and import that`);
     }
-    throw new PdfImportError(`${name}: the PDF is damaged and cannot be read (${(err.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 120)}); download it again or export the schedule to CSV or XLSX`);
+    throw damaged(name, e);
   }
+}
+
+function damaged(name: string, e: unknown): PdfImportError {
+  const err = e as { message?: string };
+  return new PdfImportError(`${name}: the PDF is damaged and cannot be read (${(err.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 120)}); download it again or export the schedule to CSV or XLSX`);
+}
+
+/** The text of each page of an open PDF with positions. */
+async function pageTexts(doc: PdfDoc, name: string, pages?: number[]): Promise<{ pages: PdfPageText[]; images: Set<number>; numPages: number }> {
   try {
     const want = pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
     const bad = want.find((p) => !Number.isInteger(p) || p < 1 || p > doc.numPages);
@@ -124,8 +134,15 @@ export async function readPdfText(bytes: Uint8Array, name: string, pages?: numbe
     return { pages: out, images, numPages: doc.numPages };
   } catch (e) {
     if (e instanceof PdfImportError) throw e;
-    const err = e as { message?: string };
-    throw new PdfImportError(`${name}: the PDF is damaged and cannot be read (${(err.message ?? String(e)).replace(/\s+/g, ' ').slice(0, 120)}); download it again or export the schedule to CSV or XLSX`);
+    throw damaged(name, e);
+  }
+}
+
+/** The text of each page with positions, or a PdfImportError for a file pdf.js cannot open. */
+export async function readPdfText(bytes: Uint8Array, name: string, pages?: number[]): Promise<{ pages: PdfPageText[]; images: Set<number>; numPages: number }> {
+  const doc = await openPdf(bytes, name);
+  try {
+    return await pageTexts(doc, name, pages);
   } finally {
     await doc.destroy();
   }
@@ -138,46 +155,48 @@ const times = (m: Matrix, n: Matrix): Matrix => [m[0] * n[0] + m[2] * n[1], m[1]
  * The pictures the pages paint (a scanned page is one), the largest of each page with where it
  * stands on the page; decoded (pixels) only when `decode`.
  */
-async function pagePictures(bytes: Uint8Array, pages: number[], decode: boolean): Promise<Map<number, PdfPicture | true>> {
-  const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: Uint8Array.from(bytes), verbosity: 0, isEvalSupported: false, disableFontFace: true, isOffscreenCanvasSupported: false, isImageDecoderSupported: false }).promise;
-  const O = pdfjs.OPS;
-  try {
-    const out = new Map<number, PdfPicture | true>();
-    for (const p of pages) {
-      const page = await doc.getPage(p);
-      const ops = await page.getOperatorList();
-      let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-      const stack: Matrix[] = [];
-      let best: { id?: string; inline?: unknown; ctm: Matrix; area: number } | undefined;
-      ops.fnArray.forEach((fn, i) => {
-        const args = ops.argsArray[i] as unknown[];
-        if (fn === O.save) stack.push(ctm);
-        else if (fn === O.restore) ctm = stack.pop() ?? ctm;
-        else if (fn === O.transform) ctm = times(ctm, args as Matrix);
-        else if (fn === O.paintFormXObjectBegin) {
-          stack.push(ctm);
-          if (Array.isArray(args[0])) ctm = times(ctm, args[0] as Matrix);
-        } else if (fn === O.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-        else if (fn === O.paintImageXObject || fn === O.paintInlineImageXObject || fn === O.paintImageXObjectRepeat) {
-          const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
-          if (!best || area > best.area) best = { ...(typeof args[0] === 'string' ? { id: args[0] } : { inline: args[0] }), ctm, area };
-        }
-      });
-      if (!best) continue;
-      if (!decode) {
-        out.set(p, true);
-        continue;
-      }
-      const b = best;
-      const img = (b.inline ??
-        (await new Promise((resolve) => (b.id!.startsWith('g_') ? page.commonObjs : page.objs).get(b.id!, resolve)))) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
-      if (img?.data && img.kind) out.set(p, { width: img.width, height: img.height, kind: img.kind, data: img.data, ctm: b.ctm });
+async function pagePictures(doc: PdfDoc, pages: number[], decode: boolean): Promise<Map<number, PdfPicture | true>> {
+  const O = (await loadPdfJs()).OPS;
+  const out = new Map<number, PdfPicture | true>();
+  for (const p of pages) {
+    const page = await doc.getPage(p);
+    // the page's operators, asked for once a page: pdf.js keeps them (and the pictures they paint)
+    // for a second call on the same page, so finding the pictures and then decoding one reads the
+    // page once; a page whose operators cannot be read paints no picture for us
+    let ops: Awaited<ReturnType<typeof page.getOperatorList>>;
+    try {
+      ops = await page.getOperatorList();
+    } catch {
+      continue;
     }
-    return out;
-  } finally {
-    await doc.destroy();
+    let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+    const stack: Matrix[] = [];
+    let best: { id?: string; inline?: unknown; ctm: Matrix; area: number } | undefined;
+    ops.fnArray.forEach((fn, i) => {
+      const args = ops.argsArray[i] as unknown[];
+      if (fn === O.save) stack.push(ctm);
+      else if (fn === O.restore) ctm = stack.pop() ?? ctm;
+      else if (fn === O.transform) ctm = times(ctm, args as Matrix);
+      else if (fn === O.paintFormXObjectBegin) {
+        stack.push(ctm);
+        if (Array.isArray(args[0])) ctm = times(ctm, args[0] as Matrix);
+      } else if (fn === O.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      else if (fn === O.paintImageXObject || fn === O.paintInlineImageXObject || fn === O.paintImageXObjectRepeat) {
+        const area = Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+        if (!best || area > best.area) best = { ...(typeof args[0] === 'string' ? { id: args[0] } : { inline: args[0] }), ctm, area };
+      }
+    });
+    if (!best) continue;
+    if (!decode) {
+      out.set(p, true);
+      continue;
+    }
+    const b = best;
+    const img = (b.inline ??
+      (await new Promise((resolve) => (b.id!.startsWith('g_') ? page.commonObjs : page.objs).get(b.id!, resolve)))) as { width: number; height: number; kind?: number; data?: Uint8Array } | null;
+    if (img?.data && img.kind) out.set(p, { width: img.width, height: img.height, kind: img.kind, data: img.data, ctm: b.ctm });
   }
+  return out;
 }
 
 /**
@@ -196,35 +215,41 @@ export async function readPdfGrids(file: string, opts: PdfReadOptions = {}): Pro
       throw new PdfImportError(code === 'ENOENT' ? `${file}: no such file; check the path` : code === 'EISDIR' ? `${file}: is a folder, not a PDF` : `${file}: cannot be read (${code ?? (e as Error).message})`);
     }
   }
-  const text = await readPdfText(bytes, name, opts.pages);
-  let result;
+  // one document for the text and, when a page turns out to be a scan, its picture
+  const doc = await openPdf(bytes, name);
   try {
-    result = gridsFromPages(name, text.pages);
-  } catch (e) {
-    if (e instanceof PdfLayoutError) throw new PdfImportError(e.message);
-    throw e;
+    const text = await pageTexts(doc, name, opts.pages);
+    let result;
+    try {
+      result = gridsFromPages(name, text.pages);
+    } catch (e) {
+      if (e instanceof PdfLayoutError) throw new PdfImportError(e.message);
+      throw e;
+    }
+    if (!result.grids.length) {
+      const read = text.pages.map((p) => p.page);
+      const pictures = [...(await pagePictures(doc, read, false)).keys()];
+      const noText = text.pages.every((p) => p.items.every((i) => !/\d/.test(i.str)) || pictures.includes(p.page));
+      if (pictures.length && noText) return await ocrGrids(doc, name, pictures, opts, text.pages);
+      throw new PdfImportError(`${name}: no salary grid found on ${read.length === 1 ? `page ${read[0]}` : `pages ${read[0]}-${read[read.length - 1]}`} (no rows led by a step number with amounts beside it); check it is the salary schedule, or export it to CSV or XLSX`);
+    }
+    return result.grids;
+  } finally {
+    await doc.destroy();
   }
-  if (!result.grids.length) {
-    const read = text.pages.map((p) => p.page);
-    const pictures = [...(await pagePictures(bytes, read, false)).keys()];
-    const noText = text.pages.every((p) => p.items.every((i) => !/\d/.test(i.str)) || pictures.includes(p.page));
-    if (pictures.length && noText) return ocrGrids(bytes, name, pictures, opts, text.pages);
-    throw new PdfImportError(`${name}: no salary grid found on ${read.length === 1 ? `page ${read[0]}` : `pages ${read[0]}-${read[read.length - 1]}`} (no rows led by a step number with amounts beside it); check it is the salary schedule, or export it to CSV or XLSX`);
-  }
-  return result.grids;
 }
 
 /**
  * The grids of scanned pages read through tesseract, every cell marked `ocr`; or, without the
  * program, the one line that says what the file is and how to read it.
  */
-async function ocrGrids(bytes: Uint8Array, name: string, pages: number[], opts: PdfReadOptions, read: PdfPageText[]): Promise<ImportedGrid[]> {
+async function ocrGrids(doc: PdfDoc, name: string, pages: number[], opts: PdfReadOptions, read: PdfPageText[]): Promise<ImportedGrid[]> {
   const scan = `${name}: the schedule is a picture without a text layer (a scan) on page ${pages.join(', ')}`;
   const command = opts.tesseract === undefined ? process.env.CBA_TESSERACT || 'tesseract' : opts.tesseract;
   if (!command || !hasProgram(command)) {
     throw new PdfImportError(`${scan}; ${TESSERACT_HINT}, or export it to CSV or XLSX (or type it into one) and import that`);
   }
-  const pictures = await pagePictures(bytes, pages, true);
+  const pictures = await pagePictures(doc, pages, true);
   const texts: PdfPageText[] = [];
   for (const p of pages) {
     const pic = pictures.get(p);
