@@ -24,20 +24,21 @@ const KIND_LIST = ['schedule-percent', 'cell-amount', 'add-step', 'stipend', 'wo
 
 export async function loadScenario(file: string): Promise<Scenario> {
   if (!existsSync(file)) throw new InputError(`--scenario ${file}: no such file; give a scenario YAML file (see schema/scenario.schema.json)`);
-  const { readYaml, validateFile } = await import('../rules/validate');
+  const { validateFileAfter } = await import('../rules/validate');
   const { ScenarioFile } = await import('../batch/scenario-schema');
-  const { data } = readYaml(file, file);
   // An unknown change kind is named before the schema's longer message.
-  const years = (data as { years?: Record<string, unknown> } | null)?.years;
-  if (years && typeof years === 'object')
-    for (const [y, list] of Object.entries(years))
-      if (Array.isArray(list))
-        list.forEach((c, i) => {
-          const k = (c as { kind?: unknown } | null)?.kind;
-          if (typeof k !== 'string' || !KIND_LIST.includes(k))
-            throw new InputError(`--scenario ${file}: years.${y}[${i}]: unknown change kind ${JSON.stringify(k ?? null)}; kinds: ${KIND_LIST.join(', ')}`);
-        });
-  const parsed = validateFile(ScenarioFile, file, `--scenario ${file}`);
+  const kinds = (data: unknown) => {
+    const years = (data as { years?: Record<string, unknown> } | null)?.years;
+    if (years && typeof years === 'object')
+      for (const [y, list] of Object.entries(years))
+        if (Array.isArray(list))
+          list.forEach((c, i) => {
+            const k = (c as { kind?: unknown } | null)?.kind;
+            if (typeof k !== 'string' || !KIND_LIST.includes(k))
+              throw new InputError(`--scenario ${file}: years.${y}[${i}]: unknown change kind ${JSON.stringify(k ?? null)}; kinds: ${KIND_LIST.join(', ')}`);
+          });
+  };
+  const parsed = validateFileAfter(ScenarioFile, file, file, `--scenario ${file}`, kinds);
   return { name: parsed.name, file, data: parsed };
 }
 

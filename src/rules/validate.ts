@@ -63,11 +63,13 @@ function readText(file: string, shown: string): { text: string; hash?: string } 
   return { text: bytes.toString('utf8'), hash };
 }
 
-export function readYaml(file: string, shown: string, given?: string): { data: unknown; doc: Document; lc: LineCounter } {
+type Parsed = { data: unknown; doc: Document; lc: LineCounter };
+
+export function readYaml(file: string, shown: string, given?: string): Parsed {
   return parseYamlText(given ?? readText(file, shown).text, shown);
 }
 
-function parseYamlText(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
+function parseYamlText(text: string, shown: string): Parsed {
   const deep = flowDepthOver(text, LIMITS.yamlDepth) || blockDepthOver(text, LIMITS.yamlDepth);
   if (deep) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, `line ${deep}`);
   const lc = new LineCounter();
@@ -108,30 +110,49 @@ export function depthOver(data: unknown, max: number): string {
 }
 
 export function validateFile<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, text?: string): z.infer<T> {
-  return validateText(schema, text ?? readText(file, shown).text, shown);
+  return validatePassed(schema, text ?? readText(file, shown).text, shown);
 }
 
-/** The rules files that validated, by schema and text: a process that loads the same bytes again (a
- *  second --rules folder holding copies of the same files, the in-process test runner) parses and
- *  checks them once. Only content that passed is kept, and each caller gets a copy of its own. */
+/** The files that validated, by schema and text: a process that loads the same bytes again (a second
+ *  --rules folder holding copies of the same files, a --rates or --calendar file read by each of
+ *  several runs of the in-process test runner) parses and checks them once. Only content that passed
+ *  is kept (texts of up to PASSED_TEXT characters: a copy of a large file's data would cost a run that
+ *  reads it once more than it saves), and each caller gets a copy of its own. */
 const passed = new WeakMap<z.ZodTypeAny, Map<string, unknown>>();
 const PASSED_MAX = 256;
+const PASSED_TEXT = 256 * 1024;
 
-function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file: string, shown: string): z.infer<T> {
-  const { text, hash } = readText(file, shown);
-  const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`);
-  if (before) return before() as z.infer<T>;
+function validatePassed<T extends z.ZodTypeAny>(schema: T, text: string, shown: string, parsed?: Parsed): z.infer<T> {
   let seen = passed.get(schema);
   if (seen?.has(text)) return structuredClone(seen.get(text)) as z.infer<T>;
-  const data = validateText(schema, text, shown);
+  const data = validateParsed(schema, parsed ?? parseYamlText(text, shown), shown);
+  if (text.length > PASSED_TEXT) return data;
   if (!seen) passed.set(schema, (seen = new Map()));
   if (seen.size >= PASSED_MAX) seen.clear();
   seen.set(text, structuredClone(data));
   return data;
 }
 
-function validateText<T extends z.ZodTypeAny>(schema: T, text: string, shown: string): z.infer<T> {
-  const { data, doc, lc } = parseYamlText(text, shown);
+/** readYaml(file, shown), then `look` at its data (a check of the caller's own, named before the
+ *  schema's longer message), then validateFile(schema, file, shownToSchema): the same errors in the
+ *  same order, the file read and parsed once (and text that passed before neither parsed nor looked at). */
+export function validateFileAfter<T extends z.ZodTypeAny>(schema: T, file: string, shown: string, shownToSchema: string, look: (data: unknown) => void): z.infer<T> {
+  const { text } = readText(file, shown);
+  const before = passed.get(schema);
+  if (before?.has(text)) return structuredClone(before.get(text)) as z.infer<T>;
+  const parsed = parseYamlText(text, shown);
+  look(parsed.data);
+  return validatePassed(schema, text, shownToSchema, parsed);
+}
+
+function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file: string, shown: string): z.infer<T> {
+  const { text, hash } = readText(file, shown);
+  const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`);
+  if (before) return before() as z.infer<T>;
+  return validatePassed(schema, text, shown);
+}
+
+function validateParsed<T extends z.ZodTypeAny>(schema: T, { data, doc, lc }: Parsed, shown: string): z.infer<T> {
   let r: z.ZodSafeParseResult<z.infer<T>>;
   try {
     r = schema.safeParse(data);
