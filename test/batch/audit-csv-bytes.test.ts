@@ -17,6 +17,7 @@ import { CsvParser, lineCells } from '../../src/core/csv';
 import { formatCents, parseCentsAt, parseCentsBytes, writeCents } from '../../src/core/money';
 import type { Agreement } from '../../src/rules/types';
 import { capture } from '../helpers/cli';
+import { isEqual, isSame } from '../helpers/fast-expect';
 import { AGREEMENT_DIR } from '../helpers/contract';
 
 const HEADER = 'id,name,schedule,class,step,days,fte,stipends,paid,period';
@@ -106,8 +107,8 @@ describe('audit --csv: lines read as bytes', () => {
       fc.asyncProperty(roster, cuts, fc.constantFrom(1, 40, 1024), async (text, at, slice) => {
         const { viaBytes, ...ours } = await audit(text, at, true, slice);
         const { viaBytes: none, ...theirs } = await audit(text, [], false);
-        expect(ours).toEqual(theirs);
-        expect(none).toBe(0);
+        isEqual(ours, theirs);
+        isSame(none, 0);
         taken += viaBytes;
       }),
       { numRuns: 300 },
@@ -144,7 +145,7 @@ describe('audit --csv: lines read as bytes', () => {
       fc.property(cell, fc.string({ maxLength: 3 }), (c, pad) => {
         const s = pad.replace(/[^\x20-\x7e]/g, 'x') + c + pad.replace(/[^\x20-\x7e]/g, 'x');
         const from = pad.length;
-        expect(parseCentsBytes(Buffer.from(s, 'latin1'), from, from + c.length)).toBe(parseCentsAt(s, from, from + c.length));
+        isSame(parseCentsBytes(Buffer.from(s, 'latin1'), from, from + c.length), parseCentsAt(s, from, from + c.length));
       }),
       { numRuns: 2000 },
     );
@@ -154,7 +155,7 @@ describe('audit --csv: lines read as bytes', () => {
     const check = (c: number) => {
       const b = Buffer.alloc(40, 0x78);
       const end = writeCents(b, 3, c);
-      expect(b.toString('latin1', 3, end)).toBe(formatCents(c));
+      isSame(b.toString('latin1', 3, end), formatCents(c));
     };
     for (const c of [0, 1, -1, 9, 10, 99, 100, -100, 101, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), -(2 ** 31) + 1, 99_999_999_999, -99_999_999_999]) check(c);
     fc.assert(fc.property(fc.integer({ min: -(10 ** 11), max: 10 ** 11 }), (c) => check(c)), { numRuns: 2000 });
@@ -173,7 +174,7 @@ describe('audit --csv: lines read as bytes', () => {
           else mixed.addRange(line, 2, 2 + s.length);
           text.add(s);
         }
-        expect(mixed.duplicates).toBe(text.duplicates);
+        isSame(mixed.duplicates, text.duplicates);
       }),
       { numRuns: 500 },
     );

@@ -4,6 +4,8 @@ import { dec, divRound, parseCents, round, formatMoney, percent, toJsonNumber, t
 import { divHalfUp } from '../helpers/contract';
 import { isSame } from '../helpers/fast-expect';
 
+const HUNDREDTH = dec('0.01'), THOUSANDTH = dec('0.001');
+
 describe('money: exact decimals, half-up', () => {
   it('70797 x 1.5% is 1,061.96 as printed, where binary floating point gives 1,061.95', () => {
     expect((70797 * 0.015).toFixed(2)).toBe('1061.95'); // the trap this module exists to avoid
@@ -41,7 +43,8 @@ describe('money: exact decimals, half-up', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 50_000_000 }), fc.integer({ min: 0, max: 100_000 }), (c, bp) => {
         const want = divHalfUp(BigInt(c) * BigInt(bp), 10_000n);
-        const got = round(dec(c).div(100).times(dec(bp).div(100)).div(100));
+        // (x 0.01 is / 100 exactly, without big.js's long division to 30 places)
+        const got = round(dec(c).times(HUNDREDTH).times(dec(bp).times(HUNDREDTH)).times(HUNDREDTH));
         isSame(got.times(100).toFixed(0), want.toString());
       }),
       { numRuns: 2000 },
@@ -96,10 +99,13 @@ describe('money: exact decimals, half-up', () => {
         fc.constantFrom<RoundingMode>('half-up', 'half-even', 'down', 'up'),
         (xc, dn, un, mode) => {
           const want = oracle(BigInt(xc) * 100n * 1000n, BigInt(dn) * 100n * BigInt(un), mode);
-          const got = divRound(dec(xc).div(100), dec(dn).div(100), { mode, unit: dec(un).div(1000).toFixed() });
-          isSame(got.times(1000).div(un).toFixed(), want.toString());
+          // x, d and the unit scaled by x 0.01 and x 0.001 (exactly / 100 and / 1000, without a long division)
+          const x = dec(xc).times(HUNDREDTH), d = dec(dn).times(HUNDREDTH), unit = dec(un).times(THOUSANDTH).toFixed();
+          const got = divRound(x, d, { mode, unit });
+          // got is `want` units: got x 1000 = want x un (un > 0), in integers
+          isSame(got.times(1000).toFixed(), (want * BigInt(un)).toString());
           // and the same as dividing to 30 places and rounding (the way it was done before)
-          isSame(got.eq(round(dec(xc).div(100).div(dec(dn).div(100)), { mode, unit: dec(un).div(1000).toFixed() })), true);
+          isSame(got.eq(round(x.div(d), { mode, unit })), true);
         },
       ),
       { numRuns: 3000 },
