@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli';
+import { BIN, onPath } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import { progressBar, progressLine } from '../../src/cli/progress';
 import type { Ctx } from '../../src/cli/output';
@@ -72,32 +72,36 @@ describe('the bar at every batch (CBA_PROGRESS_EVERY_MS=0, as the terminal tests
   });
 });
 
-const hasTmux = spawnSync('sh', ['-c', 'command -v tmux']).status === 0;
+const hasTmux = onPath('tmux');
 const socket = `cba-progress-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'cba-progress-'));
 
 /**
- * Start a shell command line in a tmux window; the function returned waits for it to end and gives the
- * raw bytes sent to the terminal and the screen left. The tests start their windows at once (each its
- * own session), so the runs overlap instead of waiting on each other.
+ * The tmux commands that start a shell command line in a tmux window, and a function that waits for
+ * it to end and gives the raw bytes sent to the terminal and the screen left. The tests start their
+ * windows at once (each its own session, all in one tmux command list), so the runs overlap instead
+ * of waiting on each other; each window is read back by one tmux client too (wait-for, capture-pane,
+ * kill-session): a tmux client started from this worker forks the worker.
  */
-function terminal(name: string, line: string): () => { raw: string; screen: string[] } {
+function terminal(name: string, line: string): { commands: string[]; read: () => { raw: string; screen: string[] } } {
   const rawFile = join(dir, `${name}.raw`);
   writeFileSync(rawFile, '');
   // the command waits for the go of this process, given once pipe-pane records the terminal
   const cmd = `tmux -L ${socket} wait-for ${name}-go; cd '${ROOT}' && ${line}; echo "[exit $?]"; tmux -L ${socket} wait-for -S ${name}-done; sleep 60`;
-  const s = tmux('new-session', '-d', '-s', name, '-x', '100', '-y', '50', '-e', 'CI=', '-e', 'NO_COLOR=1', '-e', 'CBA_PROGRESS_AFTER_MS=0', '-e', 'CBA_PROGRESS_EVERY_MS=0', cmd);
-  expect(s.status, s.stderr).toBe(0);
-  tmux('pipe-pane', '-o', '-t', name, `cat >> '${rawFile}'`);
-  tmux('wait-for', '-S', `${name}-go`);
-  return () => {
-    // a signal sent before anyone waits is kept by tmux: the wait then returns at once
-    const w = tmux('wait-for', `${name}-done`);
-    expect(w.status, w.stderr).toBe(0);
-    const cap = tmux('capture-pane', '-p', '-J', '-t', name);
-    tmux('kill-session', '-t', name);
-    return { raw: readFileSync(rawFile, 'utf8'), screen: cap.stdout.replace(/\n+$/, '').split('\n') };
+  const commands = [
+    ...[';', 'new-session', '-d', '-s', name, '-x', '100', '-y', '50', '-e', 'CI=', '-e', 'NO_COLOR=1', '-e', 'CBA_PROGRESS_AFTER_MS=0', '-e', 'CBA_PROGRESS_EVERY_MS=0', cmd],
+    ...[';', 'pipe-pane', '-o', '-t', name, `cat >> '${rawFile}'`],
+    ...[';', 'wait-for', '-S', `${name}-go`],
+  ];
+  return {
+    commands,
+    read: () => {
+      // a signal sent before anyone waits is kept by tmux: the wait then returns at once
+      const w = tmux('wait-for', `${name}-done`, ';', 'capture-pane', '-p', '-J', '-t', name, ';', 'kill-session', '-t', name);
+      expect(w.status, w.stderr).toBe(0);
+      return { raw: readFileSync(rawFile, 'utf8'), screen: w.stdout.replace(/\n+$/, '').split('\n') };
+    },
   };
 }
 
@@ -121,12 +125,17 @@ describe.skipIf(!hasTmux)('the bar in a real terminal (tmux)', () => {
     writeFileSync(roster, 'id,class,step,paid\n' + Array.from({ length: ROWS }, (_, i) => `E${i},IV,13,70797.00\n`).join(''));
     writeFileSync(part, readFileSync(roster, 'utf8').split('\n').slice(0, 10_001).join('\n') + '\n');
     writeFileSync(small, 'id,class,step,paid\n' + Array.from({ length: 8_000 }, (_, i) => `E${i},IV,13,${i % 7 ? '70797.00' : '70000.00'}\n`).join(''));
-    tmux('new-session', '-d', '-s', 'keep', 'sleep 600');
-    runs = {
+    const windows = {
       audit: terminal('audit', `'${process.execPath}' '${BIN}' audit '${roster}' --csv > '${out}'`),
       cost: terminal('cost', `'${process.execPath}' '${BIN}' cost --roster '${part}' --raise 2 --json > '${join(dir, 'cost.json')}'`),
       rows: terminal('rows', `'${process.execPath}' '${BIN}' audit '${small}' --all`),
     };
+    // a session kept open for the whole test (so the server does not exit between windows), then the
+    // windows, by one tmux client
+    const s = tmux('new-session', '-d', '-s', 'keep', 'sleep 600', ...Object.values(windows).flatMap((w) => w.commands), ';', 'list-sessions', '-F', '#{session_name}');
+    // every window started (a command of the list that fails ends the list: its status is not 0)
+    for (const name of Object.keys(windows)) expect(s.stdout.split('\n'), s.stderr).toContain(name);
+    runs = { audit: windows.audit.read, cost: windows.cost.read, rows: windows.rows.read };
     // and the same audit with its stdout and stderr pipes (its stderr, once it ends), alongside
     piped = new Promise((resolve, reject) => {
       const p = spawn(process.execPath, [BIN, 'audit', roster, '--csv'], { env: { ...process.env, CI: '' }, cwd: ROOT });

@@ -5,51 +5,60 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from '../helpers/cli';
+import { BIN, onPath } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import stringWidth from '../../src/lazy/text-width';
 
-const hasTmux = spawnSync('sh', ['-c', 'command -v tmux']).status === 0;
+const hasTmux = onPath('tmux');
 const socket = `cba-test-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', timeout: 30_000 });
 
 /**
- * Start cba in a fresh tmux window of the given size; the function returned waits for it to end and
- * gives the screen as the user sees it (history included). The tests start all their windows at once
- * (each its own session), so the runs overlap instead of waiting on each other.
+ * The tmux commands that start cba in a fresh tmux window of the given size, and a function that waits
+ * for it to end and gives the screen as the user sees it (history included). The tests start all
+ * their windows at once (each its own session, every new-session in one tmux command list), so the
+ * runs overlap instead of waiting on each other; each window is read back by one tmux client too
+ * (wait-for, capture-pane, kill-session): a tmux client started from this worker forks the worker.
  */
-function start(name: string, width: number, args: string[]): () => string[] {
+function start(name: string, width: number, args: string[]): { session: string; commands: string[]; screen: () => string[] } {
   const session = `${name}-w${width}`;
   const shellArgs = args.map((a) => `'${a}'`).join(' ');
   const cmd = `cd '${ROOT}' && '${process.execPath}' '${BIN}' ${shellArgs}; echo "[exit $?]"; tmux -L ${socket} wait-for -S ${session}-done; sleep 60`;
-  const s = tmux('new-session', '-d', '-s', session, '-x', String(width), '-y', '60', '-e', 'NO_COLOR=', '-e', 'COLUMNS=', cmd);
-  expect(s.status, s.stderr).toBe(0);
-  return () => {
-    // a signal sent before anyone waits is kept by tmux: the wait then returns at once
-    const w = tmux('wait-for', `${session}-done`);
-    expect(w.status, w.stderr).toBe(0);
-    const cap = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
-    tmux('kill-session', '-t', session);
-    return cap.stdout.replace(/\n+$/, '').split('\n');
+  const commands = [';', 'new-session', '-d', '-s', session, '-x', String(width), '-y', '60', '-e', 'NO_COLOR=', '-e', 'COLUMNS=', cmd];
+  return {
+    session,
+    commands,
+    screen: () => {
+      // a signal sent before anyone waits is kept by tmux: the wait then returns at once
+      const w = tmux('wait-for', `${session}-done`, ';', 'capture-pane', '-p', '-J', '-S', '-', '-t', session, ';', 'kill-session', '-t', session);
+      expect(w.status, w.stderr).toBe(0);
+      return w.stdout.replace(/\n+$/, '').split('\n');
+    },
   };
 }
 
 describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
   const WIDEST = [['stipend', 'bilingual'], ['deadline', 'grievance', '--occurred', '2005-11-18'], ['step-advance', '--class', 'II', '--step', '5', '--days-served', '150']];
   let screens: Record<'narrow' | 'wide', () => string[]> & { widest: (() => string[])[] };
+  let socketPath: string;
   beforeAll(() => {
-    // one session kept open for the whole test, so the server does not exit between windows
-    tmux('new-session', '-d', '-s', 'keep', 'sleep 600');
-    screens = {
-      narrow: start('narrow', 80, ['salary', '--class', 'IV', '--step', '13']),
-      wide: start('wide', 200, ['salary', '--class', 'IV', '--step', '13']),
-      widest: WIDEST.map((args, i) => start(`widest${i}`, 80, args)),
-    };
+    // one session kept open for the whole test, so the server does not exit between windows, its
+    // socket's path asked at once, and every window started, by one tmux client
+    const narrow = start('narrow', 80, ['salary', '--class', 'IV', '--step', '13']);
+    const wide = start('wide', 200, ['salary', '--class', 'IV', '--step', '13']);
+    const widest = WIDEST.map((args, i) => start(`widest${i}`, 80, args));
+    const windows = [narrow, wide, ...widest];
+    const s = tmux('new-session', '-d', '-s', 'keep', 'sleep 600', ';', 'display-message', '-p', '-t', 'keep', '#{socket_path}', ...windows.flatMap((w) => w.commands), ';', 'list-sessions', '-F', '#{session_name}');
+    const [path, ...sessions] = s.stdout.trim().split('\n');
+    // every window started (a command of the list that fails ends the list: its status is not 0)
+    for (const w of windows) expect(sessions, s.stderr).toContain(w.session);
+    socketPath = path;
+    screens = { narrow: narrow.screen, wide: wide.screen, widest: widest.map((w) => w.screen) };
   });
   afterAll(() => void tmux('kill-server'));
 
   it("the tmux server's socket is in the run's temporary folder (tmux leaves it behind when the server ends)", () => {
-    const path = tmux('display-message', '-p', '-t', 'keep', '#{socket_path}').stdout.trim();
+    const path = socketPath;
     expect(path.startsWith(join(tmpdir(), '/'))).toBe(true);
   });
 

@@ -4,9 +4,9 @@
 // process, for the smoke tests of the bin itself (start-up, pipes, an installed copy); cba with
 // opts.bin, or CBA_TEST_BIN=1 in the environment, does too.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, createReadStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { ROOT } from './contract';
 
@@ -39,25 +39,35 @@ export function cbaBin(args: string[], opts: RunOpts = {}): Run {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+// The FIFOs of slowRead, each used by one run at a time and then by the next: making one takes a
+// process (mkfifo), and each process this worker starts forks the worker. They are left in the run's
+// temporary folder, which is removed when the test run ends (test/helpers/global-setup.ts).
+const freeFifos: string[] = [];
+function takeFifo(): string {
+  const free = freeFifos.pop();
+  if (free) return free;
+  const fifo = join(mkdtempSync(join(tmpdir(), 'cba-pipe-')), 'stdout');
+  execFileSync('mkfifo', [fifo]);
+  return fifo;
+}
+
 /** Run the built bin with stdout on a real pipe (a FIFO: the pipe Node gives a child is a socket pair,
  *  which holds 200 KB or more) that this process reads slowly (paused 5 ms after every chunk), so a
  *  large output fills the pipe's 64 KiB and blocks the writer again and again; stdin from a file, or
  *  none. */
 export function slowRead(args: string[], stdinFile?: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const dir = mkdtempSync(join(tmpdir(), 'cba-pipe-'));
-    const fifo = join(dir, 'stdout');
-    execFileSync('mkfifo', [fifo]);
+    const fifo = takeFifo();
     // the shell opens the pipe's write end as the bin's standard output (the open waits for the reader)
     const child = spawn('sh', ['-c', 'f=$1; shift; exec "$@" > "$f"', 'sh', fifo, process.execPath, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: [stdinFile ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     if (stdinFile) createReadStream(stdinFile).pipe(child.stdin!);
     const out: Buffer[] = [];
     let err = '';
     let code = -1;
-    let left = 2; // the pipe read to its end, and the bin exited
+    let left = 2; // the pipe read to its end and closed, and the bin exited
     const done = () => {
       if (--left) return;
-      rmSync(dir, { recursive: true, force: true });
+      freeFifos.push(fifo); // both ends closed: the next run may use it
       resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
     };
     child.stderr.on('data', (d) => (err += d));
@@ -67,7 +77,8 @@ export function slowRead(args: string[], stdinFile?: string, env: Record<string,
       reader.pause();
       setTimeout(() => reader.resume(), 5);
     });
-    reader.on('end', done);
+    // closed, not only read to its end: its descriptor is shut before the FIFO is used again
+    reader.on('close', done);
     reader.on('error', reject);
     child.on('error', reject);
     child.on('close', (c) => {
@@ -170,6 +181,19 @@ async function inProcess(args: string[], opts: RunOpts): Promise<Run> {
     process.chdir(cwd);
   }
   return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Whether a program is on the PATH (as `command -v` says, without starting a shell to ask: each
+ *  process a test worker starts forks the worker, a few ms of the kernel copying its page tables). */
+export function onPath(cmd: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => {
+    try {
+      accessSync(join(d || '.', cmd), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }
 
 export function json(r: Run): any {
