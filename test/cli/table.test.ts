@@ -1,24 +1,13 @@
 // The table renderer (src/lazy/table.ts over cli-table3): fitted to a width, nothing lost.
 import { describe, expect, it } from 'vitest';
 import { isSame } from '../helpers/fast-expect';
+import { stringOf } from '../helpers/strings';
 import fc from 'fast-check';
 import { drawSimple, renderTable, wrapText, layout, type TableSpec } from '../../src/lazy/table';
 import CliTable from 'cli-table3';
 import stringWidth from '../../src/lazy/text-width';
 
 const widest = (s: string) => Math.max(...s.split('\n').map(stringWidth));
-
-/** Words of 1 to `max` of the characters of a class (ranges as a-z): what
- *  fc.stringMatching(/^[class]{1,max}$/) draws, at half its cost. */
-function wordOf(cls: string, max: number) {
-  const chars: string[] = [];
-  for (let i = 0; i < cls.length; i++)
-    if (cls[i + 1] === '-' && i + 2 < cls.length) {
-      for (let c = cls.charCodeAt(i); c <= cls.charCodeAt(i + 2); c++) chars.push(String.fromCharCode(c));
-      i += 2;
-    } else chars.push(cls[i]);
-  return fc.string({ unit: fc.constantFrom(...chars), minLength: 1, maxLength: max });
-}
 
 // the salary table of Class IV Step 13 as the command builds it (figures from Appendix A)
 const SALARY: TableSpec = {
@@ -91,7 +80,7 @@ describe('renderTable', () => {
   });
 
   it('property: at any width from 40 every line fits and every word of every cell is printed', () => {
-    const word = wordOf('A-Za-z0-9.,()/-', 14);
+    const word = stringOf('A-Za-z0-9.,()/-', 1, 14);
     const text = fc.array(word, { minLength: 0, maxLength: 12 }).map((ws) => ws.join(' '));
     const num = fc.integer({ min: 0, max: 99_999_999 }).map((n) => (n / 100).toFixed(2));
     // one arbitrary for each count of text columns, made once (a chain on the count made new
@@ -156,7 +145,7 @@ describe('tables drawn directly when cli-table3 would draw them as they are', ()
   });
 
   it('property: on tables whose lines fit, the same text as cli-table3; anything else is left to it', () => {
-    const word = wordOf('A-Za-z0-9.,:()/é漢-', 6);
+    const word = stringOf('A-Za-z0-9.,:()/é漢-', 1, 6);
     const line = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
     // colour codes as our painter writes them (chalk: bold, dim, red, green, yellow, cyan), and others
     // cli-table3 reads as styles left set or colours left on, which it ends and sets again line by line
