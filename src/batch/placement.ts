@@ -3,7 +3,7 @@
 // by the audit, today's costing, retro pay and scenario costing. Pure (the agreement in, figures out,
 // no I/O), memoised per placement (a county's roster has few distinct placements, so a million rows
 // cost a million lookups), with every amount also in integer cents for the batch hot paths.
-import { Big, formatCents, isDecimalText, parseCents, toCents, type Dec, type Rounding, type RoundingMode } from '../core/money';
+import { Big, centsRounding, divInt, formatCents, isDecimalText, parseCents, toCents, type Dec, type RoundingMode } from '../core/money';
 import { InputError } from '../core/errors';
 import { salaryPay } from '../rules/schedules/salary';
 import { findSchedule, getCell, schedulesInYear } from '../rules/schedules/schedule';
@@ -321,12 +321,6 @@ const WHOLE = /^\d+$/;
 /** isDecimalText's forms (12, 0.5, .5), the FTE as its digits before and after the point */
 const FTE = /^(?:(\d+)(?:\.(\d+))?|\.(\d+))$/;
 
-/** A rounding in whole cents: its mode and unit (0.01 -> 1, 1 -> 100); null for a unit of less than
- *  a cent or not a whole number of them, or a mode this arithmetic does not know. */
-function centsRounding(r: Rounding): { mode: RoundingMode; u: number } | null {
-  const u = parseCents(String(r.unit));
-  return u !== null && u >= 1 && (r.mode === 'half-up' || r.mode === 'half-even' || r.mode === 'down' || r.mode === 'up') ? { mode: r.mode, u } : null;
-}
 
 /** What the placements of one schedule and school year are priced with (salaryPay on payOn's way):
  *  the schedule, its base days, the limits of a work year, the roundings in whole cents, and the
@@ -357,17 +351,6 @@ function yearCents(a: Agreement, schedule: string | undefined, year: string | un
   const months = P.monthsPerYear.value, minDays = P.minYearDays.value, maxDays = P.maxYearDays.value;
   if (!daily || !pay || !monthly || ![baseDays, months, minDays, maxDays].every((n) => Number.isSafeInteger(n) && n > 0)) return null;
   return { s, baseDays, minDays, maxDays, months, daily, pay, monthly, cells: new Map() };
-}
-
-/** n / d rounded to a whole number by the mode, for whole n >= 0 and d > 0 below 2^53 (the
- *  division of doubles is off by one at most, then set right by the remainder). */
-function divInt(n: number, d: number, mode: RoundingMode): number {
-  let q = Math.floor(n / d);
-  let rem = n - q * d;
-  if (rem < 0) (q -= 1), (rem += d);
-  else if (rem >= d) (q += 1), (rem -= d);
-  if (rem > 0 && (mode === 'up' || (mode === 'half-up' && 2 * rem >= d) || (mode === 'half-even' && (2 * rem > d || (2 * rem === d && q % 2 === 1))))) q += 1;
-  return q;
 }
 
 function wholeCents(x: Dec): number | null {

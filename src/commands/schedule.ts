@@ -1,7 +1,8 @@
 // cba schedule: a whole salary schedule of Appendix A, per class and step.
 import type { Command } from 'commander';
-import { scheduleTable } from '../rules/schedules/salary';
-import { csvLine, jm, money, printJson, renderTable, write } from '../cli/output';
+import { scheduleTableText } from '../rules/schedules/salary';
+import { csvLine, printJson, renderTable, write } from '../cli/output';
+import { groupMoney } from '../core/money';
 import { cite, citeShort } from '../rules/source';
 import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
 import { examples } from '../cli/help';
@@ -37,7 +38,7 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
     if (o.csv) return write(ctx, [csvLine(['position', 'schedule', 'source']), ...list.map((p) => csvLine([p.position, p.schedule, sourceText(p.source)]))].join('').trimEnd());
     return write(ctx, await renderTable(ctx, { head: ['Position', 'Schedule', 'Source'], rows: list.map((p) => [p.position, p.schedule, sourceText(p.source)]) }));
   }
-  const { schedule: s, cells } = scheduleTable(a, o.schedule, o.year, o.asOf);
+  const { schedule: s, cells } = scheduleTableText(a, o.schedule, o.year, o.asOf);
   const hourly = s.basis === 'hourly';
   if (o.json) {
     return printJson(ctx, {
@@ -53,17 +54,17 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
       cells: cells.map((c) => ({
         class: c.class,
         step: c.step,
-        ...(hourly ? { hourlyRate: jm(c.hourlyRate) } : {}),
-        annualSalary: jm(c.annual),
-        dailyRate: jm(c.dailyRate),
-        ...(c.printedDailyRate ? { printedDailyRate: jm(c.printedDailyRate), dailyRateDiffers: c.differs } : {}),
+        ...(hourly ? { hourlyRate: num(c.hourlyRate) } : {}),
+        annualSalary: Number(c.annual),
+        dailyRate: Number(c.dailyRate),
+        ...(c.printedDailyRate ? { printedDailyRate: Number(c.printedDailyRate), dailyRateDiffers: c.differs } : {}),
       })),
     });
   }
   if (o.csv) {
     let out = csvLine(['class', 'step', ...(hourly ? ['hourly_rate'] : []), 'annual_salary', 'daily_rate', ...(hourly ? [] : ['printed_daily_rate'])]);
     for (const c of cells)
-      out += csvLine([c.class, c.step, ...(hourly ? [c.hourlyRate!.toFixed(2)] : []), c.annual.toFixed(2), c.dailyRate.toFixed(2), ...(hourly ? [] : [c.printedDailyRate?.toFixed(2) ?? ''])]);
+      out += csvLine([c.class, c.step, ...(hourly ? [c.hourlyRate!] : []), c.annual, c.dailyRate, ...(hourly ? [] : [c.printedDailyRate ?? ''])]);
     return write(ctx, out.trimEnd());
   }
   // each step's cells by class (the first of a step and class, as a search would find it)
@@ -104,4 +105,14 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
         differ.map((c) => `Class ${c.class} Step ${c.step} printed ${money(c.printedDailyRate)}, rule ${money(c.dailyRate)}`).join('; '),
     );
   if (s.note) write(ctx, ctx.paint.dim(`Note: ${s.note}`));
+}
+
+/** A figure as shown (its text to the cent) grouped with commas, as output's money() prints a decimal. */
+function money(t: string | undefined): string {
+  return t === undefined ? '' : groupMoney(t);
+}
+
+/** A figure as shown, for JSON: the number its text reads as (output's jm() of the decimal). */
+function num(t: string | undefined): number | undefined {
+  return t === undefined ? undefined : Number(t);
 }

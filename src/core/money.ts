@@ -130,7 +130,11 @@ const HUNDREDTH = new Big('0.01');
 
 /** 1061.96 -> "1,061.96"; decimals fixed (2 by default), grouping with commas. */
 export function formatMoney(x: Big, decimals = 2): string {
-  const s = x.toFixed(decimals);
+  return groupMoney(x.toFixed(decimals));
+}
+
+/** A decimal's fixed text ("1061.96", as toFixed writes it) grouped with commas: "1,061.96". */
+export function groupMoney(s: string): string {
   const neg = s.charCodeAt(0) === 45;
   const dot = s.indexOf('.');
   const int = s.slice(neg ? 1 : 0, dot === -1 ? s.length : dot);
@@ -256,6 +260,24 @@ export function formatCents(c: number): string {
   const whole = Math.floor(a / 100);
   const s = whole + '.' + TWO_DIGITS[a - whole * 100];
   return neg ? '-' + s : s;
+}
+
+/** A rounding in whole cents: its mode and unit (0.01 -> 1, 1 -> 100); null for a unit of less than
+ *  a cent or not a whole number of them, or a mode this arithmetic does not know. */
+export function centsRounding(r: Rounding): { mode: RoundingMode; u: number } | null {
+  const u = parseCents(String(r.unit));
+  return u !== null && u >= 1 && (r.mode === 'half-up' || r.mode === 'half-even' || r.mode === 'down' || r.mode === 'up') ? { mode: r.mode, u } : null;
+}
+
+/** n / d rounded to a whole number by the mode, for whole n >= 0 and d > 0 below 2^53 (the
+ *  division of doubles is off by one at most, then set right by the remainder). */
+export function divInt(n: number, d: number, mode: RoundingMode): number {
+  let q = Math.floor(n / d);
+  let rem = n - q * d;
+  if (rem < 0) (q -= 1), (rem += d);
+  else if (rem >= d) (q += 1), (rem -= d);
+  if (rem > 0 && (mode === 'up' || (mode === 'half-up' && 2 * rem >= d) || (mode === 'half-even' && (2 * rem > d || (2 * rem === d && q % 2 === 1))))) q += 1;
+  return q;
 }
 
 /** An exact decimal that is a whole number of cents -> integer cents. */

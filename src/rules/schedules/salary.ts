@@ -1,6 +1,6 @@
 // Salary from Appendix A with Article XV.1 (daily rate, extra days), XI.1.F (short calendars)
 // and XVII.2.D / XIII.1.B (part time, pro rata). Pure: rules and inputs in, figures and sources out.
-import { Big, dec, divRound, round, formatMoney, plain, type Dec } from '../../core/money';
+import { Big, centsRounding, dec, divInt, divRound, formatCents, parseCents, round, formatMoney, plain, type Dec, type RoundingMode } from '../../core/money';
 import { FieldError } from '../../core/errors';
 import { findSchedule, getCell, normalizeClass, schedulesInYear, type Cell } from './schedule';
 import { scheduleAsOf, yearParts, type Weighting } from './effective';
@@ -438,11 +438,88 @@ export interface ScheduleCellView {
 }
 
 export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: string) {
-  const s = asOf !== undefined ? scheduleAsOf(a, id, asOf) : findSchedule(a, id, year);
-  if (asOf !== undefined && year !== undefined && s.year !== year) throw new FieldError('asOf', `{asOf} ${asOf} falls in school year ${s.year}, not {year} ${year}: give one of them`);
+  const s = tableSchedule(a, id, year, asOf);
   const cells: ScheduleCellView[] = [];
   // read once for the table, as each cell would (on the first cell, as getCell and cellRates would)
   let basis: RateBasis | undefined;
+  eachCell(s, (c, step, cell) => {
+    // the figures of the cell only (salaryOn's working and sources are not shown here)
+    const res = cellRates(a, s, cell, (basis ??= rateBasis(a, s)));
+    cells.push({
+      class: c,
+      step,
+      annual: res.annual,
+      dailyRate: res.dailyRate,
+      printedDailyRate: res.printedDaily,
+      hourlyRate: res.hourly,
+      differs: res.printedDaily !== undefined && !res.printedDaily.eq(res.dailyRate),
+    });
+  });
+  return { schedule: s, cells };
+}
+
+/** A cell of scheduleTable with its figures as shown: to the cent, as toFixed(2) writes them
+ *  ("35450.00", "186.58"), what `cba schedule` prints in its table, CSV and JSON. */
+export interface ScheduleCellText {
+  class: string;
+  step: number;
+  annual: string;
+  dailyRate: string;
+  printedDailyRate?: string;
+  hourlyRate?: string;
+  differs: boolean;
+}
+
+/** scheduleTable's cells as the figures shown (ScheduleCellText). An annual schedule's cells in whole
+ *  cents, with a daily rate rounded to whole cents (the agreement's every cell), are worked in
+ *  integer cents: annual / base days rounded by the rules' mode and unit, as divRound rounds it; any
+ *  other cell (an hourly or daily schedule, a figure of a fraction of a cent) in decimals by
+ *  cellRates. A whole schedule in decimals, still cold at start-up, was most of `cba schedule`'s
+ *  own time (test/rules/rules-text.test.ts holds the two to the same figures). */
+export function scheduleTableText(a: Agreement, id?: string, year?: string, asOf?: string): { schedule: Schedule; cells: ScheduleCellText[] } {
+  const s = tableSchedule(a, id, year, asOf);
+  const cells: ScheduleCellText[] = [];
+  let basis: RateBasis | undefined;
+  let cents: { days: number; daily: { mode: RoundingMode; u: number } } | null | undefined;
+  eachCell(s, (c, step, cell) => {
+    if (cents === undefined) {
+      const days = s.days?.value ?? a.meta.parameters.baseYearDays.value;
+      const daily = s.basis === 'annual' ? centsRounding(a.meta.rounding.dailyRate) : null;
+      cents = daily && Number.isSafeInteger(days) && days > 0 ? { days, daily } : null;
+    }
+    if (cents !== null) {
+      const annual = parseCents(String(cell.annual));
+      const printed = cell.daily === undefined ? undefined : parseCents(String(cell.daily));
+      if (annual !== null && annual >= 0 && printed !== null) {
+        const { days, daily } = cents;
+        const rate = divInt(annual, days * daily.u, daily.mode) * daily.u;
+        cells.push({ class: c, step, annual: formatCents(annual), dailyRate: formatCents(rate), printedDailyRate: printed === undefined ? undefined : formatCents(printed), hourlyRate: undefined, differs: printed !== undefined && printed !== rate });
+        return;
+      }
+    }
+    const res = cellRates(a, s, cell, (basis ??= rateBasis(a, s)));
+    cells.push({
+      class: c,
+      step,
+      annual: res.annual.toFixed(2),
+      dailyRate: res.dailyRate.toFixed(2),
+      printedDailyRate: res.printedDaily?.toFixed(2),
+      hourlyRate: res.hourly?.toFixed(2),
+      differs: res.printedDaily !== undefined && !res.printedDaily.eq(res.dailyRate),
+    });
+  });
+  return { schedule: s, cells };
+}
+
+/** The schedule of a table: by school year, or the one in force on a date. */
+function tableSchedule(a: Agreement, id?: string, year?: string, asOf?: string): Schedule {
+  const s = asOf !== undefined ? scheduleAsOf(a, id, asOf) : findSchedule(a, id, year);
+  if (asOf !== undefined && year !== undefined && s.year !== year) throw new FieldError('asOf', `{asOf} ${asOf} falls in school year ${s.year}, not {year} ${year}: give one of them`);
+  return s;
+}
+
+/** Each cell of a schedule, row by row and class by class, with its figures as getCell reads them. */
+function eachCell(s: Schedule, fn: (cls: string, step: number, cell: Pick<Cell, 'annual' | 'daily' | 'hourly'>) => void): void {
   const named = new Map<string, string>();
   for (const r of s.rows) {
     for (const c of s.classes) {
@@ -452,19 +529,7 @@ export function scheduleTable(a: Agreement, id?: string, year?: string, asOf?: s
       // cell is this row's (its steps increase); getCell itself for a name that reads as another
       let cls = named.get(c);
       if (cls === undefined) named.set(c, (cls = normalizeClass(s, c)));
-      const cell = cls === c ? { annual: r.annual?.[c], daily: r.daily?.[c], hourly: r.hourly?.[c] } : getCell(s, c, r.step);
-      // the figures of the cell only (salaryOn's working and sources are not shown here)
-      const res = cellRates(a, s, cell, (basis ??= rateBasis(a, s)));
-      cells.push({
-        class: c,
-        step: r.step,
-        annual: res.annual,
-        dailyRate: res.dailyRate,
-        printedDailyRate: res.printedDaily,
-        hourlyRate: res.hourly,
-        differs: res.printedDaily !== undefined && !res.printedDaily.eq(res.dailyRate),
-      });
+      fn(c, r.step, cls === c ? { annual: r.annual?.[c], daily: r.daily?.[c], hourly: r.hourly?.[c] } : getCell(s, c, r.step));
     }
   }
-  return { schedule: s, cells };
 }
