@@ -146,7 +146,9 @@ export async function withPage<T>(
       async screenshot() {
         const { cssContentSize: size } = await inPage('Page.getLayoutMetrics');
         const clip = { x: 0, y: 0, width: Math.max(size.width, viewport.width), height: size.height, scale: 1 };
-        return Buffer.from((await inPage('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip })).data, 'base64');
+        // PNG encoded for speed rather than size (the same image, a larger file): ~0.2 s less CPU a
+        // screenshot of the disclosure page (perf stat, three alternated pairs)
+        return Buffer.from((await inPage('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip, optimizeForSpeed: true })).data, 'base64');
       },
       async pdf(paper) {
         const margins = { marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 };
