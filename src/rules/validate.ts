@@ -14,6 +14,7 @@ import { PART_SCHEMAS, crossCheck } from './parts';
 import type { Agreement, PartKind, Schedule } from './types';
 import { hasOwn } from '../core/own';
 import { blockDepthOver, flowDepthOver } from '../core/yaml-depth';
+import { fastYaml } from '../batch/check/yaml';
 
 function pathText(path: PropertyKey[]): string {
   let s = '';
@@ -63,7 +64,9 @@ function readText(file: string, shown: string): { text: string; hash?: string } 
   return { text: bytes.toString('utf8'), hash };
 }
 
-type Parsed = { data: unknown; doc: Document; lc: LineCounter };
+/** A YAML text's data, and its parsed document with the lines of its nodes (to name the line of a
+ *  value the schema refuses), made when first asked for. */
+type Parsed = { data: unknown; located: () => { doc: Document; lc: LineCounter } };
 
 export function readYaml(file: string, shown: string, given?: string): Parsed {
   return parseYamlText(given ?? readText(file, shown).text, shown);
@@ -72,6 +75,22 @@ export function readYaml(file: string, shown: string, given?: string): Parsed {
 function parseYamlText(text: string, shown: string): Parsed {
   const deep = flowDepthOver(text, LIMITS.yamlDepth) || blockDepthOver(text, LIMITS.yamlDepth);
   if (deep) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, `line ${deep}`);
+  // the plain shapes the rules files are written in, read by the fast reader (exactly the data the yaml
+  // package gives with the options below, or undefined for anything else: then the yaml package reads
+  // it, and names the line of any problem); the document with its lines only when a value is refused
+  const fast = fastYaml(text, { maxAliases: LIMITS.yamlAliases, maxDepth: LIMITS.yamlDepth });
+  if (fast !== undefined) {
+    const path = depthOver(fast, LIMITS.yamlDepth);
+    if (path) throw new RulesError(`nested more than ${LIMITS.yamlDepth} levels deep (YAML)`, shown, path);
+    let located: { doc: Document; lc: LineCounter } | undefined;
+    return { data: fast, located: () => (located ??= yamlDocument(text, shown)) };
+  }
+  const { data, doc, lc } = yamlDocument(text, shown);
+  return { data, located: () => ({ doc, lc }) };
+}
+
+/** The text read by the yaml package: its data, document and line counter. */
+function yamlDocument(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
   const lc = new LineCounter();
   let data: unknown;
   let doc: Document;
@@ -152,7 +171,7 @@ function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file
   return validatePassed(schema, text, shown);
 }
 
-function validateParsed<T extends z.ZodTypeAny>(schema: T, { data, doc, lc }: Parsed, shown: string): z.infer<T> {
+function validateParsed<T extends z.ZodTypeAny>(schema: T, { data, located }: Parsed, shown: string): z.infer<T> {
   let r: z.ZodSafeParseResult<z.infer<T>>;
   try {
     r = schema.safeParse(data);
@@ -161,6 +180,7 @@ function validateParsed<T extends z.ZodTypeAny>(schema: T, { data, doc, lc }: Pa
   }
   if (!r.success) {
     const issue = r.error.issues[0];
+    const { doc, lc } = located();
     const line = lineOf(doc, lc, issue.path);
     const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem${r.error.issues.length > 2 ? 's' : ''})` : '';
     throw new RulesError(`${issue.message}${more}`, shown, `${pathText(issue.path)}${line ? ` (line ${line})` : ''}`);
