@@ -80,7 +80,7 @@ LAZY['../lazy/xlsx'] = 'xlsx';
 LAZY.commander = 'commander';
 LAZY['cli-table3'] = 'cli-table3';
 // cba check's fast reader of YAML check files
-LAZY['../batch/check/yaml'] = 'check-yaml';
+LAZY['../core/fast-yaml'] = 'check-yaml';
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {

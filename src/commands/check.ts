@@ -190,7 +190,7 @@ export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
     const shown = file === '-' ? '(stdin)' : file;
     let parsed: { cases: CheckCase[] } | undefined;
     // JSON is read with JSON.parse, YAML in its plain shapes by the reader of check files
-    // (src/batch/check/yaml.ts), each then checked by its shape (fast) or by the schema; anything
+    // (src/core/fast-yaml.ts), each then checked by its shape (fast) or by the schema; anything
     // else, and any file the schema refuses, through the validator, which names the line of a problem
     if (/^\s*[{[]/.test(text)) {
       try {
@@ -200,7 +200,7 @@ export async function run(o: CheckOptions, ctx: RunCtx): Promise<RunResult> {
       }
     }
     if (!parsed) {
-      const { fastYaml } = await import('../batch/check/yaml');
+      const { fastYaml } = await import('../core/fast-yaml');
       const data = fastYaml(text, { maxAliases: LIMITS.yamlAliases, maxDepth: LIMITS.yamlDepth });
       if (data !== undefined) parsed = await casesOf(data);
     }

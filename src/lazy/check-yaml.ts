@@ -1,2 +1,2 @@
 // Loaded on demand by the CLI bundle (dist/lazy/check-yaml.cjs): cba check's reader of YAML check files.
-export { fastYaml } from '../batch/check/yaml';
+export { fastYaml } from '../core/fast-yaml';

@@ -14,7 +14,7 @@ import { PART_SCHEMAS, crossCheck } from './parts';
 import type { Agreement, PartKind, Schedule } from './types';
 import { hasOwn } from '../core/own';
 import { blockDepthOver, flowDepthOver } from '../core/yaml-depth';
-import { fastYaml } from '../batch/check/yaml';
+import { fastYaml } from '../core/fast-yaml';
 
 function pathText(path: PropertyKey[]): string {
   let s = '';

@@ -1,4 +1,4 @@
-// The fast reader of check files (src/batch/check/yaml.ts) against the yaml package read as the rules
+// The fast reader of check files (src/core/fast-yaml.ts) against the yaml package read as the rules
 // reader reads (src/rules/validate.ts: unique keys, merge keys, aliases bounded at 100): whatever the
 // fast reader gives, the yaml package gives too, without an error; anything else it leaves to it.
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { isEqual } from '../helpers/fast-expect';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { fastYaml } from '../../src/batch/check/yaml';
+import { fastYaml } from '../../src/core/fast-yaml';
 
 const LIMITS = { maxAliases: 100, maxDepth: 64 };
 

@@ -6,7 +6,7 @@
 // block scalars, multi-line scalars or flows, merge keys, duplicate keys, errors, aliases that
 // could pass the bound), undefined: the caller then reads the file with the yaml package, which
 // gives the data or names the line of the problem. test/batch/check-yaml.test.ts holds it to that.
-import { flowDepthOver } from '../../core/yaml-depth';
+import { flowDepthOver } from './yaml-depth';
 
 /** Not a shape this reader is sure of: the yaml package decides. */
 class Decline extends Error {}
