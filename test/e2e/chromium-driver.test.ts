@@ -88,7 +88,9 @@ function standIn() {
   return { script, pidFile, alive, profileLeft };
 }
 
-describe('the Chromium driver (test/helpers/chromium.ts) against a stand-in browser', () => {
+// side by side: each its own stand-in and profile folder, so the second's wait of the time given
+// overlaps the others
+describe.concurrent('the Chromium driver (test/helpers/chromium.ts) against a stand-in browser', () => {
   it('puts together messages cut anywhere, waits for its own load, gives errors as errors, and closes the browser', async () => {
     const b = standIn();
     const r = await withPage(process.execPath, [b.script, 'pieces', b.pidFile], 'file:///x.html', { width: 800, height: 600 }, async (page) => {

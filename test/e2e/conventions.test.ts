@@ -5,10 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cba } from '../helpers/cli';
+import { cba, onPath } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 
-const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+// whether a program is installed, from PATH (a shell asked `command -v` for each: a process each)
+const has = onPath;
 
 describe('conventions', () => {
   it('`cba` alone prints a short overview on stdout and exits 0', async () => {
