@@ -175,8 +175,9 @@ describe('the batch reader on the core', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'cba-csv-'));
-    // the third file (68 KB) comes in two of the reader's 64 KiB chunks
-    const files = ['\uFEFFid,name\r\n1,a\rb\r\n2,"Doe, Jane"\n3\r\r\n,\n\n4,x,y\n"5",b', 'a;b\r1;2,3\r"x;";y\r', 'id,name\n' + 'x,y\n'.repeat(17_000) + 'z,"w\r\nv"\r\n'];
+    // the third file (68 KB) comes in two of the reader's 64 KiB chunks, the second starting a line
+    // (8 + 8,191 lines of 8 bytes = 65,536): lines of 8 bytes, half as many rows as lines of 4 would be
+    const files = ['\uFEFFid,name\r\n1,a\rb\r\n2,"Doe, Jane"\n3\r\r\n,\n\n4,x,y\n"5",b', 'a;b\r1;2,3\r"x;";y\r', 'id,name\n' + 'xxxxx,y\n'.repeat(8_500) + 'z,"w\r\nv"\r\n'];
     for (const [i, text] of files.entries()) {
       const f = join(dir, `r${i}.csv`);
       writeFileSync(f, text);
