@@ -153,7 +153,22 @@ export type TableOpts = import('../lazy/table').TableSpec;
 export async function renderTable(ctx: Ctx, t: TableOpts): Promise<string> {
   const tables = ctx.tables ?? (ctx.tables = await import('../lazy/table'));
   // no painter without colour: the table then spares painting its frame with functions that change nothing
-  return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, { width: ctx.width, paint: ctx.paint === plainPainter ? undefined : ctx.paint });
+  const env = { width: ctx.width, paint: ctx.paint === plainPainter ? undefined : ctx.paint };
+  // the cells as they are when every one is text with no control character (each one looked at
+  // once by a regular expression: a loop over its characters cost a schedule of 640 cells ~1 M
+  // instructions at start-up), else a copy with safeCell's escapes
+  if (cleanCells(t.head) && t.rows.every(cleanCells)) return tables.renderTable(t, env);
+  return tables.renderTable({ ...t, head: t.head.map(safeCell), rows: t.rows.map((r) => r.map((c) => safeCell(c ?? ''))) }, env);
+}
+
+/** A control character (batch-io's isControl: C0, DEL and C1). */
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+function cleanCells(cells: readonly (string | null | undefined)[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c !== 'string' || CONTROL.test(c)) return false;
+  }
+  return true;
 }
 
 /** A cell with its control characters shown escaped (\x1B...), except our own colour codes. */

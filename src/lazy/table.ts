@@ -163,6 +163,10 @@ function cliTable3(): typeof CliTable3 {
 
 /** The table as text (no trailing newline), the footnotes under it. */
 export function renderTable(spec: TableSpec, env: TableEnv): string {
+  if (env.paint === undefined) {
+    const text = renderPlain(spec, env.width);
+    if (text !== undefined) return text;
+  }
   const paint = env.paint ?? noPaint;
   const { keep, moved, widths } = layout(spec, env.width);
   const right = new Set(spec.right ?? []);
@@ -219,6 +223,186 @@ export function renderTable(spec: TableSpec, env: TableEnv): string {
     });
     return out.join('\n');
   }
+}
+
+// one line of printable ASCII: one column a character, nothing for cli-table3 or wrapText to rewrite
+const PLAIN_LINE = /^[\x20-\x7e]*$/;
+
+/** renderTable without colour for a table of plain cells that fits without wrapping: every cell
+ *  and head one line of printable ASCII (its width its length), no cell of spaces only, and each
+ *  column, after the columns that go to the footnotes (layout's order and rule) have gone, as wide
+ *  as its widest cell. The same text as renderTable's way through layout, wrapText and drawSimple
+ *  (test/cli/table.test.ts holds the two equal), measured once a cell in loops: that way was most of
+ *  `cba schedule`'s own start-up (eighty rows of eight cells). Any other table: undefined. */
+export function renderPlain(spec: TableSpec, width: number): string | undefined {
+  const { head, rows } = spec;
+  const n = head.length;
+  if (n === 0) return undefined;
+  const natural: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = head[i];
+    if (typeof h !== 'string' || !PLAIN_LINE.test(h) || (h !== '' && h.trim() === '')) return undefined;
+    natural.push(h.length);
+  }
+  // which columns have text in some row (a moved one gives its rows a footnote mark)
+  const filled: boolean[] = new Array(n).fill(false);
+  for (let y = 0; y < rows.length; y++) {
+    const r = rows[y];
+    if (r.length !== n) return undefined;
+    for (let i = 0; i < n; i++) {
+      const c = r[i];
+      if (c === '') continue;
+      if (typeof c !== 'string' || !PLAIN_LINE.test(c) || c.trim() === '') return undefined;
+      filled[i] = true;
+      if (c.length > natural[i]) natural[i] = c.length;
+    }
+  }
+  const right: boolean[] = new Array(n).fill(false);
+  for (const i of spec.right ?? []) if (i >= 0 && i < n) right[i] = true;
+  // layout: every column at full width when the table fits, else columns to the footnotes in order
+  let keep: number[] = [];
+  for (let i = 0; i < n; i++) keep.push(i);
+  const moved: number[] = [];
+  let marked = false;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += natural[i];
+  if (Number.isFinite(width) && total + 3 * n + 1 > width) {
+    // layout's comfort widths: numbers as they are; text down to what still reads, or 20
+    const comfort: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (right[i]) comfort.push(natural[i]);
+      else {
+        let word = 0;
+        for (const r of rows) {
+          const c = r[i];
+          if (c.length <= word) continue;
+          if (!c.includes(' ')) word = c.length;
+          else for (const w of c.split(' ')) if (w.length > word) word = w.length;
+        }
+        const min = Math.min(natural[i], Math.max(head[i].length, Math.min(word, 16), 8));
+        comfort.push(Math.min(natural[i], Math.max(min, 20)));
+      }
+    }
+    const order = [...(spec.footnote ?? plainFootnotes(head))];
+    if (order.some((i) => !(i >= 0 && i < n))) return undefined;
+    for (let i = n - 1; i > 0; i--) if (!order.includes(i)) order.push(i);
+    const sumOf = (w: number[]) => {
+      let t = 3 * keep.length + 1 + (marked ? 4 : 0);
+      for (const i of keep) t += w[i];
+      return t;
+    };
+    while (sumOf(comfort) > width && order.length) {
+      const k = order.shift()!;
+      moved.push(k);
+      keep = keep.filter((i) => i !== k);
+      if (filled[k]) marked = true;
+    }
+    moved.sort((a, b) => a - b);
+    if (keep.length === 0) return undefined;
+    // no column may narrow (a text column would wrap): else layout and wrapText decide
+    if (marked) natural[keep[0]] += 5;
+    total = 3 * keep.length + 1;
+    for (const i of keep) total += natural[i];
+    if (total > width) return undefined;
+  }
+  // the rows' cells, a footnote mark on a row with text in a moved column
+  const notes: string[] = [];
+  const noteIndex = new Map<string, number>();
+  const nk = keep.length;
+  const widths: number[] = [];
+  for (const i of keep) widths.push(natural[i]);
+  const lines: string[] = [];
+  const rule = (l: string, m: string, r: string) => {
+    let t = l;
+    for (let j = 0; j < nk; j++) t += (j ? m : '') + '─'.repeat(widths[j] + 2);
+    return t + r;
+  };
+  const line = (cells: string[]) => {
+    let t = '';
+    for (let j = 0; j < nk; j++) {
+      const c = cells[j];
+      const pad = ' '.repeat(widths[j] - c.length);
+      t += '│ ' + (right[keep[j]] ? pad + c : c + pad) + ' ';
+    }
+    return t + '│';
+  };
+  lines.push(rule('┌', '┬', '┐'));
+  const headCells: string[] = [];
+  for (const i of keep) headCells.push(head[i]);
+  lines.push(line(headCells));
+  lines.push(rule('├', '┼', '┤'));
+  for (const r of rows) {
+    const cells: string[] = [];
+    for (const i of keep) cells.push(r[i]);
+    if (marked) {
+      let key = '';
+      for (const i of moved) if (r[i] !== '') key += (key ? '\n' : '') + `${head[i] || 'Note'}: ${r[i]}`;
+      if (key !== '') {
+        let k = noteIndex.get(key);
+        if (k === undefined) {
+          notes.push(key);
+          k = notes.length;
+          noteIndex.set(key, k);
+        }
+        const c = `${cells[0]} [${k}]`;
+        if (c.length > widths[0]) return undefined; // a mark of more digits than room was kept for
+        cells[0] = c;
+      }
+    }
+    lines.push(line(cells));
+  }
+  lines.push(rule('└', '┴', '┘'));
+  const out: string[] = [];
+  if (spec.title) out.push(PLAIN_LINE.test(spec.title) ? wrapPlain(spec.title, width) : wrapParagraph(spec.title, width));
+  out.push(lines.join('\n'));
+  for (let k = 0; k < notes.length; k++) {
+    const tag = `[${k + 1}] `;
+    const w = Number.isFinite(width) ? Math.max(10, width - tag.length) : Infinity;
+    const note = notes[k].split('\n');
+    for (let j = 0; j < note.length; j++) {
+      // a line longer than its width is wrapped as renderTable wraps it
+      const parts = note[j].length <= w ? [note[j]] : wrapText(note[j], w);
+      for (let q = 0; q < parts.length; q++) out.push((j === 0 && q === 0 ? tag : ' '.repeat(tag.length)) + parts[q]);
+    }
+  }
+  return out.join('\n');
+}
+
+/** defaultFootnotes of a head of printable ASCII, by its lower case (FOOTNOTE_ORDER's words; on
+ *  ASCII, what the patterns' i flag matches): no regular expression to compile at start-up. */
+const FOOTNOTE_WORDS = [['source'], ['how', 'why', 'how / why', 'amount / why'], ['reason'], ['basis']];
+function plainFootnotes(head: string[]): number[] {
+  const out: number[] = [];
+  const names = head.map((h) => h.trim().toLowerCase());
+  for (const words of FOOTNOTE_WORDS) names.forEach((h, i) => i > 0 && words.includes(h) && !out.includes(i) && out.push(i));
+  return out;
+}
+
+/** wrapParagraph(s, width) of one line of printable ASCII (its width its length, spaces its only
+ *  white space): the same lines, without wrapText's regular expressions. */
+function wrapPlain(s: string, width: number): string {
+  if (!Number.isFinite(width) || s.length <= width) return s;
+  if (!(width >= 1)) return wrapParagraph(s, width);
+  const w = Math.max(10, width);
+  const out: string[] = [];
+  let lim = width;
+  let cur = '';
+  for (const word0 of s.split(' ')) {
+    if (!word0) continue;
+    const m = Math.min(w, lim);
+    for (let at = 0; at < word0.length; at += m) {
+      // a word wider than the line in pieces of the line's width (breakWord)
+      const word = word0.length > m ? word0.slice(at, at + m) : word0;
+      if (cur && cur.length + 1 + word.length <= lim) cur += ' ' + word;
+      else {
+        if (cur) out.push(cur), (lim = w);
+        cur = word;
+      }
+      if (word0.length <= m) break;
+    }
+  }
+  out.push(cur);
+  return out.join('\n');
 }
 
 // a character cli-table3 would not draw as it is: a control character but ESC (colour codes are

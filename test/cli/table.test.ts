@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isSame } from '../helpers/fast-expect';
 import { stringOf } from '../helpers/strings';
 import fc from 'fast-check';
-import { drawSimple, renderTable, wrapText, layout, type TableSpec } from '../../src/lazy/table';
+import { drawSimple, renderPlain, renderTable, wrapText, layout, type TableSpec } from '../../src/lazy/table';
 import CliTable from 'cli-table3';
 import stringWidth from '../../src/lazy/text-width';
 
@@ -183,5 +183,68 @@ describe('tables drawn directly when cli-table3 would draw them as they are', ()
       { numRuns: 4000, seed: 7 },
     );
     expect(drawn).toBeGreaterThan(400);
+  });
+});
+
+describe('renderPlain: plain tables without colour, the same text as renderTable draws them', () => {
+  // a painter that changes nothing sends renderTable the general way (layout, wrapText, drawSimple)
+  const general = (spec: TableSpec, width: number) => renderTable(spec, { width, paint: { bold: (s) => s, dim: (s) => s } });
+
+  it('a schedule as cba schedule draws it: eighty rows of eight columns, two to the footnotes at 80', () => {
+    const head = ['Step', 'Class A', 'Class I', 'Class II', 'Class III', 'Class IV', 'Class V', 'Class VI'];
+    const rows: string[][] = [];
+    for (let st = 1; st <= 40; st++) {
+      const money = (k: number) => (st > 5 && k === 0 ? '' : `${30 + k},${String(100 + st * 7).padStart(3, '0')}.00`);
+      rows.push([String(st), ...[0, 1, 2, 3, 4, 5, 6].map(money)], ['', ...[0, 1, 2, 3, 4, 5, 6].map((k) => (st > 5 && k === 0 ? '' : `${150 + k}.${String(st).padStart(2, '0')}`))]);
+    }
+    const spec: TableSpec = { title: 'Basic Teacher Compensation Plan 2005-06, effective 2005-07-01 (annual salary; daily rate below)', head, rows, right: [1, 2, 3, 4, 5, 6, 7] };
+    for (const width of [80, 100, 120, Infinity]) {
+      const got = renderPlain(spec, width);
+      expect(got).toBeDefined();
+      expect(got).toBe(general(spec, width));
+    }
+    // at 80 columns Class V and Class VI are the footnotes, the title wraps
+    const at80 = renderPlain(spec, 80)!;
+    expect(at80).toContain('\n[1] Class V: 35,107.00\n    Class VI: 36,107.00\n');
+    expect(at80.split('\n')[0]).toBe('Basic Teacher Compensation Plan 2005-06, effective 2005-07-01 (annual salary;');
+  });
+
+  it('left to the general way: colour codes, wide or accented text, a cell of spaces, a line break, text that must wrap', () => {
+    const base: TableSpec = { head: ['Item', 'Amount'], rows: [['a', '1.00']], right: [1] };
+    expect(renderPlain(base, 80)).toBe(general(base, 80));
+    for (const cell of ['\x1b[1mbold\x1b[22m', 'Zoë', '学校', '   ', 'a\nb', 'tab\there'])
+      expect(renderPlain({ ...base, rows: [[cell, '1.00']] }, 80)).toBeUndefined();
+    expect(renderPlain({ ...base, rows: [['word '.repeat(30), '1.00']] }, 80)).toBeUndefined();
+  });
+
+  it('property: whenever it answers, the same text as the general way; it answers most plain tables', () => {
+    const word = stringOf('A-Za-z0-9.,:()/-', 1, 12);
+    const text = fc.array(word, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    const cell = fc.oneof({ weight: 2, arbitrary: fc.constant('') }, { weight: 6, arbitrary: text }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 99_999_999 }).map((n) => (n / 100).toFixed(2)) }, { weight: 1, arbitrary: fc.constantFrom(' lead', 'trail ', 'two  spaces', 'x'.repeat(30)) });
+    const names = fc.constantFrom('Item', 'Amount', 'Source', 'SOURCE', ' How ', 'Why', 'how / why', 'Amount / Why', 'Reason', 'Basis', 'Note', '', 'Step', 'Class IV');
+    const tableOf = (n: number) =>
+      fc.record({
+        head: fc.array(names, { minLength: n, maxLength: n }),
+        rows: fc.array(fc.array(cell, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 14 }),
+        right: fc.subarray([...Array(n).keys()]),
+        title: fc.option(fc.oneof(text, fc.array(word, { minLength: 8, maxLength: 30 }).map((ws) => ws.join(' ')), fc.constant('x'.repeat(120))), { nil: undefined }),
+        footnote: fc.option(fc.shuffledSubarray([...Array(n).keys()].slice(1)), { nil: undefined, freq: 4 }),
+      });
+    const table = fc.oneof(...[1, 2, 3, 5, 7].map(tableOf));
+    const width = fc.oneof(fc.integer({ min: 20, max: 200 }), fc.constant(Infinity));
+    let answered = 0;
+    let noted = 0;
+    fc.assert(
+      fc.property(table, width, (spec, w) => {
+        const got = renderPlain(spec, w);
+        if (got === undefined) return;
+        answered++;
+        if (got.includes('\n[1] ')) noted++;
+        isSame(got, general(spec, w));
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    expect(answered).toBeGreaterThan(150);
+    expect(noted).toBeGreaterThan(20);
   });
 });
