@@ -1,7 +1,7 @@
 // cba schedule: a whole salary schedule of Appendix A, per class and step.
 import type { Command } from 'commander';
-import { scheduleTableText } from '../rules/schedules/salary';
-import { csvLine, printJson, renderTable, write } from '../cli/output';
+import { scheduleTableText, type ScheduleCellText } from '../rules/schedules/salary';
+import { csvLine, printJson, renderTable, write, type Painter } from '../cli/output';
 import { groupMoney } from '../core/money';
 import { cite, citeShort } from '../rules/source';
 import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx } from '../cli/command';
@@ -67,34 +67,7 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
       out += csvLine([c.class, c.step, ...(hourly ? [c.hourlyRate!] : []), c.annual, c.dailyRate, ...(hourly ? [] : [c.printedDailyRate ?? ''])]);
     return write(ctx, out.trimEnd());
   }
-  // each step's cells by class (the first of a step and class, as a search would find it)
-  const byStep = new Map<number, Map<string, (typeof cells)[number]>>();
-  for (const c of cells) {
-    let m = byStep.get(c.step);
-    if (!m) byStep.set(c.step, (m = new Map()));
-    if (!m.has(c.class)) m.set(c.class, c);
-  }
-  const rows: string[][] = [];
-  for (const [st, ofStep] of byStep) {
-    const main: string[] = [String(st)];
-    const sub: string[] = [''];
-    for (const cl of s.classes) {
-      const c = ofStep.get(cl);
-      if (!c) {
-        main.push('');
-        sub.push('');
-        continue;
-      }
-      if (hourly) {
-        main.push(money(c.hourlyRate));
-        sub.push(ctx.paint.dim(money(c.dailyRate) + '/d'));
-      } else {
-        main.push(money(c.annual));
-        sub.push(c.differs ? ctx.paint.yellow(`${money(c.printedDailyRate)}*`) : ctx.paint.dim(money(c.dailyRate)));
-      }
-    }
-    rows.push(main, sub);
-  }
+  const rows = tableRows(s.classes, cells, hourly, ctx.paint);
   const title = `${s.name} ${s.year}, effective ${s.effective}${hourly ? ` (hourly rates; daily pay below)` : ' (annual salary; daily rate below)'}`;
   write(ctx, await renderTable(ctx, { title, head: ['Step', ...s.classes.map((c) => (/^(class|column|col\.?)\s/i.test(c) ? c : `Class ${c}`))], rows, right: s.classes.map((_, i) => i + 1) }));
   const differ = cells.filter((c) => c.differs);
@@ -105,6 +78,40 @@ export async function run(o: ScheduleOptions, { out: ctx, agreement }: RunCtx): 
         differ.map((c) => `Class ${c.class} Step ${c.step} printed ${money(c.printedDailyRate)}, rule ${money(c.dailyRate)}`).join('; '),
     );
   if (s.note) write(ctx, ctx.paint.dim(`Note: ${s.note}`));
+}
+
+/** The table's rows: a step's figures by class, then its daily rates (a function of its own, so the
+ *  loop V8 compiles as it runs is this one and not all of run). */
+function tableRows(classes: string[], cells: ScheduleCellText[], hourly: boolean, paint: Painter): string[][] {
+  // each step's cells by class (the first of a step and class, as a search would find it)
+  const byStep = new Map<number, Map<string, ScheduleCellText>>();
+  for (const c of cells) {
+    let m = byStep.get(c.step);
+    if (!m) byStep.set(c.step, (m = new Map()));
+    if (!m.has(c.class)) m.set(c.class, c);
+  }
+  const rows: string[][] = [];
+  for (const [st, ofStep] of byStep) {
+    const main: string[] = [String(st)];
+    const sub: string[] = [''];
+    for (const cl of classes) {
+      const c = ofStep.get(cl);
+      if (!c) {
+        main.push('');
+        sub.push('');
+        continue;
+      }
+      if (hourly) {
+        main.push(money(c.hourlyRate));
+        sub.push(paint.dim(money(c.dailyRate) + '/d'));
+      } else {
+        main.push(money(c.annual));
+        sub.push(c.differs ? paint.yellow(`${money(c.printedDailyRate)}*`) : paint.dim(money(c.dailyRate)));
+      }
+    }
+    rows.push(main, sub);
+  }
+  return rows;
 }
 
 /** A figure as shown (its text to the cent) grouped with commas, as output's money() prints a decimal. */

@@ -246,17 +246,7 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
   }
   // which columns have text in some row (a moved one gives its rows a footnote mark)
   const filled: boolean[] = new Array(n).fill(false);
-  for (let y = 0; y < rows.length; y++) {
-    const r = rows[y];
-    if (r.length !== n) return undefined;
-    for (let i = 0; i < n; i++) {
-      const c = r[i];
-      if (c === '') continue;
-      if (typeof c !== 'string' || !PLAIN_LINE.test(c) || c.trim() === '') return undefined;
-      filled[i] = true;
-      if (c.length > natural[i]) natural[i] = c.length;
-    }
-  }
+  if (!plainWidths(rows, natural, filled)) return undefined;
   const right: boolean[] = new Array(n).fill(false);
   for (const i of spec.right ?? []) if (i >= 0 && i < n) right[i] = true;
   // layout: every column at full width when the table fits, else columns to the footnotes in order
@@ -272,13 +262,7 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
     for (let i = 0; i < n; i++) {
       if (right[i]) comfort.push(natural[i]);
       else {
-        let word = 0;
-        for (const r of rows) {
-          const c = r[i];
-          if (c.length <= word) continue;
-          if (!c.includes(' ')) word = c.length;
-          else for (const w of c.split(' ')) if (w.length > word) word = w.length;
-        }
+        const word = longestPlainWord(rows, i);
         const min = Math.min(natural[i], Math.max(head[i].length, Math.min(word, 16), 8));
         comfort.push(Math.min(natural[i], Math.max(min, 20)));
       }
@@ -305,36 +289,60 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
     for (const i of keep) total += natural[i];
     if (total > width) return undefined;
   }
-  // the rows' cells, a footnote mark on a row with text in a moved column
-  const notes: string[] = [];
-  const noteIndex = new Map<string, number>();
-  const nk = keep.length;
+  // the box, a footnote mark on a row with text in a moved column
   const widths: number[] = [];
-  for (const i of keep) widths.push(natural[i]);
-  const lines: string[] = [];
-  const rule = (l: string, m: string, r: string) => {
-    let t = l;
-    for (let j = 0; j < nk; j++) t += (j ? m : '') + '─'.repeat(widths[j] + 2);
-    return t + r;
-  };
-  const line = (cells: string[]) => {
-    let t = '';
-    for (let j = 0; j < nk; j++) {
-      const c = cells[j];
-      const pad = ' '.repeat(widths[j] - c.length);
-      t += '│ ' + (right[keep[j]] ? pad + c : c + pad) + ' ';
+  const aligns: boolean[] = [];
+  for (const i of keep) widths.push(natural[i]), aligns.push(right[i]);
+  const notes: string[] = [];
+  const lines = plainLines(head, rows, keep, marked ? moved : [], widths, aligns, notes);
+  if (lines === undefined) return undefined;
+  const out: string[] = [];
+  if (spec.title) out.push(PLAIN_LINE.test(spec.title) ? wrapPlain(spec.title, width) : wrapParagraph(spec.title, width));
+  out.push(lines.join('\n'));
+  plainNotes(notes, width, out);
+  return out.join('\n');
+}
+
+/** The footnotes under a plain table, numbered, each line to the width as renderTable wraps them. */
+function plainNotes(notes: string[], width: number, out: string[]): void {
+  for (let k = 0; k < notes.length; k++) {
+    const tag = `[${k + 1}] `;
+    const w = Number.isFinite(width) ? Math.max(10, width - tag.length) : Infinity;
+    const note = notes[k].split('\n');
+    for (let j = 0; j < note.length; j++) {
+      // a line longer than its width is wrapped as renderTable wraps it
+      const parts = note[j].length <= w ? [note[j]] : wrapText(note[j], w);
+      for (let q = 0; q < parts.length; q++) out.push((j === 0 && q === 0 ? tag : ' '.repeat(tag.length)) + parts[q]);
     }
-    return t + '│';
-  };
-  lines.push(rule('┌', '┬', '┐'));
-  const headCells: string[] = [];
-  for (const i of keep) headCells.push(head[i]);
-  lines.push(line(headCells));
-  lines.push(rule('├', '┼', '┤'));
+  }
+}
+
+/** The widest word (run of characters but spaces) of a column of plain cells: layout's longestWord. */
+function longestPlainWord(rows: string[][], i: number): number {
+  let word = 0;
   for (const r of rows) {
-    const cells: string[] = [];
-    for (const i of keep) cells.push(r[i]);
-    if (marked) {
+    const c = r[i];
+    if (c.length <= word) continue;
+    if (!c.includes(' ')) word = c.length;
+    else for (const w of c.split(' ')) if (w.length > word) word = w.length;
+  }
+  return word;
+}
+
+/** renderPlain's box (drawSimple's, compact): the head, a rule, a line a row with a footnote mark
+ *  " [k]" on a row with text in a moved column (its note added to notes), the bottom rule; undefined
+ *  when a mark is wider than the room kept for it. Loops of their own, in small functions: the ones
+ *  V8 compiles as they run. */
+function plainLines(head: string[], rows: string[][], keep: number[], moved: number[], widths: number[], right: boolean[], notes: string[]): string[] | undefined {
+  const noteIndex = new Map<string, number>();
+  const lines: string[] = [plainRule('┌', '┬', '┐', widths)];
+  const cells: string[] = [];
+  for (const i of keep) cells.push(head[i]);
+  lines.push(plainLine(cells, widths, right));
+  lines.push(plainRule('├', '┼', '┤', widths));
+  for (const r of rows) {
+    for (let j = 0; j < keep.length; j++) cells[j] = r[keep[j]];
+    if (moved.length) {
       let key = '';
       for (const i of moved) if (r[i] !== '') key += (key ? '\n' : '') + `${head[i] || 'Note'}: ${r[i]}`;
       if (key !== '') {
@@ -349,23 +357,44 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
         cells[0] = c;
       }
     }
-    lines.push(line(cells));
+    lines.push(plainLine(cells, widths, right));
   }
-  lines.push(rule('└', '┴', '┘'));
-  const out: string[] = [];
-  if (spec.title) out.push(PLAIN_LINE.test(spec.title) ? wrapPlain(spec.title, width) : wrapParagraph(spec.title, width));
-  out.push(lines.join('\n'));
-  for (let k = 0; k < notes.length; k++) {
-    const tag = `[${k + 1}] `;
-    const w = Number.isFinite(width) ? Math.max(10, width - tag.length) : Infinity;
-    const note = notes[k].split('\n');
-    for (let j = 0; j < note.length; j++) {
-      // a line longer than its width is wrapped as renderTable wraps it
-      const parts = note[j].length <= w ? [note[j]] : wrapText(note[j], w);
-      for (let q = 0; q < parts.length; q++) out.push((j === 0 && q === 0 ? tag : ' '.repeat(tag.length)) + parts[q]);
+  lines.push(plainRule('└', '┴', '┘', widths));
+  return lines;
+}
+
+function plainRule(l: string, m: string, r: string, widths: number[]): string {
+  let t = l;
+  for (let j = 0; j < widths.length; j++) t += (j ? m : '') + '─'.repeat(widths[j] + 2);
+  return t + r;
+}
+
+function plainLine(cells: string[], widths: number[], right: boolean[]): string {
+  let t = '';
+  for (let j = 0; j < widths.length; j++) {
+    const c = cells[j];
+    const pad = ' '.repeat(widths[j] - c.length);
+    t += '│ ' + (right[j] ? pad + c : c + pad) + ' ';
+  }
+  return t + '│';
+}
+
+/** The widths of a table's cells (natural: the head's already) and which columns have text, when
+ *  every cell is one line of printable ASCII and none is spaces only; else false. */
+function plainWidths(rows: string[][], natural: number[], filled: boolean[]): boolean {
+  const n = natural.length;
+  for (let y = 0; y < rows.length; y++) {
+    const r = rows[y];
+    if (r.length !== n) return false;
+    for (let i = 0; i < n; i++) {
+      const c = r[i];
+      if (c === '') continue;
+      if (typeof c !== 'string' || !PLAIN_LINE.test(c) || c.trim() === '') return false;
+      filled[i] = true;
+      if (c.length > natural[i]) natural[i] = c.length;
     }
   }
-  return out.join('\n');
+  return true;
 }
 
 /** defaultFootnotes of a head of printable ASCII, by its lower case (FOOTNOTE_ORDER's words; on

@@ -488,7 +488,7 @@ export function scheduleTableText(a: Agreement, id?: string, year?: string, asOf
       cents = daily && Number.isSafeInteger(days) && days > 0 ? { days, daily } : null;
     }
     if (cents !== null) {
-      const annual = parseCents(String(cell.annual));
+      const annual = wholeCentsOf(cell.annual);
       const printed = cell.daily === undefined ? undefined : parseCents(String(cell.daily));
       if (annual !== null && annual >= 0 && printed !== null) {
         const { days, daily } = cents;
@@ -509,6 +509,14 @@ export function scheduleTableText(a: Agreement, id?: string, year?: string, asOf
     });
   });
   return { schedule: s, cells };
+}
+
+/** A cell's figure (a number from the rules) in integer cents: a whole number of dollars (the
+ *  agreement's annual cells) times 100, else read from its text by parseCents; null when it is not
+ *  a whole number of cents of at most nine digits before the point. */
+function wholeCentsOf(v: number | undefined): number | null {
+  if (Number.isSafeInteger(v) && Math.abs(v!) <= 999_999_999) return v! * 100;
+  return parseCents(String(v));
 }
 
 /** The schedule of a table: by school year, or the one in force on a date. */
