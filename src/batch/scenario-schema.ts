@@ -1,6 +1,6 @@
 // A bargaining proposal as a scenario file: changes per school year, each with its effective date.
 // The status quo is the empty scenario (no years, or years with no changes).
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlainDate, SchoolYear, lazyFile } from '../rules/schema';
 
 const Num = (what: string) => z.union([z.number(), z.string()]).refine((v) => /^-?\d+(\.\d+)?$/.test(String(v).trim()), `${what}: give a number like 3 or 2.5`);

@@ -1,6 +1,6 @@
 // Zod schemas of the rules files. Every value of the contract carries its citation;
 // rounding is data on the rule that needs it. Published as JSON Schema in schema/.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A file's schema built on its first use: a run validates one or two kinds of rules file (a --rules
  *  folder with one file edited, a stale cache), and building every schema at load cost more than

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Citation, Readings, Rounding, lazyFile } from '../schema';
 
 const Degree = z.enum(['none', 'aa', 'bachelor', 'master', 'doctorate']);

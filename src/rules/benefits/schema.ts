@@ -1,6 +1,6 @@
 // Schemas of the employer's costs that follow pay: what the law fixes (rules/<agreement>/benefits.yaml,
 // shipped with the rules) and what a county office keeps (a rates file given with --rates).
-import { z } from 'zod';
+import * as z from 'zod';
 import { Citation, PlainDate, lazyFile } from '../schema';
 
 /** A rate or amount written as decimal text ("8.25"), never a binary float. */

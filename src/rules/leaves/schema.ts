@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Citation, Readings as ReadingList, Rounding, lazyFile } from '../schema';
 
 /** The readings of one provision, beside its values (the same { id, text, cite } entries as the family's list). */

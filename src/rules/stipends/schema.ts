@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Citation, Readings, lazyFile } from '../schema';
 
 export const StipendsFile = lazyFile(() => {
