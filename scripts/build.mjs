@@ -81,13 +81,18 @@ LAZY.commander = 'commander';
 LAZY['cli-table3'] = 'cli-table3';
 // cba check's fast reader of YAML check files
 LAZY['../core/fast-yaml'] = 'check-yaml';
+// chunks required synchronously (the name of the package and chunk: what of the chunk's exports the
+// require gives): the yaml package, which the validator needs only for a rules file the fast reader
+// declines or the line of a value refused (src/rules/validate.ts), out of the validator's chunk
+const REQUIRED = { 'cli-table3': '.default', yaml: '' };
 const lazyPlugin = {
   name: 'lazy',
   setup(b) {
     b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && LAZY[args.path] ? { path: LAZY[args.path], namespace: 'cba-lazy' } : undefined));
-    // table.ts's synchronous require('cli-table3'): the chunk's default export (the class), loaded then
-    b.onResolve({ filter: /^cli-table3$/ }, (args) => (args.kind === 'require-call' && !args.importer.includes('node_modules') ? { path: 'cli-table3', namespace: 'cba-lazy-require' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'cba-lazy-require' }, (args) => ({ contents: `module.exports = __cbaLazy(${JSON.stringify(args.path)}).default;\n`, loader: 'js' }));
+    // a synchronous require of a chunk (REQUIRED), loaded then: table.ts's require('cli-table3') (the
+    // chunk's default export, the class), the validator's require('yaml') (the chunk's exports)
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'require-call' && args.path in REQUIRED && !args.importer.includes('node_modules') ? { path: args.path, namespace: 'cba-lazy-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'cba-lazy-require' }, (args) => ({ contents: `module.exports = __cbaLazy(${JSON.stringify(args.path)})${REQUIRED[args.path]};\n`, loader: 'js' }));
     // an ES module naming the chunk's exports (its default too), filled from the loaded chunk
     b.onLoad({ filter: /.*/, namespace: 'cba-lazy' }, (args) => {
       const names = lazyExports[args.path];
@@ -137,7 +142,7 @@ const pdfTextOnly = {
   },
 };
 // a chunk may load another on demand (the import chunk loads pdf.js only for a PDF)
-await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set(Object.values(LAZY))].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin, pdfTextOnly] });
+await build({ ...cjs, alias: tableAlias, entryPoints: Object.fromEntries([...new Set([...Object.values(LAZY), ...Object.keys(REQUIRED)])].map((n) => [n, join(root, 'src/lazy', `${n}.ts`)])), outdir: join(root, 'dist/lazy'), outExtension: { '.js': '.cjs' }, minify: !process.env.CBA_NO_MINIFY, plugins: [lazyPlugin, pdfTextOnly] });
 await build({ ...cjs, entryPoints: { cli: join(root, 'src/cli/entry.ts') }, outdir: join(root, 'dist'), outExtension: { '.js': '.cjs' }, alias: { ...tableAlias, 'node:child_process': stub, child_process: stub }, plugins: [lazyPlugin] });
 // One bundle per command (dist/cmd/<command>.cjs), which bin/cba.js runs when the words name that
 // command: the same CLI with only that command's module (the others are their name and description,

@@ -2,9 +2,8 @@
 // Loaded only when the compiled cache is stale or --rules is given.
 import { readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-// the YAML parser for the CLI's other files (roster --columns maps), so it stays out of the start-up bundle
-export { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { RulesError } from '../core/errors';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
@@ -15,6 +14,20 @@ import type { Agreement, PartKind, Schedule } from './types';
 import { hasOwn } from '../core/own';
 import { blockDepthOver, flowDepthOver } from '../core/yaml-depth';
 import { fastYaml } from '../core/fast-yaml';
+
+/** The yaml package, loaded at its first use (a chunk of its own in the CLI, dist/lazy/yaml.cjs): the
+ *  fast reader reads the rules files, so a run validating an edited one needs it only for a file that
+ *  reader declines or to name the line of a value the schema refuses (its load, ~115 KB, was a sixth
+ *  of the validator's). */
+let yamlPackage: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  return (yamlPackage ??= require('yaml') as typeof Yaml);
+}
+
+/** The YAML parser for the CLI's other files (roster --columns maps), so it stays out of the start-up bundle. */
+export function parseYaml(text: string, options: Yaml.ParseOptions & Yaml.DocumentOptions & Yaml.SchemaOptions & Yaml.ToJSOptions): unknown {
+  return yaml().parse(text, options);
+}
 
 function pathText(path: PropertyKey[]): string {
   let s = '';
@@ -28,7 +41,7 @@ function pathText(path: PropertyKey[]): string {
 function lineOf(doc: Document, lc: LineCounter, path: PropertyKey[]): number | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+    if (yaml().isNode(node) && node.range) return lc.linePos(node.range[0]).line;
   }
   return undefined;
 }
@@ -91,6 +104,7 @@ function parseYamlText(text: string, shown: string): Parsed {
 
 /** The text read by the yaml package: its data, document and line counter. */
 function yamlDocument(text: string, shown: string): { data: unknown; doc: Document; lc: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   let data: unknown;
   let doc: Document;
