@@ -53,6 +53,31 @@ function statKey(abs: string): string {
   return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 
+/** The hash of each rules file read by this process, by path, with the file's stat taken before it
+ *  was read: while a file's stat is still that one it has those bytes (as a cache trusts the stat it
+ *  recorded), so it is not read and hashed again. A run after an edit looked at every file up to four
+ *  times: the user's cache, the shipped cache, the validator (for the data the shipped cache holds of
+ *  those bytes) and the cache it writes; a file edited since has another stat and is read anew. */
+const hashed = new Map<string, [stat: string, hash: string]>();
+function hashFile(abs: string, shown: string, stat: string): string {
+  const h = hashed.get(abs);
+  if (h !== undefined && h[0] === stat) return h[1];
+  const now = hashBytes(readBoundedFile(abs, shown, LIMITS.rulesFile));
+  hashed.set(abs, [stat, now]);
+  return now;
+}
+
+/** The hash this process read of a file whose stat has not changed since (see hashed), or undefined. */
+function hashedStill(abs: string): string | undefined {
+  const h = hashed.get(abs);
+  if (h === undefined) return undefined;
+  try {
+    return statKey(abs) === h[0] ? h[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every YAML file under root, relative, sorted (folders walked; links to folders are not followed). */
 function yamlUnder(root: string): string[] {
   const out: string[] = [];
@@ -74,7 +99,7 @@ export function fingerprint(root: string, parsed: Map<string, string> = new Map(
     // the stat first, then the bytes: a file edited after the validator read it keeps no stat (the
     // next run hashes it and sees the edit)
     const stat = statKey(abs);
-    const now = hashBytes(readBoundedFile(abs, f, LIMITS.rulesFile));
+    const now = hashFile(abs, f, stat);
     const p = parsed.get(abs);
     return p !== undefined && p !== now ? [f, p] : [f, now, stat];
   });
@@ -131,7 +156,7 @@ function fingerprintHolds(root: string, fp: Fingerprint, folders?: Folders): { s
       stats.push(st);
       if (fp[i][2] !== undefined && st === fp[i][2]) continue;
       same = false;
-      if (hashBytes(readBoundedFile(abs, fp[i][0], LIMITS.rulesFile)) !== fp[i][1]) return false;
+      if (hashFile(abs, fp[i][0], st) !== fp[i][1]) return false;
     }
     return { same: same && listed === undefined, stats, folders: listed };
   } catch {
@@ -276,12 +301,13 @@ export function cacheFile(): string {
 }
 
 /** Validate every agreement under root (heavy: loads yaml and zod), with the hash of every file parsed;
- *  a file whose bytes `known` holds (validatedInCache) is not parsed or checked again. */
-export async function validateRootLogged(root: string, base = process.cwd(), known?: Validated): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
+ *  a file whose bytes `known` holds (validatedInCache) is not parsed or checked again, nor read when
+ *  `still` (hashedStill: the default folder, whose files the cache check read) gives its hash. */
+export async function validateRootLogged(root: string, base = process.cwd(), known?: Validated, still?: (file: string) => string | undefined): Promise<{ set: RulesSet; parsed: Map<string, string> }> {
   const { findAgreementDirs, loadAgreementDir, logReads, reuseValidated } = await import('./validate');
   const parsed = new Map<string, string>();
   logReads(parsed);
-  reuseValidated(known);
+  reuseValidated(known, still);
   try {
     const dirs = findAgreementDirs(root);
     return { set: { root, agreements: dirs.map((d) => loadAgreementDir(d, base)) }, parsed };
@@ -458,7 +484,7 @@ export async function loadRules(rulesDir?: string): Promise<RulesSet> {
     }
     if (!set) {
       // file names shown relative to the package folder (rules/...), wherever the run started
-      const v = await validateRootLogged(root, packageRoot(), known);
+      const v = await validateRootLogged(root, packageRoot(), known, hashedStill);
       set = v.set;
       try {
         saveCache(root, set, v.parsed);

@@ -56,11 +56,15 @@ export function logReads(log: Map<string, string> | undefined): void {
  *  copy of the validator's output for those bytes (see validatedInCache in load.ts). */
 export type Validated = Map<string, () => unknown>;
 let validated: Validated | undefined;
+let hashedStill: ((file: string) => string | undefined) | undefined;
 /** While set, a rules file whose bytes (hashed as they are read now) the map holds for its kind is
  *  not parsed or validated again: the same bytes give the same data and passed before. Every read,
- *  bound and check around it (and every check across files) runs as before. */
-export function reuseValidated(known: Validated | undefined): void {
+ *  bound and check around it (and every check across files) runs as before. `still` gives the hash
+ *  of a file this process read already and whose stat has not changed since (the rules cache's
+ *  check read it): a file it knows and the map holds is not read again. */
+export function reuseValidated(known: Validated | undefined, still?: (file: string) => string | undefined): void {
   validated = known;
+  hashedStill = known ? still : undefined;
 }
 
 /** The text of a rules file (bounded, and logged while logReads is set), with the hash of its bytes
@@ -179,6 +183,12 @@ export function validateFileAfter<T extends z.ZodTypeAny>(schema: T, file: strin
 }
 
 function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file: string, shown: string): z.infer<T> {
+  const still = validated?.size ? hashedStill?.(file) : undefined;
+  const known = still === undefined ? undefined : validated?.get(`${kind}\0${still}`);
+  if (known) {
+    readLog?.set(file, still!);
+    return known() as z.infer<T>;
+  }
   const { text, hash } = readText(file, shown);
   const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`);
   if (before) return before() as z.infer<T>;
