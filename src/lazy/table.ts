@@ -238,13 +238,15 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
   const { head, rows } = spec;
   const n = head.length;
   if (n === 0) return undefined;
+  // the widths as if every cell were plain (each is looked at for that after the layout: a table
+  // that must wrap is known without it), and which columns have text in some row (a moved one gives
+  // its rows a footnote mark)
   const natural: number[] = [];
   for (let i = 0; i < n; i++) {
     const h = head[i];
-    if (typeof h !== 'string' || !PLAIN_LINE.test(h) || (h !== '' && h.trim() === '')) return undefined;
+    if (typeof h !== 'string') return undefined;
     natural.push(h.length);
   }
-  // which columns have text in some row (a moved one gives its rows a footnote mark)
   const filled: boolean[] = new Array(n).fill(false);
   if (!plainWidths(rows, natural, filled)) return undefined;
   const right: boolean[] = new Array(n).fill(false);
@@ -289,6 +291,7 @@ export function renderPlain(spec: TableSpec, width: number): string | undefined 
     for (const i of keep) total += natural[i];
     if (total > width) return undefined;
   }
+  if (!plainCells(head, rows)) return undefined;
   // the box, a footnote mark on a row with text in a moved column
   const widths: number[] = [];
   const aligns: boolean[] = [];
@@ -379,8 +382,8 @@ function plainLine(cells: string[], widths: number[], right: boolean[]): string 
   return t + '│';
 }
 
-/** The widths of a table's cells (natural: the head's already) and which columns have text, when
- *  every cell is one line of printable ASCII and none is spaces only; else false. */
+/** The lengths of a table's cells (natural: the head's already) and which columns have text; false
+ *  when a row has not a cell a column or a cell is not text. */
 function plainWidths(rows: string[][], natural: number[], filled: boolean[]): boolean {
   const n = natural.length;
   for (let y = 0; y < rows.length; y++) {
@@ -389,11 +392,18 @@ function plainWidths(rows: string[][], natural: number[], filled: boolean[]): bo
     for (let i = 0; i < n; i++) {
       const c = r[i];
       if (c === '') continue;
-      if (typeof c !== 'string' || !PLAIN_LINE.test(c) || c.trim() === '') return false;
+      if (typeof c !== 'string') return false;
       filled[i] = true;
       if (c.length > natural[i]) natural[i] = c.length;
     }
   }
+  return true;
+}
+
+/** Every head and cell one line of printable ASCII (its width its length), none of spaces only. */
+function plainCells(head: string[], rows: string[][]): boolean {
+  for (const h of head) if (!PLAIN_LINE.test(h) || (h !== '' && h.trim() === '')) return false;
+  for (const r of rows) for (const c of r) if (c !== '' && (!PLAIN_LINE.test(c) || c.trim() === '')) return false;
   return true;
 }
 
