@@ -187,6 +187,10 @@ export interface CachedAgreement {
   schedules: number;
   files: Agreement['parts']['files'];
   parts: [kind: string, line: number | null][];
+  /** where each file's data is: its kind, its name as shown, the line, and its place in the line's
+   *  list (-1: the line is that file's alone); read only by a run that finds the cache stale
+   *  (validatedInCache), which then parses no line before the validator asks for one */
+  sources?: [kind: string, file: string, line: number, index: number][];
 }
 
 /** The cache as its file holds it: the first line the Cache (JSON), then a line of JSON per part. */
@@ -231,13 +235,16 @@ class LinesOfBytes implements CacheLines {
 }
 
 function toCached(a: Agreement, root: string, lines: string[]): CachedAgreement {
-  return {
-    dir: relative(root, a.dir).split(sep).join('/'),
-    meta: a.meta,
-    schedules: lines.push(asciiJson(a.schedules)) - 1,
-    files: a.parts.files,
-    parts: Object.entries(a.parts).flatMap(([k, v]): [string, number | null][] => (k === 'files' ? [[k, null]] : v === undefined ? [] : [[k, lines.push(asciiJson(v)) - 1]])),
-  };
+  const schedules = lines.push(asciiJson(a.schedules)) - 1;
+  const sources: NonNullable<CachedAgreement['sources']> = a.schedules.map((s, i) => ['schedule', s.file, schedules, i]);
+  const parts = Object.entries(a.parts).flatMap(([k, v]): [string, number | null][] => {
+    if (k === 'files') return [[k, null]];
+    if (v === undefined) return [];
+    const line = lines.push(asciiJson(v)) - 1;
+    for (const [i, x] of (Array.isArray(v) ? v : [v]).entries()) if (typeof x?.file === 'string') sources.push([k, x.file, line, Array.isArray(v) ? i : -1]);
+    return [[k, line]];
+  });
+  return { dir: relative(root, a.dir).split(sep).join('/'), meta: a.meta, schedules, files: a.parts.files, parts, sources };
 }
 
 function fromCached(c: CachedAgreement, root: string, lines: CacheLines): Agreement {
@@ -338,6 +345,26 @@ export function validatedInCache(root: string, { cache, lines }: CacheText, into
   };
   for (const c of cache.agreements) {
     add('agreement', relative(base, join(root, c.dir, 'agreement.yaml')), c.meta, false);
+    if (Array.isArray(c.sources)) {
+      // each file's data parsed from its line only when the validator asks for it (a fresh copy at each
+      // call, as structuredClone gave): no line is parsed up front, and none copied
+      for (const [kind, shown, line, index] of c.sources) {
+        const h = typeof shown === 'string' ? hashOf.get(shown) : undefined;
+        if (typeof kind !== 'string' || h === undefined || !Number.isInteger(line) || !Number.isInteger(index) || into.has(`${kind}\0${h}`)) continue;
+        into.set(`${kind}\0${h}`, () => {
+          try {
+            const v = JSON.parse(lines.at(line)!) as unknown;
+            const x = (index < 0 ? v : Array.isArray(v) ? v[index] : undefined) as Record<string, unknown> | undefined;
+            if (x === null || typeof x !== 'object' || Array.isArray(x) || x.file !== shown) return undefined;
+            delete x.file;
+            return x;
+          } catch {
+            return undefined; // not as written: the validator reads and checks the file
+          }
+        });
+      }
+      continue;
+    }
     for (const s of JSON.parse(lines.at(c.schedules)!) as Agreement['schedules']) add('schedule', s.file, s, true);
     for (const [kind, line] of c.parts) {
       if (line === null) continue;

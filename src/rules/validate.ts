@@ -53,7 +53,8 @@ export function logReads(log: Map<string, string> | undefined): void {
 }
 
 /** Files validated before, as a stale rules cache holds them: `${kind}\0${sha256 of the bytes}` -> a
- *  copy of the validator's output for those bytes (see validatedInCache in load.ts). */
+ *  copy of the validator's output for those bytes (see validatedInCache in load.ts), or undefined when
+ *  it cannot be had (then the file is read and checked). */
 export type Validated = Map<string, () => unknown>;
 let validated: Validated | undefined;
 let hashedStill: ((file: string) => string | undefined) | undefined;
@@ -184,14 +185,15 @@ export function validateFileAfter<T extends z.ZodTypeAny>(schema: T, file: strin
 
 function validateRulesFile<T extends z.ZodTypeAny>(schema: T, kind: string, file: string, shown: string): z.infer<T> {
   const still = validated?.size ? hashedStill?.(file) : undefined;
-  const known = still === undefined ? undefined : validated?.get(`${kind}\0${still}`);
-  if (known) {
+  const known = still === undefined ? undefined : validated?.get(`${kind}\0${still}`)?.();
+  if (known !== undefined) {
     readLog?.set(file, still!);
-    return known() as z.infer<T>;
+    return known as z.infer<T>;
   }
   const { text, hash } = readText(file, shown);
-  const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`);
-  if (before) return before() as z.infer<T>;
+  // (undefined from the map: the data it held could not be read back; the file is checked instead)
+  const before = hash === undefined ? undefined : validated?.get(`${kind}\0${hash}`)?.();
+  if (before !== undefined) return before as z.infer<T>;
   return validatePassed(schema, text, shown, undefined, true);
 }
 
