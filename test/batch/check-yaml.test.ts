@@ -184,3 +184,62 @@ cases:
     expect(accepted).toBeGreaterThan(200);
   });
 });
+
+// What a hand writing a rules file may put in it, each with the data written out here (the YAML 1.2
+// core schema: yes/no/on/off, dates, 1_000 and 0b1 stay strings; 007 is 7; -0 is negative zero),
+// read by the fast reader and by the yaml package alike; and the shapes the fast reader must leave to
+// the yaml package (it gives other data or an error there).
+describe('the fast YAML reader on the quoting, numbers and words a rules file may hold', () => {
+  it.each<[string, string, unknown]>([
+    ["'' in single quotes", "a: 'it''s'\n", { a: "it's" }],
+    ['a backslash in single quotes', "a: 'C:\\x'\n", { a: 'C:\\x' }],
+    ['\\t, \\" and \\\\ in double quotes', 'a: "tab\\there \\"q\\" \\\\"\n', { a: 'tab\there "q" \\' }],
+    ['\\u00e9 in double quotes', 'a: "\\u00e9t\\u00C9"\n', { a: 'étÉ' }],
+    ['# inside double quotes', 'a: "x # not a comment"\n', { a: 'x # not a comment' }],
+    ['# inside single quotes, then a comment', "a: 'x #y' # c\n", { a: 'x #y' }],
+    ['# without a space before it', 'a: x#y\n', { a: 'x#y' }],
+    ['a comment after a value', 'a: x # c\nb: 1 #c\n', { a: 'x', b: 1 }],
+    ['trailing spaces', 'a: x   \nb: "y "  \n', { a: 'x', b: 'y ' }],
+    ['comment lines at any indent', '# c\na:\n    # c\n  b: 1\n# c\nc: 2\n', { a: { b: 1 }, c: 2 }],
+    ['1e3, 1E-2, +.5e+1', 'a: [1e3, 1E-2, +.5e+1]\n', { a: [1000, 0.01, 5] }],
+    ['0x1F, 0o17, and 0b101 (a string)', 'a: [0x1F, 0o17, 0b101, 0o8, 0x]\n', { a: [31, 15, '0b101', '0o8', '0x'] }],
+    ['.5, 1., +1', 'a: [.5, 1., +1]\n', { a: [0.5, 1, 1] }],
+    ['1_000 (a string in YAML 1.2)', 'a: 1_000\n', { a: '1_000' }],
+    ['leading zeros', 'a: [007, 08]\n', { a: [7, 8] }],
+    ['-0', 'a: -0\n', { a: -0 }],
+    ['.inf, -.Inf, .nan', 'a: [.inf, -.Inf, .nan, -.nan]\n', { a: [Infinity, -Infinity, NaN, '-.nan'] }],
+    ['yes/no/on/off (strings in YAML 1.2)', 'a: [yes, no, on, off, y, n, Yes]\n', { a: ['yes', 'no', 'on', 'off', 'y', 'n', 'Yes'] }],
+    ['True/TRUE/false', 'a: [True, TRUE, false]\n', { a: [true, true, false] }],
+    ['NULL, Null, ~ and nothing', 'a: [NULL, Null, ~, null]\nb:\nc: ~\n', { a: [null, null, null, null], b: null, c: null }],
+    ['dates and times (strings)', 'a: 2005-07-01\nb: 2005-07-01T10:00:00Z\nc: 12:30\n', { a: '2005-07-01', b: '2005-07-01T10:00:00Z', c: '12:30' }],
+    ['colons inside keys and values', 'a:b: c\nd: e:f\n"g: h": i\n', { 'a:b': 'c', d: 'e:f', 'g: h': 'i' }],
+    ['brackets inside plain block scalars', 'a[0]: b]\nc{d}: e,f\n', { 'a[0]': 'b]', 'c{d}': 'e,f' }],
+    ['flow sequences and maps', 'a: [1, \'two\', "3", {b: c, "d": [e]}, [], {}]\n', { a: [1, 'two', '3', { b: 'c', d: ['e'] }, [], {}] }],
+    ['spaces before the commas of a flow', 'a: [x , y ,z]\n', { a: ['x', 'y', 'z'] }],
+    ['JSON-like keys with no space after the colon', '{"a":1, \'b\':2}\n', { a: 1, b: 2 }],
+    ['nested lists of maps', '- {a: 1}\n- a: 2\n  b: [x]\n  c:\n  - d: 3\n- - y\n  - z\n', [{ a: 1 }, { a: 2, b: ['x'], c: [{ d: 3 }] }, ['y', 'z']]],
+    ['an anchor and its alias', 'a: &x [1, 2]\nb: *x\nc: &y 3\nd: [*y]\n', { a: [1, 2], b: [1, 2], c: 3, d: [3] }],
+  ])('%s', (_what, text, want) => {
+    expect(fastYaml(text, LIMITS)).toEqual(want);
+    expect(byYaml(text)).toEqual({ data: want });
+  });
+
+  it.each<[string, string]>([
+    ['\\x41', 'a: "\\x41"\n'],
+    ['\\U0001F600', 'a: "\\U0001F600"\n'],
+    ['\\ (an escaped space)', 'a: "\\ "\n'],
+    ['\\N, \\e, \\0', 'a: ["\\N", "\\e", "\\0"]\n'],
+    ['a tab before a comment', 'a: 1\t# c\n'],
+    ['a tab after a colon', 'a:\tb\n'],
+    ['a BOM', '\ufeffa: 1\n'],
+    ['CRLF line ends', 'a: 1\r\nb: 2\r\n'],
+    ['two documents', 'a: 1\n---\nb: 2\n'],
+    ['a document end marker', 'a: 1\n...\n'],
+    ['a no-break space after a plain value (kept by YAML, not white space to it)', 'a: x\u00a0\n'],
+    ['a no-break space at the end of a flow scalar', 'a: [x\u00a0]\n'],
+    ['a space before a flow colon', '{a : b}\n'],
+    ['an alias of a later anchor', 'a: *y\nb: &y 1\n'],
+  ])('leaves %s to the yaml package', (_what, text) => {
+    expect(fastYaml(text, LIMITS)).toBeUndefined();
+  });
+});
