@@ -342,7 +342,8 @@ function plainLines(head: string[], rows: string[][], keep: number[], moved: num
   const cells: string[] = [];
   for (const i of keep) cells.push(head[i]);
   lines.push(plainLine(cells, widths, right));
-  lines.push(plainRule('├', '┼', '┤', widths));
+  // the rule under the head only above a row (drawSimple draws a table of no rows without it)
+  if (rows.length) lines.push(plainRule('├', '┼', '┤', widths));
   for (const r of rows) {
     for (let j = 0; j < keep.length; j++) cells[j] = r[keep[j]];
     if (moved.length) {

@@ -209,6 +209,16 @@ describe('renderPlain: plain tables without colour, the same text as renderTable
     expect(at80.split('\n')[0]).toBe('Basic Teacher Compensation Plan 2005-06, effective 2005-07-01 (annual salary;');
   });
 
+  it('a table of no rows (cba calendar on a calendar without closures): the head in its box, no rule under it, as the general way draws it', () => {
+    const spec: TableSpec = { title: 'Office closures 2010-07-01 to 2011-06-30 (209 open days)', head: ['Date', 'Day', 'Closure'], rows: [] };
+    const want = ['Office closures 2010-07-01 to 2011-06-30 (209 open days)', '┌──────┬─────┬─────────┐', '│ Date │ Day │ Closure │', '└──────┴─────┴─────────┘'].join('\n');
+    for (const width of [80, Infinity]) {
+      expect(general(spec, width)).toBe(want);
+      expect(renderPlain(spec, width) ?? want).toBe(want);
+      expect(renderTable(spec, { width })).toBe(want);
+    }
+  });
+
   it('left to the general way: colour codes, wide or accented text, a cell of spaces, a line break, text that must wrap', () => {
     const base: TableSpec = { head: ['Item', 'Amount'], rows: [['a', '1.00']], right: [1] };
     expect(renderPlain(base, 80)).toBe(general(base, 80));
