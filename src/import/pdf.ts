@@ -254,6 +254,11 @@ async function ocrGrids(doc: PdfDoc, name: string, pages: number[], opts: PdfRea
   for (const p of pages) {
     const pic = pictures.get(p);
     if (!pic || pic === true) continue;
+    // a picture whose decoded pixels fall short of its size (a damaged or cut-off stream) is the
+    // file's fault: said as such, not an internal error of the picture work
+    if (pic.data.length < pictureBytes(pic)) {
+      throw new PdfImportError(`${name}: the scanned picture on page ${p} is damaged (${pic.data.length} bytes of pixels for ${pic.width}x${pic.height}); download the PDF again, or export the schedule to CSV or XLSX and import that`);
+    }
     const ready = prepareForOcr(pic);
     let tsv: string;
     try {
@@ -279,6 +284,11 @@ async function ocrGrids(doc: PdfDoc, name: string, pages: number[], opts: PdfRea
     g.notes.unshift(`Read by OCR (tesseract) from the scanned picture on page ${pages.join(', ')}: every cell is marked ocr; hold each against the paper`);
   }
   return result.grids;
+}
+
+/** The bytes of pixels a picture of its size and kind holds (pdf.js's kinds: 1 bit grey, rows padded to bytes; RGB; RGBA). */
+function pictureBytes(p: PdfPicture): number {
+  return p.kind === 1 ? ((p.width + 7) >> 3) * p.height : p.width * p.height * (p.kind === 3 ? 4 : 3);
 }
 
 /** The grid a flag names: its 1-based number in the list, or (part of) its name or a class label. */

@@ -175,3 +175,44 @@ describe.skipIf(!hasProgram('tesseract'))('the collection\'s scanned PDFs throug
     expect(g.meta).toMatchObject(meta);
   }, 60_000);
 });
+
+/** A one-page PDF painting one RGB picture of w x h pixels whose stream holds only `bytes` bytes of
+ *  them (a scan cut off or damaged in its picture: pdf.js decodes what is there). */
+function shortPicturePdf(w: number, h: number, bytes: number): Buffer {
+  const content = 'q 540 0 0 700 36 46 cm /Im0 Do Q';
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>',
+    `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${bytes} >>\nstream\n${'\x80'.repeat(bytes)}\nendstream`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const at: number[] = [];
+  objs.forEach((o, i) => {
+    at.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${at.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+describe('a scan whose picture is damaged', () => {
+  it('is bad input: one line naming the file, the page and what is wrong, exit 2 (not an internal error)', async () => {
+    // 200 x 100 RGB pixels are 60,000 bytes; the stream holds 3,000 (and a whole 20 x 10 picture, 600)
+    const damaged = join(tmp, 'damaged-scan.pdf');
+    writeFileSync(damaged, shortPicturePdf(200, 100, 3000));
+    const fake = fakeTesseract('tess-unused', tsvFor([]));
+    const want = 'damaged-scan.pdf: the scanned picture on page 1 is damaged (3000 bytes of pixels for 200x100); download the PDF again, or export the schedule to CSV or XLSX and import that';
+    await expect(readPdfGrids(damaged, { tesseract: fake })).rejects.toThrow(want);
+    const r = await cba(['rules', 'import', 'schedule', damaged, '--dry-run'], { env: { CBA_TESSERACT: fake } });
+    expect(r.stderr).toBe(`cba: ${want}\n`);
+    expect(r.code).toBe(2);
+    // a whole picture goes on to tesseract (whose stand-in here reads no words)
+    const whole = join(tmp, 'whole-scan.pdf');
+    writeFileSync(whole, shortPicturePdf(20, 10, 600));
+    await expect(readPdfGrids(whole, { tesseract: fake })).rejects.toThrow(/^whole-scan\.pdf: the schedule is a picture without a text layer \(a scan\) on page 1; OCR \(tesseract\) found no salary grid in it/);
+  }, 60_000);
+});
