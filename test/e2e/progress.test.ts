@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, onPath } from '../helpers/cli';
+import { BIN, onPath, untilHolds } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import { progressBar, progressLine } from '../../src/cli/progress';
 import type { Ctx } from '../../src/cli/output';
@@ -98,9 +98,16 @@ function terminal(name: string, line: string): { commands: string[]; read: () =>
     commands,
     read: () => {
       // a signal sent before anyone waits is kept by tmux: the wait then returns at once
-      const w = tmux('wait-for', `${name}-done`, ';', 'capture-pane', '-p', '-J', '-t', name, ';', 'kill-session', '-t', name);
+      const done = tmux('wait-for', `${name}-done`);
+      expect(done.status, done.stderr).toBe(0);
+      // the signal can reach tmux before the last bytes of the window have gone through pipe-pane's
+      // cat into the file (a run once read its bar at 76%), and ending the session throws away what
+      // tmux has not yet handed to cat: the file is read once it holds the "[exit" the command line
+      // prints after cba (the bytes come in order), then the screen (with the session ended in the same tmux client)
+      const raw = untilHolds(() => readFileSync(rawFile, 'utf8'), '[exit ');
+      const w = tmux('capture-pane', '-p', '-J', '-t', name, ';', 'kill-session', '-t', name);
       expect(w.status, w.stderr).toBe(0);
-      return { raw: readFileSync(rawFile, 'utf8'), screen: w.stdout.replace(/\n+$/, '').split('\n') };
+      return { raw, screen: w.stdout.replace(/\n+$/, '').split('\n') };
     },
   };
 }

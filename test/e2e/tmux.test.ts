@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, onPath } from '../helpers/cli';
+import { BIN, onPath, untilHolds } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
 import stringWidth from '../../src/lazy/text-width';
 
@@ -18,7 +18,7 @@ const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], {
  * for it to end and gives the screen as the user sees it (history included). The tests start all
  * their windows at once (each its own session, every new-session in one tmux command list), so the
  * runs overlap instead of waiting on each other; each window is read back by one tmux client too
- * (wait-for, capture-pane, kill-session): a tmux client started from this worker forks the worker.
+ * (wait-for, capture-pane): a tmux client started from this worker forks the worker.
  */
 function start(name: string, width: number, args: string[]): { session: string; commands: string[]; screen: () => string[] } {
   const session = `${name}-w${width}`;
@@ -30,9 +30,16 @@ function start(name: string, width: number, args: string[]): { session: string; 
     commands,
     screen: () => {
       // a signal sent before anyone waits is kept by tmux: the wait then returns at once
-      const w = tmux('wait-for', `${session}-done`, ';', 'capture-pane', '-p', '-J', '-S', '-', '-t', session, ';', 'kill-session', '-t', session);
+      // (the session ends with the server, afterAll)
+      let w = tmux('wait-for', `${session}-done`, ';', 'capture-pane', '-p', '-J', '-S', '-', '-t', session);
       expect(w.status, w.stderr).toBe(0);
-      return w.stdout.replace(/\n+$/, '').split('\n');
+      // the signal can reach tmux before it has read the window's last bytes (the "[exit" line the
+      // command prints before it): the screen is read again until it shows that line
+      const screen = untilHolds(() => w.stdout, '[exit ', () => {
+        w = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
+        expect(w.status, w.stderr).toBe(0);
+      });
+      return screen.replace(/\n+$/, '').split('\n');
     },
   };
 }

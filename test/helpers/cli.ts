@@ -183,6 +183,22 @@ async function inProcess(args: string[], opts: RunOpts): Promise<Run> {
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
+/**
+ * What read() gives once it holds the text (read() again after again() every 20 ms, up to 10 s;
+ * then the last reading, for the test's own assertions to fail on): for output another process
+ * hands over asynchronously (a terminal's bytes through tmux), with no timing in the test.
+ */
+export function untilHolds(read: () => string, text: string, again: () => void = () => {}): string {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let got = read();
+  for (let waited = 0; !got.includes(text) && waited < 10_000; waited += 20) {
+    Atomics.wait(pause, 0, 0, 20);
+    again();
+    got = read();
+  }
+  return got;
+}
+
 /** Whether a program is on the PATH (as `command -v` says, without starting a shell to ask: each
  *  process a test worker starts forks the worker, a few ms of the kernel copying its page tables). */
 export function onPath(cmd: string): boolean {
