@@ -48,7 +48,15 @@ export async function makePdf(pages: Txt[][], opts: { width?: number; height?: n
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
   objects[1] = `<< /Type /Pages /Kids [ ${kids.join(' ')} ] /Count ${pages.length} >>`;
-  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  return new Uint8Array(pdfOfObjects(objects));
+}
+
+/**
+ * A PDF file of these objects (numbered from 1, the first the catalog), with its cross-reference
+ * table and trailer; each string is written as latin1 bytes.
+ */
+export function pdfOfObjects(objects: string[], header = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'): Buffer {
+  let out = header;
   const at: number[] = [];
   objects.forEach((o, i) => {
     at.push(out.length);
@@ -57,7 +65,7 @@ export async function makePdf(pages: Txt[][], opts: { width?: number; height?: n
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${at.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return Buffer.from(out, 'latin1');
 }
 
 /** The same PDF made through pdf-lib's document model (kept to check makePdf against). */

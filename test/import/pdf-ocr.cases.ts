@@ -12,7 +12,7 @@ import { readPdfGrids } from '../../src/import/pdf';
 import { hasProgram, prepareForOcr, tsvToItems } from '../../src/import/pdf-ocr';
 import { cba } from '../helpers/cli';
 import { ROOT } from '../helpers/contract';
-import { picturePdf, table, type Txt } from './pdf-make';
+import { pdfOfObjects, picturePdf, table, type Txt } from './pdf-make';
 import { EXPECTED_DIR, readExpected } from './expected';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-ocr-'));
@@ -187,16 +187,7 @@ function shortPicturePdf(w: number, h: number, bytes: number): Buffer {
     `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Length ${bytes} >>\nstream\n${'\x80'.repeat(bytes)}\nendstream`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
   ];
-  let pdf = '%PDF-1.4\n';
-  const at: number[] = [];
-  objs.forEach((o, i) => {
-    at.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${at.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
+  return pdfOfObjects(objs, '%PDF-1.4\n');
 }
 
 describe('a scan whose picture is damaged', () => {
