@@ -48,8 +48,10 @@ describe('check files: the shape check before the schema', () => {
       fc.property(fc.array(caseLike, { maxLength: 3 }), fc.boolean(), (cases, schema) => {
         const data = JSON.parse(JSON.stringify({ ...(schema ? { $schema: 'x' } : {}), cases }));
         const fast = fastCheckFile(data, DEPTH);
-        const z = CheckFile.safeParse(data);
+        // the schema asked only where the shape check accepts (2% of these files): what it leaves, the
+        // schema decides, and zod's refusals (issues built, messages made) were most of this test's time
         if (fast !== undefined) {
+          const z = CheckFile.safeParse(data);
           isSame(z.success, true);
           isEqual(fast, z.data);
         }
@@ -78,8 +80,8 @@ describe('check files: the shape check before the schema', () => {
       fc.property(fc.array(nearCase, { minLength: 1, maxLength: 3 }), (cases) => {
         const data = JSON.parse(JSON.stringify({ cases }));
         const fast = fastCheckFile(data, DEPTH);
-        const z = CheckFile.safeParse(data);
         if (fast !== undefined) {
+          const z = CheckFile.safeParse(data);
           accepted++;
           isSame(z.success, true);
           isEqual(fast, z.data);
