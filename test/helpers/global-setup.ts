@@ -4,7 +4,7 @@
 // folder of its own, removed when the run ends: TMPDIR is set before the workers start, and they and
 // their children inherit it (os.tmpdir() reads it at each call). Without it a run left ~200 folders in
 // /tmp, tests that failed or were stopped more.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,5 +20,23 @@ export default function setup() {
     const root = join(import.meta.dirname ?? __dirname, '..', '..');
     execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
   }
-  return () => rmSync(runTmp, { recursive: true, force: true });
+  return () => removeInBackground(runTmp);
+}
+
+// The run's folder holds ~750 files (~19 MB) when the tests end; removing them one by one took 0.3-0.45 s
+// after the last test, with nothing else left to do (a --cpu-prof of vitest's main process: unlink and
+// rmdir under rmSync). `rm -rf`, started on its own and not waited for, does the same after the answer is
+// out; where there is no `rm` (Windows) the folder is removed here as before.
+function removeInBackground(dir: string) {
+  if (process.platform !== 'win32') {
+    try {
+      const rm = spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' });
+      rm.on('error', () => rmSync(dir, { recursive: true, force: true }));
+      rm.unref();
+      return;
+    } catch {
+      // fall through
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
 }
