@@ -259,14 +259,24 @@ export function planScenario(a: Agreement, sc: Scenario, opts: PlanOptions): Yea
   let daysDelta = 0;
   let healthCap: Dec | undefined;
   const pricers = new Map<string, Pricer>();
+  // the agreement with the schedules in force and the first n changes applied, each made once from the
+  // one with n - 1 (a pricer for each later segment applied every change so far again)
+  const states = new Map<string, Agreement>();
+  const stateOf = (base: { schedules: Schedule[]; key: string }, n: number): Agreement => {
+    const key = `${base.key}#${n}`;
+    let ag = states.get(key);
+    if (!ag) {
+      ag = n === 0 ? withSchedules(a, base.schedules, baseYear) : applyChange(stateOf(base, n - 1), baseYear, applied[n - 1]);
+      states.set(key, ag);
+    }
+    return ag;
+  };
   const pricerOn = (day: number): Pricer => {
     const base = inForce(a, day, 'carried', 'the costing');
     const key = `${base.key}#${applied.length}#${daysDelta}`;
     let p = pricers.get(key);
     if (!p) {
-      let ag = withSchedules(a, base.schedules, baseYear);
-      for (const c of applied) ag = applyChange(ag, baseYear, c);
-      p = new Pricer(ag, baseYear, daysDelta, creditable);
+      p = new Pricer(stateOf(base, applied.length), baseYear, daysDelta, creditable);
       pricers.set(key, p);
     }
     return p;
@@ -553,13 +563,15 @@ export interface ScenarioSummary {
 
 /** Totals of every scenario by year, with per-FTE, cumulative and status-quo differences. Scenario 0 is the status quo. */
 export function summarize(c: ScenarioCoster): ScenarioSummary[] {
+  // the totals worked out once (the getter adds up every scenario and year at each reading)
+  const totals = c.totals;
   return c.scenarios.map((sc, si) => {
     let cum = ZERO, cumVs = ZERO;
     return {
       name: sc.name,
       file: sc.file,
-      years: c.totals[si].map((T, k) => {
-        const vs = T.total.minus(c.totals[0][k].total);
+      years: totals[si].map((T, k) => {
+        const vs = T.total.minus(totals[0][k].total);
         cum = cum.plus(T.total);
         cumVs = cumVs.plus(vs);
         return { ...T, perFte: T.fte.gt(0) ? roundCent(T.total.div(T.fte)) : null, cumulative: cum, vsStatusQuo: vs, vsStatusQuoCumulative: cumVs, costOfOnePercent: c.costOfOnePercent(si, k), changes: c.plans[si][k].changes };
@@ -591,14 +603,15 @@ export interface DisclosureYear {
 
 /** The public disclosure's lines (Government Code 3547.5) for each scenario: cost over the current year's status quo. */
 export function disclosure(c: ScenarioCoster): { name: string; file: string; base: YearTotals; changes: { kind: string; effective: string; text: string }[]; years: DisclosureYear[] }[] {
-  const sq = c.totals[0];
+  const totals = c.totals;
+  const sq = totals[0];
   const base = sq[0];
   return c.scenarios.map((sc, si) => ({
     name: sc.name,
     file: sc.file,
     base,
     changes: c.plans[si].flatMap((p) => p.changes),
-    years: c.totals[si].map((T, k) => {
+    years: totals[si].map((T, k) => {
       const Q = sq[k];
       const total = T.total.minus(base.total);
       return {
