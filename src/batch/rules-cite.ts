@@ -103,6 +103,11 @@ export interface SourceFile {
   lines?: string[];
 }
 
+/** \bkey\b, the key's characters taken as they are. */
+function wordPattern(key: string, flags?: string): RegExp {
+  return new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, flags);
+}
+
 /** The lines ("src/rules/leaves/leaves.ts:95") of the files that name a key as a word, in the order of
  *  the files; a key shorter than four characters names nothing. Only the files whose text holds the
  *  key are split and searched, and each key is searched once per set of files. */
@@ -113,7 +118,7 @@ export function linesNaming(files: SourceFile[], key: string): string[] {
   if (!memo) namingMemo.set(files, (memo = new Map()));
   const hit = memo.get(key);
   if (hit) return hit;
-  const re = new RegExp(`\\b${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const re = wordPattern(key);
   const out: string[] = [];
   for (const f of files) {
     if (!f.text.includes(key)) continue;
@@ -165,19 +170,47 @@ export function wordIndex(words: Iterable<string>, code: SourceFile[], tests: So
       else if (last[last.length - 1] !== line) last.push(line);
     };
     const first = files.length;
-    for (const f of sources) {
+    // each file's text searched whole, a match's line counted from the line breaks before it: a line
+    // is what the text holds between two \n (split(/\r?\n/) cuts there too), a run of word
+    // characters or a word bounded by \b never spans one, and \r and \n are not word characters, so
+    // the matches and their lines are those of the lines searched one by one. A word that is not one
+    // run (level1-file) but starts with one (level1) is named only where that run stands whole: only
+    // the files holding the run are searched for it (each word's search of every file's text was
+    // most of the index's cost)
+    const heads = new Map<string, Set<number>>();
+    for (const w of all) if (!simple.has(w)) heads.set(/^\w*/.exec(w)![0], new Set());
+    const anywhere = heads.get('');
+    sources.forEach((f, k) => {
       const fi = files.push(f.name) - 1;
-      (f.lines ??= f.text.split(/\r?\n/)).forEach((l, i) => {
-        for (const run of l.match(/\w+/g) ?? []) if (simple.has(run)) at(run, fi, i + 1);
-      });
-    }
-    // any other word (level1-file): searched as linesNaming does
+      const text = f.text;
+      const runs = /\w+/g;
+      let line = 1;
+      let nl = text.indexOf('\n');
+      for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+        heads.get(m[0])?.add(k);
+        if (!simple.has(m[0])) continue;
+        while (nl !== -1 && nl < m.index) (line++, (nl = text.indexOf('\n', nl + 1)));
+        at(m[0], fi, line);
+      }
+      anywhere?.add(k);
+    });
+    // any other word (level1-file): as linesNaming finds it (\bword\b)
     for (const w of all)
-      if (!simple.has(w))
-        for (const hit of linesNaming(sources, w)) {
-          const colon = hit.lastIndexOf(':');
-          at(w, first + sources.findIndex((f) => f.name === hit.slice(0, colon)), +hit.slice(colon + 1));
-        }
+      if (!simple.has(w)) {
+        const re = wordPattern(w, 'g');
+        const holding = heads.get(/^\w*/.exec(w)![0])!;
+        sources.forEach((f, k) => {
+          const text = f.text;
+          if (!holding.has(k) || !text.includes(w)) return;
+          let line = 1;
+          let nl = text.indexOf('\n');
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+            while (nl !== -1 && nl < m.index) (line++, (nl = text.indexOf('\n', nl + 1)));
+            at(w, first + k, line);
+          }
+        });
+      }
     // entries, not assignments: a word such as __proto__ is a key like any other
     return Object.fromEntries(found);
   };
