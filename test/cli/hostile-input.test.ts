@@ -105,12 +105,25 @@ beforeAll(() => {
 afterAll(() => rmSync(D, { recursive: true, force: true }));
 
 let n = 0;
+/** Each content written once (a sparse file of that size for a number), then given to every case that
+ *  uses it as a hard link of its own name: the same bytes under each name, without writing the
+ *  megabyte files (1,500 nested block maps are 1.1 MB) again for every kind of file and every rules file. */
+const written = new Map<string | Buffer | number, string>();
+function master(content: string | Buffer | number): string {
+  let m = written.get(content);
+  if (m === undefined) {
+    m = p(`content-${written.size}`);
+    if (typeof content === 'number') {
+      writeFileSync(m, '');
+      truncateSync(m, content);
+    } else writeFileSync(m, content);
+    written.set(content, m);
+  }
+  return m;
+}
 function file(content: string | Buffer | number, ext: string): string {
   const f = p(`in-${++n}${ext}`);
-  if (typeof content === 'number') {
-    writeFileSync(f, '');
-    truncateSync(f, content);
-  } else writeFileSync(f, content);
+  linkSync(master(content), f);
   return f;
 }
 
@@ -138,10 +151,7 @@ function rulesCopy(rel: string, content: string | Buffer | number | { link: stri
   const f = join(dir, rel);
   rmSync(f, { force: true, recursive: true });
   if (typeof content === 'object' && !Buffer.isBuffer(content)) symlinkSync(content.link, f);
-  else if (typeof content === 'number') {
-    writeFileSync(f, '');
-    truncateSync(f, content);
-  } else writeFileSync(f, content);
+  else linkSync(master(content), f);
   return dir;
 }
 
