@@ -149,7 +149,7 @@ function rulesCopy(rel: string, content: string | Buffer | number | { link: stri
     linkedCopy(AGREEMENT_DIR, dir);
   }
   const f = join(dir, rel);
-  rmSync(f, { force: true, recursive: true });
+  rmSync(f, { force: true }); // a file or a link (no case leaves a folder there)
   if (typeof content === 'object' && !Buffer.isBuffer(content)) symlinkSync(content.link, f);
   else linkSync(master(content), f);
   return dir;
