@@ -51,10 +51,19 @@ const mode = (() => {
     else if (w === '--help' || w === '-h') kind = 'help';
     else if (w[0] !== '-' && words.length < 2) words.push(w);
   }
-  if (words.length && /^[a-z][a-z-]{0,40}$/.test(words[0])) command = words[0];
+  if (words.length && isName(words[0])) command = words[0];
   const name = words.length === 0 ? 'cba' : words[0] === 'rules' && words.length > 1 ? `rules-${words[1]}` : words[0];
-  return /^[a-z][a-z-]{0,40}$/.test(name) ? (kind ? `${name}-${kind}` : name) : 'other';
+  return isName(name) ? (kind ? `${name}-${kind}` : name) : 'other';
 })();
+/** /^[a-z][a-z-]{0,40}$/, without a regular expression (V8 compiles each one at its first use). */
+function isName(s) {
+  if (s.length < 1 || s.length > 41) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c === 45 && i > 0))) return false;
+  }
+  return true;
+}
 const STAMP = '//cba-build:';
 const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname, __cbaMeta, __cbaLazy) {';
 /** The bundle's identity: the build stamp on its first line, else its size and modification time. */
@@ -64,6 +73,40 @@ function identity(file, source) {
   return `${st.size}\0${st.mtimeMs}`;
 }
 const pending = [];
+/** A file's bytes, read with the calls a start makes anyway (fs.readFileSync without an encoding
+ *  compiles a dozen of Node's functions, and Buffer's methods as many again, at every start). */
+function readBytes(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buf = new Uint8Array(fs.fstatSync(fd).size + 1);
+    let n = 0;
+    for (let r; (r = fs.readSync(fd, buf, n, buf.length - n, null)) > 0; ) {
+      n += r;
+      if (n === buf.length) {
+        const more = new Uint8Array(buf.length * 2);
+        more.set(buf);
+        buf = more;
+      }
+    }
+    return buf.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+/** The code cache after its key (the first line), or undefined when the key is another's. */
+function afterKey(bytes, key) {
+  let k = key.length;
+  for (let i = 0; i < key.length && k !== -1; i++) if (key.charCodeAt(i) > 0x7f) k = -1;
+  if (k === -1) {
+    // a path beyond ASCII: its key in UTF-8
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    k = Buffer.byteLength(key);
+    return b.length > k && b.toString('utf8', 0, k) === key ? bytes.subarray(k) : undefined;
+  }
+  if (bytes.length <= k) return undefined;
+  for (let i = 0; i < k; i++) if (bytes[i] !== key.charCodeAt(i)) return undefined;
+  return bytes.subarray(k);
+}
 function load(file, orElse) {
   let source;
   try {
@@ -84,9 +127,7 @@ function load(file, orElse) {
     try {
       key = `${file}\0${identity(file, source)}\0${process.version}\0${process.arch}\n`;
       cacheFile = path.join(folder(), `${path.basename(file, '.cjs')}-${mode}-${tag(file)}-${process.version}.v8`);
-      const buf = fs.readFileSync(cacheFile);
-      const k = Buffer.byteLength(key);
-      if (buf.length > k && buf.toString('utf8', 0, k) === key) cachedData = buf.subarray(k);
+      cachedData = afterKey(readBytes(cacheFile), key);
     } catch {
       // no cache yet
     }

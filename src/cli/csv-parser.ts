@@ -47,7 +47,6 @@ class LineEnds {
 }
 
 type CsvInput = AsyncIterable<Buffer | string> | Iterable<Buffer> | NodeJS.ReadableStream;
-const EMPTY = Buffer.alloc(0);
 
 /** A reader of whole lines as bytes (audit --csv: src/commands/audit-csv.ts takeBytes), which takes
  *  the lines of `data` from `p` on, one a record, as far as the first it does not take or the end of
@@ -141,7 +140,7 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
             const b = Buffer.from(rest, 'utf8');
             if (b.length < now.length && b.equals(now.subarray(now.length - b.length))) {
               piece = before.subarray(now.length - b.length);
-              carry = EMPTY;
+              carry = Buffer.alloc(0);
             } else carry = b;
           }
         }

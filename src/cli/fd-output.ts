@@ -16,6 +16,9 @@ export function isDevNull(rdev: number): boolean {
 
 type OnError = (e: NodeJS.ErrnoException) => void;
 
+/** Texts shorter than this are written as text (a batch's output comes in pieces of 64 K or more). */
+const SHORT = 1 << 16;
+
 function writeAll(fd: number, data: Uint8Array, onError: OnError): void {
   let off = 0;
   while (off < data.length) {
@@ -60,6 +63,19 @@ export class FdWriter {
     if (!this.buf) return;
     const text = this.buf;
     this.buf = '';
+    // a short text (a single answer) handed to the write as it is: Node encodes it on its way to
+    // the descriptor (the scratch buffer below compiles four of Buffer's functions and maps 256 KB
+    // at every start-up); what a short write or a full non-blocking pipe leaves goes the bytes' way
+    if (text.length < SHORT) {
+      let n = 0;
+      try {
+        n = writeSync(this.fd, text);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') return this.onError(e as NodeJS.ErrnoException);
+      }
+      if (n < Buffer.byteLength(text)) writeAll(this.fd, Buffer.from(text).subarray(n), this.onError);
+      return;
+    }
     // at most 3 bytes of UTF-8 for each UTF-16 unit
     if (text.length > 1 << 22) return writeAll(this.fd, Buffer.from(text), this.onError);
     if (!this.scratch || this.scratch.length < text.length * 3) this.scratch = Buffer.allocUnsafeSlow(Math.max(text.length * 3, 1 << 18));

@@ -83,7 +83,7 @@ Exit codes: 0 success, 1 a check failed, 2 bad input or bad rules.`,
   return program;
 }
 
-const OVERVIEW = `cba: the contract calculator for a teachers' collective bargaining agreement
+const overview = () => `cba: the contract calculator for a teachers' collective bargaining agreement
 (SDCOE and the Association of Educators, 2005-2008; --rules <dir> for another).
 Every figure says which article and schedule cell it comes from.
 
@@ -116,7 +116,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   resetRunFiles();
   // `cba` alone: a short overview, not an error
   if (argv.length <= 2) {
-    io.stdout.write(OVERVIEW);
+    io.stdout.write(overview());
     return 0;
   }
   // an unknown command is bad input, even with --help (which would otherwise print the program's help)
@@ -265,7 +265,12 @@ export async function run(): Promise<void> {
 function plainFd(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    return st.isFile() || st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && isDevNull(st.rdev)); // /dev/null too: else Node builds process.stdout (the stream modules, a few ms)
+    // by the type bits, as Stats' isFile(), isFIFO(), isSocket(), isCharacterDevice() read them (four
+    // of Node's functions compiled at every start-up otherwise); /dev/null too: else Node builds
+    // process.stdout (the stream modules, a few ms)
+    const type = st.mode & 0o170000;
+    const unix = process.platform !== 'win32'; // where Node's isFIFO() and isSocket() say false
+    return type === 0o100000 || (unix && (type === 0o010000 || type === 0o140000)) || (type === 0o020000 && isDevNull(st.rdev));
   } catch {
     return false;
   }

@@ -15,7 +15,7 @@
 // nobody can read would only break it: cba runs, exit 0. Standard output on /dev/null read-write
 // with standard error somewhere real is still refused. A shell's `>/dev/null` (write-only) is a wish
 // to discard the output and is never refused. Linux only (/proc); elsewhere: never refused.
-import { readFileSync, readlinkSync } from 'node:fs';
+import { fstatSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** fd is /dev/null; with `readWrite`, opened read-write (how Node fills a closed descriptor). */
 function devNull(fd: number, readWrite: boolean): boolean {
@@ -30,5 +30,13 @@ function devNull(fd: number, readWrite: boolean): boolean {
 }
 
 export function stdoutClosedAtStart(fd = 1, errFd = 2): boolean {
+  // a pipe or a socket is not /dev/null (its link in /proc names the pipe): no look at /proc then,
+  // which is the common case (a readlink and a file read cost every start-up ~0.3 M instructions)
+  try {
+    const type = fstatSync(fd).mode & 0o170000;
+    if (type === 0o010000 || type === 0o140000) return false;
+  } catch {
+    // look at /proc
+  }
   return devNull(fd, true) && !devNull(errFd, false);
 }

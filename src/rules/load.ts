@@ -5,8 +5,9 @@
 // ($XDG_CACHE_HOME/cba or ~/.cache/cba): never into the package, so a read-only install runs at full
 // speed from the shipped cache. A --rules folder given at run time is always read and validated
 // (a file of it with the very bytes of a shipped one as the build validated it: shippedValidated).
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { LIMITS, readBoundedFile } from '../core/read-bounded';
+import { latin1Text, readFileBytes, utf8Text } from '../core/file-bytes';
 import { dirname, isAbsolute, join, resolve, relative, sep } from 'node:path';
 import { FieldError, RulesError } from '../core/errors';
 import type { Agreement, RulesSet } from './types';
@@ -208,29 +209,35 @@ export interface CacheLines {
   at(i: number): string | undefined;
 }
 
-/** The lines of a file's bytes from `from` on, as the text's split('\n') gives them. */
+/** The lines of a file's bytes from `from` on, as the text's split('\n') gives them; each line's end
+ *  found when a line up to it is first asked for (a command reads the first few lines). */
 class LinesOfBytes implements CacheLines {
   private readonly ends: number[] = [];
+  private whole = false;
   constructor(
-    private readonly bytes: Buffer,
+    private readonly bytes: Uint8Array,
     private readonly from: number,
-  ) {
-    for (let s = from; ; ) {
-      const e = bytes.indexOf(10, s);
+  ) {}
+  /** the ends of the lines up to line i */
+  private reach(i: number): void {
+    const ends = this.ends;
+    while (!this.whole && ends.length <= i) {
+      const e = this.bytes.indexOf(10, ends.length === 0 ? this.from : ends[ends.length - 1] + 1);
       if (e < 0) {
-        this.ends.push(bytes.length);
-        break;
-      }
-      this.ends.push(e);
-      s = e + 1;
+        ends.push(this.bytes.length);
+        this.whole = true;
+      } else ends.push(e);
     }
   }
   get length(): number {
+    this.reach(Infinity);
     return this.ends.length;
   }
   at(i: number): string | undefined {
-    if (!Number.isInteger(i) || i < 0 || i >= this.ends.length) return undefined;
-    return this.bytes.toString('utf8', i === 0 ? this.from : this.ends[i - 1] + 1, this.ends[i]);
+    if (!Number.isInteger(i) || i < 0) return undefined;
+    this.reach(i);
+    if (i >= this.ends.length) return undefined;
+    return utf8Text(this.bytes, i === 0 ? this.from : this.ends[i - 1] + 1, this.ends[i]);
   }
 }
 
@@ -280,10 +287,22 @@ function lazyLine(o: object, k: string, lines: CacheLines, line: number): void {
 /** The cache in a file, or undefined when it is of another version (seen before it is parsed). */
 export function readCache(file: string): CacheText | undefined {
   // the bytes (outside V8's heap), each line made a string only when read
-  const bytes = readFileSync(file);
-  if (/"version":(\d+)/.exec(bytes.toString('latin1', 0, 4096))?.[1] !== String(CACHE_VERSION)) return undefined;
+  const bytes = readFileBytes(file);
+  if (versionIn(latin1Text(bytes, 0, 4096)) !== String(CACHE_VERSION)) return undefined;
   const nl = bytes.indexOf(10);
-  return { cache: JSON.parse(bytes.toString('utf8', 0, nl < 0 ? bytes.length : nl)) as Cache, lines: nl < 0 ? [] : new LinesOfBytes(bytes, nl + 1) };
+  return { cache: JSON.parse(utf8Text(bytes, 0, nl < 0 ? bytes.length : nl)) as Cache, lines: nl < 0 ? [] : new LinesOfBytes(bytes, nl + 1) };
+}
+
+/** The digits after the first `"version":` followed by digits (/"version":(\d+)/, without compiling
+ *  a regular expression at every start). */
+function versionIn(head: string): string | undefined {
+  const at = '"version":';
+  for (let i = head.indexOf(at); i >= 0; i = head.indexOf(at, i + 1)) {
+    let j = i + at.length;
+    while (j < head.length && head.charCodeAt(j) >= 48 && head.charCodeAt(j) <= 57) j++;
+    if (j > i + at.length) return head.slice(i + at.length, j);
+  }
+  return undefined;
 }
 
 function cacheText({ cache, lines }: CacheText): string {
