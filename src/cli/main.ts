@@ -184,8 +184,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const o = errorOutcome(e);
     io.stderr.write(`cba: ${oneLine(o.message)}${o.internal && !debug ? ' (run with --debug for details)' : ''}\n`);
-    const stack = (e as Error)?.stack;
-    if (debug && stack) io.stderr.write(stack + '\n');
+    // the stack only with --debug: reading it formats every frame (a refusal is most of a run's work
+    // otherwise: in the tests, vitest's source-mapping hook made it a tenth of each hostile-input case)
+    const stack = debug ? (e as Error)?.stack : undefined;
+    if (stack) io.stderr.write(stack + '\n');
     return o.code;
   }
 }
