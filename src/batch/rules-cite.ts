@@ -194,9 +194,10 @@ export function wordIndex(words: Iterable<string>, code: SourceFile[], tests: So
       }
       anywhere?.add(k);
     });
-    // any other word (level1-file): as linesNaming finds it (\bword\b)
+    // any other word (level1-file): as linesNaming finds it (\bword\b); a word holding a line break
+    // names nothing (linesNaming searches line by line; in the whole text it could span two lines)
     for (const w of all)
-      if (!simple.has(w)) {
+      if (!simple.has(w) && !w.includes('\n')) {
         const re = wordPattern(w, 'g');
         const holding = heads.get(/^\w*/.exec(w)![0])!;
         sources.forEach((f, k) => {

@@ -1,5 +1,6 @@
 // cba rules cite: the citations of an article found in the rules text, and the code and tests that read them.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isEqual, isSame, isStrictEqual } from '../helpers/fast-expect';
 import { Writable, PassThrough } from 'node:stream';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,6 +80,27 @@ describe("rules cite's index (made by the build: dist/cite-index.txt)", () => {
     // a word it was not made with: undefined (the command then reads the files)
     expect(indexedLines(ix, 'code', 'constructor')).toBeUndefined();
     for (const w of ['baseYearDays', 'printed-daily-rate-differs', 'rate', '__proto__', 'none']) expect(indexedLines(ix, 'code', w)).toEqual(linesNaming(code, w));
+  });
+  it('property: on made-up files and words (hyphens, $, dots, spaces, \\r\\n, lone \\r, a break inside a word), the lines linesNaming names', () => {
+    // the index searches each file's text whole; linesNaming, the oracle, searches line by line, so a
+    // word that holds a line break names nothing. The texts are made of the words and bits of text
+    const ch = fc.constantFrom('a', 'b', '1', '_', '-', '$', '.', ' ', '\n', '\r', 'é');
+    const str = (min: number, max: number) => fc.array(ch, { minLength: min, maxLength: max }).map((a) => a.join(''));
+    const made = fc
+      .array(str(4, 7), { minLength: 1, maxLength: 4 })
+      .chain((words) => fc.tuple(fc.constant(words), fc.array(fc.array(fc.oneof(fc.constantFrom(...words), str(0, 3)), { maxLength: 10 }).map((a) => a.join('')), { minLength: 1, maxLength: 3 })));
+    fc.assert(
+      fc.property(made, ([words, texts]) => {
+        const files = texts.map((text, i) => ({ name: `f${i}.ts`, text }));
+        const ix = wordIndex(words, files, files);
+        for (const w of words) {
+          const want = linesNaming(texts.map((text, i) => ({ name: `f${i}.ts`, text })), w);
+          isEqual(indexedLines(ix, 'code', w), want, JSON.stringify({ w, texts }));
+          isEqual(indexedLines(ix, 'tests', w), want, JSON.stringify({ w, texts }));
+        }
+      }),
+      { numRuns: 200, seed: 19 },
+    );
   });
   it('of this checkout: the words of the rules (every fourth, and each hyphenated one), in the code and the tests, as linesNaming finds them', () => {
     const ix = checkout();
