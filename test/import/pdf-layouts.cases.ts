@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportedGrid } from '../../src/import/grid';
 import { readPdfGrids } from '../../src/import/pdf';
-import { degrees, makePdf, PDFDocument, StandardFonts, table, type Txt } from './pdf-make';
+import { degrees, grouped, makePdf, PDFDocument, StandardFonts, table, type Txt } from './pdf-make';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-layouts-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ async function read(name: string, bytes: Uint8Array): Promise<ImportedGrid[]> {
   return readPdfGrids(f, { tesseract: null });
 }
 const title = (lines: string[], top = 760, x = 306): Txt[] => lines.map((s, i) => ({ x, y: top - 16 * i, s, size: 11, align: 'center' as const }));
-const money = (n: number) => n.toLocaleString('en-US');
+const money = grouped;
 const texts = (g: ImportedGrid, rows = g.values) => rows.map((r) => r.map((c) => c?.source.text ?? ''));
 
 describe('layouts from outside the collection', () => {

@@ -10,6 +10,10 @@ import { afterAll } from 'vitest';
 // every file it re-exports for the export names first (0.44 s of CPU against 0.24 s for a require)
 export const { PDFDocument, StandardFonts, degrees } = createRequire(import.meta.url)('pdf-lib') as typeof import('pdf-lib');
 
+/** 54404 -> "54,404", as n.toLocaleString('en-US') writes it: one formatter made once (toLocaleString
+ *  makes a new one at each call, about 15 us, and the property tests print thousands of amounts). */
+export const grouped: (n: number) => string = new Intl.NumberFormat('en-US').format;
+
 export interface Txt {
   x: number;
   /** baseline, from the bottom of the page */
@@ -156,17 +160,26 @@ export async function encryptedPdf(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat([plain, Buffer.from(encObj + xref + trailer, 'latin1')]));
 }
 
-/** A PDF whose only content is a picture (as a scanned page is). */
-export async function picturePdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setCreationDate(new Date(0));
-  doc.setModificationDate(new Date(0));
-  // a 1x1 grey PNG
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64');
-  const img = await doc.embedPng(png);
-  const page = doc.addPage([612, 792]);
-  page.drawImage(img, { x: 50, y: 100, width: 500, height: 600 });
-  return doc.save({ useObjectStreams: false });
+/**
+ * A PDF whose only content is a picture (as a scanned page is): one black RGB pixel painted at x
+ * 50..550, y 100..700, the picture pdf-lib's drawImage made of a 1 x 1 grey PNG (embedded by pdf-lib
+ * as a 1 x 1 RGB image), written here with the pixel as it is (made once: the tests write it several
+ * times, and pdf-lib's PNG decoding and deflate cost more than the tests that read it).
+ */
+// drawImage's operators: moved to (50, 100), turned by 0, scaled to 500 x 600, skewed by 0
+const PICTURE_CONTENT = 'q\n1 0 0 1 50 100 cm\n1 0 0 1 0 0 cm\n500 0 0 600 0 0 cm\n1 0 0 1 0 0 cm\n/Im0 Do\nQ';
+let picture: Uint8Array | undefined;
+export function picturePdf(): Promise<Uint8Array> {
+  picture ??= new Uint8Array(
+    pdfOfObjects([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [ 3 0 R ] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /Resources << /XObject << /Im0 4 0 R >> >> /MediaBox [ 0 0 612 792 ] /Contents 5 0 R >>',
+      '<< /Type /XObject /Subtype /Image /BitsPerComponent 8 /Width 1 /Height 1 /ColorSpace /DeviceRGB /Length 3 >>\nstream\n\x00\x00\x00\nendstream',
+      `<< /Length ${PICTURE_CONTENT.length} >>\nstream\n${PICTURE_CONTENT}\nendstream`,
+    ]),
+  );
+  return Promise.resolve(picture.slice());
 }
 
 /** A temporary folder for the PDFs one test file makes (removed after the file's tests), and the

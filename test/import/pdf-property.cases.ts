@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdfGrids } from '../../src/import/pdf';
-import { makePdf, table } from './pdf-make';
+import { grouped, makePdf, table } from './pdf-make';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cba-pdf-prop-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** 54404 -> "$54,404" or "54,404" or "54404.00": the ways the PDFs print an amount */
 function printed(n: number, style: number): string {
-  const grouped = n.toLocaleString('en-US');
-  return style === 0 ? `$${grouped}` : style === 1 ? grouped : `${grouped}.00`;
+  const g = grouped(n);
+  return style === 0 ? `$${g}` : style === 1 ? g : `${g}.00`;
 }
 
 const gridArb = fc

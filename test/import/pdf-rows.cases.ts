@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPdfGrids } from '../../src/import/pdf';
 import { cba } from '../helpers/cli';
-import { makePdf, pdfFolder, type Txt } from './pdf-make';
+import { grouped, makePdf, pdfFolder, type Txt } from './pdf-make';
 
 const write = pdfFolder('cba-pdf-rows-');
 const title = (lines: string[], top = 760): Txt[] => lines.map((s, i) => ({ x: 396, y: top - 16 * i, s, size: 11, align: 'center' as const }));
@@ -169,7 +169,7 @@ describe('a generated classes-as-rows grid reads back from its PDF cell for cell
           const label = (c: number) => (g.labels === 'roman' ? ROMAN[c] : g.labels === 'class' ? `Class ${String.fromCharCode(65 + c)}` : `BA + ${15 * c}`);
           // the first class prints every step (so every step has an amount); the others may stop earlier
           const stop = (c: number) => (c === 0 ? g.steps : Math.min(g.steps, g.stops[c]));
-          const amount = (v: number) => `${g.dollar ? '$' : ''}${v.toLocaleString('en-US')}`;
+          const amount = (v: number) => `${g.dollar ? '$' : ''}${grouped(v)}`;
           const rows = Array.from({ length: g.classes }, (_, c) => ({ label: [label(c)], cells: Array.from({ length: g.steps }, (_, s) => (s < stop(c) ? amount(g.seed[c * 10 + s]) : '')) }));
           const t = across({ top: 640, side: 'Class', steps: Array.from({ length: g.steps }, (_, s) => `${g.stepText}${s + 1}`), rows });
           const [grid, ...rest] = await readPdfGrids(await write(`prop-${n++}.pdf`, makePdf([[...title(['Salary Schedule 2025-26']), ...t.texts]], { width: 792 })));
