@@ -75,21 +75,23 @@ function interpolateAcross(values: Float64Array, lum: Float32Array, b: number, X
   for (let x = x0; x < x1; x++) values[x] = lum[b + X0[x]] * UX[x] + lum[b + X1[x]] * TX[x];
 }
 
-/** The pixels x0..x1 of scaled row b that fall under the threshold, interpolated down between two rows across: marked ink; how many. */
-function thresholdBlock(ink: Uint8Array, b: number, top: Float64Array, bottom: Float64Array, uy: number, ty: number, threshold: number, x0: number, x1: number): number {
-  let n = 0;
+/** The pixels x0..x1 of scaled row b that fall under the threshold, interpolated down between two rows across: marked ink, and their x
+ *  listed in xs from n on; the new length of the list. */
+function thresholdBlock(ink: Uint8Array, b: number, top: Float64Array, bottom: Float64Array, uy: number, ty: number, threshold: number, x0: number, x1: number, xs: Int32Array, n: number): number {
   for (let x = x0; x < x1; x++) {
     if (top[x] * uy + bottom[x] * ty < threshold) {
       ink[b + x] = 1;
-      n++;
+      xs[n++] = x;
     }
   }
   return n;
 }
 
-/** A dark bar: every pixel of the row turned over. */
-function turnOver(ink: Uint8Array, b: number, W: number): void {
-  for (let x = 0; x < W; x++) ink[b + x] ^= 1;
+/** A dark bar: every pixel of the row turned over; its ink (what was paper) listed in xs; how many. */
+function turnOver(ink: Uint8Array, b: number, W: number, xs: Int32Array): number {
+  let n = 0;
+  for (let x = 0; x < W; x++) if ((ink[b + x] ^= 1)) xs[n++] = x;
+  return n;
 }
 
 /** A run of ink down a column, ended: marked a rule if it is long enough. */
@@ -97,43 +99,45 @@ function endDown(ink: Uint8Array, x: number, W: number, downStart: Int32Array, d
   if (downLast[x] + 1 - downStart[x] >= downMin) for (let y = downStart[x], i = y * W + x; y <= downLast[x]; y++, i += W) ink[i] |= 2;
 }
 
-/** The runs of ink down each column of a block carried on to row y, or ended and marked (gaps of up to `gap` rows joined). */
-function runsDown(ink: Uint8Array, y: number, W: number, x0: number, x1: number, downStart: Int32Array, downLast: Int32Array, gap: number, downMin: number): void {
+/**
+ * Row y's ink pixels (xs, in order across): the run of ink down each of their columns carried on, or
+ * ended and marked (gaps of up to `gap` rows joined), and the runs of ink across the row, the long
+ * ones marked (gaps of up to `gap` pixels joined). Only the ink is visited: a run ends where the next
+ * ink of its row or column is further than the gap, or at the end.
+ */
+function runs(ink: Uint8Array, y: number, W: number, xs: Int32Array, n: number, downStart: Int32Array, downLast: Int32Array, gap: number, downMin: number, acrossMin: number): void {
   const b = y * W;
-  for (let x = x0; x < x1; x++) {
-    if (!(ink[b + x] & 1)) continue;
+  let s = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i];
     if (downStart[x] < 0 || y - downLast[x] > gap) {
       if (downStart[x] >= 0) endDown(ink, x, W, downStart, downLast, downMin);
       downStart[x] = y;
     }
     downLast[x] = y;
-  }
-}
-
-/** The runs of ink across a row (its live blocks, in order), the long ones marked (gaps of up to `gap` pixels joined). */
-function runsAcross(ink: Uint8Array, b: number, W: number, blocks: Int32Array, nLive: number, gap: number, acrossMin: number): void {
-  let s = -1;
-  let last = -1;
-  for (let j = 0; j < nLive; j++) {
-    const x0 = blocks[j] * BLOCK;
-    const x1 = Math.min(W, x0 + BLOCK);
-    for (let x = x0; x < x1; x++) {
-      if (!(ink[b + x] & 1)) continue;
-      if (s < 0 || x - last > gap) {
-        if (s >= 0 && last + 1 - s >= acrossMin) for (let i = b + s; i <= b + last; i++) ink[i] |= 2;
-        s = x;
-      }
-      last = x;
+    if (s < 0 || x - last > gap) {
+      if (s >= 0 && last + 1 - s >= acrossMin) markAcross(ink, b + s, b + last);
+      s = x;
     }
+    last = x;
   }
-  if (s >= 0 && last + 1 - s >= acrossMin) for (let i = b + s; i <= b + last; i++) ink[i] |= 2;
+  if (s >= 0 && last + 1 - s >= acrossMin) markAcross(ink, b + s, b + last);
 }
 
-/** The bits of a block of a scaled row into the PBM: 1 for a pixel with the ink bit alone. */
-function packBlock(pbm: Buffer, o: number, ink: Uint8Array, b: number, x0: number, end: number): void {
+/** A run of ink across a row, long enough to be a rule: marked. */
+function markAcross(ink: Uint8Array, from: number, to: number): void {
+  for (let i = from; i <= to; i++) ink[i] |= 2;
+}
+
+/** The bits of a block of a scaled row into the PBM: 1 for a pixel with the ink bit alone. Eight pixels
+ *  without any mark (two words of `words`, the marks read four at a time) leave their byte 0 (paper). */
+function packBlock(pbm: Buffer, o: number, ink: Uint8Array, words: Uint32Array, b: number, x0: number, end: number): void {
   for (; x0 < end; x0 += 8, o++) {
+    const e = Math.min(end, x0 + 8);
+    if (e - x0 === 8 && ((b + x0) & 3) === 0 && (words[(b + x0) >> 2] | words[((b + x0) >> 2) + 1]) === 0) continue;
     let byte = 0;
-    for (let x = x0, e = Math.min(end, x0 + 8); x < e; x++) if (ink[b + x] === 1) byte |= 0x80 >> (x - x0);
+    for (let x = x0; x < e; x++) if (ink[b + x] === 1) byte |= 0x80 >> (x - x0);
     pbm[o] = byte;
   }
 }
@@ -144,9 +148,10 @@ function packPbm(ink: Uint8Array, live: Uint8Array, W: number, H: number, nb: nu
   const head = Buffer.from(`P4\n${W} ${H}\n`);
   const pbm = Buffer.alloc(head.length + rowBytes * H);
   head.copy(pbm);
+  const words = new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2);
   for (let y = 0; y < H; y++) {
     for (let k = 0; k < nb; k++) {
-      if (live[y * nb + k]) packBlock(pbm, head.length + y * rowBytes + k * (BLOCK >> 3), ink, y * W, k * BLOCK, Math.min(W, (k + 1) * BLOCK));
+      if (live[y * nb + k]) packBlock(pbm, head.length + y * rowBytes + k * (BLOCK >> 3), ink, words, y * W, k * BLOCK, Math.min(W, (k + 1) * BLOCK));
     }
   }
   return pbm;
@@ -166,6 +171,8 @@ class ScaledRows {
   /** the blocks of each row that may hold ink */
   readonly live: Uint8Array;
   readonly blocks: Int32Array;
+  /** the x of each ink pixel of the row being worked, in order across */
+  readonly xs: Int32Array;
   /** the run of ink down each column so far: its first and last row (-1: none) */
   readonly downStart: Int32Array;
   readonly downLast: Int32Array;
@@ -202,6 +209,7 @@ class ScaledRows {
     this.ink = new Uint8Array(W * H);
     this.live = new Uint8Array(H * this.nb);
     this.blocks = new Int32Array(this.nb);
+    this.xs = new Int32Array(W);
     this.downStart = new Int32Array(W).fill(-1);
     this.downLast = new Int32Array(W).fill(-1);
     this.gap = S + 1;
@@ -212,21 +220,45 @@ class ScaledRows {
     this.lowerDone = new Uint8Array(this.nb);
   }
 
-  /** Row y of the scaled picture: interpolated, thresholded, turned over if it is a bar, its runs of ink across and down. */
+  /**
+   * Row y of the scaled picture: interpolated, thresholded (its ink listed as found), turned over if
+   * it is a bar, then the runs of ink across and down found in one pass over the listed ink, not two
+   * over every pixel of the live blocks. Its own loops are in the functions it calls (on the first scan
+   * of a process V8 compiled a row() holding them twice, 60-120 ms each on a busy machine).
+   */
   row(y: number): void {
-    const { W, nb, blocks, darkest, paper, ink } = this;
     const fy = sampleAt(this.h, y, this.S);
     const y0 = Math.floor(fy);
     const y1 = Math.min(this.h - 1, y0 + 1);
     const ty = fy - y0;
-    let nLive = 0;
-    for (let k = 0; k < nb; k++) if (darkest[y0 * nb + k] < paper || darkest[y1 * nb + k] < paper) blocks[nLive++] = k;
+    const nb = this.nb;
+    let nLive = liveBlocks(this.darkest, y0 * nb, y1 * nb, nb, this.paper, this.blocks);
     if (nLive === 0) return;
+    this.sourceRows(y0, y1);
+    const W = this.W;
+    let n = thresholdRow(this, y * W, 1 - ty, ty, nLive);
+    // a dark bar: turned over (all of it)
+    if (n > BAR * W) {
+      n = turnOver(this.ink, y * W, W, this.xs);
+      nLive = allBlocks(this.blocks, nb);
+    }
+    if (n === 0) return;
+    markLive(this.live, y * nb, this.blocks, nLive);
+    runs(this.ink, y, W, this.xs, n, this.downStart, this.downLast, this.gap, this.downMin, this.acrossMin);
+  }
+
+  /** The rows of the picture above (y0) and below (y1) the scaled row: kept from the last row where they are the same. */
+  sourceRows(y0: number, y1: number): void {
     if (this.upperRow !== y0) {
       if (this.lowerRow === y0) {
-        [this.upper, this.lower] = [this.lower, this.upper];
-        [this.upperDone, this.lowerDone] = [this.lowerDone, this.upperDone];
-        [this.upperRow, this.lowerRow] = [this.lowerRow, this.upperRow];
+        const values = this.upper;
+        const done = this.upperDone;
+        this.upper = this.lower;
+        this.upperDone = this.lowerDone;
+        this.upperRow = y0;
+        this.lower = values;
+        this.lowerDone = done;
+        this.lowerRow = -1;
       } else {
         this.upperRow = y0;
         this.upperDone.fill(0);
@@ -236,40 +268,47 @@ class ScaledRows {
       this.lowerRow = y1;
       this.lowerDone.fill(0);
     }
-    const { upper, lower, upperDone, lowerDone, lum, w, X0, X1, UX, TX } = this;
-    const uy = 1 - ty;
-    const b = y * W;
-    let n = 0;
-    for (let j = 0; j < nLive; j++) {
-      const k = blocks[j];
-      const x0 = k * BLOCK;
-      const x1 = Math.min(W, x0 + BLOCK);
-      if (!upperDone[k]) {
-        interpolateAcross(upper, lum, this.upperRow * w, X0, X1, UX, TX, x0, x1);
-        upperDone[k] = 1;
-      }
-      if (!lowerDone[k]) {
-        interpolateAcross(lower, lum, this.lowerRow * w, X0, X1, UX, TX, x0, x1);
-        lowerDone[k] = 1;
-      }
-      n += thresholdBlock(ink, b, upper, lower, uy, ty, this.threshold, x0, x1);
-    }
-    // a dark bar: turned over (all of it)
-    if (n > BAR * W) {
-      turnOver(ink, b, W);
-      n = W - n;
-      for (let k = 0; k < nb; k++) blocks[k] = k;
-      nLive = nb;
-    }
-    if (n === 0) return;
-    const live = this.live;
-    for (let j = 0; j < nLive; j++) live[y * nb + blocks[j]] = 1;
-    for (let j = 0; j < nLive; j++) {
-      const x0 = blocks[j] * BLOCK;
-      runsDown(ink, y, W, x0, Math.min(W, x0 + BLOCK), this.downStart, this.downLast, this.gap, this.downMin);
-    }
-    runsAcross(ink, b, W, blocks, nLive, this.gap, this.acrossMin);
   }
+}
+
+/** The blocks of a scaled row that may hold ink: those whose darkest pixel, in the picture's row above (at a) or below (at b), is not paper; how many. */
+function liveBlocks(darkest: Float32Array, a: number, b: number, nb: number, paper: number, blocks: Int32Array): number {
+  let n = 0;
+  for (let k = 0; k < nb; k++) if (darkest[a + k] < paper || darkest[b + k] < paper) blocks[n++] = k;
+  return n;
+}
+
+/** Every block of a row (a dark bar's); how many. */
+function allBlocks(blocks: Int32Array, nb: number): number {
+  for (let k = 0; k < nb; k++) blocks[k] = k;
+  return nb;
+}
+
+function markLive(live: Uint8Array, at: number, blocks: Int32Array, nLive: number): void {
+  for (let j = 0; j < nLive; j++) live[at + blocks[j]] = 1;
+}
+
+/** The live blocks of the scaled row starting at b: the picture's rows above and below interpolated across where not done yet, then thresholded between them; the count of ink, listed in r.xs. */
+function thresholdRow(r: ScaledRows, b: number, uy: number, ty: number, nLive: number): number {
+  const { blocks, upper, lower, upperDone, lowerDone, lum, w, X0, X1, UX, TX, ink, W, xs, threshold } = r;
+  const above = r.upperRow * w;
+  const below = r.lowerRow * w;
+  let n = 0;
+  for (let j = 0; j < nLive; j++) {
+    const k = blocks[j];
+    const x0 = k * BLOCK;
+    const x1 = Math.min(W, x0 + BLOCK);
+    if (!upperDone[k]) {
+      interpolateAcross(upper, lum, above, X0, X1, UX, TX, x0, x1);
+      upperDone[k] = 1;
+    }
+    if (!lowerDone[k]) {
+      interpolateAcross(lower, lum, below, X0, X1, UX, TX, x0, x1);
+      lowerDone[k] = 1;
+    }
+    n = thresholdBlock(ink, b, upper, lower, uy, ty, threshold, x0, x1, xs, n);
+  }
+  return n;
 }
 
 /**
@@ -344,10 +383,16 @@ export function tsvToItems(tsv: string, picture: { width: number; height: number
   return out;
 }
 
+/** The programs found to run, so a process that reads several scans asks once (a missing one is asked again). */
+const found = new Set<string>();
+
 /** Is the program there? (run with --version) */
 export function hasProgram(command: string): boolean {
+  if (found.has(command)) return true;
   const r = spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 20_000 });
-  return !r.error && r.status === 0;
+  if (r.error || r.status !== 0) return false;
+  found.add(command);
+  return true;
 }
 
 /** Run tesseract on a picture (PBM): its TSV of words, or an Error with its complaint. */
