@@ -1,6 +1,7 @@
 // cba rules cite: where the rules cite an article (and section), found from the data: each YAML line
 // that cites it, with the path of the value it stands beside, and the words a reader can search the
 // code and tests for. Pure: file texts in, hits out.
+import { utf8Text } from '../core/file-bytes';
 
 export interface CiteQuery {
   article: string;
@@ -266,17 +267,18 @@ export interface CiteIndexLookup {
 /** Lookups in the index, each line parsed when first asked for. Given the file's bytes (as a run reads
  *  it), a line is made a string only when looked up: the whole file as one string (~110 KB) filled the
  *  young generation enough for a collection during the run. */
-export function citeIndexLookup(source: string | Buffer): CiteIndexLookup {
+export function citeIndexLookup(source: string | Uint8Array): CiteIndexLookup {
   const bytes = typeof source === 'string' ? undefined : source;
   const text = typeof source === 'string' ? source : '';
   const size = bytes ? bytes.length : text.length;
   // offsets into the bytes or the text, whichever was given
-  const find = (s: string, from?: number) => (bytes ? bytes.indexOf(s, from) : text.indexOf(s, from));
-  const cut = (from: number, to: number) => (bytes ? bytes.toString('utf8', from, to) : text.slice(from, to));
+  // Buffer's search and decoding on the bytes as they were read (a plain Uint8Array: see src/core/file-bytes.ts)
+  const find = (s: string, from?: number) => (bytes ? (Buffer.prototype.indexOf as (this: Uint8Array, s: string, from?: number) => number).call(bytes, s, from) : text.indexOf(s, from));
+  const cut = (from: number, to: number) => (bytes ? utf8Text(bytes, from, to) : text.slice(from, to));
   const lineOf = (key: string): string | undefined => {
     const at = find(key);
     if (at < 0) return undefined;
-    const from = at + (bytes ? Buffer.byteLength(key) : key.length);
+    const from = at + key.length; // the key is ASCII (asciiJson): as many bytes as characters
     const end = find('\n', from);
     return cut(from, end < 0 ? size : end);
   };

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { citeIndexLookup, citeIndexOfRules, citeIndexText, citedWords, citesIn, linesNaming, wordIndex, type CiteHit, type CiteIndex, type CiteIndexLookup, type CiteQuery, type SourceFile } from '../batch/rules-cite';
+import { readFileBytes } from '../core/file-bytes';
 
 /** The index, relative to the package folder. */
 export const CITE_INDEX = 'dist/cite-index.txt';
@@ -93,7 +94,7 @@ export function citeSources(root: string): CiteSources {
   let index: CiteIndexLookup | undefined;
   if (hasCode || hasTests) {
     try {
-      index = citeIndexLookup(readFileSync(join(root, CITE_INDEX)));
+      index = citeIndexLookup(readFileBytes(join(root, CITE_INDEX)));
     } catch {
       // no index (a checkout not built): the files are read
     }
