@@ -93,10 +93,12 @@ export class RetroCalculator {
   readonly keys: string[];
   readonly notes: string[] = [];
   private aOld: Agreement;
-  private aNew: Agreement;
+  /** the new rates: made with the pricers, at the first row, when they are a raise of the old */
+  private aNew: Agreement | undefined;
+  private raise: Dec | undefined;
   private rates: RatesInForce[];
   private creditable: Set<string>;
-  private pricers: { old: PlacementPricer; new: PlacementPricer };
+  private pricersMade: { old: PlacementPricer; new: PlacementPricer } | undefined;
   private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
   totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
 
@@ -135,7 +137,7 @@ export class RetroCalculator {
     // the old schedule: in force the day before the effective date (or on it, when the new one is derived by --raise)
     if (opts.raise !== undefined) {
       this.aOld = agreementOn(a, eff, this.year, '{effective}');
-      this.aNew = { ...this.aOld, schedules: this.aOld.schedules.map((s) => ({ ...raiseSchedule(this.aOld, s, opts.raise!, this.year), file: s.file })) };
+      this.raise = opts.raise;
       this.notes.push(`New rates: every cell of the schedule in force on ${opts.effective} raised by ${opts.raise.toFixed()}% (annual cells rounded half-up to the dollar); percentage stipends follow their cell.`);
     } else {
       this.aNew = agreementOn(a, eff, this.year, '{effective}');
@@ -148,13 +150,24 @@ export class RetroCalculator {
       for (const s of this.aNew.schedules) if (s.note) this.notes.push(`New rates, ${s.name}: ${s.note}`);
     }
     this.rates = this.periods.map((p) => ratesOn(b, opts.rates, parseDate(p.first)));
-    this.pricers = { old: new PlacementPricer(this.aOld, { year: this.year, creditable: this.creditable }), new: new PlacementPricer(this.aNew, { year: this.year, creditable: this.creditable }) };
     this.notes.push(
       `Pay periods: ${this.periodsPerYear === 12 ? 'monthly, July to June, each a twelfth of the year (the agreement pays annual amounts / 12 mos, Appendix A)' : 'ten, September to June, each a tenth of the year'}; a month partly worked (start, end) or partly at the new rates is prorated by calendar days.`,
       'Each period\'s difference is owed (exact) minus paid, rounded half-up to the cent; a person\'s retro is the sum of the rounded periods, and the exact sum is shown beside it.',
       'Paid: the old rates for the period (rounded to the cent, as paid), or the roster\'s paid column (the regular pay of a full period, prorated like the rest).',
       'Employer costs: CalSTRS on the creditable retro (salary and creditable stipends), Medicare and the county rates on all of it, at the rates in force in each period, rounded once per person.',
     );
+  }
+
+  /** The pricers of the old and new rates, made at the first row priced: the raised schedules (every
+   *  cell of every schedule in exact decimals, which cannot fail on rules that loaded) are not made
+   *  for a run refused before its first row, such as one whose roster cannot be read. */
+  private get pricers(): { old: PlacementPricer; new: PlacementPricer } {
+    if (!this.pricersMade) {
+      const old = this.aOld, raise = this.raise;
+      this.aNew ??= { ...old, schedules: old.schedules.map((s) => ({ ...raiseSchedule(old, s, raise!, this.year), file: s.file })) };
+      this.pricersMade = { old: new PlacementPricer(old, { year: this.year, creditable: this.creditable }), new: new PlacementPricer(this.aNew, { year: this.year, creditable: this.creditable }) };
+    }
+    return this.pricersMade;
   }
 
   /** The old and new pay of a row's placement (the year is the run's: a year column is not read). */
