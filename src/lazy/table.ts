@@ -35,12 +35,15 @@ export const displayWidth = (s: string): number => stringWidth(s);
 const cellWidth = (s: string) => Math.max(0, ...s.split('\n').map(displayWidth));
 const longestWord = (s: string) => Math.max(0, ...plain(s).split(/\s+/).map(displayWidth));
 
-/** The order in which columns leave the table for the footnotes when it is too wide. */
-const FOOTNOTE_ORDER = [/^source$/i, /^(how|why|how \/ why|amount \/ why)$/i, /^reason$/i, /^basis$/i];
+/** The order in which columns leave the table for the footnotes when it is too wide: the heads, in
+ *  lower case (compared with the head lowered, not with /^source$/i and the like: each regular
+ *  expression is compiled at its first use, four of them at every table that does not fit). */
+const FOOTNOTE_ORDER = [['source'], ['how', 'why', 'how / why', 'amount / why'], ['reason'], ['basis']];
 
 function defaultFootnotes(head: string[]): number[] {
   const out: number[] = [];
-  for (const re of FOOTNOTE_ORDER) head.forEach((h, i) => i > 0 && re.test(plain(h).trim()) && !out.includes(i) && out.push(i));
+  const lower = head.map((h) => plain(h).trim().toLowerCase());
+  for (const names of FOOTNOTE_ORDER) lower.forEach((h, i) => i > 0 && names.includes(h) && !out.includes(i) && out.push(i));
   return out;
 }
 
