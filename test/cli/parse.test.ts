@@ -1,6 +1,7 @@
 // Every text-to-value conversion of the CLI, table by table: what is accepted, what it becomes,
 // and the message (with its field written {field}; the CLI shows the flag).
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { date, dayRange, dayRanges, decimal, int, kindYears, leaveQty, month, rating, RATING_WORDS, required, stepDate } from '../../src/cli/parse';
 import { FieldError, fieldText } from '../../src/core/errors';
 import { flagOf } from '../../src/cli/command';
@@ -26,6 +27,20 @@ describe('int', () => {
   it.each(['x', '1.5', '-1', '', '1e3'])('%j is refused, naming the flag', (t) =>
     expect(cli(() => int(t, 'daysServed', 'give whole days'))).toBe(`--days-served ${JSON.stringify(t)}: not a whole number; give whole days`));
   it('absent is undefined', () => expect(int(undefined, 'step', '')).toBeUndefined());
+  it('reads as /^\\s*\\d+\\s*$/ and Number of the digits without their leading zeros', () => {
+    // int reads by hand what these regular expressions say (worked through: ' 007 ' -> '7' -> 7)
+    const byRegExp = (t: string) => (/^\s*\d+\s*$/.test(t) ? Number(t.trim().replace(/^0+(?=\d)/, '')) : 'refused');
+    const ours = (t: string) => {
+      try {
+        return int(t, 'step', '', Number.MAX_SAFE_INTEGER);
+      } catch {
+        return 'refused';
+      }
+    };
+    fc.assert(fc.property(fc.array(fc.constantFrom('0', '7', '00', ' ', '\t', '\u00a0', '\u2028', '\ufeff', '\u200b', 'x', '.', '-', '٣'), { maxLength: 7 }), (a) => ours(a.join('')) === byRegExp(a.join(''))), { numRuns: 1000 });
+    expect(ours(' 007 ')).toBe(7);
+    expect(ours('000')).toBe(0);
+  });
 });
 
 describe('decimal', () => {
