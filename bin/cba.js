@@ -74,7 +74,9 @@ function identity(file, source) {
 }
 const pending = [];
 /** A file's bytes, read with the calls a start makes anyway (fs.readFileSync without an encoding
- *  compiles a dozen of Node's functions, and Buffer's methods as many again, at every start). */
+ *  compiles a dozen of Node's functions, and Buffer's methods as many again, at every start). The same
+ *  as readFileBytes of src/core/file-bytes.ts, which the bundle uses: the bin cannot import it (it reads
+ *  the code cache before any bundle is loaded, and a module more would cost every start its loading). */
 function readBytes(file) {
   const fd = fs.openSync(file, 'r');
   try {
