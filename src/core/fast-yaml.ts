@@ -138,12 +138,7 @@ class Reader {
     this.i = 0;
     const anchor = this.anchorHere();
     if (anchor && this.atEnd()) no();
-    const v = this.inline(false);
-    this.endOfLine();
-    if (anchor) this.close(anchor, v);
-    this.li++;
-    if (this.li < this.lines.length && this.lines[this.li].indent > parent) no();
-    return v;
+    return this.valueOnLine(anchor, parent);
   }
 
   private seq(indent: number): unknown[] {
@@ -205,11 +200,17 @@ class Reader {
       if (anchor) this.close(anchor, v);
       return v;
     }
+    return this.valueOnLine(anchor, indent);
+  }
+
+  /** The rest of the line as one value (a scalar, a flow, an alias), under the anchor read before it if
+   *  any; the next line may be indented at most `most` (deeper would be a continuation this reader declines). */
+  private valueOnLine(anchor: Anchor | undefined, most: number): unknown {
     const v = this.inline(false);
     this.endOfLine();
     if (anchor) this.close(anchor, v);
     this.li++;
-    if (this.li < this.lines.length && this.lines[this.li].indent > indent) no();
+    if (this.li < this.lines.length && this.lines[this.li].indent > most) no();
     return v;
   }
 
