@@ -38,6 +38,8 @@ export interface BatchReadOptions {
   sheet?: string;
   /** bytes read so far and the total (0 when unknown: a pipe), after each batch: a progress bar */
   onProgress?: (read: number, total: number) => void;
+  /** CSV: the most bytes of input a batch is made from (src/cli/csv-parser.ts batchBytes) */
+  batchBytes?: number;
 }
 
 /** Header names that occur more than once (compared as written, after trimming). */
@@ -148,7 +150,7 @@ async function* rawBatches(file: string, flag: string, label: string, opts: Batc
   const input = openBatchInput(file, flag, opts.stdin) as (NodeJS.ReadableStream | FileChunks) & { bytesRead?: number };
   const total = file === '-' ? stdinSize(input as NodeJS.ReadableStream) : sizeOf(file);
   let first = true;
-  const parseOpts = { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto' } as const;
+  const parseOpts = { maxRecord: LIMITS.csvRecord, delimiter: opts.delimiter ?? 'auto', batchBytes: opts.batchBytes } as const;
   for await (const raws of lines ? parseCsvLineBatches(input, parseOpts, lines, bytes) : parseCsvBatches(input, parseOpts)) {
     // (the first record is always cells, in lines mode too)
     if (first && typeof raws !== 'number' && raws.length && ((raws[0] as string[])[0] ?? '').startsWith('PK\u0003\u0004')) throw new InputError(`${label}: an .xlsx workbook on standard input; give its file name instead of -`);

@@ -27,6 +27,11 @@ export interface CsvParseOptions {
   /** with a reader of bytes: the bytes the parser is given at least after a line that reader did not
    *  take, at first (1024; twice as many each time the lines not taken come close together) */
   slice?: number;
+  /** the most bytes a batch is read from (the batch runs on to the end of the line where it falls):
+   *  for a consumer that computes much for each row while it holds the batch (retro), so that the
+   *  batch's records die young instead of being moved to the old heap, where they pile up as garbage
+   *  until a full collection (100,000 rows: 90 MB moved there with a batch a 64 KB read, 14 MB with 4 KB) */
+  batchBytes?: number;
 }
 
 /** Line ends of any kind as \n, a \r at the end of a piece held back until the next shows whether a \n follows. */
@@ -124,6 +129,10 @@ async function* parseWith(input: CsvInput, opts: CsvParseOptions, parser: CsvPar
         if (taker !== undefined || (bytes !== undefined && parser.records === 0)) {
           const nl = piece.indexOf(10, taker === undefined ? 0 : Math.min(slice, piece.length));
           if (nl >= 0 && nl + 4 < piece.length) now = piece.subarray(0, nl + 4);
+        } else if (opts.batchBytes !== undefined && piece.length > opts.batchBytes) {
+          // at least batchBytes (the decoder has its first bytes), cut after a line break
+          const nl = piece.indexOf(10, opts.batchBytes);
+          if (nl >= 0 && nl + 1 < piece.length) now = piece.subarray(0, nl + 1);
         }
         piece = piece.subarray(now.length);
         const out: (string | string[])[] = [];

@@ -205,6 +205,47 @@ describe('the batch reader on the core', () => {
     }
   });
 
+  it('batchBytes (retro): the same records, an unclosed quote refused at the same record, however the bytes come; batches of about that many bytes (property)', async () => {
+    const { parseCsvBatches } = await import('../../src/cli/csv-parser');
+    const read = async (bytes: Buffer, c: number[], batchBytes?: number) => {
+      const pieces: Buffer[] = [];
+      let at = 0;
+      for (const x of [...c, bytes.length].sort((a, b) => a - b)) {
+        const to = Math.min(Math.max(at, x), bytes.length);
+        if (to > at) pieces.push(bytes.subarray(at, to));
+        at = to;
+      }
+      const batches: string[][][] = [];
+      try {
+        for await (const b of parseCsvBatches(pieces, { maxRecord: 1 << 20, delimiter: ',', batchBytes })) batches.push(b);
+      } catch (e) {
+        return { batches, error: (e as Error).message };
+      }
+      return { batches, error: '' };
+    };
+    // lines of text that run past the batch size (a line break every few pieces), some records long
+    const long = fc.array(fc.constantFrom('a', 'bc', 'Ünï', '😀', ',', '"', '""', '"x,\ny"', '\n', '\r\n', '\r', 'x'.repeat(40)), { maxLength: 400 }).map((a) => a.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), long, fc.array(fc.nat(4000), { maxLength: 6 }), fc.integer({ min: 3, max: 300 }), async (bom, s, c, batchBytes) => {
+        const bytes = Buffer.from((bom ? '\uFEFF' : '') + s, 'utf8');
+        const whole = await read(bytes, c);
+        const cut = await read(bytes, c, batchBytes);
+        isEqual(cut.batches.flat(), whole.batches.flat());
+        isSame(cut.error, whole.error);
+      }),
+      { numRuns: 300 },
+    );
+    // a 64 KB read of 8-byte lines (the header and 8,191 rows): batches of the bytes asked for, to the end of a line
+    const rows = 'id,name\n' + 'xxxxx,y\n'.repeat(8_191);
+    const { batches } = await read(Buffer.from(rows), []);
+    isSame(batches.length, 1);
+    const small = await read(Buffer.from(rows), [], 4096);
+    isEqual(
+      small.batches.map((b) => b.length),
+      [513, ...Array(14).fill(513), 8_192 - 15 * 513],
+    );
+  });
+
   it('gives every record before an unclosed quote, then one line naming the row', async () => {
     const { readCsvBatches } = await import('../../src/cli/csv-input');
     const { mkdtempSync, writeFileSync } = await import('node:fs');
