@@ -74,6 +74,8 @@ const LAZY = { './validate': 'validate', '../rules/validate': 'validate', '../ru
 // a second script to deserialize at every start
 // exceljs for an .xlsx roster (audit, cost, retro, scenario costing, deadline --input)
 LAZY['../lazy/xlsx'] = 'xlsx';
+// exceljs's streaming reader, for an .xlsx roster: a chunk of its own, without the whole-workbook model
+LAZY['../lazy/xlsx-stream'] = 'xlsx-stream';
 // commander, for help, the version and errors of the command line (a plain call is read without it),
 // and cli-table3 for a table drawSimple does not draw: chunks of their own, so the bundle every
 // start-up reads, holds as a string and deserializes the code cache of is ~70 KB (40%) smaller

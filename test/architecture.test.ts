@@ -49,6 +49,7 @@ const LAYER: [string, number][] = [
   ['lazy/import.ts', 4],
   // exceljs with the sheet reader of src/import/xlsx.ts, for an .xlsx roster
   ['lazy/xlsx.ts', 3],
+  ['lazy/xlsx-stream.ts', 3],
   // cba check's fast reader of YAML check files (src/core/fast-yaml.ts)
   ['lazy/check-yaml.ts', 3],
   ['lazy/', 1],

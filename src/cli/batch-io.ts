@@ -129,20 +129,22 @@ async function* rawBatches(file: string, flag: string, label: string, opts: Batc
   if (file !== '-' && isWorkbook(file, `${flag} ${file}`)) {
     const bytes = readBoundedFile(file, `${flag} ${file}`, LIMITS.workbook, 'an .xlsx roster');
     noteInput(file);
-    const { readXlsxTable } = await import('../lazy/xlsx');
-    const t = await readXlsxTable(bytes, label, opts.sheet);
-    // the header's width: cells right of it that are empty are not fields (a sheet's used range runs wide)
-    const rows = t.rows;
-    let width = rows.length ? rows[0].length : 0;
-    while (width > 0 && rows[0][width - 1].trim() === '') width--;
-    const cut = rows.map((r) => {
-      let w = r.length;
-      while (w > width && r[w - 1].trim() === '') w--;
-      return w === r.length ? r : r.slice(0, w);
-    });
-    for (let i = 0; i < cut.length; i += 1000) {
-      yield cut.slice(i, i + 1000);
-      opts.onProgress?.(Math.min(cut.length, i + 1000), cut.length);
+    const { xlsxRowBatches } = await import('../lazy/xlsx-stream');
+    // the header's width: cells right of it that are empty are not fields (a sheet's used range runs
+    // wide); a row shorter than the header is filled out with empty cells
+    let width = -1;
+    for await (const rows of xlsxRowBatches(bytes, label, opts.sheet, opts.onProgress)) {
+      if (width < 0) {
+        width = rows[0].length;
+        while (width > 0 && rows[0][width - 1].trim() === '') width--;
+      }
+      yield rows.map((r) => {
+        let w = r.length;
+        while (w > width && r[w - 1].trim() === '') w--;
+        const cut = w === r.length ? r : r.slice(0, w);
+        while (cut.length < width) cut.push('');
+        return cut;
+      });
     }
     return;
   }

@@ -5,3 +5,10 @@ declare module 'exceljs/lib/doc/workbook.js' {
   const WorkbookClass: typeof Workbook;
   export default WorkbookClass;
 }
+
+// The streaming reader by its own module (without the writer): src/import/xlsx.ts streamedRows.
+declare module 'exceljs/lib/stream/xlsx/workbook-reader.js' {
+  import type { stream } from 'exceljs';
+  const WorkbookReaderClass: typeof stream.xlsx.WorkbookReader;
+  export default WorkbookReaderClass;
+}

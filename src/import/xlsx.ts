@@ -3,32 +3,14 @@
 // Numbers are the workbook's doubles written as their shortest decimal text (66282, 356.12); a
 // formula's cached result is read; a number with more decimals than its format shows (a computed
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
-import { Big } from '../core/money';
 import { FieldError, InputError } from '../core/errors';
+import { cellText, colName } from './xlsx-cells';
 
 export interface XlsxTable {
   rows: string[][];
   sheet: string;
   ref: (r: number, c: number) => string;
   notes: string[];
-}
-
-function colName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function numberText(v: number, fmt: string | undefined, where: string, notes: string[]): string {
-  if (!Number.isFinite(v)) return String(v);
-  const raw = String(v);
-  if (/e/i.test(raw)) return raw;
-  const places = (raw.split('.')[1] ?? '').length;
-  if (places <= 4) return raw;
-  const shown = /\.(0+)/.exec(fmt ?? '')?.[1].length ?? (/^[#,$0\s]*0[^.]*$/.test(fmt ?? '') ? 0 : 2);
-  const r = new Big(raw).round(shown, Big.roundHalfUp).toFixed(shown);
-  notes.push(`${where}: ${raw} read as ${r} (the ${shown} decimals its format shows)`);
-  return r;
 }
 
 export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: string): Promise<XlsxTable> {
@@ -61,20 +43,8 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
     const out: string[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      const where = `${colName(c - 1)}${r}`;
-      let v: unknown = cell.value;
-      if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result?: unknown }).result;
-      if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
-      if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
-      if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
-      let text: string;
-      if (v === null || v === undefined) text = '';
-      else if (typeof v === 'number') text = numberText(v, cell.numFmt, where, notes);
-      else if (v instanceof Date) text = v.toISOString().slice(0, 10);
-      else text = String(v);
       // a merged cell's value belongs to its top-left cell only
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) text = '';
-      out.push(text);
+      out.push(cell.isMerged && cell.master && cell.master.address !== cell.address ? '' : cellText(cell, r, c, notes));
     }
     rows.push(out);
   }

@@ -9,6 +9,8 @@
 import '../e2e/payroll-xlsx.cases';
 import '../e2e/import-cli.cases';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isEqual, isSame } from '../helpers/fast-expect';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from '../helpers/workbook';
@@ -89,5 +91,71 @@ describe('XLSX', () => {
   });
   it('a file named .xlsx that is not a workbook is refused', async () => {
     await expect(readGrids('x.xlsx', new TextEncoder().encode('Step,BA\n1,5\n'), {})).rejects.toThrow(/not an \.xlsx workbook/);
+  });
+});
+
+describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads as the whole workbook does (src/import/xlsx.ts)', () => {
+  // a cell of any kind a payroll export holds: text, whole and decimal numbers with their formats, a date,
+  // a formula with its cached result, rich text, a true/false, an error, nothing
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.string({ maxLength: 8 }).map((s) => ({ value: s })),
+    fc.constantFrom(' E1 ', 'Ünïcödé', '70,797.00', '0012').map((s) => ({ value: s })),
+    fc.integer({ min: -1e6, max: 1e7 }).map((n) => ({ value: n })),
+    fc.tuple(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 999_999 }), fc.constantFrom('0.00', '#,##0.00', '"$"#,##0', 'General')).map(([i, f, numFmt]) => ({ value: Number(`${i}.${f}`), numFmt })),
+    fc.integer({ min: 0, max: 40_000 }).map((d) => ({ value: new Date(Date.UTC(2000, 0, 1 + d)), numFmt: 'm/d/yyyy' })),
+    fc.oneof(fc.integer().map((n) => n / 100), fc.string({ maxLength: 5 })).map((result) => ({ value: { formula: 'A1', result } })),
+    fc.array(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }).map((parts) => ({ value: { richText: parts.map((text) => ({ text })) } })),
+    fc.boolean().map((b) => ({ value: b })),
+    fc.constant({ value: { error: '#N/A' } }),
+  );
+  // rows with gaps between them, rows with only a format after the last, a merged range
+  const sheet = fc.record({
+    rows: fc.array(fc.record({ gap: fc.nat(2), cells: fc.array(cell, { maxLength: 7 }) }), { maxLength: 12 }),
+    formatted: fc.nat(2),
+    merge: fc.boolean(),
+  });
+  const trimmed = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1));
+
+  it('the same rows, cell for cell, of the sheet asked for (property)', async () => {
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    await fc.assert(
+      fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), fc.nat(4), async (sheets, pick) => {
+        const wb = new Workbook();
+        sheets.forEach((s, k) => {
+          const ws = wb.addWorksheet(`Sheet ${k + 1}`);
+          let r = 0;
+          for (const row of s.rows) {
+            r += 1 + row.gap;
+            row.cells.forEach((c, j) => {
+              if (!c) return;
+              const x = ws.getCell(r, j + 1);
+              x.value = c.value as never;
+              if ('numFmt' in c) x.numFmt = c.numFmt as string;
+            });
+          }
+          for (let f = 1; f <= s.formatted; f++) ws.getCell(r + f, 1).numFmt = '@';
+          if (s.merge && r >= 1) ws.mergeCells(1, 1, 1, 3);
+        });
+        const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+        // the first sheet, one by name (in other letter case), by number, or one that is not there
+        const want = [undefined, 'sheet 1', String(Math.min(2, sheets.length)), `Sheet ${sheets.length}`, 'Nope'][pick];
+        const whole = await readXlsxTable(bytes, 'w.xlsx', want).then((t) => t.rows, (e: Error) => e.message);
+        const streamed: string[][] = [];
+        let error = '';
+        try {
+          for await (const b of xlsxRowBatches(bytes, 'w.xlsx', want)) streamed.push(...b);
+        } catch (e) {
+          error = (e as Error).message;
+        }
+        if (typeof whole === 'string') isSame(error, whole);
+        else {
+          isSame(error, '');
+          isEqual(trimmed(streamed), trimmed(whole));
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

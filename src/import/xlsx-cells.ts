@@ -1,0 +1,40 @@
+// A worksheet cell as text, for both readers of .xlsx (the whole workbook: src/import/xlsx.ts; streamed:
+// src/import/xlsx-stream.ts), so that both give the same text for the same cell.
+import { Big } from '../core/money';
+
+export function colName(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function numberText(v: number, fmt: string | undefined, where: () => string, notes: string[]): string {
+  if (!Number.isFinite(v)) return String(v);
+  const raw = String(v);
+  if (/e/i.test(raw)) return raw;
+  const places = (raw.split('.')[1] ?? '').length;
+  if (places <= 4) return raw;
+  const shown = /\.(0+)/.exec(fmt ?? '')?.[1].length ?? (/^[#,$0\s]*0[^.]*$/.test(fmt ?? '') ? 0 : 2);
+  const r = new Big(raw).round(shown, Big.roundHalfUp).toFixed(shown);
+  notes.push(`${where()}: ${raw} read as ${r} (the ${shown} decimals its format shows)`);
+  return r;
+}
+
+export interface XlsxCell {
+  value: unknown;
+  numFmt?: string;
+}
+
+/** A cell as text: a formula's cached result, rich text joined, a date as YYYY-MM-DD, a number as
+ *  its shortest decimal (or at the decimals its format shows: numberText). */
+export function cellText(cell: XlsxCell, r: number, c: number, notes: string[]): string {
+  let v: unknown = cell.value;
+  if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result?: unknown }).result;
+  if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
+  if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
+  if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return numberText(v, cell.numFmt, () => `${colName(c - 1)}${r}`, notes);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
