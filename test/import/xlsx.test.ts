@@ -155,7 +155,7 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
           isEqual(trimmed(streamed), trimmed(whole));
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 });
