@@ -27,6 +27,7 @@ export function processIoWith(stdout: { write(s: string): boolean } | undefined,
     isTTY: stdout ? false : process.stdout.isTTY,
     columns: stdout ? undefined : process.stdout.columns,
     stderrIsTTY: stderr ? false : process.stderr.isTTY,
+    ownsProcess: true,
   };
 }
 

@@ -22,6 +22,9 @@ export interface Io {
   columns?: number;
   /** stderr is a terminal: progress lines */
   stderrIsTTY?: boolean;
+  /** the run is the process's own (the bin), not one of many in a process (a test, cba check): it may
+   *  set what holds for the whole process, such as how far V8 lets the heap grow (boundHeapGrowth) */
+  ownsProcess?: boolean;
 }
 
 /** Text from the rules names fields as {field}; on the command line they are flags. */

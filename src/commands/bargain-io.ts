@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../core/errors';
 import { readCsv } from '../cli/csv-input';
 import { parseColumnMap } from '../cli/roster-columns';
-import { bufferedWriter } from '../cli/batch-io';
+import { boundHeapGrowth, bufferedWriter } from '../cli/batch-io';
+import type { Io } from '../cli/output';
 import { ScenarioCoster, SCENARIO_COLUMNS, statusQuo, type PersonResult, type Scenario } from '../batch/scenario';
 import type { RatesFile } from '../rules/benefits/schema';
 import type { Agreement } from '../rules/types';
@@ -61,7 +62,7 @@ export interface BargainOpts {
 }
 
 /** Build the coster (status quo first), then stream the roster through it, handing each person to onPerson. */
-export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.ReadableStream, onPerson: (p: PersonResult, c: ScenarioCoster) => Promise<void> | void): Promise<ScenarioCoster> {
+export async function runScenarios(a: Agreement, o: BargainOpts, io: Io, onPerson: (p: PersonResult, c: ScenarioCoster) => Promise<void> | void): Promise<ScenarioCoster> {
   const yearsText = (o.years ?? '3').trim();
   if (!/^\d+$/.test(yearsText)) throw new InputError(`--years ${JSON.stringify(o.years)}: not a whole number; give the school years to cost, 1 to 10 (for example 3)`);
   const scenarios = [statusQuo(a), ...(await Promise.all((o.scenario ?? []).map(loadScenario)))];
@@ -69,7 +70,10 @@ export async function runScenarios(a: Agreement, o: BargainOpts, stdin: NodeJS.R
   if (rates?.agreement && rates.agreement !== a.meta.id) throw new InputError(`--rates ${o.rates}: the rates file is for agreement "${rates.agreement}", but the rules loaded are "${a.meta.id}"`);
   const coster = new ScenarioCoster(a, scenarios, { years: Number(yearsText), baseYear: o.year, rates });
   const map = o.columns !== undefined ? await parseColumnMap(o.columns, SCENARIO_COLUMNS) : undefined;
-  for await (const r of readCsv(o.roster, '--roster', stdin, { sheet: o.sheet, columns: { known: SCENARIO_COLUMNS, map } })) {
+  // every person is priced under every scenario for every year, in exact decimals: batches of ~4 KB
+  // of roster (retro.ts says why) and a heap kept near its live data (boundHeapGrowth)
+  if (io.ownsProcess) boundHeapGrowth();
+  for await (const r of readCsv(o.roster, '--roster', io.stdin, { sheet: o.sheet, columns: { known: SCENARIO_COLUMNS, map }, batchBytes: 4096 })) {
     if ('header' in r) continue;
     await onPerson(coster.person(r), coster);
   }

@@ -81,7 +81,7 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
   let keys: string[] = [];
   let first = true;
   let invalid = 0;
-  const coster = await runScenarios(a, o, io.stdin, async (p, c) => {
+  const coster = await runScenarios(a, o, io, async (p, c) => {
     if (first) {
       keys = c.keys;
       if (o.csv) await out.write(csvLine([...PERSON_CSV_HEAD, ...keys.map(snake), 'health', 'total', 'reason']));

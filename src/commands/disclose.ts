@@ -42,7 +42,7 @@ export async function run(o: DiscloseOptions, { out: ctx, agreement, io }: RunCt
   if (!o.scenario?.length) throw new InputError('--scenario <file> is required: the proposal to disclose (repeat for several)');
   const a = await withBenefits(await agreement(), (m) => note(ctx, m));
   let invalid = 0;
-  const coster = await runScenarios(a, o, io.stdin, (p) => {
+  const coster = await runScenarios(a, o, io, (p) => {
     if (p.status !== 'ok') {
       invalid++;
       warn(ctx, `row ${p.row}${p.id ? ` (${p.id})` : ''}: not costed: ${p.reason}`);
