@@ -510,7 +510,7 @@ if (only.includes('installed')) {
   const j = JSON.parse(r.stdout.trim().split('\n').pop() || '{}');
   add({ name: 'installed', what: 'npm pack installed globally into a read-only prefix: cba salary start-up vs this checkout (nothing written into the package, types under nodenext/bundler)', baseline: `checkout: ${j.checkoutMs} ms`, ms: j.installedMs, ratio: j.startupRatio, measured: `${j.installedMs} ms (${j.startupRatio}x)${j.failures?.length ? `; failed: ${j.failures.join('; ')}` : ''}`, target: '<= 1.2x, all checks pass', pass: r.status === 0 });
 }
-// npm test as a developer runs it (the pretest build skipped when nothing changed): wall time of the
+// npm test as a developer runs it (its build check finds dist/ up to date): wall time of the
 // whole run, and the count of tests from the closing line 'N passed, N failed' (issue 19: under 15 s).
 if (want('suite')) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -9,17 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export default function setup() {
+export default async function setup() {
   const runTmp = mkdtempSync(join(tmpdir(), 'cba-test-run-'));
   process.env.TMPDIR = runTmp;
   // tmux makes its servers' sockets in TMUX_TMPDIR (/tmp by default), not TMPDIR, and leaves them there
   // when a server ends: the tmux tests' two a run (/tmp/tmux-0/cba-test-<pid>, cba-progress-<pid>)
   process.env.TMUX_TMPDIR = runTmp;
-  if (process.env.npm_lifecycle_event !== 'test') {
-    // npm test: its pretest has just done it
-    const root = join(import.meta.dirname ?? __dirname, '..', '..');
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
-  }
+  // the build check vitest.config.ts started as vitest read it (or, with a config that did not, one run here)
+  const started = (globalThis as { __cbaBuild?: Promise<void> }).__cbaBuild;
+  if (started) await started;
+  else execFileSync(process.execPath, [join(import.meta.dirname ?? __dirname, '..', '..', 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { stdio: 'inherit' });
   return () => removeInBackground(runTmp);
 }
 
