@@ -2,7 +2,7 @@
 // (absolute times drift on shared machines), peak memory, and pass/fail against the targets of
 // issue 19. Writes bench/results/latest.json and prints a Markdown table (the README's copy of it).
 // Not part of the test suite. Parts: node scripts/bench.mjs [startup] [batch] [memory] [identity]
-// [check] [deadlines] [scenario] [retro] [pdf] [import] [suite] [installed] (installed only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
+// [check] [deadlines] [scenario] [xlsx] [retro] [pdf] [import] [suite] [installed] (installed only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000) to change the sizes.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -394,6 +394,38 @@ if (want('scenario')) {
     measured: `${(small.ms / 1000).toFixed(1)} s${small.peakMB === null ? '' : `, peak ${small.peakMB} MB`}; ${large.people.toLocaleString('en-US')} people: ${(large.ms / 1000).toFixed(1)} s${large.peakMB === null ? '' : `, peak ${large.peakMB} MB`}`,
     target: '< 10 s; peak < 150 MB at both sizes',
     pass: small.ms < 10_000 && (small.peakMB === null || (small.peakMB < 150 && large.peakMB < 150)),
+  });
+}
+
+if (want('xlsx')) {
+  // an .xlsx roster (a payroll export as Excel writes it: shared strings after the sheet) through cba
+  // audit, read as the workbook streams by: flat memory, and the same answer as the same roster as CSV
+  const { default: ExcelJS } = await import('exceljs');
+  const runs = [];
+  for (const rows of [20_000, 100_000]) {
+    const csv = genRoster(rows, join(tmp, `roster-${rows}.csv`));
+    const book = join(tmp, `roster-${rows}.xlsx`);
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: book, useSharedStrings: true });
+    const ws = wb.addWorksheet('Roster');
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    for (const l of lines) ws.addRow(l.split(',').map((x) => x.replace(/"/g, ''))).commit();
+    await wb.commit();
+    const a = measured(['audit', book, '--csv']);
+    const b = spawnSync(process.execPath, [BIN, 'audit', csv, '--csv'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    runs.push({ rows, ms: a.ms, peakMB: a.peakMB, same: a.r.stdout === b.stdout && a.r.stdout.split('\n').length === rows + 2 });
+  }
+  const [small, large] = runs;
+  add({
+    name: 'xlsx roster',
+    what: `cba audit --csv on an .xlsx roster (shared strings), ${fmt(large.rows)} rows vs ${fmt(small.rows)}`,
+    ms: Math.round(large.ms),
+    peakMB: large.peakMB,
+    ratio: large.peakMB && small.peakMB ? +(large.peakMB / small.peakMB).toFixed(2) : null,
+    measured: `${(large.ms / 1000).toFixed(1)} s, peak ${large.peakMB} MB (${(small.ms / 1000).toFixed(1)} s, ${small.peakMB} MB at ${fmt(small.rows)}); the CSV roster's output: ${large.same && small.same ? 'identical' : 'DIFFERS'}`,
+    // ours (the issue's flat-memory targets name CSV): the shared strings grow with the roster's distinct
+    // texts (ids, names), the rest is flat; reading the whole workbook took 600-650 MB at 100,000 rows
+    target: 'peak < 250 MB at 100,000 rows, identical to the CSV',
+    pass: large.same && small.same && (large.peakMB === null || large.peakMB < 250),
   });
 }
 
