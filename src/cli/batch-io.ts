@@ -334,6 +334,12 @@ export function inputColumnNames(header: string[], ours: readonly string[]): str
   });
 }
 
+/** What String.prototype.trim() takes off the ends of a text: white space and line ends (ECMAScript's
+ *  WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 /** Ids seen in a batch, in flat memory: a 53-bit hash per id, appended as they come (writes in
  *  order, no random probes into a big table: those were cache misses, 300 ns an id), sorted once
  *  when the count is asked for. 8 bytes an id; two ids share a hash about once in 10^9 batches of
@@ -346,8 +352,11 @@ export class IdCounter {
   static hash(s: string): number {
     return IdCounter.hashRange(s, 0, s.length);
   }
-  /** The hash of the characters from start to end of s (an id inside a line of text, not cut out). */
+  /** The hash of the characters from start to end of s (an id inside a line of text, not cut out),
+   *  spaces around it left out as trim() leaves them out. */
   static hashRange(s: string, start: number, end: number): number {
+    while (start < end && isTrimmed(s.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(s.charCodeAt(end - 1))) end--;
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193 ^ (end - start);
     for (let i = start; i < end; i++) {
@@ -357,9 +366,10 @@ export class IdCounter {
     }
     return ((h1 >>> 0) % 0x200000) * 0x100000000 + (h2 >>> 0);
   }
-  /** Count one id. Empty ids are not counted. */
+  /** Count one id: the same id with spaces around it (a padded export's "E1 ") is the same id; case
+   *  counts. Empty ids (and ids of spaces only) are not counted. */
   add(id: string): void {
-    if (id === '') return;
+    if (id === '' || id.trim() === '') return;
     if (this.size === this.hashes.length) {
       const t = new Float64Array(this.size * 2);
       t.set(this.hashes);
@@ -369,6 +379,8 @@ export class IdCounter {
   }
   /** Count the id written from start to end of s (an id cell inside a line, not cut out). Empty ids are not counted. */
   addRange(s: string, start: number, end: number): void {
+    while (start < end && isTrimmed(s.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(s.charCodeAt(end - 1))) end--;
     if (end <= start) return;
     if (this.size === this.hashes.length) {
       const t = new Float64Array(this.size * 2);
@@ -379,6 +391,8 @@ export class IdCounter {
   }
   /** addRange of the id in bytes b from start to end (an ASCII line read as bytes: the same hash as its text). */
   addBytes(b: Uint8Array, start: number, end: number): void {
+    while (start < end && (b[start] === 32 || (b[start] >= 9 && b[start] <= 13))) start++;
+    while (end > start && (b[end - 1] === 32 || (b[end - 1] >= 9 && b[end - 1] <= 13))) end--;
     if (end <= start) return;
     if (this.size === this.hashes.length) {
       const t = new Float64Array(this.size * 2);

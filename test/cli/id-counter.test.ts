@@ -21,8 +21,12 @@ describe('IdCounter', () => {
     [['a', 'b', 'b', 'a', 'c'], 2],
     // empty ids are not counted
     [['', '', 'x'], 0],
-    // case and spaces count: these differ
-    [['e1', 'E1', ' E1', 'E1 '], 0],
+    // case counts: these differ
+    [['e1', 'E1'], 0],
+    // spaces around an id do not (a padded export's "E1 " is E1): three repeat the first
+    [['E1', ' E1', 'E1 ', '\tE1\u00a0'], 3],
+    // an id of spaces only is empty
+    [['  ', ' ', 'x'], 0],
   ])('%j -> %i repeated', (ids, want) => expect(count(ids)).toBe(want));
 
   it('countRepeats counts what a Set of the numbers leaves out, whether sorted whole or in buckets (property)', () => {
@@ -58,13 +62,15 @@ describe('IdCounter', () => {
     c.addRange('x,E17', 2, 5);
     c.addRange('E18,x', 0, 3);
     c.addRange('E18,x', 0, 0); // empty: not counted
-    expect(c.duplicates).toBe(2);
+    c.addRange('x, E17 ,y', 2, 7); // " E17 ": E17
+    c.addRange('x,  ,y', 2, 4); // spaces only: not counted
+    expect(c.duplicates).toBe(3);
   });
 
   it('equals the ids less the distinct ids (property, ids drawn from a small alphabet so that they repeat)', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'é', '1', ' '), maxLength: 3 }), { maxLength: 300 }), (ids) => {
-        const kept = ids.filter((id) => id !== '');
+        const kept = ids.map((id) => id.trim()).filter((id) => id !== '');
         expect(count(ids)).toBe(kept.length - new Set(kept).size);
       }),
     );
