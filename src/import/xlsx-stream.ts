@@ -8,7 +8,7 @@ import { cellText, type XlsxCell } from './xlsx-cells';
  *  sheets, a sheet it cannot place): read it whole instead. */
 class ReadWhole extends Error {}
 
-interface StreamedSheet extends AsyncIterable<{ number: number; cellCount: number; getCell(c: number): XlsxCell }> {
+interface StreamedSheet extends AsyncIterable<StreamedRow> {
   name: string;
 }
 
@@ -25,15 +25,26 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
   const { Readable } = process.getBuiltinModule('node:stream') as typeof import('node:stream');
   const { default: WorkbookReader } = await import('exceljs/lib/stream/xlsx/workbook-reader.js');
   const piece = 1 << 16;
+  const parts = sheetsLast(bytes);
   const input = Readable.from(
     (function* () {
-      for (let at = 0; at < bytes.length; at += piece) {
-        yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(piece, bytes.length - at));
-        progress?.(Math.min(bytes.length, at + piece), bytes.length);
+      let done = 0;
+      for (const part of parts) {
+        for (let at = 0; at < part.length; at += piece) {
+          const n = Math.min(piece, part.length - at);
+          yield part.subarray(at, at + n);
+          progress?.((done += n), bytes.length);
+        }
       }
     })(),
   );
-  const reader = new WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as AsyncIterable<StreamedSheet> & { model?: { sheets?: { name: string }[] } };
+  const reader = new WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as AsyncIterable<StreamedSheet> & { model?: { sheets?: { name: string }[] }; sharedStrings?: unknown[] };
+  // a sheet before the shared strings or the workbook's relations is written to a temp file by
+  // exceljs and read at the end, where it raced the shared strings (its strings came as
+  // "[object Object]", its dates as serial numbers, in most runs) and the file was left until the
+  // process ended: with the sheets given last, the parts they need are read first; no shared strings
+  // at all (numbers and inline strings only) are none, not a reason to wait for them in a temp file
+  if (parts.length > 1) reader.sharedStrings = [];
   const notes: string[] = [];
   let want: string | undefined;
   try {
@@ -51,7 +62,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
       }
       let last = 0;
       let batch: string[][] = [];
-      for await (const row of ws) {
+      for await (const row of sheetRows(ws)) {
         for (; last < row.number - 1; last++) batch.push([]);
         const out: string[] = [];
         for (let c = 1; c <= row.cellCount; c++) out.push(cellText(row.getCell(c), row.number, c, notes));
@@ -70,6 +81,90 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
     input.destroy();
   }
 }
+
+/** The worksheet parts of a zip (the names exceljs's streaming reader reads as sheets). */
+const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+
+/**
+ * The workbook's bytes with its sheets' entries after all its other entries (Excel writes the sheets
+ * before the styles and shared strings): each entry is its local header, its data and any data
+ * descriptor, as far as the next entry's start, found by the central directory; the central
+ * directory itself last, as it is (the streaming reader stops there). The bytes as they are when the
+ * zip is not laid out so simply (zip64, bytes between the entries, a broken directory): exceljs then
+ * reads it as it is, or the whole workbook's reader says what is wrong with it.
+ */
+export function sheetsLast(bytes: Uint8Array): Uint8Array[] {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let end = -1;
+  for (let i = b.length - 22; i >= 0 && i >= b.length - 22 - 0xffff; i--) {
+    if (b.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return [b];
+  const count = b.readUInt16LE(end + 10);
+  const dir = b.readUInt32LE(end + 16);
+  if (count === 0xffff || dir === 0xffffffff || dir + b.readUInt32LE(end + 12) > end) return [b];
+  const entries: { name: string; at: number }[] = [];
+  for (let p = dir, k = 0; k < count; k++) {
+    if (p + 46 > end || b.readUInt32LE(p) !== 0x02014b50) return [b];
+    const n = b.readUInt16LE(p + 28);
+    entries.push({ name: b.toString('latin1', p + 46, p + 46 + n), at: b.readUInt32LE(p + 42) });
+    p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
+  }
+  entries.sort((x, y) => x.at - y.at);
+  if (!entries.length || entries[0].at !== 0) return [b];
+  const parts = entries.map((e, i) => ({ sheet: SHEET_PART.test(e.name), bytes: b.subarray(e.at, i + 1 < entries.length ? entries[i + 1].at : dir) }));
+  if (parts.some((x) => x.bytes.length < 30 || x.bytes.readUInt32LE(0) !== 0x04034b50)) return [b];
+  return [...parts.filter((x) => !x.sheet).map((x) => x.bytes), ...parts.filter((x) => x.sheet).map((x) => x.bytes), b.subarray(dir)];
+}
+
+interface StreamedRow {
+  number: number;
+  cellCount: number;
+  getCell(c: number): XlsxCell;
+}
+
+/**
+ * A worksheet's rows, an inline string of several runs read whole: exceljs's streaming reader starts
+ * an inline string's text again at each <t> (`<is><r><t>Ann</t></r><r><t>e Lee</t></r></is>` read as
+ * "e Lee", a phonetic reading <rPh><t>..</t></rPh> in place of the text), so the sheet's XML reaches it
+ * with each <is> as one <t> of its runs' text, without the phonetic runs.
+ */
+function sheetRows(ws: StreamedSheet): AsyncIterable<StreamedRow> {
+  const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
+  sheet.iterator = inlineRunsJoined(sheet.iterator);
+  return ws;
+}
+
+async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const { StringDecoder } = process.getBuiltinModule('node:string_decoder') as typeof import('node:string_decoder');
+  const decoder = new StringDecoder('utf8');
+  let held = '';
+  for await (const chunk of chunks) {
+    const text = held + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    // on to the reader as far as a tag not closed yet or an <is> whose end is still to come
+    let cut = text.lastIndexOf('<');
+    if (cut < 0 || text.indexOf('>', cut) >= 0) cut = text.length;
+    const open = text.lastIndexOf('<is>', cut);
+    if (open >= 0 && text.indexOf('</is>', open) < 0) cut = open;
+    held = text.slice(cut);
+    if (cut) yield joinInline(text.slice(0, cut));
+  }
+  const rest = held + decoder.end();
+  if (rest) yield joinInline(rest);
+}
+
+const joinInline = (xml: string) =>
+  xml.indexOf('<is>') < 0
+    ? xml
+    : xml.replace(/<is>([\s\S]*?)<\/is>/g, (_, inner: string) => {
+        const runs = inner.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, '');
+        let text = '';
+        for (const m of runs.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += m[1];
+        return `<is><t>${text}</t></is>`;
+      });
 
 /**
  * The rows of a roster's worksheet, a batch at a time: streamed (streamedRows), or, for a workbook
