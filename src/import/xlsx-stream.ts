@@ -45,6 +45,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
   // process ended: with the sheets given last, the parts they need are read first; no shared strings
   // at all (numbers and inline strings only) are none, not a reason to wait for them in a temp file
   if (parts.length > 1) reader.sharedStrings = [];
+  withoutPhonetics(reader);
   const notes: string[] = [];
   let want: string | undefined;
   try {
@@ -134,35 +135,51 @@ interface StreamedRow {
  */
 function sheetRows(ws: StreamedSheet): AsyncIterable<StreamedRow> {
   const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
-  sheet.iterator = inlineRunsJoined(sheet.iterator);
+  sheet.iterator = rewritten(sheet.iterator, '<is>', '</is>', joinInline);
   return ws;
 }
 
-async function* inlineRunsJoined(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/**
+ * The reader's shared strings without their phonetic readings: it starts a string's text again at
+ * each <t>, so that `<si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh></si>` (Excel keeps a
+ * Japanese name's reading so) read as タナカ.
+ */
+function withoutPhonetics(reader: object): void {
+  const r = reader as { _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown> };
+  const parse = r._parseSharedStrings;
+  const { Readable } = process.getBuiltinModule('node:stream') as typeof import('node:stream');
+  r._parseSharedStrings = function (entry) {
+    return parse.call(this, Readable.from(rewritten(entry, '<rPh', '</rPh>', dropPhonetics)) as unknown as AsyncIterable<Buffer>);
+  };
+}
+
+/** XML text on to the reader with `fix` applied to it, held back as far as a tag not closed yet or an
+ *  element `open`..`close` whose end is still to come, so that `fix` sees each such element whole. */
+async function* rewritten(chunks: AsyncIterable<Buffer | string>, open: string, close: string, fix: (xml: string) => string): AsyncGenerator<string> {
   const { StringDecoder } = process.getBuiltinModule('node:string_decoder') as typeof import('node:string_decoder');
   const decoder = new StringDecoder('utf8');
   let held = '';
   for await (const chunk of chunks) {
     const text = held + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
-    // on to the reader as far as a tag not closed yet or an <is> whose end is still to come
     let cut = text.lastIndexOf('<');
     if (cut < 0 || text.indexOf('>', cut) >= 0) cut = text.length;
-    const open = text.lastIndexOf('<is>', cut);
-    if (open >= 0 && text.indexOf('</is>', open) < 0) cut = open;
+    const at = text.lastIndexOf(open, cut);
+    if (at >= 0 && text.indexOf(close, at) < 0) cut = at;
     held = text.slice(cut);
-    if (cut) yield joinInline(text.slice(0, cut));
+    if (cut) yield fix(text.slice(0, cut));
   }
   const rest = held + decoder.end();
-  if (rest) yield joinInline(rest);
+  if (rest) yield fix(rest);
 }
+
+const dropPhonetics = (xml: string) => (xml.indexOf('<rPh') < 0 ? xml : xml.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''));
 
 const joinInline = (xml: string) =>
   xml.indexOf('<is>') < 0
     ? xml
     : xml.replace(/<is>([\s\S]*?)<\/is>/g, (_, inner: string) => {
-        const runs = inner.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, '');
         let text = '';
-        for (const m of runs.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += m[1];
+        for (const m of dropPhonetics(inner).matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += m[1];
         return `<is><t>${text}</t></is>`;
       });
 

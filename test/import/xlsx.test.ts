@@ -161,70 +161,70 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
 });
 
 // Workbooks laid out as Excel writes them, not as exceljs does: a zip written here part by part.
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (b: Buffer) => {
+  let c = 0xffffffff;
+  for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+/** A zip of the parts in the order given, stored (not deflated). */
+function zip(parts: [string, string][]): Uint8Array {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let at = 0;
+  for (const [name, text] of parts) {
+    const data = Buffer.from(text, 'utf8');
+    const n = Buffer.from(name, 'utf8');
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt32LE(crc32(data), 14);
+    h.writeUInt32LE(data.length, 18);
+    h.writeUInt32LE(data.length, 22);
+    h.writeUInt16LE(n.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt32LE(data.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(n.length, 28);
+    c.writeUInt32LE(at, 42);
+    locals.push(h, n, data);
+    central.push(c, n);
+    at += 30 + n.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(at, 16);
+  return new Uint8Array(Buffer.concat([...locals, cd, end]));
+}
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
+ *  the sheets (in the order given), then the styles and the shared strings. */
+function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean } = {}): Uint8Array {
+  const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  return zip([
+    ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
+    ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map(([, p], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/${p}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+    ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
+    ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
+    ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
+  ]);
+}
 describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', () => {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  /** A zip of the parts in the order given, stored (not deflated). */
-  function zip(parts: [string, string][]): Uint8Array {
-    const locals: Buffer[] = [];
-    const central: Buffer[] = [];
-    let at = 0;
-    for (const [name, text] of parts) {
-      const data = Buffer.from(text, 'utf8');
-      const n = Buffer.from(name, 'utf8');
-      const h = Buffer.alloc(30);
-      h.writeUInt32LE(0x04034b50, 0);
-      h.writeUInt16LE(20, 4);
-      h.writeUInt32LE(crc32(data), 14);
-      h.writeUInt32LE(data.length, 18);
-      h.writeUInt32LE(data.length, 22);
-      h.writeUInt16LE(n.length, 26);
-      const c = Buffer.alloc(46);
-      c.writeUInt32LE(0x02014b50, 0);
-      c.writeUInt16LE(20, 4);
-      c.writeUInt16LE(20, 6);
-      c.writeUInt32LE(crc32(data), 16);
-      c.writeUInt32LE(data.length, 20);
-      c.writeUInt32LE(data.length, 24);
-      c.writeUInt16LE(n.length, 28);
-      c.writeUInt32LE(at, 42);
-      locals.push(h, n, data);
-      central.push(c, n);
-      at += 30 + n.length + data.length;
-    }
-    const cd = Buffer.concat(central);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(parts.length, 8);
-    end.writeUInt16LE(parts.length, 10);
-    end.writeUInt32LE(cd.length, 12);
-    end.writeUInt32LE(at, 16);
-    return new Uint8Array(Buffer.concat([...locals, cd, end]));
-  }
-  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  /** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
-   *  the sheets (in the order given), then the styles and the shared strings. */
-  function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean } = {}): Uint8Array {
-    const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-    return zip([
-      ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
-      ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-      ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
-      ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map(([, p], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/${p}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
-      ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
-      ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
-      ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
-    ]);
-  }
   const streamedOf = async (bytes: Uint8Array, sheet?: string) => {
     const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
     const rows: string[][] = [];
@@ -287,5 +287,22 @@ describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', (
     const { readXlsxTable } = await import('../../src/import/xlsx');
     expect((await readXlsxTable(bytes, 'roster.xlsx')).rows[1]).toEqual(['7', 'Anne Lee', '']);
     expect(await streamedOf(bytes)).toEqual([['id', 'name', 'hired'], ['7', 'Anne Lee'], ['8', 'Tanaka', '<is> & co']]);
+  });
+});
+
+describe('an .xlsx roster of Japanese names (shared strings with their phonetic readings)', () => {
+  it('a shared string is its text, not its phonetic reading, streamed as whole', async () => {
+    // Excel keeps a name's reading (furigana) with it: <si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh></si>
+    const bytes = excelWorkbook(
+      [['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>2</v></c></row><row r="3"><c r="A3"><v>8</v></c><c r="B3" t="s"><v>3</v></c></row>']],
+      ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh><phoneticPr fontId="1"/></si>', '<si><r><t>山</t></r><r><t>田</t></r><rPh sb="0" eb="2"><t>ヤマダ</t></rPh></si>'],
+    );
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const expected = [['id', 'name'], ['7', '田中'], ['8', '山田']];
+    expect((await readXlsxTable(bytes, 'roster.xlsx')).rows).toEqual(expected);
+    const streamed: string[][] = [];
+    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    expect(streamed).toEqual(expected);
   });
 });
