@@ -25,7 +25,11 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
   const { Readable } = process.getBuiltinModule('node:stream') as typeof import('node:stream');
   const { default: WorkbookReader } = await import('exceljs/lib/stream/xlsx/workbook-reader.js');
   const piece = 1 << 16;
+  // a zip cut short (no central directory at its end) or not laid out simply: the whole workbook's
+  // reader says what is wrong (exceljs's streaming reader waited for the rest of a cut sheet for
+  // ever: the rows so far, and exit 0)
   const parts = sheetsLast(bytes);
+  if (parts === undefined) throw new ReadWhole();
   const input = Readable.from(
     (function* () {
       let done = 0;
@@ -44,7 +48,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
   // "[object Object]", its dates as serial numbers, in most runs) and the file was left until the
   // process ended: with the sheets given last, the parts they need are read first; no shared strings
   // at all (numbers and inline strings only) are none, not a reason to wait for them in a temp file
-  if (parts.length > 1) reader.sharedStrings = [];
+  reader.sharedStrings = [];
   withoutPhonetics(reader);
   const notes: string[] = [];
   let want: string | undefined;
@@ -90,11 +94,10 @@ const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
  * The workbook's bytes with its sheets' entries after all its other entries (Excel writes the sheets
  * before the styles and shared strings): each entry is its local header, its data and any data
  * descriptor, as far as the next entry's start, found by the central directory; the central
- * directory itself last, as it is (the streaming reader stops there). The bytes as they are when the
- * zip is not laid out so simply (zip64, bytes between the entries, a broken directory): exceljs then
- * reads it as it is, or the whole workbook's reader says what is wrong with it.
+ * directory itself last, as it is (the streaming reader stops there). Undefined when the zip is not
+ * laid out so simply (cut short, zip64, bytes before or between the entries, a broken directory).
  */
-export function sheetsLast(bytes: Uint8Array): Uint8Array[] {
+export function sheetsLast(bytes: Uint8Array): Uint8Array[] | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let end = -1;
   for (let i = b.length - 22; i >= 0 && i >= b.length - 22 - 0xffff; i--) {
@@ -103,21 +106,22 @@ export function sheetsLast(bytes: Uint8Array): Uint8Array[] {
       break;
     }
   }
-  if (end < 0) return [b];
+  if (end < 0) return undefined;
   const count = b.readUInt16LE(end + 10);
   const dir = b.readUInt32LE(end + 16);
-  if (count === 0xffff || dir === 0xffffffff || dir + b.readUInt32LE(end + 12) > end) return [b];
-  const entries: { name: string; at: number }[] = [];
+  if (count === 0xffff || dir === 0xffffffff || dir + b.readUInt32LE(end + 12) > end) return undefined;
+  const entries: { name: string; at: number; size: number }[] = [];
   for (let p = dir, k = 0; k < count; k++) {
-    if (p + 46 > end || b.readUInt32LE(p) !== 0x02014b50) return [b];
+    if (p + 46 > end || b.readUInt32LE(p) !== 0x02014b50) return undefined;
     const n = b.readUInt16LE(p + 28);
-    entries.push({ name: b.toString('latin1', p + 46, p + 46 + n), at: b.readUInt32LE(p + 42) });
+    entries.push({ name: b.toString('latin1', p + 46, p + 46 + n), at: b.readUInt32LE(p + 42), size: b.readUInt32LE(p + 20) });
     p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
   }
   entries.sort((x, y) => x.at - y.at);
-  if (!entries.length || entries[0].at !== 0) return [b];
-  const parts = entries.map((e, i) => ({ sheet: SHEET_PART.test(e.name), bytes: b.subarray(e.at, i + 1 < entries.length ? entries[i + 1].at : dir) }));
-  if (parts.some((x) => x.bytes.length < 30 || x.bytes.readUInt32LE(0) !== 0x04034b50)) return [b];
+  if (!entries.length || entries[0].at !== 0) return undefined;
+  const parts = entries.map((e, i) => ({ sheet: SHEET_PART.test(e.name), size: e.size, bytes: b.subarray(e.at, i + 1 < entries.length ? entries[i + 1].at : dir) }));
+  // each entry a local header and all its data
+  if (parts.some((x) => x.bytes.length < 30 || x.bytes.readUInt32LE(0) !== 0x04034b50 || 30 + x.bytes.readUInt16LE(26) + x.bytes.readUInt16LE(28) + x.size > x.bytes.length)) return undefined;
   return [...parts.filter((x) => !x.sheet).map((x) => x.bytes), ...parts.filter((x) => x.sheet).map((x) => x.bytes), b.subarray(dir)];
 }
 

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { isEqual, isSame } from '../helpers/fast-expect';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { Workbook } from '../helpers/workbook';
 import { readCsvText } from '../../src/import/csv';
 import { readGrids } from '../../src/import/readers';
@@ -171,28 +172,31 @@ const crc32 = (b: Buffer) => {
   for (const x of b) c = crcTable[(c ^ x) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-/** A zip of the parts in the order given, stored (not deflated). */
-function zip(parts: [string, string][]): Uint8Array {
+/** A zip of the parts in the order given, stored or deflated. */
+function zip(parts: [string, string][], deflate = false): Uint8Array {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];
   let at = 0;
   for (const [name, text] of parts) {
-    const data = Buffer.from(text, 'utf8');
+    const raw = Buffer.from(text, 'utf8');
+    const data = deflate ? deflateRawSync(raw) : raw;
     const n = Buffer.from(name, 'utf8');
     const h = Buffer.alloc(30);
     h.writeUInt32LE(0x04034b50, 0);
     h.writeUInt16LE(20, 4);
-    h.writeUInt32LE(crc32(data), 14);
+    h.writeUInt16LE(deflate ? 8 : 0, 8);
+    h.writeUInt32LE(crc32(raw), 14);
     h.writeUInt32LE(data.length, 18);
-    h.writeUInt32LE(data.length, 22);
+    h.writeUInt32LE(raw.length, 22);
     h.writeUInt16LE(n.length, 26);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
     c.writeUInt16LE(20, 6);
-    c.writeUInt32LE(crc32(data), 16);
+    c.writeUInt16LE(deflate ? 8 : 0, 10);
+    c.writeUInt32LE(crc32(raw), 16);
     c.writeUInt32LE(data.length, 20);
-    c.writeUInt32LE(data.length, 24);
+    c.writeUInt32LE(raw.length, 24);
     c.writeUInt16LE(n.length, 28);
     c.writeUInt32LE(at, 42);
     locals.push(h, n, data);
@@ -212,7 +216,7 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
  *  the sheets (in the order given), then the styles and the shared strings. */
-function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean } = {}): Uint8Array {
+function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean } = {}): Uint8Array {
   const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   return zip([
     ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
@@ -222,7 +226,7 @@ function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { d
     ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
     ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
     ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
-  ]);
+  ], o.deflate);
 }
 describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', () => {
   const streamedOf = async (bytes: Uint8Array, sheet?: string) => {
@@ -304,5 +308,27 @@ describe('an .xlsx roster of Japanese names (shared strings with their phonetic 
     const streamed: string[][] = [];
     for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
     expect(streamed).toEqual(expected);
+  });
+});
+
+describe('a truncated .xlsx roster', () => {
+  it('is refused as the whole reading refuses it, not read as fewer rows (nor left waiting)', async () => {
+    // 12,000 rows, deflated, cut inside the sheet's data: exceljs's streaming reader waited for the
+    // rest for ever, and the bin ended with the rows read so far and exit 0
+    const rows = Array.from({ length: 12_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i + 1}</v></c><c r="B${i + 2}"><v>${(i * 104729) % 99991}</v></c></row>`).join('');
+    const bytes = excelWorkbook([['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' + rows]], ['<si><t>id</t></si>', '<si><t>paid</t></si>'], { deflate: true });
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    expect((await readXlsxTable(bytes, 'roster.xlsx')).rows.length).toBe(12_001);
+    for (const keep of [0.5, 0.9]) {
+      const cut = bytes.subarray(0, Math.floor(bytes.length * keep));
+      const whole = await readXlsxTable(cut, 'roster.xlsx').then(() => 'read', (e: Error) => e.message);
+      expect(whole).toMatch(/^roster\.xlsx: cannot read the workbook \(.*\): save it again as \.xlsx, or export the sheet as CSV$/);
+      let n = 0;
+      const streamed = await (async () => {
+        for await (const b of xlsxRowBatches(cut, 'roster.xlsx', undefined)) n += b.length;
+      })().then(() => `read ${n} rows`, (e: Error) => e.message);
+      expect(streamed).toBe(whole);
+    }
   });
 });
