@@ -6,7 +6,15 @@ import { cellText, type XlsxCell } from './xlsx-cells';
 
 /** The workbook is not laid out the way the streaming reader reads it (no workbook part before the
  *  sheets, a sheet it cannot place): read it whole instead. */
-class ReadWhole extends Error {}
+class ReadWhole extends Error {
+  /** the sheet the workbook part names as the one asked for, when it does */
+  constructor(readonly sheet?: string) {
+    super();
+  }
+}
+
+/** The sheet asked for among the workbook's sheets: by name, in any letter case, or by number. */
+const pick = (names: string[], sheet: string | undefined) => (sheet === undefined ? names[0] : (names.find((n) => n === sheet) ?? names.find((n) => n.toLowerCase() === sheet.trim().toLowerCase()) ?? (/^\d+$/.test(sheet) ? names[+sheet - 1] : undefined)));
 
 interface StreamedSheet extends AsyncIterable<StreamedRow> {
   name: string;
@@ -57,7 +65,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
       if (want === undefined) {
         const names = (reader.model?.sheets ?? []).map((x) => x.name);
         if (!names.length) throw new ReadWhole();
-        want = sheet === undefined ? names[0] : (names.find((n) => n === sheet) ?? names.find((n) => n.toLowerCase() === sheet.trim().toLowerCase()) ?? (/^\d+$/.test(sheet) ? names[+sheet - 1] : undefined));
+        want = pick(names, sheet);
         // not there: the whole workbook's reading says so, with the sheets it has
         if (want === undefined) throw new ReadWhole();
       }
@@ -81,7 +89,8 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
       if (batch.length) yield batch;
       return;
     }
-    throw new ReadWhole();
+    // the sheet not among those read (its part not named xl/worksheets/sheetN.xml, or not placed)
+    throw new ReadWhole(want ?? pick((reader.model?.sheets ?? []).map((x) => x.name), sheet));
   } finally {
     input.destroy();
   }
@@ -195,6 +204,7 @@ const joinInline = (xml: string) =>
  */
 export async function* xlsxRowBatches(bytes: Uint8Array, name: string, sheet: string | undefined, progress?: (read: number, total: number) => void): AsyncGenerator<string[][]> {
   let started = false;
+  let want: string | undefined;
   try {
     for await (const b of streamedRows(bytes, sheet, progress)) {
       started = true;
@@ -206,9 +216,16 @@ export async function* xlsxRowBatches(bytes: Uint8Array, name: string, sheet: st
       if (e instanceof InputError || e instanceof FieldError) throw e;
       throw new InputError(`${name}: cannot read the workbook (${String((e as Error).message ?? e).split('\n')[0]}): save it again as .xlsx, or export the sheet as CSV`);
     }
+    if (e instanceof ReadWhole) want = e.sheet;
   }
   const { readXlsxTable } = await import('../lazy/xlsx');
-  const t = await readXlsxTable(bytes, name, sheet);
+  // the sheet the workbook names, by its name: exceljs reads only sheets stored as
+  // xl/worksheets/sheetN.xml, and the whole reading, not seeing one stored otherwise, took the next
+  // sheet along (or the one after it, by number) for it
+  const t = await readXlsxTable(bytes, name, want ?? sheet).catch((e: unknown) => {
+    if (want !== undefined && e instanceof FieldError) throw new InputError(`${name}: cannot read the sheet ${JSON.stringify(want)} (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV`);
+    throw e;
+  });
   for (let i = 0; i < t.rows.length; i += 1000) {
     yield t.rows.slice(i, i + 1000);
     progress?.(Math.min(t.rows.length, i + 1000), t.rows.length);

@@ -294,6 +294,37 @@ describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', (
   });
 });
 
+describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
+  it('is refused, naming the sheet, not read as the next sheet along', async () => {
+    // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
+    // reading saw "Other" as the first sheet and gave its rows for the roster's
+    const bytes = excelWorkbook(
+      [
+        ['Roster', 'Roster.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>7</v></c></row>'],
+        ['Other', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>1</v></c></row>'],
+      ],
+      ['<si><t>id</t></si>', '<si><t>notes</t></si>'],
+    );
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const read = async (sheet?: string) => {
+      const rows: string[][] = [];
+      try {
+        for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', sheet)) rows.push(...b);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return rows;
+    };
+    const refused = 'roster.xlsx: cannot read the sheet "Roster" (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV';
+    expect(await read()).toBe(refused);
+    expect(await read('1')).toBe(refused);
+    expect(await read('roster')).toBe(refused);
+    // the other sheet, by its name or its place in the workbook, reads as it is
+    expect(await read('Other')).toEqual([['notes']]);
+    expect(await read('2')).toEqual([['notes']]);
+  });
+});
+
 describe('an .xlsx roster of Japanese names (shared strings with their phonetic readings)', () => {
   it('a shared string is its text, not its phonetic reading, streamed as whole', async () => {
     // Excel keeps a name's reading (furigana) with it: <si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh></si>
