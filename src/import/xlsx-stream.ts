@@ -223,7 +223,8 @@ export async function* xlsxRowBatches(bytes: Uint8Array, name: string, sheet: st
   // xl/worksheets/sheetN.xml, and the whole reading, not seeing one stored otherwise, took the next
   // sheet along (or the one after it, by number) for it
   const t = await readXlsxTable(bytes, name, want ?? sheet).catch((e: unknown) => {
-    if (want !== undefined && e instanceof FieldError) throw new InputError(`${name}: cannot read the sheet ${JSON.stringify(want)} (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV`);
+    // (a FieldError naming the sheet, made by the whole reader's chunk: its own class in the bin)
+    if (want !== undefined && typeof (e as { field?: unknown } | undefined)?.field === 'string') throw new InputError(`${name}: cannot read the sheet ${JSON.stringify(want)} (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV`);
     throw e;
   });
   for (let i = 0; i < t.rows.length; i += 1000) {

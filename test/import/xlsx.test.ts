@@ -322,6 +322,14 @@ describe('an .xlsx roster whose sheet is stored under a name of its own (xl/work
     // the other sheet, by its name or its place in the workbook, reads as it is
     expect(await read('Other')).toEqual([['notes']]);
     expect(await read('2')).toEqual([['notes']]);
+    // the built bin too, where each reader is a lazy chunk of its own (with its own error classes)
+    const { cbaBin } = await import('../helpers/cli');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'cba-xlsx-')), 'roster.xlsx');
+    writeFileSync(file, bytes);
+    const r = cbaBin(['audit', file, '--csv']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `cba: roster ${file}: cannot read the sheet "Roster" (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV\n`]);
   });
 });
 
