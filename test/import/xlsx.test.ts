@@ -156,7 +156,7 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
           isEqual(trimmed(streamed), trimmed(whole));
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 25 },
     );
   });
 });
