@@ -29,7 +29,8 @@ export interface XlsxCell {
  *  its shortest decimal (or at the decimals its format shows: numberText). */
 export function cellText(cell: XlsxCell, r: number, c: number, notes: string[]): string {
   let v: unknown = cell.value;
-  if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result?: unknown }).result;
+  // (a formula never calculated has no result: nothing, not "[object Object]")
+  if (v && typeof v === 'object' && ('result' in (v as object) || 'formula' in (v as object) || 'sharedFormula' in (v as object))) v = (v as { result?: unknown }).result;
   if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
   if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
   if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);

@@ -141,16 +141,21 @@ interface StreamedRow {
 }
 
 /**
- * A worksheet's rows, an inline string of several runs read whole: exceljs's streaming reader starts
+ * A worksheet's rows, read as the whole workbook's reader reads them. exceljs's streaming reader starts
  * an inline string's text again at each <t> (`<is><r><t>Ann</t></r><r><t>e Lee</t></r></is>` read as
- * "e Lee", a phonetic reading <rPh><t>..</t></rPh> in place of the text), so the sheet's XML reaches it
- * with each <is> as one <t> of its runs' text, without the phonetic runs.
+ * "e Lee", a phonetic reading <rPh><t>..</t></rPh> in place of the text), and reads a formula's cached
+ * result as a number whatever its type and format (a date as its serial 40000, TRUE as 1, #N/A as
+ * NaN): so the sheet's XML reaches it with each <is> as one <t> of its runs' text, without the
+ * phonetic runs, and without the formulas (<f>), each such cell then read as the value it holds.
  */
 function sheetRows(ws: StreamedSheet): AsyncIterable<StreamedRow> {
   const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
-  sheet.iterator = rewritten(sheet.iterator, '<is>', '</is>', joinInline);
+  sheet.iterator = rewritten(rewritten(sheet.iterator, '<is>', '</is>', joinInline), '<f', '</f>', dropFormulas);
   return ws;
 }
+
+/** The XML without its formulas: <f>..</f>, <f t="shared" ...>..</f> and <f t="shared" si="0"/>. */
+const dropFormulas = (xml: string) => (xml.indexOf('<f') < 0 ? xml : xml.replace(/<f(?:\s[^>]*?)?(?:\/>|>[\s\S]*?<\/f>)/g, ''));
 
 /**
  * The reader's shared strings without their phonetic readings: it starts a string's text again at
@@ -177,13 +182,19 @@ async function* rewritten(chunks: AsyncIterable<Buffer | string>, open: string, 
     let cut = text.lastIndexOf('<');
     if (cut < 0 || text.indexOf('>', cut) >= 0) cut = text.length;
     const at = text.lastIndexOf(open, cut);
-    if (at >= 0 && text.indexOf(close, at) < 0) cut = at;
+    if (at >= 0 && text.indexOf(close, at) < 0 && !closesItself(text, at)) cut = at;
     held = text.slice(cut);
     if (cut) yield fix(text.slice(0, cut));
   }
   const rest = held + decoder.end();
   if (rest) yield fix(rest);
 }
+
+/** Whether the tag at `at` is whole and ends in "/>" (an element without content). */
+const closesItself = (text: string, at: number) => {
+  const end = text.indexOf('>', at);
+  return end > 0 && text[end - 1] === '/';
+};
 
 const dropPhonetics = (xml: string) => (xml.indexOf('<rPh') < 0 ? xml : xml.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''));
 

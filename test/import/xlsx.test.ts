@@ -294,6 +294,33 @@ describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', (
   });
 });
 
+describe('an .xlsx roster with formulas of every result type', () => {
+  it('each formula cell reads as its cached result, streamed as whole: a date, a true/false, an error', async () => {
+    // D2 =DATE(2009,7,6) in a date format, cached 40000 (2009-07-06); B2 =1=1 cached TRUE (t="b");
+    // C2 =NA() cached #N/A (t="e"); E2 a text result; F2 a shared formula; G2 one never calculated
+    const bytes = excelWorkbook(
+      [
+        [
+          'Roster',
+          'sheet1.xml',
+          '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' +
+            '<row r="2"><c r="A2"><f>1+0</f><v>1</v></c><c r="B2" t="b"><f>1=1</f><v>1</v></c><c r="C2" t="e"><f>NA()</f><v>#N/A</v></c><c r="D2" s="1"><f>DATE(2009,7,6)</f><v>40000</v></c><c r="E2" t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c><c r="F2" s="1"><f t="shared" ref="F2:F3" si="0">D2+1</f><v>40001</v></c><c r="G2"><f>A2*2</f></c></row>' +
+            '<row r="3"><c r="F3" s="1"><f t="shared" si="0"/><v>40002</v></c></row>',
+        ],
+      ],
+      ['<si><t>id</t></si>'],
+    );
+    const expected = [['id'], ['1', 'true', '#N/A', '2009-07-06', 'a&b', '2009-07-07'], ['', '', '', '', '', '2009-07-08']];
+    const trim = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1));
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    expect(trim((await readXlsxTable(bytes, 'roster.xlsx')).rows)).toEqual(expected);
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const streamed: string[][] = [];
+    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    expect(trim(streamed)).toEqual(expected);
+  });
+});
+
 describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
   it('is refused, naming the sheet, not read as the next sheet along', async () => {
     // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
