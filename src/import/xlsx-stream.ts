@@ -160,14 +160,14 @@ const dropFormulas = (xml: string) => (xml.indexOf('<f') < 0 ? xml : xml.replace
 /**
  * The reader's shared strings without their phonetic readings: it starts a string's text again at
  * each <t>, so that `<si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh></si>` (Excel keeps a
- * Japanese name's reading so) read as タナカ.
+ * Japanese name's reading so) read as タナカ; and with Excel's escapes (_x000D_) read as characters.
  */
 function withoutPhonetics(reader: object): void {
   const r = reader as { _parseSharedStrings(entry: AsyncIterable<Buffer>): AsyncGenerator<unknown> };
   const parse = r._parseSharedStrings;
   const { Readable } = process.getBuiltinModule('node:stream') as typeof import('node:stream');
   r._parseSharedStrings = function (entry) {
-    return parse.call(this, Readable.from(rewritten(entry, '<rPh', '</rPh>', dropPhonetics)) as unknown as AsyncIterable<Buffer>);
+    return parse.call(this, Readable.from(rewritten(rewritten(entry, '<rPh', '</rPh>', dropPhonetics), '<t', '</t>', unescapeText)) as unknown as AsyncIterable<Buffer>);
   };
 }
 
@@ -195,6 +195,17 @@ const closesItself = (text: string, at: number) => {
   const end = text.indexOf('>', at);
   return end > 0 && text[end - 1] === '/';
 };
+
+/** Characters Excel writes escaped in a shared string (_x000D_ a carriage return, _x0009_ a tab) as
+ *  XML character references, as the whole reader reads them (exceljs text-xform); one XML cannot hold
+ *  (a control character) stays as it is written. */
+const unescapeText = (xml: string) =>
+  xml.indexOf('_x') < 0
+    ? xml
+    : xml.replace(/_x([0-9A-F]{4})_/g, (m, h: string) => {
+        const c = parseInt(h, 16);
+        return c === 9 || c === 10 || c === 13 || (c >= 0x20 && (c < 0xd800 || c > 0xdfff) && c < 0xfffe) ? `&#x${h};` : m;
+      });
 
 const dropPhonetics = (xml: string) => (xml.indexOf('<rPh') < 0 ? xml : xml.replace(/<rPh[\s>][\s\S]*?<\/rPh>/g, ''));
 

@@ -294,6 +294,23 @@ describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', (
   });
 });
 
+describe('an .xlsx roster with characters Excel writes escaped (_x000D_)', () => {
+  it('a shared string reads with the character, streamed as whole', async () => {
+    // Excel writes a carriage return (pasted text with CR LF) in a shared string as _x000D_, a tab as _x0009_
+    const bytes = excelWorkbook(
+      [['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>2</v></c></row>']],
+      ['<si><t>id</t></si>', '<si><t>note</t></si>', '<si><r><t>on leave_x000D_\nsince_x0009_</t></r><r><t>May &amp; _x0041_</t></r></si>'],
+    );
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const expected = [['id', 'note'], ['7', 'on leave\r\nsince\tMay & A']];
+    expect((await readXlsxTable(bytes, 'roster.xlsx')).rows).toEqual(expected);
+    const streamed: string[][] = [];
+    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    expect(streamed).toEqual(expected);
+  });
+});
+
 describe('an .xlsx roster with formulas of every result type', () => {
   it('each formula cell reads as its cached result, streamed as whole: a date, a true/false, an error', async () => {
     // D2 =DATE(2009,7,6) in a date format, cached 40000 (2009-07-06); B2 =1=1 cached TRUE (t="b");
