@@ -18,6 +18,23 @@ const pick = (names: string[], sheet: string | undefined) => (sheet === undefine
 
 interface StreamedSheet extends AsyncIterable<StreamedRow> {
   name: string;
+  /** the workbook's relations say which of its sheets this part is (else the reader names it SheetN
+   *  by the part's number: placedSheets) */
+  placed?: boolean;
+}
+
+/** Marks each sheet the reader yields with whether the workbook names it (as exceljs's own lookup). */
+function placedSheets(reader: object): void {
+  type Rel = { Id: string; Target: string };
+  const r = reader as { _parseWorksheet(it: unknown, no: string): Generator<{ value: StreamedSheet }>; workbookRels?: Rel[]; model?: { sheets?: { rId: string }[] } };
+  const parse = r._parseWorksheet;
+  r._parseWorksheet = function* (this: typeof r, it, no) {
+    for (const ev of parse.call(this, it, no)) {
+      const rel = (this.workbookRels ?? []).find((x) => x.Target === `worksheets/sheet${no}.xml`);
+      ev.value.placed = rel !== undefined && (this.model?.sheets ?? []).some((x) => x.rId === rel.Id);
+      yield ev;
+    }
+  };
 }
 
 /**
@@ -58,6 +75,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
   // at all (numbers and inline strings only) are none, not a reason to wait for them in a temp file
   reader.sharedStrings = [];
   withoutPhonetics(reader);
+  placedSheets(reader);
   const notes: string[] = [];
   let want: string | undefined;
   try {
@@ -69,7 +87,7 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
         // not there: the whole workbook's reading says so, with the sheets it has
         if (want === undefined) throw new ReadWhole();
       }
-      if (ws.name !== want) {
+      if (!ws.placed || ws.name !== want) {
         for await (const _ of ws); // read past it
         continue;
       }

@@ -216,13 +216,13 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
  *  the sheets (in the order given), then the styles and the shared strings. */
-function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean } = {}): Uint8Array {
+function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean; noRelations?: boolean } = {}): Uint8Array {
   const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   return zip([
     ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
     ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map(([, p], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/${p}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
+...(o.noRelations ? [] : [['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map(([, p], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/${p}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`]] as [string, string][]),
     ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
     ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
     ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
@@ -374,6 +374,29 @@ describe('an .xlsx roster whose sheet is stored under a name of its own (xl/work
     writeFileSync(file, bytes);
     const r = cbaBin(['audit', file, '--csv']);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `cba: roster ${file}: cannot read the sheet "Roster" (stored in a way this reader does not read): save the workbook again as .xlsx, or export the sheet as CSV\n`]);
+  });
+
+  it('without the workbook relations (which sheet is stored where), no sheet is taken for another by the number of its part', async () => {
+    // the part sheet1.xml is the workbook's "Sheet2": the streamed reading named it Sheet1 by its number
+    const bytes = excelWorkbook(
+      [
+        ['Sheet2', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'],
+        ['Sheet1', 'sheet2.xml', '<row r="1"><c r="A1" t="s"><v>1</v></c></row>'],
+      ],
+      ['<si><t>id</t></si>', '<si><t>notes</t></si>'],
+      { noRelations: true },
+    );
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    for (const sheet of [undefined, 'Sheet1', '2']) {
+      const whole = await readXlsxTable(bytes, 'roster.xlsx', sheet).then((t) => t.rows, (e: Error) => e.message);
+      const streamed = await (async () => {
+        const rows: string[][] = [];
+        for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', sheet)) rows.push(...b);
+        return rows;
+      })().catch((e: Error) => e.message);
+      expect(streamed).toEqual(whole);
+    }
   });
 });
 
