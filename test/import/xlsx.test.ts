@@ -95,6 +95,16 @@ describe('XLSX', () => {
   });
 });
 
+/** A workbook's rows read whole (src/import/xlsx.ts, the reading before streaming) and streamed
+ *  (src/import/xlsx-stream.ts). */
+async function readBoth(bytes: Uint8Array, sheet?: string): Promise<[string[][], string[][]]> {
+  const { readXlsxTable } = await import('../../src/import/xlsx');
+  const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+  const streamed: string[][] = [];
+  for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', sheet)) streamed.push(...b);
+  return [(await readXlsxTable(bytes, 'roster.xlsx', sheet)).rows, streamed];
+}
+
 describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads as the whole workbook does (src/import/xlsx.ts)', () => {
   // a cell of any kind a payroll export holds: text, whole and decimal numbers with their formats, a date,
   // a formula with its cached result, rich text, a true/false, an error, nothing
@@ -301,12 +311,9 @@ describe('an .xlsx roster with characters Excel writes escaped (_x000D_)', () =>
       [['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>2</v></c></row>']],
       ['<si><t>id</t></si>', '<si><t>note</t></si>', '<si><r><t>on leave_x000D_\nsince_x0009_</t></r><r><t>May &amp; _x0041_</t></r></si>'],
     );
-    const { readXlsxTable } = await import('../../src/import/xlsx');
-    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
     const expected = [['id', 'note'], ['7', 'on leave\r\nsince\tMay & A']];
-    expect((await readXlsxTable(bytes, 'roster.xlsx')).rows).toEqual(expected);
-    const streamed: string[][] = [];
-    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    const [whole, streamed] = await readBoth(bytes);
+    expect(whole).toEqual(expected);
     expect(streamed).toEqual(expected);
   });
 });
@@ -329,11 +336,8 @@ describe('an .xlsx roster with formulas of every result type', () => {
     );
     const expected = [['id'], ['1', 'true', '#N/A', '2009-07-06', 'a&b', '2009-07-07'], ['', '', '', '', '', '2009-07-08']];
     const trim = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1));
-    const { readXlsxTable } = await import('../../src/import/xlsx');
-    expect(trim((await readXlsxTable(bytes, 'roster.xlsx')).rows)).toEqual(expected);
-    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
-    const streamed: string[][] = [];
-    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    const [whole, streamed] = await readBoth(bytes);
+    expect(trim(whole)).toEqual(expected);
     expect(trim(streamed)).toEqual(expected);
   });
 });
@@ -407,12 +411,9 @@ describe('an .xlsx roster of Japanese names (shared strings with their phonetic 
       [['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>2</v></c></row><row r="3"><c r="A3"><v>8</v></c><c r="B3" t="s"><v>3</v></c></row>']],
       ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>田中</t><rPh sb="0" eb="2"><t>タナカ</t></rPh><phoneticPr fontId="1"/></si>', '<si><r><t>山</t></r><r><t>田</t></r><rPh sb="0" eb="2"><t>ヤマダ</t></rPh></si>'],
     );
-    const { readXlsxTable } = await import('../../src/import/xlsx');
-    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
     const expected = [['id', 'name'], ['7', '田中'], ['8', '山田']];
-    expect((await readXlsxTable(bytes, 'roster.xlsx')).rows).toEqual(expected);
-    const streamed: string[][] = [];
-    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) streamed.push(...b);
+    const [whole, streamed] = await readBoth(bytes);
+    expect(whole).toEqual(expected);
     expect(streamed).toEqual(expected);
   });
 });
