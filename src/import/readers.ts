@@ -6,6 +6,7 @@ import { FieldError, InputError } from '../core/errors';
 import type { ImportedGrid } from './grid';
 import { readCsvText } from './csv';
 import { tableToGrid } from './tabular';
+import { zipEntryNames } from './zip-names';
 
 export type FileKind = 'csv' | 'xlsx' | 'pdf';
 
@@ -58,6 +59,11 @@ export async function readGrids(file: string, bytes: Uint8Array, o: ReadOptions)
     return { kind, grids: [tableToGrid({ rows, file: name, ref: (r, c) => `r${r + 1}c${c + 1}`, transpose: o.transpose, basis: o.basis })] };
   }
   if (kind === 'xlsx') {
+    // exceljs reads only worksheets stored as xl/worksheets/sheetN.xml: in a workbook with one stored
+    // under a name of its own (xl/worksheets/Rates.xml, as some exporters write), it would read another
+    // sheet in that one's place, or none
+    const own = (zipEntryNames(bytes) ?? []).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/i.test(n) && !/^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    if (own.length) throw new InputError(`${name}: a sheet is stored as ${own[0]}, which this reader does not read (it reads sheets stored as xl/worksheets/sheet1.xml, sheet2.xml, ...): save the workbook again from Excel or LibreOffice, or export the schedule's sheet as CSV`);
     const { readXlsxTable } = await import('./xlsx');
     const t = await readXlsxTable(bytes, name, o.sheet);
     const grid = tableToGrid({ rows: t.rows, file: name, sheet: t.sheet, ref: t.ref, transpose: o.transpose, basis: o.basis });

@@ -439,3 +439,30 @@ describe('a truncated .xlsx roster', () => {
     }
   });
 });
+
+describe('a schedule workbook whose sheet is stored under a name of its own (xl/worksheets/Rates.xml)', () => {
+  it('cba rules import schedule refuses it, naming the part, rather than reading another sheet in its place', async () => {
+    // the whole workbook's reader (exceljs) reads only parts named sheetN.xml: it took "Notes" for the
+    // first sheet and imported its rows as the schedule
+    const bytes = excelWorkbook(
+      [
+        ['Rates', 'Rates.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>50000</v></c></row>'],
+        ['Notes', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>99999</v></c></row>'],
+      ],
+      ['<si><t>Step</t></si>', '<si><t>Class I</t></si>'],
+    );
+    const refused = 'rates.xlsx: a sheet is stored as xl/worksheets/Rates.xml, which this reader does not read (it reads sheets stored as xl/worksheets/sheet1.xml, sheet2.xml, ...): save the workbook again from Excel or LibreOffice, or export the schedule\'s sheet as CSV';
+    await expect(readGrids('rates.xlsx', bytes, {})).rejects.toThrow(refused);
+    await expect(readGrids('rates.xlsx', bytes, { sheet: 'Notes' })).rejects.toThrow(refused);
+    // the same sheets stored as sheet1.xml and sheet2.xml: the first is the schedule
+    const plain = excelWorkbook(
+      [
+        ['Rates', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>50000</v></c></row>'],
+        ['Notes', 'sheet2.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'],
+      ],
+      ['<si><t>Step</t></si>', '<si><t>Class I</t></si>'],
+    );
+    const read = await readGrids('rates.xlsx', plain, {});
+    expect(read.sheet).toBe('Rates');
+  });
+});
