@@ -3,6 +3,7 @@
 // whole-workbook model, which is loaded (src/import/xlsx.ts) only for a workbook laid out otherwise.
 import { FieldError, InputError } from '../core/errors';
 import { cellText, type XlsxCell } from './xlsx-cells';
+import { zipDirectory } from './zip-names';
 
 /** The workbook is not laid out the way the streaming reader reads it (no workbook part before the
  *  sheets, a sheet it cannot place): read it whole instead. */
@@ -126,24 +127,10 @@ const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
  */
 export function sheetsLast(bytes: Uint8Array): Uint8Array[] | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  let end = -1;
-  for (let i = b.length - 22; i >= 0 && i >= b.length - 22 - 0xffff; i--) {
-    if (b.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = b.readUInt16LE(end + 10);
-  const dir = b.readUInt32LE(end + 16);
-  if (count === 0xffff || dir === 0xffffffff || dir + b.readUInt32LE(end + 12) > end) return undefined;
-  const entries: { name: string; at: number; size: number }[] = [];
-  for (let p = dir, k = 0; k < count; k++) {
-    if (p + 46 > end || b.readUInt32LE(p) !== 0x02014b50) return undefined;
-    const n = b.readUInt16LE(p + 28);
-    entries.push({ name: b.toString('latin1', p + 46, p + 46 + n), at: b.readUInt32LE(p + 42), size: b.readUInt32LE(p + 20) });
-    p += 46 + n + b.readUInt16LE(p + 30) + b.readUInt16LE(p + 32);
-  }
+  const zip = zipDirectory(bytes);
+  if (!zip) return undefined;
+  const { dir } = zip;
+  const entries = [...zip.entries];
   entries.sort((x, y) => x.at - y.at);
   if (!entries.length || entries[0].at !== 0) return undefined;
   const parts = entries.map((e, i) => ({ sheet: SHEET_PART.test(e.name), size: e.size, bytes: b.subarray(e.at, i + 1 < entries.length ? entries[i + 1].at : dir) }));
