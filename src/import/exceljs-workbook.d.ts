@@ -12,3 +12,9 @@ declare module 'exceljs/lib/stream/xlsx/workbook-reader.js' {
   const WorkbookReaderClass: typeof stream.xlsx.WorkbookReader;
   export default WorkbookReaderClass;
 }
+
+// exceljs's cell parser (the whole workbook's): src/import/xlsx.ts datesAsText reads t="d" cells by it.
+declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform.js' {
+  const CellXformClass: { prototype: object };
+  export default CellXformClass;
+}

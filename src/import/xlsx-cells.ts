@@ -1,6 +1,7 @@
 // A worksheet cell as text, for both readers of .xlsx (the whole workbook: src/import/xlsx.ts; streamed:
 // src/import/xlsx-stream.ts), so that both give the same text for the same cell.
 import { Big } from '../core/money';
+import { tryParseDate } from '../core/date';
 
 export function colName(c: number): string {
   let s = '';
@@ -18,6 +19,18 @@ export function numberText(v: number, fmt: string | undefined, where: () => stri
   const r = new Big(raw).round(shown, Big.roundHalfUp).toFixed(shown);
   notes.push(`${where()}: ${raw} read as ${r} (the ${shown} decimals its format shows)`);
   return r;
+}
+
+/**
+ * A date cell stored as ISO 8601 text (`<c t="d"><v>2009-07-01T00:00:00</v></c>`, as LibreOffice and
+ * strict-OOXML writers may store dates) as the text a serial date cell gives: its calendar date,
+ * YYYY-MM-DD. A time of day is left out, as it is from a serial date with one (40000.75 reads as
+ * 2009-07-06), and a zone offset too: the date as written, not moved to another zone. Text that is no
+ * calendar date (a time of day alone, 2009-02-30) stays as written.
+ */
+export function isoDateText(text: string): string {
+  const m = /^\s*(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$/.exec(text);
+  return m && tryParseDate(m[1]) !== null ? m[1] : text;
 }
 
 export interface XlsxCell {

@@ -2,7 +2,7 @@
 // cost, retro, deadline --input), in its own lazy chunk: exceljs's streaming reader without the
 // whole-workbook model, which is loaded (src/import/xlsx.ts) only for a workbook laid out otherwise.
 import { FieldError, InputError } from '../core/errors';
-import { cellText, type XlsxCell } from './xlsx-cells';
+import { cellText, isoDateText, type XlsxCell } from './xlsx-cells';
 import { zipDirectory } from './zip-names';
 
 /** The workbook is not laid out the way the streaming reader reads it (no workbook part before the
@@ -155,9 +155,23 @@ interface StreamedRow {
  */
 function sheetRows(ws: StreamedSheet): AsyncIterable<StreamedRow> {
   const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
-  sheet.iterator = rewritten(rewritten(sheet.iterator, '<is>', '</is>', joinInline), '<f', '</f>', dropFormulas);
+  sheet.iterator = rewritten(rewritten(rewritten(sheet.iterator, '<is>', '</is>', joinInline), '<f', '</f>', dropFormulas), '<c ', '</c>', datesAsText);
   return ws;
 }
+
+/**
+ * A date cell stored as ISO 8601 text (`<c r="C2" t="d"><v>2009-07-01T00:00:00</v></c>`) as a text cell
+ * of its date (isoDateText): the reader read its text as a number (2009, in a date format the serial
+ * 2009: 1905-07-01), as the whole workbook's reader did (src/import/xlsx.ts datesAsText).
+ */
+const datesAsText = (xml: string) =>
+  !/\st=["']d["']/.test(xml)
+    ? xml
+    : xml.replace(/<c\s([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (whole, attrs: string, _end: string, inner: string | undefined) => {
+        if (inner === undefined || !/\st=["']d["']/.test(` ${attrs}`)) return whole;
+        const at = ` ${attrs}`.replace(/\st=["']d["']/, ' t="str"').slice(1);
+        return `<c ${at}>${inner.replace(/<v>([^<]*)<\/v>/, (_, v: string) => `<v>${isoDateText(v)}</v>`)}</c>`;
+      });
 
 /** The XML without its formulas: <f>..</f>, <f t="shared" ...>..</f> and <f t="shared" si="0"/>. */
 const dropFormulas = (xml: string) => (xml.indexOf('<f') < 0 ? xml : xml.replace(/<f(?:\s[^>]*?)?(?:\/>|>[\s\S]*?<\/f>)/g, ''));

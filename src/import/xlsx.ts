@@ -4,7 +4,7 @@
 // formula's cached result is read; a number with more decimals than its format shows (a computed
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
 import { FieldError, InputError } from '../core/errors';
-import { cellText, colName } from './xlsx-cells';
+import { cellText, colName, isoDateText } from './xlsx-cells';
 
 export interface XlsxTable {
   rows: string[][];
@@ -17,6 +17,7 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
   // the Workbook class alone, not the package's entry: that also loads the streaming reader and writer
   // (unzipper, archiver and their dependencies), 660 modules against 278, twice the CPU to load
   const { default: Workbook } = await import('exceljs/lib/doc/workbook.js');
+  datesAsText((await import('exceljs/lib/xlsx/xform/sheet/cell-xform.js')).default);
   const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -49,4 +50,31 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
     rows.push(out);
   }
   return { rows, sheet: ws.name, ref: (r, c) => `${colName(c)}${r + 1}`, notes };
+}
+
+type CellModel = { type?: number; value?: unknown; result?: unknown; formula?: string; shareType?: string };
+/**
+ * exceljs's cell parser (the whole workbook's) with a date cell stored as ISO 8601 text (t="d") read as
+ * its date (isoDateText), where it read the text as a number (2009-07-01T00:00:00 as 2009, and in a
+ * date format as the serial 2009: 1905-07-01), the text then read as a string cell (t="str") is; and a
+ * formula whose cached result is not a number (a text, a t="d" date) kept as it is in a date format,
+ * where it was read as a serial (an invalid date, which failed the reading).
+ */
+function datesAsText(CellXform: { prototype: object }): void {
+  const p = CellXform.prototype as { parseClose(name: string): boolean; reconcile(model: CellModel, options: unknown): void; t?: string; model: CellModel; cbaDates?: true };
+  if (p.cbaDates) return;
+  p.cbaDates = true;
+  const { parseClose, reconcile } = p;
+  p.parseClose = function (this: typeof p, name: string) {
+    if (name === 'c' && this.t === 'd') {
+      this.t = 'str';
+      if (typeof this.model.value === 'string') this.model.value = isoDateText(this.model.value);
+    }
+    return parseClose.call(this, name);
+  };
+  p.reconcile = function (this: typeof p, model: CellModel, options: unknown) {
+    const result = model.result;
+    reconcile.call(this, model, options);
+    if (result !== undefined && typeof result !== 'number') model.result = result;
+  };
 }

@@ -342,6 +342,41 @@ describe('an .xlsx roster with formulas of every result type', () => {
   });
 });
 
+describe('an .xlsx roster whose dates are stored as ISO 8601 text (t="d", as LibreOffice and strict-OOXML writers may store them)', () => {
+  it('a date cell reads as its date, YYYY-MM-DD, as a serial date cell does, streamed as whole', async () => {
+    // C2..C4: t="d" cells with a date format (s="1"), without one, and as a formula's cached result;
+    // C5: a time of day other than midnight: the date alone, as Excel's serial 40000.75 in a date
+    // format (C6: 2009-07-06 18:00) reads as 2009-07-06; C7: a zone offset: the date as written, not
+    // moved to another zone; C8, C9: no calendar date (a time of day alone, February 30th): the text as
+    // written. C10: a formula's text result in a date format is its text (the whole reading took it
+    // for a serial, an invalid date, and failed: "Invalid time value")
+    const d = (r: number, v: string, more = ' s="1"', f = '') => `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="C${r}" t="d"${more}>${f}<v>${v}</v></c></row>`;
+    const bytes = excelWorkbook(
+      [
+        [
+          'Roster',
+          'sheet1.xml',
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>' +
+            d(2, '2009-07-01T00:00:00') +
+            d(3, '2009-07-02', '') +
+            d(4, '2009-07-03T00:00:00.000', ' s="1"', '<f>DATE(2009,7,3)</f>') +
+            d(5, '2009-07-04T13:45:30') +
+            '<row r="6"><c r="A6"><v>6</v></c><c r="C6" s="1"><v>40000.75</v></c></row>' +
+            d(7, '2009-07-05T23:30:00-08:00') +
+            d(8, '10:30:00') +
+            d(9, '2009-02-30T00:00:00') +
+            '<row r="10"><c r="A10"><v>10</v></c><c r="C10" t="str" s="1"><f>TEXT(A10,"0")</f><v>ten</v></c></row>',
+        ],
+      ],
+      ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>hired</t></si>'],
+    );
+    const expected = [['id', 'name', 'hired'], ...[['2', '2009-07-01'], ['3', '2009-07-02'], ['4', '2009-07-03'], ['5', '2009-07-04'], ['6', '2009-07-06'], ['7', '2009-07-05'], ['8', '10:30:00'], ['9', '2009-02-30T00:00:00'], ['10', 'ten']].map(([id, hired]) => [id, '', hired])];
+    const [whole, streamed] = await readBoth(bytes);
+    expect(whole).toEqual(expected);
+    expect(streamed).toEqual(expected);
+  });
+});
+
 describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
   it('is refused, naming the sheet, not read as the next sheet along', async () => {
     // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
