@@ -77,6 +77,22 @@ function bytesAre(d: Uint8Array, a: number, b: number, text: Uint8Array): boolea
   for (let i = 0; i < text.length; i++) if (d[a + i] !== text[i]) return false;
   return true;
 }
+/** The length of the well-formed UTF-8 character at i of d (a lead byte of 0xC2 or more, as Node's
+ *  decoder reads it to one character: no overlong form, no surrogate, none past U+10FFFF), all of it
+ *  before end; 0 for anything else (DEL, a stray or missing continuation byte, a cut character),
+ *  which the decoder would read otherwise (as U+FFFD) and so goes to the parser. */
+function utf8Length(d: Uint8Array, i: number, end: number): number {
+  const c = d[i];
+  if (c < 0xc2 || c > 0xf4) return 0;
+  if (c < 0xe0) return i + 1 < end && (d[i + 1] & 0xc0) === 0x80 ? 2 : 0;
+  if (i + 2 >= end) return 0;
+  const c1 = d[i + 1];
+  if ((c1 & 0xc0) !== 0x80 || (d[i + 2] & 0xc0) !== 0x80) return 0;
+  if (c < 0xf0) return (c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) ? 0 : 3;
+  if (i + 3 >= end || (d[i + 3] & 0xc0) !== 0x80) return 0;
+  return (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f) ? 0 : 4;
+}
+
 /** The longest line takeBytes cuts (a longer one goes to the parser). */
 const LONGEST = 8192;
 const MONTHLY = new Uint8Array([109, 111, 110, 116, 104, 108, 121]);
@@ -109,6 +125,11 @@ export class AuditCsvLines {
   private problemsOnly = false;
   private next = 0;
   private quoted = 0;
+  /** the fields of the line just cut that hold a character beyond ASCII, and those that must not:
+   *  the id (counted by its bytes as by its characters only when they are the same), the placement
+   *  cells (kept by their bytes as Latin-1 text), paid and period */
+  private wide = 0;
+  private readonly narrowMask: number = 0;
   private written = 0;
   private longestPieces = 0;
   /** whether lines can be taken at all (a comma-separated input with every required column) */
@@ -134,6 +155,7 @@ export class AuditCsvLines {
       this.spanTo = cols[cols.length - 1];
       for (const j of cols) this.spanMask |= 1 << j;
     }
+    for (const j of [...this.keyAt, at.id, at.paid, at.period]) if (j >= 0) this.narrowMask |= j < 31 ? 1 << j : 0x40000000;
   }
 
   /** where the last take stopped: the index of the first item it did not take, or the batch's length */
@@ -248,6 +270,8 @@ export class AuditCsvLines {
       const e = this.cut(d, p, out, sink.len);
       if (e < 0) break;
       const next = this.next;
+      // a character beyond ASCII only where the line is written as it was read (a name, a note)
+      if ((this.wide & this.narrowMask) !== 0) break;
       // the required cells as written (not empty), the period: '', annual or monthly
       if (en[at.id] === st[at.id] || en[at.class] === st[at.class] || en[at.step] === st[at.step] || en[at.paid] === st[at.paid]) break;
       let monthly = false;
@@ -265,8 +289,8 @@ export class AuditCsvLines {
         if (entry === undefined) break;
       }
       if (entry === undefined) {
-        // placement cells in quotes: line() on the line's text (the same, as it is ASCII)
-        const text = this.line(d.toString('latin1', p, e));
+        // placement cells in quotes: line() on the line's text (decoded as the reader decodes it)
+        const text = this.line(d.toString(this.wide === 0 ? 'latin1' : 'utf8', p, e));
         if (text === undefined) break;
         if (!this.problemsOnly || this.status !== 'ok') {
           const buf = sink.room(text.length * 3);
@@ -312,11 +336,12 @@ export class AuditCsvLines {
    *  the end of its text (the line break after it ends at this.next), with this.quoted the fields
    *  that were in quotes; -1 when line() would not take it (a field csvCell changes, more or fewer
    *  fields than the header), the parser would not hand it over as text (a quote inside a field, ""
-   *  inside quotes, a line break inside quotes), it holds anything but printable ASCII, it is longer
-   *  than LONGEST, or its line break is not in d yet. */
+   *  inside quotes, a line break inside quotes), it holds a control character or bytes that are not
+   *  well-formed UTF-8 (this.wide: the fields with characters beyond ASCII, copied as they are), it
+   *  is longer than LONGEST, or its line break is not in d yet. */
   private cut(d: Buffer, p: number, out: Uint8Array, o: number): number {
     const st = this.st, en = this.en, width = this.width, end = Math.min(d.length, p + LONGEST);
-    let i = p, f = 0, quoted = 0;
+    let i = p, f = 0, quoted = 0, wide = 0;
     for (;;) {
       if (f === width) return -1;
       let a = i, b = i, c = 0;
@@ -326,7 +351,15 @@ export class AuditCsvLines {
         for (; b < end; b++) {
           c = d[b];
           if (c === QUOTE) break;
-          if (c < 32 || c > 126 || c === COMMA) return -1;
+          if (c < 32 || c === COMMA) return -1;
+          if (c > 126) {
+            const k = utf8Length(d, b, end);
+            if (k === 0) return -1;
+            for (let j = 0; j < k; j++) out[o++] = d[b + j];
+            b += k - 1;
+            wide |= f < 31 ? 1 << f : 0x40000000;
+            continue;
+          }
           out[o++] = c;
         }
         if (b >= end) return -1;
@@ -336,7 +369,15 @@ export class AuditCsvLines {
         for (; b < end; b++) {
           c = d[b];
           if (c === COMMA || c === LF || c === CR) break;
-          if (c < 32 || c > 126 || c === QUOTE) return -1;
+          if (c < 32 || c === QUOTE) return -1;
+          if (c > 126) {
+            const k = utf8Length(d, b, end);
+            if (k === 0) return -1;
+            for (let j = 0; j < k; j++) out[o++] = d[b + j];
+            b += k - 1;
+            wide |= f < 31 ? 1 << f : 0x40000000;
+            continue;
+          }
           out[o++] = c;
         }
         i = b;
@@ -364,6 +405,7 @@ export class AuditCsvLines {
     }
     if (f !== width) return -1;
     this.quoted = quoted;
+    this.wide = wide;
     this.written = o;
     return i;
   }

@@ -97,7 +97,7 @@ export function capture() {
       cb();
     },
   });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8'), bytes: () => Buffer.concat(chunks) };
 }
 
 /** The variables a run changes in this process's environment (envOf: the colour settings cleared,
