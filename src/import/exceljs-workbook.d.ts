@@ -18,3 +18,9 @@ declare module 'exceljs/lib/xlsx/xform/sheet/cell-xform.js' {
   const CellXformClass: { prototype: object };
   export default CellXformClass;
 }
+
+// exceljs's row parser (the whole workbook's): src/import/xlsx.ts placedRows gives rows and cells their places by it.
+declare module 'exceljs/lib/xlsx/xform/sheet/row-xform.js' {
+  const RowXformClass: { prototype: object };
+  export default RowXformClass;
+}

@@ -33,6 +33,55 @@ export function isoDateText(text: string): string {
   return m && tryParseDate(m[1]) !== null ? m[1] : text;
 }
 
+/** A cell reference's column (1 = A) and row, or the reason it is none. */
+function reference(ref: string): { col: number; row: number } {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+  if (!m) throw new Error(`"${ref}" is not a cell reference`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: +m[2] };
+}
+
+/**
+ * Where a worksheet row and its cells are, for both readers (the whole workbook's: src/import/xlsx.ts,
+ * streamed: src/import/xlsx-stream.ts). The places are optional in the standard (ECMA-376 18.3.1.73
+ * row, 18.3.1.4 c: r): a row without its number is the row after the one before (row 1 first), or
+ * the row its cells name; a cell without its reference is the column after the cell before it in its
+ * row (A first). `r` is the row's r, `cells` its cells' r in the order stored, `last` the row before's
+ * number (0 before the first). The row's number, and the column of each cell when some has no r (else
+ * undefined: each cell's r says it). What cannot be placed is an Error naming it: a row not below the
+ * row before (two rows in one place, or out of order), a cell placed at or left of the cell before it
+ * in a row with cells without references (two values for one place), cells of a row stored without
+ * its number naming different rows, a place that is no row number or cell reference.
+ */
+export function placeRow(r: string | undefined, cells: (string | undefined)[], last: number): { number: number; cols?: number[] } {
+  let n: number;
+  if (r !== undefined) {
+    if (!/^[1-9]\d{0,6}$/.test(r)) throw new Error(`"${r}" is not a row number`);
+    n = +r;
+  } else {
+    const named = cells.find((c) => c !== undefined);
+    n = named === undefined ? last + 1 : reference(named).row;
+  }
+  if (n <= last) throw new Error(`row ${n} is stored after row ${last}: a sheet's rows go top to bottom, each once`);
+  const unplaced = cells.includes(undefined);
+  if (r !== undefined && !unplaced) return { number: n };
+  const cols: number[] = [];
+  let prev = 0;
+  for (const c of cells) {
+    let col = prev + 1;
+    if (c !== undefined) {
+      const at = reference(c);
+      if (r === undefined && at.row !== n) throw new Error(`row ${n}, stored without its number, has cells of row ${at.row} (${c})`);
+      col = at.col;
+    }
+    if (unplaced && col <= prev) throw new Error(`${colName(col - 1)}${n} is stored after ${colName(prev - 1)}${n}, and a cell without its reference takes the place after the one before: a row's cells go left to right, each once`);
+    cols.push(col);
+    prev = col;
+  }
+  return { number: n, cols };
+}
+
 export interface XlsxCell {
   value: unknown;
   numFmt?: string;

@@ -2,7 +2,7 @@
 // cost, retro, deadline --input), in its own lazy chunk: exceljs's streaming reader without the
 // whole-workbook model, which is loaded (src/import/xlsx.ts) only for a workbook laid out otherwise.
 import { FieldError, InputError } from '../core/errors';
-import { cellText, isoDateText, type XlsxCell } from './xlsx-cells';
+import { cellText, colName, isoDateText, placeRow, type XlsxCell } from './xlsx-cells';
 import { zipDirectory } from './zip-names';
 
 /** The workbook is not laid out the way the streaming reader reads it (no workbook part before the
@@ -89,12 +89,14 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
         if (want === undefined) throw new ReadWhole();
       }
       if (!ws.placed || ws.name !== want) {
-        for await (const _ of ws); // read past it
+        for await (const _ of placed(ws)); // read past it
         continue;
       }
       let last = 0;
       let batch: string[][] = [];
       for await (const row of sheetRows(ws)) {
+        // (rows with their numbers, which placing passes as they are: placeRow's order)
+        if (row.number <= last) placeRow(String(row.number), [], last);
         for (; last < row.number - 1; last++) batch.push([]);
         const out: string[] = [];
         for (let c = 1; c <= row.cellCount; c++) out.push(cellText(row.getCell(c), row.number, c, notes));
@@ -155,8 +157,60 @@ interface StreamedRow {
  */
 function sheetRows(ws: StreamedSheet): AsyncIterable<StreamedRow> {
   const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
-  sheet.iterator = rewritten(rewritten(rewritten(sheet.iterator, '<is>', '</is>', joinInline), '<f', '</f>', dropFormulas), '<c ', '</c>', datesAsText);
+  // (whole rows at a time: each inline string, formula and cell whole; one pass over the text)
+  const place = placing();
+  sheet.iterator = rewritten(sheet.iterator, '<row', '</row>', (xml) => datesAsText(dropFormulas(joinInline(place(xml)))));
   return ws;
+}
+
+/** The sheet with each row and cell stored without its place (r) given it in its XML (placing). */
+function placed(ws: StreamedSheet): StreamedSheet {
+  const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
+  sheet.iterator = rewritten(sheet.iterator, '<row', '</row>', placing());
+  return ws;
+}
+
+/** A row or cell tag whose place may need giving: without r, or with r not first or not plain. */
+const UNPLACED = /<c(?:\/?>|\s+(?!r="[A-Z]{1,3}[1-9]\d*"))|<row(?:\/?>|\s+(?!r="[1-9]\d*"))/;
+const ROW = /<row(?=[\s/>])([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c(?=[\s/>])([^>]*?)(\/?>)/g;
+const R = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const rOf = (attrs: string) => {
+  const m = R.exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
+
+/**
+ * A sheet's XML, whole rows at a time, with each row and cell stored without its place (r, optional in
+ * the standard) given it by placeRow, as the whole workbook's reader gives it (src/import/xlsx.ts
+ * placedRows); exceljs's streaming reader read a row without its number as row NaN and failed on a
+ * cell without its reference. Rows and cells all with their places pass as they are (the last row's
+ * number kept for a row after them without its own).
+ */
+function placing(): (xml: string) => string {
+  let last = 0;
+  return (xml) => {
+    if (!UNPLACED.test(xml)) {
+      const at = xml.lastIndexOf('<row r="');
+      if (at >= 0) last = parseInt(xml.slice(at + 8, at + 16), 10);
+      return xml;
+    }
+    return xml.replace(ROW, (_, attrs: string, _end: string, body: string | undefined) => {
+      const r = rOf(attrs);
+      const cells = body === undefined ? [] : [...body.matchAll(CELL)].map((m) => rOf(m[1]));
+      const at = placeRow(r, cells, last);
+      last = at.number;
+      let k = 0;
+      const row = r === undefined ? `<row r="${at.number}"${attrs}` : `<row${attrs}`;
+      if (body === undefined) return `${row}/>`;
+      const cols = at.cols;
+      const inner = cols === undefined ? body : body.replace(CELL, (c: string, a: string, close: string) => {
+              const i = k++;
+              return cells[i] === undefined ? `<c r="${colName(cols[i] - 1)}${at.number}"${a}${close}` : c;
+            });
+      return `${row}>${inner}</row>`;
+    });
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
 // formula's cached result is read; a number with more decimals than its format shows (a computed
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
 import { FieldError, InputError } from '../core/errors';
-import { cellText, colName, isoDateText } from './xlsx-cells';
+import { cellText, colName, isoDateText, placeRow } from './xlsx-cells';
 
 export interface XlsxTable {
   rows: string[][];
@@ -18,6 +18,7 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
   // (unzipper, archiver and their dependencies), 660 modules against 278, twice the CPU to load
   const { default: Workbook } = await import('exceljs/lib/doc/workbook.js');
   datesAsText((await import('exceljs/lib/xlsx/xform/sheet/cell-xform.js')).default);
+  placedRows((await import('exceljs/lib/xlsx/xform/sheet/row-xform.js')).default);
   const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -76,5 +77,33 @@ function datesAsText(CellXform: { prototype: object }): void {
     const result = model.result;
     reconcile.call(this, model, options);
     if (result !== undefined && typeof result !== 'number') model.result = result;
+  };
+}
+
+/**
+ * exceljs's row parser (the whole workbook's; one for each sheet) with each row and cell stored without
+ * its place (r, optional in the standard) given it by placeRow, the reading the streamed reader has
+ * (src/import/xlsx-stream.ts placing): exceljs refused a row without its number ("Invalid row number
+ * in model") and a row's first cell without its reference. What placeRow cannot place fails the reading.
+ */
+function placedRows(RowXform: { prototype: object }): void {
+  type RowModel = { number: number; cells: { address?: string }[] };
+  type Node = { name: string; attributes: Record<string, string | undefined> };
+  const p = RowXform.prototype as { parseOpen(node: Node): boolean; parseClose(name: string): boolean; parser?: unknown; model: RowModel; cbaR?: string; cbaLast?: number; cbaRows?: true };
+  if (p.cbaRows) return;
+  p.cbaRows = true;
+  const { parseOpen, parseClose } = p;
+  p.parseOpen = function (this: typeof p, node: Node) {
+    if (!this.parser && node.name === 'row') this.cbaR = node.attributes.r;
+    return parseOpen.call(this, node);
+  };
+  p.parseClose = function (this: typeof p, name: string) {
+    if (!this.parser && name === 'row') {
+      const { cells } = this.model;
+      const at = placeRow(this.cbaR, cells.map((c) => c.address), this.cbaLast ?? 0);
+      this.model.number = this.cbaLast = at.number;
+      at.cols?.forEach((col, i) => (cells[i].address ??= `${colName(col - 1)}${at.number}`));
+    }
+    return parseClose.call(this, name);
   };
 }

@@ -377,6 +377,87 @@ describe('an .xlsx roster whose dates are stored as ISO 8601 text (t="d", as Lib
   });
 });
 
+describe('an .xlsx roster whose rows and cells are stored without their places (no r attribute, optional in the standard)', () => {
+  const sst = ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>Ann</t></si>'];
+  const readEither = async (bytes: Uint8Array) => {
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const whole = await readXlsxTable(bytes, 'roster.xlsx').then((t) => t.rows, (e: Error) => e.message);
+    const streamed = await (async () => {
+      const rows: string[][] = [];
+      for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) rows.push(...b);
+      return rows;
+    })().catch((e: Error) => e.message);
+    return [whole, streamed];
+  };
+  const trim = (rows: string[][] | string) => (typeof rows === 'string' ? rows : rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1)));
+
+  it('each row and cell is read in its place: a row after the one before (or the row its cells name), a cell after the one before in its row', async () => {
+    // row 1 and 2 without r, their cells without r (from A); row 3 with r, cells B..: none, D3, none (so
+    // A3, D3, E3); a row without r whose cells name row 6 (rows 4, 5 empty); then rows 7 (empty) and 8
+    const data =
+      '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>' +
+      '<row><c><v>7</v></c><c t="s"><v>2</v></c></row>' +
+      '<row r="3"><c><v>8</v></c><c r="D3"><v>9</v></c><c t="inlineStr"><is><t>x</t></is></c></row>' +
+      '<row><c r="B6"><v>10</v></c><c><v>11</v></c></row>' +
+      '<row/>' +
+      '<row><c s="1"/><c t="s"><v>2</v></c></row>';
+    const [whole, streamed] = await readEither(excelWorkbook([['Roster', 'sheet1.xml', data]], sst));
+    const expected = [['id', 'name'], ['7', 'Ann'], ['8', '', '', '9', 'x'], [], [], ['', '10', '11'], [], ['', 'Ann']];
+    expect(trim(whole)).toEqual(expected);
+    expect(trim(streamed)).toEqual(expected);
+  });
+
+  it('rows without r after 1,200 rows with theirs continue from the last (read streamed in pieces)', async () => {
+    const rows = Array.from({ length: 1199 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i + 2}</v></c></row>`).join('');
+    const more = Array.from({ length: 50 }, (_, i) => `<row><c><v>${i + 1201}</v></c><c t="s"><v>2</v></c></row>`).join('');
+    const [whole, streamed] = await readEither(excelWorkbook([['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + rows + more]], sst, { deflate: true }));
+    expect(trim(streamed)).toEqual(trim(whole));
+    expect((whole as string[][]).length).toBe(1250);
+    expect((whole as string[][])[1249]).toEqual(['1250', 'Ann']);
+  });
+
+  it('what has no one place is refused in one line, the same by both readers (also after 1,000 rows streamed)', async () => {
+    const refused = (why: string) => `roster.xlsx: cannot read the workbook (${why}): save it again as .xlsx, or export the sheet as CSV`;
+    const cases: [string, string][] = [
+      // A1 placed, then B1 without r, then B1 again: two values for B1
+      ['<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c><c r="B1"><v>3</v></c></row>', 'B1 is stored after B1, and a cell without its reference takes the place after the one before: a row\'s cells go left to right, each once'],
+      // two rows in one place: row 2 (without r) and row 2 again
+      ['<row r="1"><c><v>1</v></c></row><row><c><v>2</v></c></row><row r="2"><c><v>3</v></c></row>', "row 2 is stored after row 2: a sheet's rows go top to bottom, each once"],
+      // a row without its number whose cells name rows 3 and 4
+      ['<row><c r="A3"><v>1</v></c><c r="B4"><v>2</v></c></row>', 'row 3, stored without its number, has cells of row 4 (B4)'],
+      ['<row r="x"><c><v>1</v></c></row>', '"x" is not a row number'],
+      ['<row r="1"><c r="1A"><v>1</v></c><c><v>2</v></c></row>', '"1A" is not a cell reference'],
+      // rows with their places stored out of order (the streamed reading gave them in file order)
+      ['<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>', "row 2 is stored after row 3: a sheet's rows go top to bottom, each once"],
+      // after 1,500 rows without r: row 1500 again
+      [Array.from({ length: 1500 }, (_, i) => `<row><c><v>${i}</v></c></row>`).join('') + '<row r="1500"><c><v>0</v></c></row>', "row 1500 is stored after row 1500: a sheet's rows go top to bottom, each once"],
+    ];
+    for (const [data, why] of cases) expect(await readEither(excelWorkbook([['Roster', 'sheet1.xml', data]], sst))).toEqual([refused(why), refused(why)]);
+  });
+
+  it('the built bin reads such a sheet (cba deadline --input), and refuses one without one place in a line, exit 2', async () => {
+    // B2 serial 38674 in a date format is 2005-11-18 (1900 system); B3 an ISO date (t="d"); grievance
+    // Level I is due 25 office days after (the due dates as the same rows give them from a CSV)
+    const { cbaBin } = await import('../helpers/cli');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cba-xlsx-'));
+    const file = join(dir, 'triggers.xlsx');
+    const rows = '<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row><row><c><v>1</v></c><c s="1"><v>38674</v></c></row><row><c><v>2</v></c><c t="d"><v>2005-12-01</v></c></row>';
+    writeFileSync(file, excelWorkbook([['Roster', 'sheet1.xml', rows]], ['<si><t>id</t></si>', '<si><t>date</t></si>']));
+    const csv = join(dir, 'triggers.csv');
+    writeFileSync(csv, 'id,date\n1,2005-11-18\n2,2005-12-01\n');
+    const r = cbaBin(['deadline', 'grievance', '--input', file, '--csv']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(cbaBin(['deadline', 'grievance', '--input', csv, '--csv']).stdout);
+    expect(r.stdout).toMatch(/^1,2005-11-18,\d{4}-\d{2}-\d{2},.*,ok,$/m);
+    writeFileSync(file, excelWorkbook([['Roster', 'sheet1.xml', rows.replace('<row><c><v>2</v>', '<row r="2"><c><v>2</v>')]], ['<si><t>id</t></si>', '<si><t>date</t></si>']));
+    const bad = cbaBin(['deadline', 'grievance', '--input', file, '--csv']);
+    expect([bad.code, bad.stdout, bad.stderr]).toEqual([2, '', `cba: --input ${file}: cannot read the workbook (row 2 is stored after row 2: a sheet's rows go top to bottom, each once): save it again as .xlsx, or export the sheet as CSV\n`]);
+  });
+});
+
 describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
   it('is refused, naming the sheet, not read as the next sheet along', async () => {
     // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
