@@ -323,11 +323,14 @@ export async function* readCsv(file: string, flag: string, stdin?: NodeJS.Readab
 }
 
 /** Names for the input columns in an output that adds its own columns: an input column named like
- *  one of ours (row, status, contract, ...) is written as input_<name>, so the two never mix. */
+ *  one of ours (row, status, contract, ...) is written as input_<name>, so the two never mix; a blank
+ *  header cell after the first (the only names a header may repeat: duplicateNames) as input_<its
+ *  column number>, so that each JSON member has a name of its own (the k-th blank was input_ k-1
+ *  times over: a sheet 16,384 cells wide never finished). */
 export function inputColumnNames(header: string[], ours: readonly string[]): string[] {
   const taken = new Set<string>(ours);
-  return header.map((h) => {
-    let name = h;
+  return header.map((h, i) => {
+    let name = h === '' && taken.has('') ? `input_${i + 1}` : h;
     while (taken.has(name)) name = `input_${name}`;
     taken.add(name);
     return name;

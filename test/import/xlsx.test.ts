@@ -458,6 +458,30 @@ describe('an .xlsx roster whose rows and cells are stored without their places (
   });
 });
 
+describe('a roster whose header row has blank cells (an .xlsx sheet 16,384 columns wide)', () => {
+  it('each blank header cell after the first is named by its column in the output, not input_ once more than the one before', async () => {
+    // the k-th blank name was input_ k-1 times over: 16,381 blank cells took hours (and a header of
+    // 800 MB); cba deadline --input and cba audit never finished on such a sheet
+    const { inputColumnNames } = await import('../../src/cli/batch-io');
+    expect(inputColumnNames(['id', '', 'status', '', 'input_6', ''], ['status'])).toEqual(['id', '', 'input_status', 'input_4', 'input_6', 'input_input_6']);
+    // id, date in A and B, "extra" in XFD (column 16,384), the cells between blank
+    const row = (r: number, a: string, b: string, far: string) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${a}</t></is></c><c r="B${r}" t="inlineStr"><is><t>${b}</t></is></c><c r="XFD${r}" t="inlineStr"><is><t>${far}</t></is></c></row>`;
+    const bytes = excelWorkbook([['Roster', 'sheet1.xml', row(1, 'id', 'date', 'extra') + row(2, '1', '2005-11-18', 'far')]], []);
+    const { cbaBin } = await import('../helpers/cli');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'cba-xlsx-')), 'wide.xlsx');
+    writeFileSync(file, bytes);
+    const r = cbaBin(['deadline', 'grievance', '--input', file, '--csv']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const [head, line] = r.stdout.split('\n');
+    const names = head.split(',');
+    expect(names.slice(0, 5)).toEqual(['id', 'date', '', 'input_4', 'input_5']);
+    expect(names.slice(16_382, 16_385)).toEqual(['input_16383', 'extra', 'due']);
+    expect(line).toMatch(new RegExp(`^1,2005-11-18,{16382}far,2005-12-27,`));
+  });
+});
+
 describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
   it('is refused, naming the sheet, not read as the next sheet along', async () => {
     // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
