@@ -97,7 +97,15 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
       for await (const row of sheetRows(ws)) {
         // (rows with their numbers, which placing passes as they are: placeRow's order)
         if (row.number <= last) placeRow(String(row.number), [], last);
-        for (; last < row.number - 1; last++) batch.push([]);
+        // (the empty rows before it in batches as others: a row at 1,048,576 after row 3 brought
+        // 1,048,572 of them at once)
+        for (; last < row.number - 1; last++) {
+          batch.push([]);
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
         const out: string[] = [];
         for (let c = 1; c <= row.cellCount; c++) out.push(cellText(row.getCell(c), row.number, c, notes));
         batch.push(out);

@@ -482,6 +482,28 @@ describe('a roster whose header row has blank cells (an .xlsx sheet 16,384 colum
   });
 });
 
+describe('an .xlsx roster with a row at 1,048,576 (the last row a sheet has)', () => {
+  it('the empty rows before it come in batches of at most 1,000 rows like all others, each row in its place', async () => {
+    // the 1,048,573 empty rows between row 3 and row 1,048,576 came in one batch (cba audit: 720 MB)
+    const bytes = excelWorkbook([['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>7</v></c></row><row r="3"><c r="A3"><v>8</v></c></row><row r="1048576"><c r="A1048576"><v>9</v></c></row>']], ['<si><t>id</t></si>']);
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const sizes: number[] = [];
+    const last: string[][] = [];
+    let n = 0;
+    let filled = 0;
+    for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) {
+      sizes.push(b.length);
+      n += b.length;
+      for (const r of b) if (r.some((c) => c !== '')) filled++;
+      last.splice(0, last.length, ...b.slice(-1));
+    }
+    expect(n).toBe(1_048_576);
+    expect(filled).toBe(4);
+    expect(last).toEqual([['9']]);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1000);
+  });
+});
+
 describe('an .xlsx roster whose sheet is stored under a name of its own (xl/worksheets/Roster.xml)', () => {
   it('is refused, naming the sheet, not read as the next sheet along', async () => {
     // exceljs (both readers) reads only parts named xl/worksheets/sheetN.xml: the whole workbook's
