@@ -98,6 +98,11 @@ export function cellText(cell: XlsxCell, r: number, c: number, notes: string[]):
   if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return numberText(v, cell.numFmt, () => `${colName(c - 1)}${r}`, notes);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) {
+    // a number in a date format that is no date Excel shows (not a number, or past 9999-12-31: the
+    // year +010113): #NUM!, as an error cell reads, which the row's date column then refuses
+    const iso = Number.isNaN(v.getTime()) ? '' : v.toISOString();
+    return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : '#NUM!';
+  }
   return String(v);
 }

@@ -377,6 +377,19 @@ describe('an .xlsx roster whose dates are stored as ISO 8601 text (t="d", as Lib
   });
 });
 
+describe('an .xlsx roster with a number in a date format that is no date', () => {
+  it('reads as #NUM! (the row then says it is not a date), streamed as whole, not "internal error: Invalid time value"', async () => {
+    // B2 1e400 (Infinity), B3 text in a number cell (NaN), B4 serial 3,000,000 (the year 10113; Excel's
+    // last date is 9999-12-31, serial 2,958,465, which B5 is), each in a date format (s="1")
+    const d = (r: number, v: string) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" s="1"><v>${v}</v></c></row>`;
+    const bytes = excelWorkbook([['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>' + d(2, '1e400') + d(3, 'abc') + d(4, '3000000') + d(5, '2958465')]], ['<si><t>id</t></si>', '<si><t>date</t></si>']);
+    const expected = [['id', 'date'], ['2', '#NUM!'], ['3', '#NUM!'], ['4', '#NUM!'], ['5', '9999-12-31']];
+    const [whole, streamed] = await readBoth(bytes);
+    expect(whole).toEqual(expected);
+    expect(streamed).toEqual(expected);
+  });
+});
+
 describe('an .xlsx roster whose rows and cells are stored without their places (no r attribute, optional in the standard)', () => {
   const sst = ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>Ann</t></si>'];
   const readEither = async (bytes: Uint8Array) => {
