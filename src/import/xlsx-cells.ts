@@ -82,6 +82,9 @@ export function placeRow(r: string | undefined, cells: (string | undefined)[], l
   return { number: n, cols };
 }
 
+/** A text cell (t="s") whose shared string the workbook does not have, for both readers. */
+export const noSharedString = (n: unknown) => new Error(`a cell names shared string ${String(n)}, which the workbook does not have`);
+
 export interface XlsxCell {
   value: unknown;
   numFmt?: string;
@@ -96,7 +99,8 @@ export function cellText(cell: XlsxCell, r: number, c: number, notes: string[]):
   if (v && typeof v === 'object' && 'richText' in (v as object)) v = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
   if (v && typeof v === 'object' && 'text' in (v as object)) v = (v as { text: unknown }).text;
   if (v && typeof v === 'object' && 'error' in (v as object)) v = String((v as { error: unknown }).error);
-  if (v === null || v === undefined) return '';
+  // (an empty shared string <si/> is {} to the whole reader: nothing, not "[object Object]")
+  if (v === null || v === undefined || (typeof v === 'object' && !(v instanceof Date) && !Object.keys(v).length)) return '';
   if (typeof v === 'number') return numberText(v, cell.numFmt, () => `${colName(c - 1)}${r}`, notes);
   if (v instanceof Date) {
     // a number in a date format that is no date Excel shows (not a number, or past 9999-12-31: the

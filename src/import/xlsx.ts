@@ -4,7 +4,7 @@
 // formula's cached result is read; a number with more decimals than its format shows (a computed
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
 import { FieldError, InputError } from '../core/errors';
-import { cellText, colName, isoDateText, placeRow } from './xlsx-cells';
+import { cellText, colName, isoDateText, noSharedString, placeRow } from './xlsx-cells';
 
 export interface XlsxTable {
   rows: string[][];
@@ -53,6 +53,8 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
   return { rows, sheet: ws.name, ref: (r, c) => `${colName(c)}${r + 1}`, notes };
 }
 
+/** exceljs's Enums.ValueType.String (lib/doc/enums.js) */
+const STRING = 3;
 type CellModel = { type?: number; value?: unknown; result?: unknown; formula?: string; shareType?: string };
 /**
  * exceljs's cell parser (the whole workbook's) with a date cell stored as ISO 8601 text (t="d") read as
@@ -74,6 +76,10 @@ function datesAsText(CellXform: { prototype: object }): void {
     return parseClose.call(this, name);
   };
   p.reconcile = function (this: typeof p, model: CellModel, options: unknown) {
+    // a text cell (t="s": a String holding its number) whose shared string is not there (exceljs failed on
+    // "reading 'richText'"; the streamed reader refuses it: src/import/xlsx-stream.ts guardedStrings)
+    const strings = (options as { sharedStrings?: { getString(i: number): unknown } }).sharedStrings;
+    if (model.type === STRING && typeof model.value === 'number' && strings && strings.getString(model.value) === undefined) throw noSharedString(model.value);
     const result = model.result;
     reconcile.call(this, model, options);
     if (result !== undefined && typeof result !== 'number') model.result = result;

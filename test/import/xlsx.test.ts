@@ -390,6 +390,41 @@ describe('an .xlsx roster with a number in a date format that is no date', () =>
   });
 });
 
+describe('an .xlsx roster with a text cell naming a shared string the workbook does not have', () => {
+  it('is refused in one line by both readers (the whole reading failed on "reading \'richText\'", the streamed one read a blank)', async () => {
+    const refused = (n: string) => `roster.xlsx: cannot read the workbook (a cell names shared string ${n}, which the workbook does not have): save it again as .xlsx, or export the sheet as CSV`;
+    const head = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>';
+    const sst = ['<si><t>id</t></si>', '<si><t>name</t></si>'];
+    const cases: [string, string[], string][] = [
+      [head + '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>99</v></c></row>', sst, '99'],
+      [head + '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>x</v></c></row>', sst, 'NaN'],
+      // no shared strings at all (the header inline)
+      ['<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>', [], '0'],
+    ];
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    for (const [data, strings, n] of cases) {
+      const bytes = excelWorkbook([['Roster', 'sheet1.xml', data]], strings);
+      const whole = await readXlsxTable(bytes, 'roster.xlsx').then((t) => t.rows, (e: Error) => e.message);
+      const streamed = await (async () => {
+        const rows: string[][] = [];
+        for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) rows.push(...b);
+        return rows;
+      })().catch((e: Error) => e.message);
+      expect([whole, streamed]).toEqual([refused(n), refused(n)]);
+    }
+    // an empty shared string (<si/>) is one, and a cell with no number (<v></v>) is blank: a blank cell
+    expect(await readBoth(excelWorkbook([['Roster', 'sheet1.xml', head + '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v></v></c></row>']], sst))).toEqual([
+      [['id', 'name'], ['7', '']],
+      [['id', 'name'], ['7', '']],
+    ]);
+    expect(await readBoth(excelWorkbook([['Roster', 'sheet1.xml', head + '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="s"><v>2</v></c></row>']], [...sst, '<si/>']))).toEqual([
+      [['id', 'name'], ['7', '']],
+      [['id', 'name'], ['7', '']],
+    ]);
+  });
+});
+
 describe('an .xlsx roster whose rows and cells are stored without their places (no r attribute, optional in the standard)', () => {
   const sst = ['<si><t>id</t></si>', '<si><t>name</t></si>', '<si><t>Ann</t></si>'];
   const readEither = async (bytes: Uint8Array) => {
