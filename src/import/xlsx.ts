@@ -5,6 +5,7 @@
 // daily rate 270.27027...) is taken at the decimals the format shows, rounded half-up, and noted.
 import { FieldError, InputError } from '../core/errors';
 import { cellText, colName, isoDateText, noSharedString, placeRow } from './xlsx-cells';
+import { zipDirectory } from './zip-names';
 
 export interface XlsxTable {
   rows: string[][];
@@ -23,6 +24,7 @@ export async function readXlsxTable(bytes: Uint8Array, name: string, sheet?: str
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
+    if (prefixedXml(bytes)) throw new InputError(`${name}: cannot read the workbook (its XML is written with namespace prefixes, <x:workbook>, as the Open XML SDK can write it, which this reader does not read): save it again as .xlsx from Excel or LibreOffice, or export the sheet as CSV`);
     throw new InputError(`${name}: cannot read the workbook (${String((e as Error).message ?? e).split('\n')[0]}): save it again as .xlsx, or export the sheet as CSV`);
   }
   const sheets = wb.worksheets;
@@ -112,4 +114,24 @@ function placedRows(RowXform: { prototype: object }): void {
     }
     return parseClose.call(this, name);
   };
+}
+
+/**
+ * Whether the workbook part's elements carry a namespace prefix (`<x:workbook xmlns:x=...>`, as the
+ * Open XML SDK can write them): exceljs matches elements by their bare names and reads none of them
+ * (exceljs/exceljs#1437), failing on "reading 'sheets'". Looked at only when a reading failed.
+ */
+function prefixedXml(bytes: Uint8Array): boolean {
+  const entry = zipDirectory(bytes)?.entries.find((x) => x.name === 'xl/workbook.xml');
+  if (!entry) return false;
+  try {
+    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const at = entry.at + 30 + b.readUInt16LE(entry.at + 26) + b.readUInt16LE(entry.at + 28);
+    const data = b.subarray(at, at + entry.size);
+    const { inflateRawSync } = process.getBuiltinModule('node:zlib') as typeof import('node:zlib');
+    const xml = (b.readUInt16LE(entry.at + 8) === 8 ? inflateRawSync(data) : data).toString('utf8', 0, 4096);
+    return /<[A-Za-z_][\w.-]*:workbook[\s>]/.test(xml);
+  } catch {
+    return false;
+  }
 }

@@ -226,9 +226,9 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xm
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 /** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
  *  the sheets (in the order given), then the styles and the shared strings. */
-function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean; noRelations?: boolean } = {}): Uint8Array {
+function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean; noRelations?: boolean; prefixed?: boolean } = {}): Uint8Array {
   const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
-  return zip([
+  const parts: [string, string][] = [
     ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
     ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
@@ -236,7 +236,13 @@ function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { d
     ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
     ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
     ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
-  ], o.deflate);
+  ];
+  // the SpreadsheetML parts with their elements prefixed (<x:workbook xmlns:x=...>), as the Open XML SDK can write them
+  const prefixed = (xml: string) =>
+    xml.includes(NS) || xml.startsWith('<?xml version="1.0" encoding="UTF-8"?><s')
+      ? xml.replace(/<(\/?)([A-Za-z]+)(?=[\s/>])/g, '<$1x:$2').replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+      : xml;
+  return zip(o.prefixed ? parts.map(([n, t]) => [n, prefixed(t)]) : parts, o.deflate);
 }
 describe('an .xlsx roster laid out by Excel reads streamed as it reads whole', () => {
   const streamedOf = async (bytes: Uint8Array, sheet?: string) => {
@@ -422,6 +428,22 @@ describe('an .xlsx roster with a text cell naming a shared string the workbook d
       [['id', 'name'], ['7', '']],
       [['id', 'name'], ['7', '']],
     ]);
+  });
+});
+
+describe('an .xlsx workbook whose XML elements are written with a namespace prefix (<x:workbook>, as the Open XML SDK can write them)', () => {
+  it('is refused in one line saying so, by both readers (exceljs reads no prefixed element: exceljs/exceljs#1437)', async () => {
+    const bytes = excelWorkbook([['Roster', 'sheet1.xml', '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><v>7</v></c></row>']], ['<si><t>id</t></si>'], { prefixed: true, deflate: true });
+    const refused = 'roster.xlsx: cannot read the workbook (its XML is written with namespace prefixes, <x:workbook>, as the Open XML SDK can write it, which this reader does not read): save it again as .xlsx from Excel or LibreOffice, or export the sheet as CSV';
+    const { readXlsxTable } = await import('../../src/import/xlsx');
+    const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+    const whole = await readXlsxTable(bytes, 'roster.xlsx').then((t) => t.rows, (e: Error) => e.message);
+    const streamed = await (async () => {
+      const rows: string[][] = [];
+      for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) rows.push(...b);
+      return rows;
+    })().catch((e: Error) => e.message);
+    expect([whole, streamed]).toEqual([refused, refused]);
   });
 });
 
