@@ -12,7 +12,26 @@ import { inForce, withSchedules } from './in-force';
 import { benefitsRules, employerCostsExact, ratesOn, roundCent, type RatesFile, type RatesInForce } from './benefits';
 
 const ZERO = new Big(0);
+
+/** A period of a row as its placement and dates decide it (RetroCalculator.periodsOf). */
+interface PeriodBase {
+  period: string;
+  fraction: Dec;
+  /** the old pay of the period, salary and stipends, each rounded to the cent */
+  paid: Dec;
+  owedExact: Dec;
+  owed: Dec;
+  /** owed (exact) - paid, and the salary's difference rounded, with the computed old pay */
+  exact: Dec;
+  salDiff: Dec;
+  /** the stipends' difference, rounded per stipend kind; exact; the creditable stipends' alone */
+  stipends: Dec;
+  stipendsExact: Dec;
+  creditableStipends: Dec;
+}
 const CENT = { mode: 'half-up' as const, unit: '0.01' };
+/** the most rows and placements remembered (RetroCalculator.person) */
+const MEMO_ROWS = 2000;
 
 /** The agreement with the schedules in force on a day (strictly: the rules must cover it), labelled with one school year. */
 function agreementOn(a: Agreement, day: DayNumber, label: string, what: string): Agreement {
@@ -100,6 +119,8 @@ export class RetroCalculator {
   private creditable: Set<string>;
   private pricersMade: { old: PlacementPricer; new: PlacementPricer } | undefined;
   private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
+  /** periodsOf by the placement and dates of a whole-period row (rows differ mostly by what they were paid) */
+  private baseMemo = new Map<string, PeriodBase[]>();
   totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
 
   constructor(
@@ -193,55 +214,40 @@ export class RetroCalculator {
         if (!/^\d+(\.\d{1,2})?$/.test(pt)) throw new InputError(`paid ${JSON.stringify(v.paid)} is not an amount of money (dollars, at most two decimals)`);
         paidCol = dec(pt);
       }
-      const key = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}|${v.start ?? ''}|${v.end ?? ''}|${v.paid ?? ''}`;
+      const whole = !(v.start ?? '').trim() && !(v.end ?? '').trim();
+      const placed = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}|${v.start ?? ''}|${v.end ?? ''}`;
+      const key = `${placed}|${v.paid ?? ''}`;
       const hit = this.rowMemo.get(key);
       if (hit) return this.add(Object.assign(out, hit));
-      const p = this.placement(v);
-      const eff = parseDate(this.opts.effective);
-      const P = this.periodsPerYear;
+      // what the row's placement and dates alone decide (the same for every paid amount)
+      let base = this.baseMemo.get(placed);
+      if (base === undefined) {
+        base = this.periodsOf(v, start, end);
+        if (whole && this.baseMemo.size < MEMO_ROWS) this.baseMemo.set(placed, base);
+      }
       const lines: RetroPeriod[] = [];
       let tPaid = ZERO, tOwed = ZERO, tEx = ZERO, tDiff = ZERO, tSal = ZERO, tSt = ZERO, tCred = ZERO;
       const costs: Record<string, Dec> = Object.fromEntries(this.keys.map((k) => [k, ZERO]));
-      this.periods.forEach((per, i) => {
-        const p0 = parseDate(per.first), p1 = parseDate(per.last);
-        const dim = p1 - p0 + 1;
-        const lo = Math.max(p0, start ?? p0), hi = Math.min(p1, end ?? p1);
-        const worked = Math.max(0, hi - lo + 1);
-        const atNew = Math.max(0, hi - Math.max(lo, eff) + 1);
-        const fAll = worked === dim ? dec(1) : dec(worked).div(dim);
-        const fNew = atNew === dim ? dec(1) : dec(atNew).div(dim);
-        const fOld = fAll.minus(fNew);
-        const comp = (o: Dec, n: Dec) => {
-          const paid = round(o.times(fAll).div(P), CENT);
-          const owedExact = o.times(fOld).plus(n.times(fNew)).div(P);
-          return { paid, owedExact, diff: round(owedExact.minus(paid), CENT), diffExact: owedExact.minus(paid) };
-        };
-        const sal = comp(p.old.salary, p.new.salary);
-        const stc = comp(p.old.creditableStipends, p.new.creditableStipends);
-        const sto = comp(p.old.otherStipends, p.new.otherStipends);
-        let paid = sal.paid.plus(stc.paid).plus(sto.paid);
-        const owedExact = sal.owedExact.plus(stc.owedExact).plus(sto.owedExact);
-        let salDiff = sal.diff;
-        let exact = sal.diffExact.plus(stc.diffExact).plus(sto.diffExact);
+      base.forEach((b, i) => {
+        let paid = b.paid, salDiff = b.salDiff, exact = b.exact;
         if (paidCol) {
           // the roster's paid figure replaces the computed old pay; the stipends' part stays as computed
-          const given = round(paidCol.times(fAll), CENT);
-          exact = owedExact.minus(given);
-          salDiff = round(exact, CENT).minus(stc.diff).minus(sto.diff);
+          const given = round(paidCol.times(b.fraction), CENT);
+          exact = b.owedExact.minus(given);
+          salDiff = round(exact, CENT).minus(b.stipends);
           paid = given;
         }
-        const stDiff = stc.diff.plus(sto.diff);
-        const diff = salDiff.plus(stDiff);
-        lines.push({ period: per.period, fraction: fAll, paid, owed: round(owedExact, CENT), owedExact, differenceExact: exact, difference: diff, salary: salDiff, stipends: stDiff, stipendsExact: stc.diffExact.plus(sto.diffExact) });
-        const creditable = salDiff.plus(stc.diff);
+        const diff = salDiff.plus(b.stipends);
+        lines.push({ period: b.period, fraction: b.fraction, paid, owed: b.owed, owedExact: b.owedExact, differenceExact: exact, difference: diff, salary: salDiff, stipends: b.stipends, stipendsExact: b.stipendsExact });
+        const creditable = salDiff.plus(b.creditableStipends);
         const c = employerCostsExact(this.rates[i], { creditable, all: diff });
         for (const k of this.keys) costs[k] = costs[k].plus(c[k]);
         tPaid = tPaid.plus(paid);
-        tOwed = tOwed.plus(round(owedExact, CENT));
+        tOwed = tOwed.plus(b.owed);
         tEx = tEx.plus(exact);
         tDiff = tDiff.plus(diff);
         tSal = tSal.plus(salDiff);
-        tSt = tSt.plus(stDiff);
+        tSt = tSt.plus(b.stipends);
         tCred = tCred.plus(creditable);
       });
       let emp = ZERO;
@@ -250,17 +256,58 @@ export class RetroCalculator {
         emp = emp.plus(costs[k]);
       }
       const res = { periods: lines, paid: tPaid, owed: tOwed, retroExact: tEx, retro: tDiff, salary: tSal, stipends: tSt, creditable: tCred, costs, employerTotal: emp };
-      // rows with their own dates rarely repeat: only whole-period rows are remembered (few placements)
-      if (!(v.start ?? '').trim() && !(v.end ?? '').trim()) {
-        if (this.rowMemo.size > 5000) this.rowMemo.clear();
-        this.rowMemo.set(key, res);
-      }
+      // rows with their own dates rarely repeat: only whole-period rows are remembered, the first
+      // MEMO_ROWS of them (a roster's common placements and amounts come early and often; one whose
+      // every row is paid its own amount would otherwise fill the memo with rows never seen again,
+      // and clearing it made each of them garbage for the old heap: 417 MB at 100,000 such rows)
+      if (whole && this.rowMemo.size < MEMO_ROWS) this.rowMemo.set(key, res);
       Object.assign(out, res);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return this.bad(out, e.message);
     }
     return this.add(out);
+  }
+
+  /** Each period of a placement from start to end, as far as its paid amount does not enter: the
+   *  employed fraction, the old pay (rounded to the cent, as paid) and what is owed at the new rates
+   *  (exact and rounded) of the salary and of the stipends, and the differences of the computed old
+   *  pay. A roster's paid column changes only the salary's part (person). */
+  private periodsOf(v: Record<string, string>, start: DayNumber | null, end: DayNumber | null): PeriodBase[] {
+    const p = this.placement(v);
+    const eff = parseDate(this.opts.effective);
+    const P = this.periodsPerYear;
+    return this.periods.map((per) => {
+      const p0 = parseDate(per.first), p1 = parseDate(per.last);
+      const dim = p1 - p0 + 1;
+      const lo = Math.max(p0, start ?? p0), hi = Math.min(p1, end ?? p1);
+      const worked = Math.max(0, hi - lo + 1);
+      const atNew = Math.max(0, hi - Math.max(lo, eff) + 1);
+      const fAll = worked === dim ? dec(1) : dec(worked).div(dim);
+      const fNew = atNew === dim ? dec(1) : dec(atNew).div(dim);
+      const fOld = fAll.minus(fNew);
+      const comp = (o: Dec, n: Dec) => {
+        const paid = round(o.times(fAll).div(P), CENT);
+        const owedExact = o.times(fOld).plus(n.times(fNew)).div(P);
+        return { paid, owedExact, diff: round(owedExact.minus(paid), CENT), diffExact: owedExact.minus(paid) };
+      };
+      const sal = comp(p.old.salary, p.new.salary);
+      const stc = comp(p.old.creditableStipends, p.new.creditableStipends);
+      const sto = comp(p.old.otherStipends, p.new.otherStipends);
+      const owedExact = sal.owedExact.plus(stc.owedExact).plus(sto.owedExact);
+      return {
+        period: per.period,
+        fraction: fAll,
+        paid: sal.paid.plus(stc.paid).plus(sto.paid),
+        owedExact,
+        owed: round(owedExact, CENT),
+        exact: sal.diffExact.plus(stc.diffExact).plus(sto.diffExact),
+        salDiff: sal.diff,
+        stipends: stc.diff.plus(sto.diff),
+        stipendsExact: stc.diffExact.plus(sto.diffExact),
+        creditableStipends: stc.diff,
+      };
+    });
   }
 
   private add(out: RetroPerson): RetroPerson {
