@@ -95,7 +95,7 @@ function datesAsText(CellXform: { prototype: object }): void {
  * in model") and a row's first cell without its reference. What placeRow cannot place fails the reading.
  */
 function placedRows(RowXform: { prototype: object }): void {
-  type RowModel = { number: number; cells: { address?: string }[] };
+  type RowModel = { number: number; cells: { address?: string; value?: unknown; result?: unknown }[] };
   type Node = { name: string; attributes: Record<string, string | undefined> };
   const p = RowXform.prototype as { parseOpen(node: Node): boolean; parseClose(name: string): boolean; parser?: unknown; model: RowModel; cbaR?: string; cbaLast?: number; cbaRows?: true };
   if (p.cbaRows) return;
@@ -111,6 +111,13 @@ function placedRows(RowXform: { prototype: object }): void {
       const at = placeRow(this.cbaR, cells.map((c) => c.address), this.cbaLast ?? 0);
       this.model.number = this.cbaLast = at.number;
       at.cols?.forEach((col, i) => (cells[i].address ??= `${colName(col - 1)}${at.number}`));
+      // a cell stored again in a place already read, with no value of its own (a style, a formula never
+      // calculated), leaves the value there, as the streamed reader (which sets a value only from a <v>)
+      // reads it; a second value takes the place in both
+      if (cells.length > 1) {
+        const seen = new Set<string | undefined>();
+        this.model.cells = cells.filter((c) => !(seen.has(c.address) && c.value === undefined && c.result === undefined) && seen.add(c.address));
+      }
     }
     return parseClose.call(this, name);
   };
