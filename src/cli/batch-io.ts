@@ -185,6 +185,11 @@ function stdinSize(input: NodeJS.ReadableStream): number {
 /** The header row checked (a name, none twice) and, with opts.columns, matched to the roster's columns. */
 function headerOf(raw: string[], label: string, opts: BatchReadOptions): { header: string[]; original: string[] } {
   let header = raw.map((h) => h.trim());
+  // blank cells at the header's end name no column (a sheet's used range one column wider: Excel's
+  // CSV gives a trailing delimiter, the workbook a styled empty cell): the header ends at its last name
+  let w = header.length;
+  while (w > 1 && header[w - 1] === '') w--;
+  if (w < header.length) header = header.slice(0, w);
   if (!header.length || header.every((h) => !h)) throw new InputError(`${label}: the first line must be a header row naming the columns`);
   const dup = duplicateNames(header);
   if (dup.length) throw new InputError(`${label}: the header names ${dup.map((d) => JSON.stringify(d)).join(', ')} more than once; give each column once`);
@@ -214,8 +219,33 @@ function recordOf(raw: string[], row: number, header: string[], withValues: bool
       break;
     }
   if (blank) (r.error = 'blank row'), (r.blank = true);
-  else if (raw.length !== header.length) r.error = `${raw.length} fields where the header has ${header.length}`;
+  else if (raw.length !== header.length) {
+    // past the header: empty cells are not data (a trailing delimiter, a styled empty cell) and are
+    // left out; a value is a shifted row (or a column the header does not name), named by its column
+    const past = raw.length > header.length ? pastHeader(raw, header.length) : -1;
+    if (past < 0 && raw.length > header.length) raw.length = header.length;
+    else if (past >= 0) r.error = `${JSON.stringify(shortText(raw[past].trim()))} in column ${past + 1} (${columnLetters(past)}), past the header's ${header.length} columns (a shifted row, or a column the header does not name)`;
+    else r.error = `${raw.length} fields where the header has ${header.length}`;
+  }
   return r;
+}
+
+/** The index of the first cell past the header's width that is not empty (or spaces), -1 for none. */
+function pastHeader(raw: string[], width: number): number {
+  for (let i = width; i < raw.length; i++) if (raw[i].trim() !== '') return i;
+  return -1;
+}
+
+/** A cell's text as a reason quotes it: at most 40 characters. */
+function shortText(s: string): string {
+  return s.length > 40 ? s.slice(0, 39) + '\u2026' : s;
+}
+
+/** A 0-based column index as a spreadsheet's letters (0 = A, 26 = AA). */
+function columnLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
 /** A parse failure or a failed read as the one line the user sees (anything else as it is). */

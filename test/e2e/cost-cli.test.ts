@@ -43,12 +43,12 @@ describe('cba cost: a three-person roster costed by hand', () => {
     expect(r.stderr).toMatch(/not costed/);
   });
 
-  it('the same placement written plainly, in quotes or with semicolons costs the same; blank, short and long rows come back with their status', async () => {
+  it('the same placement written plainly, in quotes or with semicolons costs the same; blank, short and long rows come back with their status (an empty field past the header is no field)', async () => {
     // Class IV Step 7 on the 2005-06 basic schedule: 58,617; next year Step 8: 60,644. A row's cells are
     // found in its line where its quotes wrap whole cells, and cut as a record otherwise ("a""b", a
     // name over two lines): every way the same figures
     const ok = ',ok,58617.00,,60644.00,step 7 -> 8,';
-    const roster = ['id,name,schedule,class,step,days,fte,stipends', 'E1,x,basic,IV,7,,,', '"E2","Doe, Jane","basic","IV","7","","",""', 'E3,"a""b",basic,IV,7,,,', 'E4,"two\nlines",basic,IV,7,,,', ',,,,,,,', 'E5,x,basic,IV', 'E6,x,basic,IV,7,,,,', '=E7,x,basic,IV,7,,,'].join('\r\n');
+    const roster = ['id,name,schedule,class,step,days,fte,stipends', 'E1,x,basic,IV,7,,,', '"E2","Doe, Jane","basic","IV","7","","",""', 'E3,"a""b",basic,IV,7,,,', 'E4,"two\nlines",basic,IV,7,,,', ',,,,,,,', 'E5,x,basic,IV', 'E6,x,basic,IV,7,,,,', '=E7,x,basic,IV,7,,,', 'E8,x,basic,IV,7,,,,y'].join('\r\n');
     const r = await cba(['cost', '--roster', '-', '--csv'], { input: roster });
     expect(r.stdout.split('\n')).toEqual([
       'row,id,status,current,raised,moved,movement,reason',
@@ -58,8 +58,10 @@ describe('cba cost: a three-person roster costed by hand', () => {
       '4,E4' + ok,
       '5,,blank,,,,,blank row',
       '6,E5,invalid,,,,,4 fields where the header has 8',
-      '7,E6,invalid,,,,,9 fields where the header has 8',
+      // an empty field past the header is not data (a spreadsheet's trailing delimiter); a value there is
+      '7,E6' + ok,
       "8,'=E7" + ok,
+      `9,E8,invalid,,,,,"""y"" in column 9 (I), past the header's 8 columns (a shifted row, or a column the header does not name)"`,
       '',
     ]);
     const semi = await cba(['cost', '--roster', '-', '--csv'], { input: roster.replace(/,/g, ';').replace('Doe; Jane', 'Doe, Jane') });

@@ -35,7 +35,7 @@ describe('cba deadline <name> --input (batch)', () => {
       '"tr ",2005-11-18' + ok,
       '\u00a0,\u00a0,,25,office-days,invalid,blank row',
       ',,,25,office-days,invalid,blank row',
-      'x,2005-11-18,,25,office-days,invalid,3 fields where the header has 2',
+      `x,2005-11-18,,25,office-days,invalid,"""extra"" in column 3 (C), past the header's 2 columns (a shifted row, or a column the header does not name)"`,
       'only,,,25,office-days,invalid,1 fields where the header has 2',
       '-5,2005-11-18' + ok,
       "'+x,2005-11-18" + ok,

@@ -238,3 +238,64 @@ describe('--date-format: ISO always, MDY or DMY for slashed dates, never a guess
     );
   });
 });
+
+describe('cells past the header: the same statuses from CSV and .xlsx, in every roster command', () => {
+  // One roster, as CSV and as a workbook. The header's last cell is empty (Excel writes a trailing
+  // delimiter for a sheet whose used range runs one column wider; the workbook has a styled empty
+  // cell there). Row 1 holds "x" in the column past the header's named ones: a shifted row, invalid,
+  // the column named. Row 2 ends with an empty cell past the header (a trailing delimiter; a styled
+  // empty cell): not data, the row is read. Row 3 is as the header. Before: the CSV read row 1 as ok
+  // (the blank header cell took "x") and row 3 as invalid ("7 fields where the header has 8"), the
+  // workbook row 1 invalid ("8 fields where the header has 7") and row 3 ok.
+  const roster = { head: ['id', 'schedule', 'class', 'step', 'fte', 'stipends', 'new_class'], data: [['P1', 'basic', 'IV', '12', '', 'bilingual', '', 'x'], ['P2', 'basic', 'I', '8', '', '', 'III', ''], ['P3', 'basic', 'II', '5', '', '', '']] };
+  // Appendix A, Basic 2005-06: Class IV Step 13 is printed as 70,797
+  const audit = { head: ['id', 'class', 'step', 'paid'], data: [['E1', 'IV', '13', '70797', 'x'], ['E2', 'IV', '13', '70797', ''], ['E3', 'IV', '13', '70797']] };
+  const triggers = { head: ['case', 'date'], data: [['C1', '2005-11-18', 'x'], ['C2', '2005-11-18', ''], ['C3', '2005-11-18']] };
+  const past = (n: number, col: string) => `"x" in column ${n + 1} (${col}), past the header's ${n} columns (a shifted row, or a column the header does not name)`;
+  /** The roster as CSV with the header's trailing delimiter, as CSV without it, and as a workbook. */
+  async function forms(name: string, { head, data }: { head: string[]; data: string[][] }): Promise<string[]> {
+    const wide = at(`${name}.csv`), narrow = at(`${name}-narrow.csv`), book = at(`${name}.xlsx`);
+    writeFileSync(wide, [[...head, ''], ...data].map((r) => r.join(',')).join('\n') + '\n');
+    writeFileSync(narrow, [head, ...data].map((r) => r.join(',')).join('\n') + '\n');
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('Roster');
+    [head, ...data].forEach((r) => ws.addRow(r.map((c) => (/^\d+$/.test(c) ? Number(c) : c === '' ? null : c))));
+    ws.getRow(1).getCell(head.length + 1).numFmt = '@';
+    ws.getRow(3).getCell(head.length + 1).numFmt = '0.00';
+    await wb.xlsx.writeFile(book);
+    return [wide, narrow, book];
+  }
+  const ofRows = (rows: { row: number; status: string; reason?: string | null }[]) => rows.map((x) => [x.row, x.status, x.reason ?? null]);
+  const scen = ['--scenario', 'fixtures/bargain/proposal-a.yaml', '--json'];
+
+  it.each([
+    ['audit', audit, (f: string) => ['audit', f, '--json'], (out: string) => ofRows(lines(out))],
+    ['cost', roster, (f: string) => ['cost', '--roster', f, '--json'], (out: string) => ofRows(JSON.parse(out).rows)],
+    ['retro', roster, (f: string) => ['retro', '--roster', f, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--json'], (out: string) => ofRows(JSON.parse(out).rows)],
+    ['cost --scenario', roster, (f: string) => ['cost', '--roster', f, ...scen], (out: string) => ofRows(JSON.parse(out).rows)],
+    ['deadline --input', triggers, (f: string) => ['deadline', 'level1-file', '--input', f, '--json'], (out: string) => ofRows(lines(out))],
+  ])('cba %s: row 1 invalid naming the column, rows 2 and 3 read', async (name, r, args, rows) => {
+    const got = [];
+    for (const f of await forms(name.replace(/\W+/g, '-'), r)) got.push(rows((await cba(args(f))).stdout));
+    const n = r.head.length;
+    expect(got[0]).toEqual([
+      [1, 'invalid', past(n, String.fromCharCode(65 + n))],
+      [2, 'ok', null],
+      [3, 'ok', null],
+    ]);
+    expect(got[1]).toEqual(got[0]);
+    expect(got[2]).toEqual(got[0]);
+  });
+
+  it('cba disclose: the same totals and the same warning', async () => {
+    const got = [];
+    for (const f of await forms('disclose', roster)) {
+      const r = await cba(['disclose', '--roster', f, ...scen]);
+      const j = JSON.parse(r.stdout);
+      got.push([j.members, j.invalid, r.stderr]);
+    }
+    expect(got[0]).toEqual([2, 1, `warning: row 1 (P1): not costed: ${past(7, 'H')}\n`]);
+    expect(got[1]).toEqual(got[0]);
+    expect(got[2]).toEqual(got[0]);
+  });
+});
