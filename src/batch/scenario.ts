@@ -357,6 +357,8 @@ export interface PersonResult {
   id: string;
   status: 'ok' | 'invalid';
   reason?: string;
+  /** every cell empty (the rows a sheet keeps at its end): invalid, 'blank row' */
+  blank?: true;
   fte?: Dec;
   /** [scenario][year] */
   years?: PersonYear[][];
@@ -429,9 +431,10 @@ export class ScenarioCoster {
   }
 
   /** One roster row: every scenario, every year; adds an ok row to the totals. */
-  person(r: { row: number; values: Record<string, string>; error?: string }): PersonResult {
+  person(r: { row: number; values: Record<string, string>; error?: string; blank?: boolean }): PersonResult {
     const v = r.values;
     const out: PersonResult = { row: r.row, id: (v.id ?? '').trim(), status: 'ok' };
+    if (r.blank) return { ...out, status: 'invalid', reason: r.error ?? 'blank row', blank: true };
     if (r.error) return { ...out, status: 'invalid', reason: r.error };
     try {
       for (const c of SCENARIO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);

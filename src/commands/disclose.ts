@@ -42,12 +42,19 @@ export async function run(o: DiscloseOptions, { out: ctx, agreement, io }: RunCt
   if (!o.scenario?.length) throw new InputError('--scenario <file> is required: the proposal to disclose (repeat for several)');
   const a = await withBenefits(await agreement(), (m) => note(ctx, m));
   let invalid = 0;
+  // the blank rows a sheet keeps (a million for a far last row) in one line after the roster, as cba
+  // cost and cba audit count them: not rows that could not be costed
+  let blank = 0;
+  const blankRows: number[] = [];
   const coster = await runScenarios(a, o, io, (p) => {
-    if (p.status !== 'ok') {
+    if (p.blank) {
+      if (++blank <= 5) blankRows.push(p.row);
+    } else if (p.status !== 'ok') {
       invalid++;
       warn(ctx, `row ${p.row}${p.id ? ` (${p.id})` : ''}: not costed: ${p.reason}`);
     }
   });
+  if (blank) note(ctx, `${blank} blank row${blank === 1 ? '' : 's'} skipped (row${blank === 1 ? '' : 's'} ${blankRows.join(', ')}${blank > blankRows.length ? ', ...' : ''})`);
   const d = disclosureData(coster, invalid);
   if (o.html) {
     writeUserFile(o.html, disclosureHtml(d), '--html');

@@ -299,3 +299,28 @@ describe('cells past the header: the same statuses from CSV and .xlsx, in every 
     expect(got[2]).toEqual(got[0]);
   });
 });
+
+describe('cba disclose: the blank rows of a roster in one line', () => {
+  it('how many and the first row numbers, one line whatever their number; not counted as rows not costed (CSV and .xlsx alike)', async () => {
+    // roster3's three people, then a row the coster refuses (step "x"), then 12 blank rows: a warning
+    // line for the refused row, one note for the 12 blank ones (each was "warning: row N: not
+    // costed: blank row", one line per row: a million for a sheet whose last row is far down), and
+    // the disclosure's "invalid" (the page's "rows could not be costed") counts the refused row only
+    const rows = csvRows('fixtures/bargain/roster3.csv');
+    const n = rows.length - 1; // people
+    rows.push(['Q9', 'basic', 'IV', 'x', '', '', '']);
+    const csv = at('blank-disclose.csv');
+    writeFileSync(csv, [...rows.map((r) => r.join(',')), ...Array(12).fill(',,,,,,')].join('\n') + '\n');
+    const xlsx = await book('blank-disclose.xlsx', { Roster: rows }, 12);
+    const want = [
+      `warning: row ${n + 1} (Q9): not costed: step "x" is not a whole number`,
+      `note: 12 blank rows skipped (rows ${n + 2}, ${n + 3}, ${n + 4}, ${n + 5}, ${n + 6}, ...)`,
+    ];
+    for (const f of [csv, xlsx]) {
+      const r = await cba(['disclose', '--roster', f, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--json']);
+      expect(r.stderr.trim().split('\n')).toEqual(want);
+      const d = JSON.parse(r.stdout);
+      expect([d.members, d.invalid]).toEqual([n, 1]);
+    }
+  });
+});
