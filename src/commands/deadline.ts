@@ -386,6 +386,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
     return line + res.ctail;
   };
   let rows = 0;
+  let blank = 0;
   for await (const b of readCsvLines(o.input, '--input', { stdin, sheet: o.sheet })) {
     if (!Array.isArray(b)) {
       header = b.header;
@@ -418,7 +419,10 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
       } else r = item;
       const raw = r.raw;
       let res: { tail: string; ok: boolean };
-      if (r.error) res = { tail: tailOf('', 'invalid', r.error), ok: false };
+      // a blank row (the rows a sheet keeps at its end): back as "blank", counted apart, not a failure,
+      // as cba audit gives it
+      if (r.blank) (res = { tail: tailOf('', 'blank', 'blank row'), ok: true }), blank++;
+      else if (r.error) res = { tail: tailOf('', 'invalid', r.error), ok: false };
       else {
         const dateText = raw[dateAt] ?? '';
         const recess = recessAt < 0 ? '' : raw[recessAt] ?? '';
@@ -436,6 +440,7 @@ async function batch(a: Agreement, loaded: LoadedCalendar, o: DeadlineOptions & 
     await w.write(chunk);
   }
   await w.end();
-  if (bad) ctx.stderr.write(`${bad} row${bad === 1 ? '' : 's'} invalid\n`);
+  const counts = [bad ? `${bad} row${bad === 1 ? '' : 's'} invalid` : '', blank ? `${blank} blank row${blank === 1 ? '' : 's'}` : ''].filter(Boolean);
+  if (counts.length) ctx.stderr.write(`${counts.join(', ')}\n`);
   return { failed: bad > 0 };
 }

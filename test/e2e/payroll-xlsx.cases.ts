@@ -324,3 +324,37 @@ describe('cba disclose: the blank rows of a roster in one line', () => {
     }
   });
 });
+
+describe('blank rows: the same status from cba deadline --input as from cba audit', () => {
+  it('"blank" (reason "blank row"), counted apart, not a failure: CSV and .xlsx alike', async () => {
+    // docs/commands/audit.md: a blank row (every cell empty, as a sheet leaves rows at its end) comes
+    // back "blank", counted in the summary, not a failure; cba cost skips them, exit 0. cba deadline
+    // --input gave them "invalid", "blank row", counted them as invalid rows and failed the run (exit 1)
+    const csv = at('blank-deadline.csv');
+    writeFileSync(csv, 'case,date\nC1,2005-11-18\n,\n , \n');
+    const xlsx = await book('blank-deadline.xlsx', { Sheet1: [['case', 'date'], ['C1', '2005-11-18']] }, 2);
+    for (const f of [csv, xlsx]) {
+      const r = await cba(['deadline', 'level1-file', '--input', f, '--json']);
+      // level1-file: 25 office days from 2005-11-18 is 2005-12-27 (as above)
+      expect(lines(r.stdout).map((y) => [y.row, y.due, y.status, y.reason])).toEqual([
+        [1, '2005-12-27', 'ok', null],
+        [2, null, 'blank', 'blank row'],
+        [3, null, 'blank', 'blank row'],
+      ]);
+      expect([r.code, r.stderr]).toEqual([0, '2 blank rows\n']);
+      const c = await cba(['deadline', 'level1-file', '--input', f, '--csv']);
+      expect(c.stdout.split('\n').slice(2, 4).map((l) => l.split(',').slice(-2))).toEqual([
+        ['blank', 'blank row'],
+        ['blank', 'blank row'],
+      ]);
+    }
+    // cba audit on the same rows (with the columns it needs): the same status for each blank row
+    const audit = at('blank-audit.csv');
+    writeFileSync(audit, 'id,class,step,paid\nE1,IV,13,70797\n,,,\n , , , \n');
+    expect(lines((await cba(['audit', audit, '--json'])).stdout).map((y) => [y.row, y.status, y.reason])).toEqual([
+      [1, 'ok', null],
+      [2, 'blank', 'blank row'],
+      [3, 'blank', 'blank row'],
+    ]);
+  });
+});
