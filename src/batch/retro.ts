@@ -80,7 +80,8 @@ export interface RetroPeriod {
 export interface RetroPerson {
   row: number;
   id: string;
-  status: 'ok' | 'invalid';
+  /** blank: every cell empty (the rows a sheet keeps at its end), not computed and not a failure */
+  status: 'ok' | 'invalid' | 'blank';
   reason?: string;
   periods?: RetroPeriod[];
   paid?: Dec;
@@ -121,7 +122,7 @@ export class RetroCalculator {
   private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
   /** periodsOf by the placement and dates of a whole-period row (rows differ mostly by what they were paid) */
   private baseMemo = new Map<string, PeriodBase[]>();
-  totals = { persons: 0, invalid: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
+  totals = { persons: 0, invalid: 0, blank: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
 
   constructor(
     readonly a: Agreement,
@@ -199,9 +200,10 @@ export class RetroCalculator {
   }
 
   /** One roster row, with its status; adds an ok row to the totals. */
-  person(r: { row: number; values: Record<string, string>; error?: string }): RetroPerson {
+  person(r: { row: number; values: Record<string, string>; error?: string; blank?: boolean }): RetroPerson {
     const v = r.values;
     const out: RetroPerson = { row: r.row, id: (v.id ?? '').trim(), status: 'ok' };
+    if (r.blank) return this.totals.blank++, { ...out, status: 'blank', reason: 'blank row' };
     if (r.error) return this.bad(out, r.error);
     try {
       for (const c of RETRO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);

@@ -81,3 +81,19 @@ export async function runScenarios(a: Agreement, o: BargainOpts, io: Io, onPerso
 }
 
 export { bufferedWriter };
+
+/** The blank rows of a roster (the rows a sheet keeps at its end: a million for a far last row) as one
+ *  line: how many, and the first five row numbers. */
+export class BlankRows {
+  count = 0;
+  private readonly first: number[] = [];
+  add(row: number): void {
+    if (++this.count <= 5) this.first.push(row);
+  }
+  /** 'N blank rows skipped (rows a, b, c, d, e, ...)', or undefined for none */
+  line(): string | undefined {
+    const n = this.count;
+    if (!n) return undefined;
+    return `${n} blank row${n === 1 ? '' : 's'} skipped (row${n === 1 ? '' : 's'} ${this.first.join(', ')}${n > this.first.length ? ', ...' : ''})`;
+  }
+}

@@ -1,7 +1,7 @@
 // cba cost --scenario: a roster priced over school years under proposals, against the status quo.
 import type { RunCtx } from '../cli/command';
 import { csvLine, flags, jm, money, note, renderTable, warn, write, type Ctx } from '../cli/output';
-import { bufferedWriter, runScenarios, withBenefits, type BargainOpts } from './bargain-io';
+import { BlankRows, bufferedWriter, runScenarios, withBenefits, type BargainOpts } from './bargain-io';
 import { scenarioNotes, summarize, type PersonResult, type ScenarioCoster, type YearSummary } from '../batch/scenario';
 import { formatCents } from '../core/money';
 import { InputError } from '../core/errors';
@@ -11,7 +11,7 @@ export const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCa
 export const PERSON_CSV_HEAD = ['row', 'id', 'status', 'scenario', 'year', 'class', 'step', 'movement', 'fte', 'salary', 'stipends', 'one_time', 'creditable'];
 
 export function personCsv(c: ScenarioCoster, p: PersonResult): string {
-  if (p.status !== 'ok') return csvLine([p.row, p.id, 'invalid', '', '', '', '', '', '', '', '', '', '', ...c.keys.map(() => ''), '', '', p.reason]);
+  if (p.status !== 'ok') return csvLine([p.row, p.id, p.blank ? 'blank' : 'invalid', '', '', '', '', '', '', '', '', '', '', ...c.keys.map(() => ''), '', '', p.reason]);
   let s = '';
   const fte = p.fte!.toFixed();
   p.years!.forEach((ys, si) =>
@@ -24,7 +24,7 @@ export function personCsv(c: ScenarioCoster, p: PersonResult): string {
 }
 
 export function personJson(c: ScenarioCoster, p: PersonResult) {
-  if (p.status !== 'ok') return { row: p.row, id: p.id, status: 'invalid', reason: p.reason };
+  if (p.status !== 'ok') return { row: p.row, id: p.id, status: p.blank ? 'blank' : 'invalid', reason: p.reason };
   return {
     row: p.row,
     id: p.id,
@@ -81,6 +81,8 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
   let keys: string[] = [];
   let first = true;
   let invalid = 0;
+  // blank rows (a sheet's last rows): status blank, one note for all, as cba cost and cba disclose
+  const blank = new BlankRows();
   const coster = await runScenarios(a, o, io, async (p, c) => {
     if (first) {
       keys = c.keys;
@@ -88,7 +90,8 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
       if (o.json) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"rows": [\n`);
       first = false;
     } else if (o.json) await out.write(',\n');
-    if (p.status !== 'ok') {
+    if (p.blank) blank.add(p.row);
+    else if (p.status !== 'ok') {
       invalid++;
       if (!o.json && !o.csv) warn(ctx, `row ${p.row}${p.id ? ` (${p.id})` : ''}: not costed: ${p.reason}`);
     }
@@ -96,6 +99,8 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
     else if (o.json) await out.write(JSON.stringify(personJson(c, p)));
   });
   const sum = summarize(coster);
+  const blankLine = blank.line();
+  if (blankLine) note(ctx, blankLine);
   if (o.csv) {
     if (first) await out.write(csvLine([...PERSON_CSV_HEAD, ...coster.keys.map(snake), 'health', 'total', 'reason']));
     await out.end();
@@ -105,7 +110,7 @@ export async function runScenario(o: BargainOpts & { json?: boolean; csv?: boole
   if (o.json) {
     if (first) await out.write(`{\n"agreement": ${JSON.stringify(a.meta.id)},\n"rows": [\n`);
     await out.write(
-      `\n],\n"baseYear": ${JSON.stringify(coster.baseYear)},\n"members": ${coster.counted},\n"invalid": ${coster.counted === 0 && invalid === 0 ? 0 : invalid},\n"scenarios": ${JSON.stringify(sum.map((s) => ({ name: s.name, file: s.file, years: s.years.map((y) => yearJson(coster, y)) })))},\n"notes": ${flags(JSON.stringify(scenarioNotes(a)))}\n}\n`,
+      `\n],\n"baseYear": ${JSON.stringify(coster.baseYear)},\n"members": ${coster.counted},\n"invalid": ${coster.counted === 0 && invalid === 0 ? 0 : invalid},\n"blank": ${blank.count},\n"scenarios": ${JSON.stringify(sum.map((s) => ({ name: s.name, file: s.file, years: s.years.map((y) => yearJson(coster, y)) })))},\n"notes": ${flags(JSON.stringify(scenarioNotes(a)))}\n}\n`,
     );
     await out.end();
     return;

@@ -4,7 +4,7 @@ import { writeUserFile } from '../cli/files';
 import { csvLine, jm, money, note, printJson, renderTable, warn, write } from '../cli/output';
 import { JSON_OPTION, declare, type Exec, type OptionsOf, type RunCtx, type RunResult } from '../cli/command';
 import { examples } from '../cli/help';
-import { runScenarios, withBenefits } from './bargain-io';
+import { BlankRows, runScenarios, withBenefits } from './bargain-io';
 import { terminalChart } from './cost-scenario';
 import { disclosureData, disclosureHtml, LINES } from '../batch/disclose';
 import type { Dec } from '../core/money';
@@ -44,17 +44,16 @@ export async function run(o: DiscloseOptions, { out: ctx, agreement, io }: RunCt
   let invalid = 0;
   // the blank rows a sheet keeps (a million for a far last row) in one line after the roster, as cba
   // cost and cba audit count them: not rows that could not be costed
-  let blank = 0;
-  const blankRows: number[] = [];
+  const blank = new BlankRows();
   const coster = await runScenarios(a, o, io, (p) => {
-    if (p.blank) {
-      if (++blank <= 5) blankRows.push(p.row);
-    } else if (p.status !== 'ok') {
+    if (p.blank) blank.add(p.row);
+    else if (p.status !== 'ok') {
       invalid++;
       warn(ctx, `row ${p.row}${p.id ? ` (${p.id})` : ''}: not costed: ${p.reason}`);
     }
   });
-  if (blank) note(ctx, `${blank} blank row${blank === 1 ? '' : 's'} skipped (row${blank === 1 ? '' : 's'} ${blankRows.join(', ')}${blank > blankRows.length ? ', ...' : ''})`);
+  const blankLine = blank.line();
+  if (blankLine) note(ctx, blankLine);
   const d = disclosureData(coster, invalid);
   if (o.html) {
     writeUserFile(o.html, disclosureHtml(d), '--html');

@@ -62,7 +62,7 @@ const f2 = (x: Dec | undefined) => (x === undefined ? '' : x.toFixed(2));
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 function personJson(r: RetroCalculator, p: RetroPerson) {
-  if (p.status !== 'ok') return { row: p.row, id: p.id, status: 'invalid', reason: p.reason };
+  if (p.status !== 'ok') return { row: p.row, id: p.id, status: p.status, reason: p.reason };
   return {
     row: p.row,
     id: p.id,
@@ -83,7 +83,7 @@ function personJson(r: RetroCalculator, p: RetroPerson) {
 const W = [8, 12, 12, 12, 12, 12, 10, 8];
 
 function tableLine(ctx: Ctx, p: RetroPerson): string {
-  if (p.status !== 'ok') return fitText(ctx, [String(p.row).padEnd(7), p.id.padEnd(W[0]), ''.padStart(W[1]), ''.padStart(W[2]), ''.padStart(W[3]), ...(narrow(ctx) ? [] : [''.padStart(W[4])]), ''.padStart(W[5]), ctx.paint.red('invalid'.padEnd(W[6])), p.reason].join(' ')) + '\n';
+  if (p.status !== 'ok') return fitText(ctx, [String(p.row).padEnd(7), p.id.padEnd(W[0]), ''.padStart(W[1]), ''.padStart(W[2]), ''.padStart(W[3]), ...(narrow(ctx) ? [] : [''.padStart(W[4])]), ''.padStart(W[5]), (p.status === 'blank' ? ctx.paint.dim(p.status.padEnd(W[6])) : ctx.paint.red(p.status.padEnd(W[6]))), p.reason].join(' ')) + '\n';
   const n = p.periods!.filter((x) => !x.fraction.eq(0)).length;
   const note = `${n} period${n === 1 ? '' : 's'}`;
   // narrower than the full line: the exact sum and the note go on a second, indented line
@@ -125,7 +125,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
       if (p.reason) p.reason = fieldText(p.reason, flagOf); // a reason may name an option ({dateFormat})
       if (o.csv) {
         const from = calc.periods[0].first, thru = calc.periods[calc.periods.length - 1].last;
-        if (p.status !== 'ok') chunk += csvLine([p.row, p.id, '', '', '', from, thru, '', 'invalid', p.reason]);
+        if (p.status !== 'ok') chunk += csvLine([p.row, p.id, '', '', '', from, thru, '', p.status, p.reason]);
         else {
           const sumEx = (k: 'salary' | 'stipends') => p.periods!.reduce((t, x) => t.plus(k === 'salary' ? x.differenceExact.minus(x.stipendsExact) : x.stipendsExact), dec(0));
           const n = p.periods!.filter((x) => !x.fraction.eq(0)).length;
@@ -142,7 +142,7 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
   const T = calc.totals;
   if (o.json)
     await out.write(
-      `\n],\n"totals": ${JSON.stringify({ persons: T.persons, invalid: T.invalid, paid: jm(T.paid), owed: jm(T.owed), retro: jm(T.retro), retroExact: T.retroExact.toFixed(6), salary: jm(T.salary), stipends: jm(T.stipends), creditable: jm(T.creditable), employer: Object.fromEntries(calc.keys.map((k) => [k, jm(T.costs[k])])), employerTotal: jm(T.employerTotal) })},\n"notes": ${flags(JSON.stringify(calc.notes))}\n}\n`,
+      `\n],\n"totals": ${JSON.stringify({ persons: T.persons, invalid: T.invalid, blank: T.blank, paid: jm(T.paid), owed: jm(T.owed), retro: jm(T.retro), retroExact: T.retroExact.toFixed(6), salary: jm(T.salary), stipends: jm(T.stipends), creditable: jm(T.creditable), employer: Object.fromEntries(calc.keys.map((k) => [k, jm(T.costs[k])])), employerTotal: jm(T.employerTotal) })},\n"notes": ${flags(JSON.stringify(calc.notes))}\n}\n`,
     );
   else if (!o.csv) {
     await out.write(
@@ -151,6 +151,6 @@ export async function run(o: RetroOptions, { out: ctx, agreement, io }: RunCtx):
     for (const n of calc.notes) await out.write(fitText(ctx, ctx.paint.dim(`Note: ${flags(n)}`)) + '\n');
   }
   await out.end();
-  ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);
+  ctx.stderr.write(`${rows} rows: ${T.persons} computed, ${T.invalid} not computed${T.blank ? `, ${T.blank} blank` : ''}; retro ${formatMoney(T.retro)}, employer costs ${formatMoney(T.employerTotal)}\n`);
   return { failed: T.invalid > 0 };
 }

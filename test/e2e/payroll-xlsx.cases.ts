@@ -358,3 +358,36 @@ describe('blank rows: the same status from cba deadline --input as from cba audi
     ]);
   });
 });
+
+describe('blank rows: cba retro and cba cost --scenario give them "blank" too, not a failure', () => {
+  it('status "blank", reason "blank row", counted apart (CSV and .xlsx alike)', async () => {
+    // both gave "invalid", "blank row": retro counted them as "not computed" and exited 1, cost
+    // --scenario counted them in "invalid" and, as a table, warned once per row
+    const rows = csvRows('fixtures/bargain/retro3.csv');
+    const n = rows.length - 1;
+    const csv = at('blank-retro.csv');
+    writeFileSync(csv, [...readFileSync(join(ROOT, 'fixtures/bargain/retro3.csv'), 'utf8').trim().split('\n'), ',,,,,,,', ',,,,,,,'].join('\n') + '\n');
+    const xlsx = await book('blank-retro.xlsx', { Roster: rows }, 2);
+    const blanks = [n + 1, n + 2].map((row) => ({ row, id: '', status: 'blank', reason: 'blank row' }));
+    for (const f of [csv, xlsx]) {
+      const r = await cba(['retro', '--roster', f, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--json']);
+      const j = JSON.parse(r.stdout);
+      expect(j.rows.slice(n)).toEqual(blanks);
+      expect(j.rows.slice(0, n).every((x: { status: string }) => x.status === 'ok')).toBe(true);
+      expect([j.totals.persons, j.totals.invalid, j.totals.blank]).toEqual([n, 0, 2]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`^${n + 2} rows: ${n} computed, 0 not computed, 2 blank;`));
+      const c = await cba(['retro', '--roster', f, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv']);
+      expect(c.stdout.trim().split('\n').slice(-2).map((l) => l.split(',').slice(-2))).toEqual([['blank', 'blank row'], ['blank', 'blank row']]);
+
+      const s = await cba(['cost', '--roster', f, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--json']);
+      const sj = JSON.parse(s.stdout);
+      expect(sj.rows.slice(n)).toEqual(blanks);
+      expect([sj.members, sj.invalid, sj.blank]).toEqual([n, 0, 2]);
+      const t = await cba(['cost', '--roster', f, '--scenario', 'fixtures/bargain/proposal-a.yaml']);
+      expect(t.stderr.split('\n').filter((l) => /blank/.test(l))).toEqual([`note: 2 blank rows skipped (rows ${n + 1}, ${n + 2})`]);
+      const sc = await cba(['cost', '--roster', f, '--scenario', 'fixtures/bargain/proposal-a.yaml', '--csv']);
+      expect(sc.stdout.trim().split('\n').slice(-2).map((l) => [l.split(',')[2], l.split(',').pop()])).toEqual([['blank', 'blank row'], ['blank', 'blank row']]);
+    }
+  });
+});
