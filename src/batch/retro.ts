@@ -122,7 +122,17 @@ export class RetroCalculator {
   private rowMemo = new Map<string, Omit<RetroPerson, 'row' | 'id' | 'status'>>();
   /** periodsOf by the placement and dates of a whole-period row (rows differ mostly by what they were paid) */
   private baseMemo = new Map<string, PeriodBase[]>();
-  totals = { persons: 0, invalid: 0, blank: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
+  private sum = { persons: 0, invalid: 0, blank: 0, paid: ZERO, owed: ZERO, retroExact: ZERO, retro: ZERO, salary: ZERO, stipends: ZERO, creditable: ZERO, costs: {} as Record<string, Dec>, employerTotal: ZERO };
+  /** remembered rows met again, by how many times: added to the totals once each, times that count
+   *  (exact decimals: the same sum, without a dozen additions a row) */
+  private repeats = new Map<Omit<RetroPerson, 'row' | 'id' | 'status'>, number>();
+
+  /** The run's totals so far: every ok row's amounts, the invalid rows counted. */
+  get totals(): typeof this.sum {
+    for (const [res, n] of this.repeats) this.addTimes(res, n);
+    this.repeats.clear();
+    return this.sum;
+  }
 
   constructor(
     readonly a: Agreement,
@@ -140,7 +150,7 @@ export class RetroCalculator {
     const b = benefitsRules(a);
     this.creditable = new Set(b.creditable.stipends);
     this.keys = [...b.statutory.map((s) => s.id), 'unemployment', 'workersComp'];
-    this.totals.costs = Object.fromEntries(this.keys.map((k) => [k, ZERO]));
+    this.sum.costs = Object.fromEntries(this.keys.map((k) => [k, ZERO]));
     // the pay months of the year: July to June, or September to June for ten
     const y0 = toParts(first).y;
     const months = Array.from({ length: 12 }, (_, i) => ({ y: i < 6 ? y0 : y0 + 1, m: ((6 + i) % 12) + 1 })).slice(this.periodsPerYear === 10 ? 2 : 0);
@@ -203,7 +213,7 @@ export class RetroCalculator {
   person(r: { row: number; values: Record<string, string>; error?: string; blank?: boolean }): RetroPerson {
     const v = r.values;
     const out: RetroPerson = { row: r.row, id: (v.id ?? '').trim(), status: 'ok' };
-    if (r.blank) return this.totals.blank++, { ...out, status: 'blank', reason: 'blank row' };
+    if (r.blank) return this.sum.blank++, { ...out, status: 'blank', reason: 'blank row' };
     if (r.error) return this.bad(out, r.error);
     try {
       for (const c of RETRO_COLUMNS.required) if ((v[c] ?? '').trim() === '') throw new InputError(`${c} is empty`);
@@ -220,7 +230,10 @@ export class RetroCalculator {
       const placed = `${v.schedule ?? ''}|${v.class}|${v.step}|${v.days ?? ''}|${v.fte ?? ''}|${v.stipends ?? ''}|${v.start ?? ''}|${v.end ?? ''}`;
       const key = `${placed}|${v.paid ?? ''}`;
       const hit = this.rowMemo.get(key);
-      if (hit) return this.add(Object.assign(out, hit));
+      if (hit) {
+        this.repeats.set(hit, (this.repeats.get(hit) ?? 0) + 1);
+        return Object.assign(out, hit);
+      }
       // what the row's placement and dates alone decide (the same for every paid amount)
       let base = this.baseMemo.get(placed);
       if (base === undefined) {
@@ -313,22 +326,28 @@ export class RetroCalculator {
   }
 
   private add(out: RetroPerson): RetroPerson {
-    const T = this.totals;
-    T.persons++;
-    T.paid = T.paid.plus(out.paid!);
-    T.owed = T.owed.plus(out.owed!);
-    T.retroExact = T.retroExact.plus(out.retroExact!);
-    T.retro = T.retro.plus(out.retro!);
-    T.salary = T.salary.plus(out.salary!);
-    T.stipends = T.stipends.plus(out.stipends!);
-    T.creditable = T.creditable.plus(out.creditable!);
-    for (const k of this.keys) T.costs[k] = T.costs[k].plus(out.costs![k]);
-    T.employerTotal = T.employerTotal.plus(out.employerTotal!);
+    this.addTimes(out, 1);
     return out;
   }
 
+  /** n rows of these amounts into the totals. */
+  private addTimes(out: Omit<RetroPerson, 'row' | 'id' | 'status'>, n: number): void {
+    const T = this.sum;
+    const x = (d: Dec) => (n === 1 ? d : d.times(n));
+    T.persons += n;
+    T.paid = T.paid.plus(x(out.paid!));
+    T.owed = T.owed.plus(x(out.owed!));
+    T.retroExact = T.retroExact.plus(x(out.retroExact!));
+    T.retro = T.retro.plus(x(out.retro!));
+    T.salary = T.salary.plus(x(out.salary!));
+    T.stipends = T.stipends.plus(x(out.stipends!));
+    T.creditable = T.creditable.plus(x(out.creditable!));
+    for (const k of this.keys) T.costs[k] = T.costs[k].plus(x(out.costs![k]));
+    T.employerTotal = T.employerTotal.plus(x(out.employerTotal!));
+  }
+
   private bad(out: RetroPerson, reason: string): RetroPerson {
-    this.totals.invalid++;
+    this.sum.invalid++;
     return { ...out, status: 'invalid', reason };
   }
 
