@@ -429,26 +429,28 @@ if (want('xlsx')) {
   });
 }
 
+/** cba retro --csv on a bench roster of n rows (7 monthly periods): its time and peak, whether every
+ *  row came back once, and whether the per-person amounts (integer cents) add up to the roster total
+ *  on stderr. */
+function retroRun(n) {
+  const file = join(tmp, `retro-${n}.csv`);
+  genBargainRoster(n, file, true);
+  const { r, ms, peakMB } = measured(['retro', '--roster', file, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv']);
+  if (r.status !== 0) throw new Error(`cba retro failed (${r.status}): ${r.stderr}`);
+  const rows = new Set();
+  let cents = 0;
+  for (const l of r.stdout.trim().split('\n').slice(1)) {
+    const f = l.split(',');
+    rows.add(f[0]);
+    cents += Math.round(Number(f[3]) * 100);
+  }
+  const total = /retro ([\d,]+\.\d\d)/.exec(r.stderr)[1].replace(/,/g, '');
+  return { n, file, ms, peakMB, rowsBack: rows.size, sumEqual: cents === Math.round(Number(total) * 100) };
+}
+
 if (want('retro')) {
   const big = Number(process.env.BENCH_RETRO_ROWS ?? 100_000);
-  const runs = [];
-  for (const n of [Math.round(big / 5), big]) {
-    const file = join(tmp, `retro-${n}.csv`);
-    genBargainRoster(n, file, true);
-    const { r, ms, peakMB } = measured(['retro', '--roster', file, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv']);
-    if (r.status !== 0) throw new Error(`cba retro failed (${r.status}): ${r.stderr}`);
-    // every row back once, and the per-person amounts (integer cents) add up to the roster total on stderr
-    const rows = new Set();
-    let cents = 0;
-    for (const l of r.stdout.trim().split('\n').slice(1)) {
-      const f = l.split(',');
-      rows.add(f[0]);
-      cents += Math.round(Number(f[3]) * 100);
-    }
-    const total = /retro ([\d,]+\.\d\d)/.exec(r.stderr)[1].replace(/,/g, '');
-    runs.push({ n, ms, peakMB, rowsBack: rows.size, sumEqual: cents === Math.round(Number(total) * 100) });
-  }
-  const [small, large] = runs;
+  const [small, large] = [Math.round(big / 5), big].map(retroRun);
   // flat memory: the large roster also runs with the JavaScript heap capped at 48 MB (V8 otherwise grows it lazily)
   const capped = measured(['retro', '--roster', join(tmp, `retro-${large.n}.csv`), '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv'], ['--max-old-space-size=48']);
   results.benchmarks.push({
@@ -463,23 +465,11 @@ if (want('retro')) {
   // the issue's flat-memory target for retro as for cost: peak RSS under 150 MB at 1,000,000 and at
   // 3,000,000 rows, every row back, the person totals adding up to the roster total (~30 s a million rows)
   const sizes = (process.env.BENCH_RETRO_BIG ?? '1000000,3000000').split(',').map(Number).filter((x) => x > 0);
-  const bigRuns = [];
-  for (const n of sizes) {
-    const file = join(tmp, `retro-${n}.csv`);
-    genBargainRoster(n, file, true);
-    const { r, ms, peakMB } = measured(['retro', '--roster', file, '--effective', '2005-07-01', '--paid-through', '2006-01-31', '--raise', '4', '--csv']);
-    if (r.status !== 0) throw new Error(`cba retro failed (${r.status}): ${r.stderr}`);
-    const rows = new Set();
-    let cents = 0;
-    for (const l of r.stdout.trim().split('\n').slice(1)) {
-      const f = l.split(',');
-      rows.add(f[0]);
-      cents += Math.round(Number(f[3]) * 100);
-    }
-    const total = /retro ([\d,]+\.\d\d)/.exec(r.stderr)[1].replace(/,/g, '');
-    bigRuns.push({ n, ms, peakMB, ok: rows.size === n && cents === Math.round(Number(total) * 100) });
-    rmSync(file, { force: true });
-  }
+  const bigRuns = sizes.map((n) => {
+    const run = retroRun(n);
+    rmSync(run.file, { force: true });
+    return { ...run, ok: run.rowsBack === n && run.sumEqual };
+  });
   if (bigRuns.length)
     results.benchmarks.push({
       name: 'retro memory',

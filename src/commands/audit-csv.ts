@@ -93,6 +93,14 @@ function utf8Length(d: Uint8Array, i: number, end: number): number {
   return (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f) ? 0 : 4;
 }
 
+/** The well-formed UTF-8 character at i of d copied to out at o: its length, or 0 (nothing copied;
+ *  utf8Length). */
+function copyUtf8(d: Uint8Array, i: number, end: number, out: Uint8Array, o: number): number {
+  const k = utf8Length(d, i, end);
+  for (let j = 0; j < k; j++) out[o + j] = d[i + j];
+  return k;
+}
+
 /** The longest line takeBytes cuts (a longer one goes to the parser). */
 const LONGEST = 8192;
 const MONTHLY = new Uint8Array([109, 111, 110, 116, 104, 108, 121]);
@@ -345,43 +353,28 @@ export class AuditCsvLines {
     for (;;) {
       if (f === width) return -1;
       let a = i, b = i, c = 0;
-      if (i < end && d[i] === QUOTE) {
-        // a quoted field, to the next quote; no comma inside (csvCell would quote it again)
-        a = b = i + 1;
-        for (; b < end; b++) {
-          c = d[b];
-          if (c === QUOTE) break;
-          if (c < 32 || c === COMMA) return -1;
-          if (c > 126) {
-            const k = utf8Length(d, b, end);
-            if (k === 0) return -1;
-            for (let j = 0; j < k; j++) out[o++] = d[b + j];
-            b += k - 1;
-            wide |= f < 31 ? 1 << f : 0x40000000;
-            continue;
-          }
-          out[o++] = c;
+      // a quoted field runs to the next quote, with no comma inside (csvCell would quote it again);
+      // a plain one to a comma or the line's end, with no quote
+      const inQuotes = i < end && d[i] === QUOTE;
+      if (inQuotes) a = b = i + 1;
+      const stop = inQuotes ? QUOTE : COMMA, refused = inQuotes ? COMMA : QUOTE;
+      for (; b < end; b++) {
+        c = d[b];
+        if (c === stop || (!inQuotes && (c === LF || c === CR))) break;
+        if (c < 32 || c === refused) return -1;
+        if (c > 126) {
+          const k = copyUtf8(d, b, end, out, o);
+          if (k === 0) return -1;
+          (o += k), (b += k - 1), (wide |= f < 31 ? 1 << f : 0x40000000);
+          continue;
         }
+        out[o++] = c;
+      }
+      if (inQuotes) {
         if (b >= end) return -1;
         i = b + 1;
         quoted |= f < 31 ? 1 << f : 0x40000000;
-      } else {
-        for (; b < end; b++) {
-          c = d[b];
-          if (c === COMMA || c === LF || c === CR) break;
-          if (c < 32 || c === QUOTE) return -1;
-          if (c > 126) {
-            const k = utf8Length(d, b, end);
-            if (k === 0) return -1;
-            for (let j = 0; j < k; j++) out[o++] = d[b + j];
-            b += k - 1;
-            wide |= f < 31 ? 1 << f : 0x40000000;
-            continue;
-          }
-          out[o++] = c;
-        }
-        i = b;
-      }
+      } else i = b;
       if (b > a) {
         // csvCell's own test of a cell it writes as it is (no edge space, no formula start)
         const c0 = d[a], c1 = d[b - 1];
