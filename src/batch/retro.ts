@@ -127,7 +127,7 @@ export class RetroCalculator {
    *  (exact decimals: the same sum, without a dozen additions a row) */
   private repeats = new Map<Omit<RetroPerson, 'row' | 'id' | 'status'>, number>();
 
-  /** The run's totals so far: every ok row's amounts, the invalid rows counted. */
+  /** The run's totals so far: every ok row's amounts, the invalid and blank rows counted. */
   get totals(): typeof this.sum {
     for (const [res, n] of this.repeats) this.addTimes(res, n);
     this.repeats.clear();

@@ -69,6 +69,21 @@ describe('cba retro: three people, 4% from July 1, paid through January, by hand
     expect(c2(r.totals.costs.calstrs)).toBe('195.96'); // 95.81 + 35.83 + 64.32
   });
 
+  it('people of the same placement (the row remembered, counted at the end) add to the totals each, and the totals read twice are the same', () => {
+    const r = new RetroCalculator(a, opts);
+    // roster[0] (1,161.37, CalSTRS 95.81) three times, roster[2] (779.59, 64.32) twice, roster[1] (434.34, 35.83) once
+    for (const x of [roster[0], roster[2], roster[0], roster[1], roster[0], roster[2]]) r.person(x);
+    // 3 x 1,161.37 + 2 x 779.59 + 434.34 = 3,484.11 + 1,559.18 + 434.34 = 5,477.63
+    expect(c2(r.totals.retro)).toBe('5477.63');
+    // 3 x 95.81 + 2 x 64.32 + 35.83 = 287.43 + 128.64 + 35.83 = 451.90
+    expect(c2(r.totals.costs.calstrs)).toBe('451.90');
+    expect(r.totals.persons).toBe(6);
+    // another row after the totals were read: counted once more, not again for the earlier ones
+    r.person(roster[1]);
+    expect(c2(r.totals.retro)).toBe('5911.97'); // 5,477.63 + 434.34
+    expect(r.totals.persons).toBe(7);
+  });
+
   it('property: every person total is the sum of its rounded periods, and within half a cent a period of the exact sum', () => {
     const classes = ['I', 'II', 'III', 'IV', 'V'];
     fc.assert(
