@@ -155,21 +155,31 @@ if (want('startup')) {
   const pkg = join(tmp, 'pkg');
   for (const p of ['bin', 'dist', 'rules', 'package.json']) cpSync(join(root, p), join(pkg, p), { recursive: true });
   const where = [...cmds.map((c) => ({ label: `cba ${c.join(' ')}`, bin: BIN, args: c })), { label: `installed copy: cba ${cmds[0].join(' ')}`, bin: join(pkg, 'bin', 'cba.js'), args: cmds[0] }];
-  for (const w of where) {
-    const probe = spawnSync(process.execPath, [w.bin, ...w.args], { stdio: ['ignore', DEVNULL, 'pipe'], encoding: 'utf8' });
+  // This machine's environment names a certificate bundle (NODE_EXTRA_CA_CERTS) that Node parses at the
+  // start of every process, `node -e 0` included: ~45 ms of the ~75 ms that `node -e 0` takes here. The
+  // target is measured as a user of this machine runs cba (the issue's own figures, 1.37-1.49x before
+  // and the code-cache prototype's 1.19x, were measured so). The same commands are measured again with
+  // the variable unset and reported beside them, no target: there `node -e 0` is ~25 ms, and what cba
+  // adds (~6-12 ms: reading the bundle and its code cache, the rules cache, the answer) shows as 1.2-1.5x.
+  const bareEnv = process.env.NODE_EXTRA_CA_CERTS ? { ...process.env, NODE_EXTRA_CA_CERTS: '' } : undefined;
+  if (bareEnv) delete bareEnv.NODE_EXTRA_CA_CERTS;
+  for (const w of [...where, ...(bareEnv ? where.map((x) => ({ ...x, env: bareEnv })) : [])]) {
+    const probe = spawnSync(process.execPath, [w.bin, ...w.args], { stdio: ['ignore', DEVNULL, 'pipe'], encoding: 'utf8', env: w.env ?? process.env });
     if (probe.status !== 0 && probe.status !== 1) {
       add({ name: 'startup', what: w.label, skipped: true, measured: `skipped (exit ${probe.status}: ${probe.stderr.trim().split('\n')[0]})` });
       continue;
     }
     // output captured through a pipe, as a shell's $(cba ...) or a script's subprocess takes it
-    for (let i = 0; i < 2; i++) run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe' });
+    for (let i = 0; i < 2; i++) run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe', env: w.env });
     const base = [], cli = [];
     for (let i = 0; i < PAIRS; i++) {
-      base.push(run(process.execPath, ['-e', '0'], { out: 'pipe' }).ms);
-      cli.push(run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe' }).ms);
+      base.push(run(process.execPath, ['-e', '0'], { out: 'pipe', env: w.env }).ms);
+      cli.push(run(process.execPath, [w.bin, ...w.args], { okCodes: [0, 1], out: 'pipe', env: w.env }).ms);
     }
     const b = median(base), c = median(cli), ratio = c / b;
-    add({ name: 'startup', what: w.label, baseline: `node -e 0: ${b.toFixed(1)} ms`, ms: +c.toFixed(1), ratio: +ratio.toFixed(2), measured: `${ratio.toFixed(2)}x (${c.toFixed(0)} vs ${b.toFixed(0)} ms, median of ${PAIRS} pairs)`, target: '<= 1.20x', pass: ratio <= 1.2 });
+    const r = { name: 'startup', what: w.label, baseline: `node -e 0: ${b.toFixed(1)} ms`, ms: +c.toFixed(1), ratio: +ratio.toFixed(2), measured: `${ratio.toFixed(2)}x (${c.toFixed(0)} vs ${b.toFixed(0)} ms, median of ${PAIRS} pairs)`, target: '<= 1.20x', pass: ratio <= 1.2 };
+    if (w.env) add({ ...r, name: 'startup-bare', what: `${w.label} (NODE_EXTRA_CA_CERTS unset)`, target: 'reported', pass: undefined });
+    else add(r);
   }
 }
 
@@ -581,6 +591,8 @@ const m = results.machine;
 console.log(`${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, Node ${m.node}, ${results.date}\n`);
 console.log('| benchmark | measured | baseline | target | |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const r of results.benchmarks) console.log(`| ${r.what} | ${r.measured} | ${r.baseline ?? ''} | ${r.target ?? ''} | ${r.skipped ? 'skipped' : r.pass ? 'PASS' : 'MISS'} |`);
-const missed = results.benchmarks.filter((r) => !r.skipped && !r.pass).length;
-console.log(`\n${results.benchmarks.length - missed} met, ${missed} missed`);
+for (const r of results.benchmarks) console.log(`| ${r.what} | ${r.measured} | ${r.baseline ?? ''} | ${r.target ?? ''} | ${r.skipped ? 'skipped' : r.pass === undefined ? 'reported' : r.pass ? 'PASS' : 'MISS'} |`);
+// rows with a target only (the bare start-up rows are reported beside them)
+const targets = results.benchmarks.filter((r) => !r.skipped && r.pass !== undefined);
+const missed = targets.filter((r) => !r.pass).length;
+console.log(`\n${targets.length - missed} met, ${missed} missed`);
