@@ -573,15 +573,25 @@ if (only.includes('installed')) {
 }
 // npm test as a developer runs it (its build check finds dist/ up to date): wall time of the
 // whole run, and the count of tests from the closing line 'N passed, N failed' (issue 19: under 15 s).
+// Three runs (BENCH_SUITE_RUNS), their median against the target, as every other row here takes a
+// median: one run's wall time moved 11.5-15.1 s on this shared machine for the same code; every run
+// is shown, and a failed test in any run fails the row.
 if (want('suite')) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types', '--if-changed'], { cwd: root, stdio: 'ignore' });
-  const t = process.hrtime.bigint();
-  const r = spawnSync(npm, ['test', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: 'true' } });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  const m = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(r.stdout ?? '');
-  const passed = m ? +m[1] : 0, failed = m ? +m[2] : -1, skipped = m?.[3] ? +m[3] : 0;
-  add({ name: 'suite', what: 'npm test (the whole suite, 2 workers)', baseline: '', ms: +ms.toFixed(0), measured: `${(ms / 1000).toFixed(1)} s wall, ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`, target: '< 15 s, none failed', pass: r.status === 0 && failed === 0 && ms < 15_000 });
+  const runs = [];
+  for (let i = 0; i < Number(process.env.BENCH_SUITE_RUNS ?? 3); i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(npm, ['test', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, CI: 'true' } });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const m = /(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/.exec(r.stdout ?? '');
+    runs.push({ ms, ok: r.status === 0, passed: m ? +m[1] : 0, failed: m ? +m[2] : -1, skipped: m?.[3] ? +m[3] : 0 });
+  }
+  const ms = median(runs.map((r) => r.ms));
+  const { passed, skipped } = runs[0];
+  const failed = Math.max(...runs.map((r) => r.failed));
+  const each = runs.map((r) => (r.ms / 1000).toFixed(1)).join(', ');
+  add({ name: 'suite', what: `npm test (the whole suite, 2 workers), median of ${runs.length} runs`, baseline: '', ms: +ms.toFixed(0), runsMs: runs.map((r) => +r.ms.toFixed(0)), measured: `${(ms / 1000).toFixed(1)} s wall (runs: ${each} s), ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`, target: '< 15 s, none failed', pass: runs.every((r) => r.ok && r.failed === 0 && r.passed === passed) && ms < 15_000 });
 }
 rmSync(tmp, { recursive: true, force: true });
 
