@@ -192,7 +192,9 @@ if (want('batch')) {
     { name: 'deadline batch', label: `cba deadline grievance --input, ${fmt(ROWS)} rows`, file: dl, args: ['deadline', 'grievance', '--input', dl], target: 0.8 },
     { name: 'cost', label: `cba cost --csv, ${fmt(ROWS)} rows`, file: roster, args: ['cost', '--roster', roster, '--csv'], target: 0.5 },
   ];
-  const reps = 3;
+  // seven runs of each, their medians: with three, one slow spell of this shared machine moved audit's
+  // ratio from 0.91x to 0.73x between two runs of the bench (16:39, 16:45) on the same code
+  const reps = Number(process.env.BENCH_BATCH_REPS ?? 7);
   for (const j of jobs) {
     const floor = [], csvp = [], cba = [];
     let peak = 0;
