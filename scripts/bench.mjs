@@ -2,7 +2,7 @@
 // (absolute times drift on shared machines), peak memory, and pass/fail against the targets of
 // issue 19. Writes bench/results/latest.json and prints a Markdown table (the README's copy of it).
 // Not part of the test suite. Parts: node scripts/bench.mjs [startup] [batch] [memory] [identity]
-// [check] [deadlines] [scenario] [xlsx] [retro] [pdf] [import] [suite] [installed] (installed only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000), BENCH_RETRO_BIG (default 1000000,3000000: the retro memory sizes) to change the sizes.
+// [check] [deadlines] [scenario] [xlsx] [retro] [pdf] [import] [suite] [installed] (installed only when named); BENCH_PAIRS (default 21), BENCH_ROWS (default 300000), BENCH_RETRO_BIG (default 1000000,3000000: the retro memory sizes) to change the sizes; BENCH_BATCH_REPS (default 7) and BENCH_SUITE_RUNS (default 3) the runs of the batch rows and of npm test.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
