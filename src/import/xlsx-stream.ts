@@ -22,6 +22,8 @@ interface StreamedSheet extends AsyncIterable<StreamedRow> {
   /** the workbook's relations say which of its sheets this part is (else the reader names it SheetN
    *  by the part's number: placedSheets) */
   placed?: boolean;
+  /** the N of its part's name, xl/worksheets/sheetN.xml */
+  no?: string;
 }
 
 /** Marks each sheet the reader yields with whether the workbook names it (as exceljs's own lookup). */
@@ -34,6 +36,7 @@ function placedSheets(reader: object): void {
     for (const ev of parse.call(this, it, no)) {
       const rel = (this.workbookRels ?? []).find((x) => x.Target === `worksheets/sheet${no}.xml`);
       ev.value.placed = rel !== undefined && (this.model?.sheets ?? []).some((x) => x.rId === rel.Id);
+      ev.value.no = no;
       yield ev;
     }
   };
@@ -43,7 +46,9 @@ function placedSheets(reader: object): void {
  * A worksheet's rows as readXlsxTable gives them (before the table is cut to its header's width),
  * read as the workbook streams by: exceljs's streaming reader keeps the shared strings and styles,
  * not the sheet (a 100,000-row roster: 130 MB and 4 s, where the whole workbook's model took 650 MB
- * and 8.6 s). A row missing between two rows comes as an empty row, as in the whole workbook. Throws
+ * and 8.6 s). A row missing between two rows comes as an empty row, as in the whole workbook. A merged
+ * range's cells other than its top-left one read as '' (as Excel shows them, and the whole reader reads
+ * them), whatever a writer left stored in them; its top-left cell reads as its own (mergedRanges). Throws
  * ReadWhole before any row when the workbook is not laid out so; `progress` gets the bytes given to
  * the reader.
  */
@@ -93,6 +98,9 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
         for await (const _ of placed(ws)); // read past it
         continue;
       }
+      // the sheet's merged ranges, stored after its rows: read from its part before any row is given out
+      const merges = await mergedRanges(bytes, ws.no ?? '', want);
+      const covers = coverage(merges);
       let last = 0;
       let batch: string[][] = [];
       for await (const row of sheetRows(ws)) {
@@ -108,9 +116,19 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
           }
         }
         const out: string[] = [];
-        for (let c = 1; c <= row.cellCount; c++) out.push(cellText(row.getCell(c), row.number, c, notes));
+        const covered = covers?.(row.number);
+        for (let c = 1; c <= row.cellCount; c++) out.push(covered?.(c) ? '' : cellText(row.getCell(c), row.number, c, notes));
         batch.push(out);
         last = row.number;
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
+      }
+      // a merged range below the last row stored: its rows, empty, as the whole workbook has them
+      const end = merges.reduce((n, m) => Math.max(n, m.bottom), 0);
+      for (; last < end; last++) {
+        batch.push([]);
         if (batch.length >= 1000) {
           yield batch;
           batch = [];
@@ -125,6 +143,151 @@ async function* streamedRows(bytes: Uint8Array, sheet: string | undefined, progr
     input.destroy();
   }
 }
+
+/** A merged range of a sheet, its rows and columns numbered from 1 (its top-left cell holds its value). */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MERGE_REF = /^\$?([A-Z]{1,3})\$?([1-9]\d{0,6}):\$?([A-Z]{1,3})\$?([1-9]\d{0,6})$/;
+const colNumber = (s: string) => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 26 + s.charCodeAt(i) - 64;
+  return n;
+};
+
+/**
+ * The merged ranges of the sheet stored as xl/worksheets/sheet`no`.xml (<mergeCells><mergeCell
+ * ref="A1:C3"/>..</mergeCells>, after the sheet's rows), read from the workbook's bytes without
+ * holding the sheet's XML: inflated `piece` bytes at a time, a short tail carried from one piece to the
+ * next (a ref cut between two pieces is read whole). None for most sheets. What the whole reader may
+ * read otherwise throws ReadWhole (the sheet then read whole): a ref not of two plain cells (A1:C3, or
+ * $A$1:$C$3, either corner first), ranges that overlap (which it refuses), a second <mergeCells>, a
+ * sheet stored in more than one part of that name or in a way not inflated here.
+ */
+export async function mergedRanges(bytes: Uint8Array, no: string, sheet?: string, piece = 1 << 16): Promise<MergedRange[]> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const parts = (zipDirectory(bytes)?.entries ?? []).filter((e) => SHEET_PART_NO.exec(e.name)?.[1] === no);
+  if (parts.length !== 1) throw new ReadWhole(sheet);
+  const { at, size } = parts[0];
+  const method = b.readUInt16LE(at + 8);
+  const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+  const data = b.subarray(start, start + size);
+  let pieces: AsyncIterable<Buffer> | Iterable<Buffer>;
+  if (method === 0)
+    pieces = (function* () {
+      for (let k = 0; k < data.length; k += piece) yield data.subarray(k, k + piece);
+    })();
+  else if (method === 8) {
+    const { createInflateRaw } = process.getBuiltinModule('node:zlib') as typeof import('node:zlib');
+    const inflate = createInflateRaw({ chunkSize: piece });
+    inflate.end(data);
+    pieces = inflate;
+  } else throw new ReadWhole(sheet);
+  const OPEN = '<mergeCells';
+  const CLOSE = '</mergeCells>';
+  // seeking <mergeCells (the last bytes of a piece carried); then its text, as far as </mergeCells>
+  let carry = '';
+  let inside: string | undefined;
+  const refs: string[] = [];
+  let lists = 0;
+  // (how far into `inside` its end has been looked for)
+  let searched = 0;
+  try {
+    for await (const p of pieces) {
+      let text: string;
+      if (inside === undefined) {
+        const k = p.indexOf(OPEN);
+        const edge = carry + p.toString('latin1', 0, OPEN.length);
+        const j = edge.indexOf(OPEN);
+        if (j >= 0 && (k < 0 || j < carry.length)) text = edge.slice(j) + p.toString('latin1', OPEN.length);
+        else if (k >= 0) text = p.toString('latin1', k);
+        else {
+          carry = (carry + p.toString('latin1', Math.max(0, p.length - OPEN.length + 1))).slice(1 - OPEN.length);
+          continue;
+        }
+        inside = '';
+        searched = 0;
+      } else text = p.toString('latin1');
+      inside += text;
+      // (each <mergeCells in the text: its list, or a name that only begins so)
+      for (;;) {
+        if (inside.length <= OPEN.length) break; // its name not whole yet
+        const m = /[\s/>]/.test(inside[OPEN.length]) ? /^<mergeCells[^>]*?(\/?)>/.exec(inside) : undefined;
+        if (m === null) break; // its first tag not whole yet
+        let rest: string;
+        if (m === undefined) rest = inside.slice(OPEN.length); // <mergeCellsX: not it
+        else if (m[1] === '/') {
+          lists++;
+          rest = inside.slice(m[0].length);
+        } else {
+          const end = inside.indexOf(CLOSE, searched);
+          if (end < 0) {
+            searched = Math.max(0, inside.length - CLOSE.length + 1);
+            break; // its end still to come
+          }
+          lists++;
+          for (const c of inside.slice(m[0].length, end).matchAll(/<mergeCell(?=[\s/>])([^>]*)>/g)) {
+            const r = /\sref\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(c[1]);
+            if (!r) throw new ReadWhole(sheet);
+            refs.push(r[1] ?? r[2]);
+          }
+          rest = inside.slice(end + CLOSE.length);
+        }
+        const k = rest.indexOf(OPEN);
+        if (k < 0) {
+          inside = undefined;
+          carry = rest.slice(Math.max(0, rest.length - OPEN.length + 1));
+          break;
+        }
+        inside = rest.slice(k);
+        searched = 0;
+      }
+    }
+  } finally {
+    if (method === 8) (pieces as import('node:stream').Duplex).destroy();
+  }
+  if (lists > 1) throw new ReadWhole(sheet);
+  const ranges = refs.map((ref): MergedRange => {
+    const m = MERGE_REF.exec(ref);
+    if (!m) throw new ReadWhole(sheet);
+    const [c1, r1, c2, r2] = [colNumber(m[1]), +m[2], colNumber(m[3]), +m[4]];
+    if (Math.max(c1, c2) > 16384 || Math.max(r1, r2) > 1048576) throw new ReadWhole(sheet);
+    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  });
+  // overlapping ranges: the whole reader refuses the workbook (exceljs: "Cannot merge already merged cells")
+  const byTop = [...ranges].sort((x, y) => x.top - y.top);
+  let open: MergedRange[] = [];
+  for (const r of byTop) {
+    open = open.filter((o) => o.bottom >= r.top);
+    if (open.some((o) => o.left <= r.right && r.left <= o.right)) throw new ReadWhole(sheet);
+    open.push(r);
+  }
+  return byTop;
+}
+
+/**
+ * Which cells of a row a merged range covers other than its top-left one (those read as '', as the
+ * whole reader and Excel show them): for rows in order, top to bottom, a test of a column, or
+ * undefined for a row no range covers. Undefined for a sheet without merged ranges.
+ */
+function coverage(byTop: MergedRange[]): ((row: number) => ((col: number) => boolean) | undefined) | undefined {
+  if (!byTop.length) return undefined;
+  let next = 0;
+  let open: MergedRange[] = [];
+  return (row) => {
+    while (next < byTop.length && byTop[next].top <= row) open.push(byTop[next++]);
+    if (open.length) open = open.filter((m) => m.bottom >= row);
+    if (!open.length) return undefined;
+    const here = open;
+    return (col) => here.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+  };
+}
+
+const SHEET_PART_NO = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
 /** The worksheet parts of a zip (the names exceljs's streaming reader reads as sheets). */
 const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;

@@ -13,7 +13,9 @@ import fc from 'fast-check';
 import { isEqual, isSame } from '../helpers/fast-expect';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { zipDirectory } from '../../src/import/zip-names';
+import { colName } from '../../src/import/xlsx-cells';
 import { Workbook } from '../helpers/workbook';
 import { readCsvText } from '../../src/import/csv';
 import { readGrids } from '../../src/import/readers';
@@ -120,11 +122,14 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
     fc.boolean().map((b) => ({ value: b })),
     fc.constant({ value: { error: '#N/A' } }),
   );
-  // rows with gaps between them, rows with only a format after the last, a merged range
+  // rows with gaps between them, rows with only a format after the last, a merged range; merged ranges
+  // over cells that keep their values (added to the sheet's XML after exceljs wrote it, which clears a
+  // merged range's other cells), either corner first, some overlapping (both readers refuse those)
   const sheet = fc.record({
     rows: fc.array(fc.record({ gap: fc.nat(2), cells: fc.array(cell, { maxLength: 7 }) }), { maxLength: 12 }),
     formatted: fc.nat(2),
     merge: fc.boolean(),
+    hidden: fc.array(fc.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 8 }), fc.nat(2), fc.nat(3), fc.boolean()), { maxLength: 2 }),
   });
   const trimmed = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1));
 
@@ -149,7 +154,17 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
           for (let f = 1; f <= s.formatted; f++) ws.getCell(r + f, 1).numFmt = '@';
           if (s.merge && r >= 1) ws.mergeCells(1, 1, 1, 3);
         });
-        const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+        // (ranges that do not overlap: the whole reader refuses a workbook with overlapping ranges in any
+        // of its sheets, the streamed reader only in the sheet it reads; the sheet read is tested below)
+        const refs = sheets.map((s) => {
+          const taken = s.merge ? [[1, 1, 1, 3]] : [];
+          return s.hidden.flatMap(([t, l, h, w, flip]) => {
+            if (taken.some(([t2, l2, b2, r2]) => t <= b2 && t2 <= t + h && l <= r2 && l2 <= l + w)) return [];
+            taken.push([t, l, t + h, l + w]);
+            return [flip ? `${colName(l + w - 1)}${t + h}:${colName(l - 1)}${t}` : `${colName(l - 1)}${t}:${colName(l + w - 1)}${t + h}`];
+          });
+        });
+        const bytes = withMerges(new Uint8Array(await wb.xlsx.writeBuffer()), refs);
         // the first sheet, one by name (in other letter case), by number, or one that is not there
         const want = [undefined, 'sheet 1', String(Math.min(2, sheets.length)), `Sheet ${sheets.length}`, 'Nope'][pick];
         const whole = await readXlsxTable(bytes, 'w.xlsx', want).then((t) => t.rows, (e: Error) => e.message);
@@ -170,6 +185,25 @@ describe('an .xlsx roster read as it streams (src/import/xlsx-stream.ts) reads a
     );
   });
 });
+
+/** The workbook with merged ranges added to its sheets (refs[k] to xl/worksheets/sheet{k+1}.xml), their
+ *  cells as they are: written again part by part (zip), deflated. */
+function withMerges(bytes: Uint8Array, refs: string[][]): Uint8Array {
+  if (!refs.some((r) => r.length)) return bytes;
+  const b = Buffer.from(bytes);
+  const parts = zipDirectory(bytes)!
+    .entries.sort((x, y) => x.at - y.at)
+    .map((e): [string, string] => {
+      const start = e.at + 30 + b.readUInt16LE(e.at + 26) + b.readUInt16LE(e.at + 28);
+      const data = b.subarray(start, start + e.size);
+      let text = (b.readUInt16LE(e.at + 8) === 8 ? inflateRawSync(data) : data).toString('utf8');
+      const more = refs[Number(/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(e.name)?.[1] ?? 0) - 1] ?? [];
+      const cells = more.map((r) => `<mergeCell ref="${r}"/>`).join('');
+      if (cells) text = text.includes('</mergeCells>') ? text.replace('</mergeCells>', `${cells}</mergeCells>`) : text.replace('</sheetData>', `</sheetData><mergeCells count="${more.length}">${cells}</mergeCells>`);
+      return [e.name, text];
+    });
+  return zip(parts, true);
+}
 
 // Workbooks laid out as Excel writes them, not as exceljs does: a zip written here part by part.
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -224,16 +258,18 @@ function zip(parts: [string, string][], deflate = false): Uint8Array {
 }
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-/** A workbook of sheets [name, part, sheetData], in Excel's order: the workbook and its relations,
+/** A sheet's XML: its rows, and what follows them (its <mergeCells>). */
+const sheetXml = (data: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData>${after}</worksheet>`;
+/** A workbook of sheets [name, part, sheetData, what follows the rows], in Excel's order: the workbook and its relations,
  *  the sheets (in the order given), then the styles and the shared strings. */
-function excelWorkbook(sheets: [string, string, string][], sst: string[], o: { date1904?: boolean; deflate?: boolean; noRelations?: boolean; prefixed?: boolean } = {}): Uint8Array {
+function excelWorkbook(sheets: [name: string, part: string, data: string, after?: string][], sst: string[], o: { date1904?: boolean; deflate?: boolean; noRelations?: boolean; prefixed?: boolean } = {}): Uint8Array {
   const types = sheets.map(([, p]) => `<Override PartName="/xl/worksheets/${p}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
   const parts: [string, string][] = [
     ['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${types}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
     ['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}><workbookPr${o.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets.map(([n], i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`],
 ...(o.noRelations ? [] : [['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map(([, p], i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/${p}"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId${sheets.length + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`]] as [string, string][]),
-    ...sheets.map(([, p, data]): [string, string] => [`xl/worksheets/${p}`, `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData></worksheet>`]),
+    ...sheets.map(([, p, data, after]): [string, string] => [`xl/worksheets/${p}`, sheetXml(data, after)]),
     ['xl/styles.xml', '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>'],
     ['xl/sharedStrings.xml', `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${sst.length}" uniqueCount="${sst.length}">${sst.join('')}</sst>`],
   ];
@@ -705,5 +741,118 @@ describe('a schedule workbook whose sheet is stored under a name of its own (xl/
     );
     const read = await readGrids('rates.xlsx', plain, {});
     expect(read.sheet).toBe('Rates');
+  });
+});
+
+describe('an .xlsx roster with merged ranges whose covered cells keep values (as a writer other than Excel or exceljs may leave them, hidden)', () => {
+  // id, class, step, paid, note: "note" merged across E1:F1 over a hidden "old"; B2:C3 merged over a
+  // hidden step (C2) and a hidden class and step (B3, C3); D4:D4, a merge of one cell, blanks nothing;
+  // A6:B7, below the last row stored, makes rows 5-7 the sheet's (empty), as the whole reader reads them
+  const sst = ['<si><t>id</t></si>', '<si><t>class</t></si>', '<si><t>step</t></si>', '<si><t>paid</t></si>', '<si><t>note</t></si>', '<si><t>old</t></si>', '<si><t>IV</t></si>', '<si><t>III</t></si>'];
+  const data =
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>E1</t></is></c><c r="B2" t="s"><v>6</v></c><c r="C2"><v>13</v></c><c r="D2"><v>70797</v></c></row>' +
+    '<row r="3"><c r="A3" t="inlineStr"><is><t>E2</t></is></c><c r="B3" t="s"><v>7</v></c><c r="C3"><v>12</v></c><c r="D3"><v>70797</v></c></row>' +
+    '<row r="4"><c r="A4" t="inlineStr"><is><t>E3</t></is></c><c r="B4" t="s"><v>6</v></c><c r="C4"><v>13</v></c><c r="D4"><v>70797</v></c></row>';
+  const merges = '<mergeCells count="4"><mergeCell ref="E1:F1"/><mergeCell ref="B2:C3"/><mergeCell ref="D4:D4"/><mergeCell ref="A6:B7"/></mergeCells>';
+  const expected = [['id', 'class', 'step', 'paid', 'note'], ['E1', 'IV', '', '70797'], ['E2', '', '', '70797'], ['E3', 'IV', '13', '70797'], [], [], []];
+  const trim = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== '') + 1));
+
+  it('the covered cells read as \'\' and the top-left cell as its own, streamed as whole (stored and deflated)', async () => {
+    for (const deflate of [false, true]) {
+      const [whole, streamed] = await readBoth(excelWorkbook([['Roster', 'sheet1.xml', data, merges]], sst, { deflate }));
+      expect(trim(whole)).toEqual(expected);
+      expect(trim(streamed)).toEqual(expected);
+    }
+    // a sheet without merges reads every stored cell (the hidden values are the sheet's own)
+    const [whole, streamed] = await readBoth(excelWorkbook([['Roster', 'sheet1.xml', data]], sst));
+    expect(trim(streamed)).toEqual(trim(whole));
+    expect(trim(streamed).slice(0, 3)).toEqual([['id', 'class', 'step', 'paid', 'note', 'old'], ['E1', 'IV', '13', '70797'], ['E2', 'III', '12', '70797']]);
+  });
+
+  it('the merges of the sheet asked for, not of another sheet; refs as Excel may write them ($B$2:$C$3, either corner first)', async () => {
+    const bytes = excelWorkbook(
+      [
+        ['Other', 'sheet1.xml', data, '<mergeCells count="1"><mergeCell ref="A1:D4"/></mergeCells>'],
+        ['Roster', 'sheet2.xml', data, '<mergeCells count="4"><mergeCell ref=\'F1:E1\' /><mergeCell ref="$C$3:$B$2"/><mergeCell ref="D4:D4"/><mergeCell ref="A6:B7"/></mergeCells>'],
+      ],
+      sst,
+      { deflate: true },
+    );
+    const [whole, streamed] = await readBoth(bytes, 'Roster');
+    expect(trim(whole)).toEqual(expected);
+    expect(trim(streamed)).toEqual(expected);
+  });
+
+  it('a ref cut between two inflated pieces is read whole, at every place of the cut (mergedRanges, pieces of 64 to 140 bytes)', async () => {
+    const { mergedRanges } = await import('../../src/import/xlsx-stream');
+    const want = [
+      { top: 1, left: 5, bottom: 1, right: 6 },
+      { top: 2, left: 2, bottom: 3, right: 3 },
+      { top: 4, left: 4, bottom: 4, right: 4 },
+      { top: 6, left: 1, bottom: 7, right: 2 },
+    ];
+    for (const deflate of [false, true]) {
+      const bytes = excelWorkbook([['Roster', 'sheet1.xml', data, merges]], sst, { deflate });
+      expect(await mergedRanges(bytes, '1')).toEqual(want);
+      // (the inflater's smallest piece is 64 bytes; 64..140 puts a cut at each byte of <mergeCells..> and its refs)
+      for (let piece = 64; piece <= 140; piece++) isEqual(await mergedRanges(bytes, '1', undefined, piece), want);
+    }
+    expect(await mergedRanges(excelWorkbook([['Roster', 'sheet1.xml', data]], sst, { deflate: true }), '1')).toEqual([]);
+    expect(await mergedRanges(excelWorkbook([['Roster', 'sheet1.xml', data, '<mergeCells count="0"/>']], sst), '1')).toEqual([]);
+  });
+
+  it('a sheet larger than one piece (64 KiB), its ref across the pieces\' boundary: read streamed as whole', async () => {
+    // a row of padding makes the sheet's XML put byte 65,536 (the inflater's piece) inside "B2:C3"
+    const head = sheetXml(data, '').indexOf('</sheetData>');
+    const pad = (n: number) => `<row r="5"><c r="A5" t="inlineStr"><is><t>${'x'.repeat(n)}</t></is></c></row>`;
+    const before = `</sheetData><mergeCells count="2"><mergeCell ref="E1:F1"/><mergeCell ref="B`;
+    const n = 65_535 - (head + pad(0).length + before.length);
+    const xml = sheetXml(data + pad(n), '<mergeCells count="2"><mergeCell ref="E1:F1"/><mergeCell ref="B2:C3"/></mergeCells>');
+    expect(xml.slice(65_534, 65_538)).toBe('B2:C');
+    const [whole, streamed] = await readBoth(excelWorkbook([['Roster', 'sheet1.xml', data + pad(n), '<mergeCells count="2"><mergeCell ref="E1:F1"/><mergeCell ref="B2:C3"/></mergeCells>']], sst, { deflate: true }));
+    const rows = [...expected.slice(0, 4), ['x'.repeat(n)]];
+    expect(trim(whole)).toEqual(rows);
+    expect(trim(streamed)).toEqual(rows);
+  });
+
+  it('overlapping merged ranges, or a ref of no two cells, read as the whole reader reads them (it refuses overlaps)', async () => {
+    for (const [refs, outcome] of [
+      ['<mergeCell ref="B2:C3"/><mergeCell ref="C3:D4"/>', /^roster\.xlsx: cannot read the workbook \(Cannot merge already merged cells\)/],
+      ['<mergeCell ref="A1:A1"/><mergeCell ref="A1:A1"/>', /^roster\.xlsx: cannot read the workbook \(Cannot merge already merged cells\)/],
+      ['<mergeCell ref="B2"/>', undefined],
+    ] as const) {
+      const bytes = excelWorkbook([['Roster', 'sheet1.xml', data, `<mergeCells>${refs}</mergeCells>`]], sst);
+      const { readXlsxTable } = await import('../../src/import/xlsx');
+      const { xlsxRowBatches } = await import('../../src/import/xlsx-stream');
+      const whole = await readXlsxTable(bytes, 'roster.xlsx').then((t) => trim(t.rows), (e: Error) => e.message);
+      const streamed = await (async () => {
+        const rows: string[][] = [];
+        for await (const b of xlsxRowBatches(bytes, 'roster.xlsx', undefined)) rows.push(...b);
+        return trim(rows);
+      })().catch((e: Error) => e.message);
+      expect(streamed).toEqual(whole);
+      if (outcome) expect(whole).toMatch(outcome);
+    }
+  });
+
+  it('cba audit --csv gives the covered cells blank, the top-left cell its value', async () => {
+    const { cba } = await import('../helpers/cli');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'cba-xlsx-')), 'merged.xlsx');
+    writeFileSync(file, excelWorkbook([['Roster', 'sheet1.xml', data, merges]], sst, { deflate: true }));
+    const r = await cba(['audit', file, '--csv', '--year', '2005-06']);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    // the header ends at "note" (F1, covered, names no column); E1's step, E2's class and step are
+    // blank (each row then invalid, saying so); rows 5-7 of the merge below the data, blank rows, as read whole
+    expect([r.code, r.stdout]).toEqual([
+      1,
+      'id,class,step,paid,note,contract,difference,status,reason\n' +
+        'E1,IV,,70797,,,,invalid,step is empty\n' +
+        'E2,,,70797,,,,invalid,class is empty\n' +
+        'E3,IV,13,70797,,70797.00,0.00,ok,\n' +
+        ',,,,,,,blank,blank row\n'.repeat(3),
+    ]);
   });
 });
